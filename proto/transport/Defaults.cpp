@@ -1,0 +1,71 @@
+#include "transport/Defaults.h"
+
+#include <QStandardPaths>
+
+namespace sitroom::transport {
+
+QString defaultListenAddress()
+{
+    return QStringLiteral("127.0.0.1:%1").arg(kDefaultPort);
+}
+
+QString defaultTlsDir()
+{
+    // GenericDataLocation, not AppDataLocation: the simulator, the console and
+    // sitroomctl have different application names but must share this folder.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/sitroom/tls");
+}
+
+bool parseHostPort(const QString &text, QString *host, quint16 *port, QString *error,
+                   bool allowAnyPort)
+{
+    const QString trimmed = text.trimmed();
+    QString hostPart;
+    QString portPart;
+    if (trimmed.startsWith(QLatin1Char('['))) {
+        const qsizetype close = trimmed.indexOf(QLatin1Char(']'));
+        if (close < 0) {
+            *error = QStringLiteral("'%1': missing ']' after an IPv6 address").arg(text);
+            return false;
+        }
+        hostPart = trimmed.mid(1, close - 1);
+        const QString rest = trimmed.mid(close + 1);
+        if (!rest.isEmpty()) {
+            if (!rest.startsWith(QLatin1Char(':'))) {
+                *error = QStringLiteral("'%1': expected ':PORT' after ']'").arg(text);
+                return false;
+            }
+            portPart = rest.mid(1);
+        }
+    } else {
+        const qsizetype colon = trimmed.lastIndexOf(QLatin1Char(':'));
+        if (colon >= 0 && trimmed.indexOf(QLatin1Char(':')) != colon) {
+            *error = QStringLiteral("'%1': write an IPv6 address as [ADDRESS]:PORT").arg(text);
+            return false;
+        }
+        hostPart = colon >= 0 ? trimmed.left(colon) : trimmed;
+        portPart = colon >= 0 ? trimmed.mid(colon + 1) : QString();
+    }
+    if (hostPart.isEmpty()) {
+        *error = QStringLiteral("'%1': no host name or address").arg(text);
+        return false;
+    }
+    quint16 value = kDefaultPort;
+    if (!portPart.isNull()) {
+        bool ok = false;
+        const uint parsed = portPart.toUInt(&ok);
+        if (!ok || parsed > 65535 || (parsed == 0 && !allowAnyPort)) {
+            *error = QStringLiteral("'%1': port must be a number from %2 to 65535")
+                         .arg(text)
+                         .arg(allowAnyPort ? 0 : 1);
+            return false;
+        }
+        value = static_cast<quint16>(parsed);
+    }
+    *host = hostPart;
+    *port = value;
+    return true;
+}
+
+} // namespace sitroom::transport

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+namespace sitroom::transport {
+
+// Conventions both ends of the protocol share, so the demo needs no flags.
+inline constexpr quint16 kDefaultPort = 7600;
+QString defaultListenAddress();   // "127.0.0.1:7600"
+
+// Per-user directory that holds the development CA (ca.pem) and the server's
+// certificate and key; the simulator writes it, the console and sitroomctl
+// read ca.pem from it.
+QString defaultTlsDir();
+
+inline constexpr const char *kCaFileName = "ca.pem";
+inline constexpr const char *kServerCertFileName = "server.pem";
+inline constexpr const char *kServerKeyFileName = "server.key";
+
+// Parses "HOST:PORT", "[v6]:PORT" or "HOST" (port defaults); false with a
+// message on bad input. A port of 0 is allowed (pick a free one) when
+// allowAnyPort is true.
+bool parseHostPort(const QString &text, QString *host, quint16 *port, QString *error,
+                   bool allowAnyPort = false);
+
+} // namespace sitroom::transport

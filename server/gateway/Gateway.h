@@ -1,0 +1,66 @@
+#pragma once
+
+#include "sitroom/v1/envelope.pb.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+
+#include <cstddef>
+#include <memory>
+
+namespace sitroom::gateway {
+
+struct GatewayOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 7600;                  // 0 picks a free port; see serverPort()
+    QString tlsDir;                       // ca.pem, server.pem, server.key; created when missing
+    QString serverId = QStringLiteral("sitroom-sim");
+    quint32 tickHz = 1;                   // advertised in Welcome
+    std::size_t maxFrameBytes = 1024 * 1024;
+    int heartbeatIntervalMs = 1000;       // a Heartbeat after this long without a broadcast
+    int handshakeTimeoutMs = 10000;       // a connection that sends no Hello by then is closed
+    int historySeconds = 3600;            // per-second history kept for a Snapshot's backfill
+    qint64 maxClientBacklogBytes = 8 * 1024 * 1024; // past this a slow client stops getting
+                                                    // broadcasts until it drains, then resyncs
+};
+
+// Serves telemetry to consoles over TLS. It knows nothing of the simulator: a
+// data source (the simulator's clock, or a real system's adapter) pushes the
+// configuration and each tick in, and the gateway fans them out.
+class Gateway final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Gateway(GatewayOptions options, QObject *parent = nullptr);
+    ~Gateway() override;
+
+    // Loads (creating if the directory is empty or missing) the TLS material and
+    // starts listening. False with a plain-language message on failure.
+    bool listen(QString *error);
+    void close();
+    quint16 serverPort() const;
+    QHostAddress serverAddress() const;
+
+    void setConfiguration(const sitroom::v1::Configuration &configuration);
+    void setControlState(const sitroom::v1::ControlState &control);
+    // The state now and the per-second samples completed since the previous
+    // call. Serialised once, written to every session.
+    void publishTick(const sitroom::v1::SystemState &state, const sitroom::v1::History &samples);
+    // The source's clock has stopped (end of a simulation): heartbeats say so.
+    void setSourceIdle(bool idle);
+
+    int sessionCount() const;
+
+signals:
+    void sessionOpened(const QString &peer, const QString &user);
+    void sessionClosed(const QString &peer, const QString &reason);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace sitroom::gateway
