@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 
 namespace sitroom::gateway {
@@ -52,13 +53,23 @@ public:
     // The source's clock has stopped (end of a simulation): heartbeats say so.
     void setSourceIdle(bool idle);
 
+    // Connections past their TLS handshake, including those not yet past Hello.
     int sessionCount() const;
+    int laggingSessionCount() const;
+    // The seq of the last broadcast (0 before the first).
+    std::uint64_t lastBroadcastSeq() const;
 
 signals:
     void sessionOpened(const QString &peer, const QString &user);
     void sessionClosed(const QString &peer, const QString &reason);
+    // A session fell more than maxClientBacklogBytes behind (true) and stopped
+    // getting broadcasts, or drained and was resynced with a Snapshot (false).
+    void sessionLagChanged(const QString &peer, bool lagging);
 
 private:
+    void broadcast(sitroom::v1::Envelope &envelope);
+    void acceptPending();
+
     class Private;
     std::unique_ptr<Private> d;
 };

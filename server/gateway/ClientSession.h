@@ -1,0 +1,93 @@
+#pragma once
+
+#include "framing/FrameCodec.h"
+#include "sitroom/v1/envelope.pb.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+#include <cstddef>
+
+class QSslSocket;
+class QTimer;
+
+namespace sitroom::gateway {
+
+class PublishedState;
+
+struct SessionSettings
+{
+    QString serverId;
+    quint32 tickHz = 1;
+    std::size_t maxFrameBytes = framing::kDefaultMaxFrameBytes;
+    int heartbeatIntervalMs = 1000;
+    int handshakeTimeoutMs = 10000;
+    qint64 maxBacklogBytes = 8 * 1024 * 1024;
+};
+
+// One console's connection, from the first byte after the TLS handshake to
+// the close. It answers its own client (Welcome, Snapshot, Pong, refusals,
+// command results) and takes the gateway's broadcasts as ready-made frames.
+class ClientSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { AwaitingHello, Active, Closing };
+
+    // Takes ownership of socket, which has finished its TLS handshake.
+    ClientSession(QSslSocket *socket, const SessionSettings &settings,
+                  const PublishedState *published, QObject *parent = nullptr);
+    ~ClientSession() override;
+
+    // Starts the Hello deadline and reads anything already received.
+    void start();
+
+    // Writes a broadcast frame unless the client is still in its handshake or
+    // is lagging behind.
+    void sendBroadcast(const QByteArray &frame);
+    // Sends a Refusal, then closes once it is written.
+    void refuseAndClose(sitroom::v1::RefusalCode code, const QString &reason);
+
+    State state() const { return m_state; }
+    bool isLagging() const { return m_lagging; }
+    QString peer() const { return m_peer; }
+    QString user() const { return m_user; }
+    QString sessionId() const { return m_sessionId; }
+    // Bytes queued for this client, before and after encryption.
+    qint64 backlogBytes() const;
+
+signals:
+    void activated();
+    void lagChanged(bool lagging);
+    // Emitted once, when the connection is gone; the session may be deleted then.
+    void closed(const QString &reason);
+
+private:
+    void onReadyRead();
+    void onBytesWritten();
+    void onDisconnected();
+    void handle(sitroom::v1::Envelope &envelope);
+    void handleHello(const sitroom::v1::Hello &hello);
+    void handleCommand(const sitroom::v1::Command &command);
+    void sendSnapshot();
+    void sendUnicast(sitroom::v1::Envelope &envelope);
+    void protocolError(const QString &reason);
+
+    QSslSocket *m_socket;
+    SessionSettings m_settings;
+    const PublishedState *m_published;
+    framing::FrameDecoder m_decoder;
+    QTimer *m_handshakeTimer;
+    QTimer *m_closeTimer;
+    State m_state = State::AwaitingHello;
+    bool m_lagging = false;
+    bool m_closedEmitted = false;
+    QString m_peer;
+    QString m_user;
+    QString m_sessionId;
+    QString m_closeReason;
+};
+
+} // namespace sitroom::gateway

@@ -1,0 +1,7 @@
+#include "gateway/GatewayLog.h"
+
+namespace sitroom::gateway {
+
+Q_LOGGING_CATEGORY(lcGateway, "sitroom.gateway")
+
+} // namespace sitroom::gateway

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "gateway/TelemetryHistory.h"
+
+#include "sitroom/v1/envelope.pb.h"
+
+#include <cstdint>
+
+namespace sitroom::gateway {
+
+// What the data source has published so far, and where the broadcast stream
+// stands. Sessions read it to build Snapshots and to stamp the messages they
+// send to their one client; only the gateway writes it.
+class PublishedState final
+{
+public:
+    explicit PublishedState(int historySeconds);
+
+    void setConfiguration(const sitroom::v1::Configuration &configuration);
+    void setControl(const sitroom::v1::ControlState &control);
+    void setState(const sitroom::v1::SystemState &state, const sitroom::v1::History &samples);
+
+    const sitroom::v1::Configuration &configuration() const { return m_configuration; }
+    const sitroom::v1::ControlState &control() const { return m_control; }
+    const sitroom::v1::SystemState &state() const { return m_state; }
+    const TelemetryHistory &history() const { return m_history; }
+
+    void fillSnapshot(sitroom::v1::Snapshot *snapshot) const;
+
+    // A broadcast takes the next position in the stream...
+    void stampBroadcast(sitroom::v1::Envelope &envelope);
+    // ...a message to one session repeats the last one (see envelope.proto).
+    void stampUnicast(sitroom::v1::Envelope &envelope) const;
+    std::uint64_t lastSeq() const { return m_lastSeq; }
+
+private:
+    void stampClocks(sitroom::v1::Envelope &envelope) const;
+
+    sitroom::v1::Configuration m_configuration;
+    sitroom::v1::ControlState m_control;
+    sitroom::v1::SystemState m_state;
+    TelemetryHistory m_history;
+    std::uint64_t m_lastSeq = 0;
+};
+
+} // namespace sitroom::gateway
