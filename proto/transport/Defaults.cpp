@@ -2,6 +2,8 @@
 
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace sitroom::transport {
 
 QString defaultListenAddress()
@@ -51,10 +53,20 @@ bool parseHostPort(const QString &text, QString *host, quint16 *port, QString *e
         *error = QStringLiteral("'%1': no host name or address").arg(text);
         return false;
     }
+    // "localhost :7600" would otherwise yield the host "localhost ", which fails
+    // later in name resolution with a message that hides the typo.
+    if (std::any_of(hostPart.cbegin(), hostPart.cend(), [](QChar c) { return c.isSpace(); })) {
+        *error = QStringLiteral("'%1': blank inside the host name or address").arg(text);
+        return false;
+    }
     quint16 value = kDefaultPort;
     if (!portPart.isNull()) {
+        // Digits only: toUInt() alone would also take "+80" and " 80".
+        const bool digitsOnly = !portPart.isEmpty()
+            && std::all_of(portPart.cbegin(), portPart.cend(),
+                           [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
         bool ok = false;
-        const uint parsed = portPart.toUInt(&ok);
+        const uint parsed = digitsOnly ? portPart.toUInt(&ok) : 0;
         if (!ok || parsed > 65535 || (parsed == 0 && !allowAnyPort)) {
             *error = QStringLiteral("'%1': port must be a number from %2 to 65535")
                          .arg(text)
