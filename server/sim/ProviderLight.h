@@ -1,0 +1,46 @@
+#pragma once
+
+#include "Scenario.h"
+
+#include <cstdint>
+
+namespace sitroom::sim {
+
+enum class Light { Green, Yellow, Red, Suspended };
+
+// The public traffic light of one provider. It is judged on smoothed p95
+// latency and error rate; a worse colour needs a figure at or above its
+// threshold, a better one needs every figure below threshold * (1 - hysteresis);
+// and a colour is held at least min_dwell_s, so a wobbling figure does not make
+// the light (and the citizens who follow it) flap.
+class ProviderLight final
+{
+public:
+    explicit ProviderLight(const LightSpec &spec);
+
+    // Feeds one second's figures (p95 of the answered requests, and how many
+    // of how many finished ended in an error); returns the light to show.
+    Light update(std::int64_t nowS, double p95Ms, std::uint64_t errors, std::uint64_t finished);
+    void setSuspended(bool suspended, std::int64_t nowS);
+
+    Light light() const { return m_light; }
+    std::int64_t sinceS() const { return m_sinceS; }
+    double smoothedP95Ms() const { return m_p95; }
+    double smoothedErrorRate() const;
+
+private:
+    Light levelFor(double p95Ms, double errorRate, double scale) const;
+    void change(Light light, std::int64_t nowS);
+
+    LightSpec m_spec;
+    double m_alpha;
+    double m_p95 = 0.0;
+    double m_errors = 0.0;          // smoothed counts, so that two failures out of
+    double m_finished = 0.0;        // three requests at 4 a.m. do not turn a light red
+    bool m_primed = false;
+    Light m_light = Light::Green;
+    Light m_beforeSuspension = Light::Green;
+    std::int64_t m_sinceS = 0;
+};
+
+} // namespace sitroom::sim

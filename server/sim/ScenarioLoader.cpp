@@ -1,0 +1,321 @@
+#include "ScenarioLoader.h"
+
+#include "JsonFieldReader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSet>
+
+#include <limits>
+
+namespace sitroom::sim {
+
+namespace {
+
+constexpr double kHuge = 1e12;
+constexpr std::int64_t kMaxDurationS = 14 * 24 * 3600;
+
+LocalizedName readName(JsonFieldReader &parent, const QString &field)
+{
+    JsonFieldReader name = parent.object(field);
+    LocalizedName result{name.string(QStringLiteral("ko")), name.string(QStringLiteral("en"))};
+    name.rejectUnknownFields();
+    return result;
+}
+
+ArrivalShape readArrivals(JsonFieldReader r)
+{
+    ArrivalShape a;
+    a.rushShare = r.number(QStringLiteral("rush_share"), 0, 1);
+    a.rushTauS = r.number(QStringLiteral("rush_tau_s"), 1, 86400);
+    a.followShare = r.number(QStringLiteral("follow_share"), 0, 1);
+    a.followTauS = r.number(QStringLiteral("follow_tau_s"), 1, 86400);
+    a.returnShare = r.number(QStringLiteral("return_share"), 0, 1);
+    if (a.rushShare + a.followShare > 1.0)
+        r.fail(QStringLiteral("follow_share"), QStringLiteral("rush_share + follow_share must not exceed 1"));
+    const QJsonArray diurnal = r.array(QStringLiteral("diurnal"));
+    if (r.ok() && diurnal.size() != 24) {
+        r.fail(QStringLiteral("diurnal"), QStringLiteral("must list 24 hourly weights, not %1").arg(diurnal.size()));
+    } else {
+        double sum = 0;
+        for (int h = 0; h < diurnal.size() && h < 24; ++h) {
+            const double w = diurnal.at(h).toDouble(-1);
+            if (!diurnal.at(h).isDouble() || w < 0) {
+                r.fail(QStringLiteral("diurnal[%1]").arg(h), QStringLiteral("must be a number of at least 0"));
+                break;
+            }
+            a.diurnal[size_t(h)] = w;
+            sum += w;
+        }
+        if (r.ok() && sum <= 0)
+            r.fail(QStringLiteral("diurnal"), QStringLiteral("needs at least one weight above 0"));
+    }
+    r.rejectUnknownFields();
+    return a;
+}
+
+AdmissionSpec readAdmission(JsonFieldReader r)
+{
+    AdmissionSpec s;
+    s.minPerS = r.number(QStringLiteral("min_per_s"), 0, kHuge);
+    s.maxPerS = r.number(QStringLiteral("max_per_s"), 1, kHuge);
+    s.ratePerS = r.number(QStringLiteral("rate_per_s"), 0, kHuge);
+    s.stepPerS = r.number(QStringLiteral("step_per_s"), 1, kHuge);
+    s.hazardousCutFraction = r.number(QStringLiteral("hazardous_cut_fraction"), 0, 1);
+    s.patienceS = r.number(QStringLiteral("patience_s"), 1, 86400);
+    if (r.ok() && s.minPerS > s.maxPerS)
+        r.fail(QStringLiteral("min_per_s"), QStringLiteral("must not exceed max_per_s"));
+    if (r.ok() && (s.ratePerS < s.minPerS || s.ratePerS > s.maxPerS))
+        r.fail(QStringLiteral("rate_per_s"), QStringLiteral("must lie within min_per_s and max_per_s"));
+    r.rejectUnknownFields();
+    return s;
+}
+
+CitizenSpec readCitizens(JsonFieldReader r)
+{
+    CitizenSpec c;
+    c.userFailure = r.number(QStringLiteral("user_failure"), 0, 0.95);
+    c.retryProbability = r.number(QStringLiteral("retry_probability"), 0, 0.99);
+    c.switchProbability = r.number(QStringLiteral("switch_probability"), 0, 1);
+    c.switchWhenCongested = r.number(QStringLiteral("switch_when_congested"), 0, 1);
+    c.avoidYellow = r.number(QStringLiteral("avoid_yellow"), 0, 1);
+    c.avoidRed = r.number(QStringLiteral("avoid_red"), 0, 1);
+    c.userTimeS = r.number(QStringLiteral("user_time_s"), 1, 600);
+    c.retryDelayS = r.number(QStringLiteral("retry_delay_s"), 1, 600);
+    c.lookupOnlyShare = r.number(QStringLiteral("lookup_only_share"), 0, 0.9);
+    c.reverifyShare = r.number(QStringLiteral("reverify_share"), 0, 0.9);
+    c.backendRetryProbability = r.number(QStringLiteral("backend_retry_probability"), 0, 0.99);
+    if (r.ok() && c.lookupOnlyShare + c.reverifyShare >= 1)
+        r.fail(QStringLiteral("reverify_share"), QStringLiteral("lookup_only_share + reverify_share must stay below 1"));
+    r.rejectUnknownFields();
+    return c;
+}
+
+ProviderSpec readProvider(JsonFieldReader r)
+{
+    ProviderSpec p;
+    p.id = r.string(QStringLiteral("id"));
+    p.name = readName(r, QStringLiteral("name"));
+    p.capacityPerS = r.number(QStringLiteral("capacity_per_s"), 1, kHuge);
+    p.popularity = r.number(QStringLiteral("popularity"), 0, kHuge);
+    p.simpleAuth = r.boolean(QStringLiteral("simple_auth"), false);
+    p.baseP95Ms = r.number(QStringLiteral("base_p95_ms"), 1, 600000);
+    p.loadLatencyFactor = r.number(QStringLiteral("load_latency_factor"), 0, 100);
+    p.baseErrorRate = r.number(QStringLiteral("base_error_rate"), 0, 1);
+    p.overloadErrorSlope = r.number(QStringLiteral("overload_error_slope"), 0, 100);
+    p.timeoutMs = r.number(QStringLiteral("timeout_ms"), 100, 600000);
+    r.rejectUnknownFields();
+    return p;
+}
+
+BackendSpec readBackend(JsonFieldReader r)
+{
+    BackendSpec b;
+    b.capacityPerS = r.number(QStringLiteral("capacity_per_s"), 1, kHuge);
+    b.baseP95Ms = r.number(QStringLiteral("base_p95_ms"), 1, 600000);
+    b.loadLatencyFactor = r.number(QStringLiteral("load_latency_factor"), 0, 100);
+    b.baseFailureRate = r.number(QStringLiteral("base_failure_rate"), 0, 1);
+    b.overloadFailureSlope = r.number(QStringLiteral("overload_failure_slope"), 0, 100);
+    b.timeoutMs = r.number(QStringLiteral("timeout_ms"), 100, 600000);
+    r.rejectUnknownFields();
+    return b;
+}
+
+LightSpec readLights(JsonFieldReader r)
+{
+    LightSpec l;
+    l.yellowP95Ms = r.number(QStringLiteral("yellow_p95_ms"), 1, 600000);
+    l.redP95Ms = r.number(QStringLiteral("red_p95_ms"), 1, 600000);
+    l.yellowErrorRate = r.number(QStringLiteral("yellow_error_rate"), 0, 1);
+    l.redErrorRate = r.number(QStringLiteral("red_error_rate"), 0, 1);
+    l.hysteresis = r.number(QStringLiteral("hysteresis"), 0, 0.9);
+    l.minDwellS = int(r.integer(QStringLiteral("min_dwell_s"), 0, 3600));
+    l.smoothingS = r.number(QStringLiteral("smoothing_s"), 1, 600);
+    if (r.ok() && l.redP95Ms <= l.yellowP95Ms)
+        r.fail(QStringLiteral("red_p95_ms"), QStringLiteral("must be above yellow_p95_ms"));
+    if (r.ok() && l.redErrorRate <= l.yellowErrorRate)
+        r.fail(QStringLiteral("red_error_rate"), QStringLiteral("must be above yellow_error_rate"));
+    r.rejectUnknownFields();
+    return l;
+}
+
+// A cohort either has one window (open/close) or a 10부제 rotation that
+// expands into one window per birth-date digit, a day apart.
+void readCohort(JsonFieldReader r, QList<CohortWindow> &out)
+{
+    const QString id = r.string(QStringLiteral("id"));
+    const LocalizedName name = readName(r, QStringLiteral("name"));
+    const std::int64_t eligible = r.integer(QStringLiteral("eligible"), 1, 100'000'000);
+    const std::int64_t alreadyBooked = r.integer(QStringLiteral("already_booked"), 0, 100'000'000, 0);
+    const double intent = r.number(QStringLiteral("intent_share"), 0, 1);
+    if (r.ok() && alreadyBooked > eligible)
+        r.fail(QStringLiteral("already_booked"), QStringLiteral("must not exceed eligible"));
+
+    if (!r.has(QStringLiteral("rotation"))) {
+        CohortWindow w{id, name, eligible, alreadyBooked, intent, 0, 0, {}};
+        w.openMs = r.time(QStringLiteral("open"));
+        w.closeMs = r.time(QStringLiteral("close"));
+        if (r.ok() && w.closeMs <= w.openMs)
+            r.fail(QStringLiteral("close"), QStringLiteral("must be after open"));
+        r.rejectUnknownFields();
+        out.append(w);
+        return;
+    }
+    JsonFieldReader rot = r.object(QStringLiteral("rotation"));
+    const std::int64_t firstOpen = rot.time(QStringLiteral("first_open"));
+    const double windowHours = rot.number(QStringLiteral("window_hours"), 1, 24 * 7);
+    const QJsonArray digits = rot.array(QStringLiteral("digits"));
+    QSet<int> seen;
+    for (qsizetype i = 0; i < digits.size() && rot.ok(); ++i) {
+        const double d = digits.at(i).toDouble(-1);
+        if (!digits.at(i).isDouble() || d < 0 || d > 9 || double(int(d)) != d || seen.contains(int(d)))
+            rot.fail(QStringLiteral("digits[%1]").arg(i), QStringLiteral("must be a digit 0-9, each once"));
+        seen.insert(int(d));
+    }
+    if (rot.ok() && digits.isEmpty())
+        rot.fail(QStringLiteral("digits"), QStringLiteral("must list at least one digit"));
+    rot.rejectUnknownFields();
+    r.rejectUnknownFields();
+    if (!r.ok())
+        return;
+    const auto groups = digits.size();
+    for (qsizetype i = 0; i < groups; ++i) {
+        const int digit = digits.at(i).toInt();
+        CohortWindow w;
+        w.id = id + u'/' + QString::number(digit);
+        w.name = {name.ko + QStringLiteral(" (끝자리 %1)").arg(digit),
+                  name.en + QStringLiteral(" (birth date ending %1)").arg(digit)};
+        // Spread the remainder so the groups add up to the cohort exactly.
+        w.eligible = eligible / groups + (i < eligible % groups ? 1 : 0);
+        w.alreadyBooked = alreadyBooked / groups + (i < alreadyBooked % groups ? 1 : 0);
+        w.intentShare = intent;
+        w.openMs = firstOpen + i * 86'400'000;
+        w.closeMs = w.openMs + std::int64_t(windowHours * 3'600'000);
+        w.birthDigits = {digit};
+        out.append(w);
+    }
+}
+
+ScenarioEvent readEvent(JsonFieldReader r, const Scenario &scenario)
+{
+    ScenarioEvent e;
+    e.atMs = r.time(QStringLiteral("at"));
+    e.durationS = r.integer(QStringLiteral("duration_s"), 0, kMaxDurationS, 0);
+    const QString target = r.string(QStringLiteral("target"));
+    if (target.startsWith(QStringLiteral("provider:"))) {
+        e.providerId = target.mid(9);
+        if (r.ok() && scenario.providerIndex(e.providerId) < 0)
+            r.fail(QStringLiteral("target"), QStringLiteral("names provider \"%1\", which the scenario does not have").arg(e.providerId));
+    } else if (target != QStringLiteral("backend") && r.ok()) {
+        r.fail(QStringLiteral("target"), QStringLiteral("must be \"backend\" or \"provider:ID\", not \"%1\"").arg(target));
+    }
+    e.capacityFactor = r.number(QStringLiteral("capacity_factor"), 0, 10, 1.0);
+    e.addedErrorRate = r.number(QStringLiteral("added_error_rate"), 0, 1, 0.0);
+    e.addedLatencyMs = r.number(QStringLiteral("added_latency_ms"), 0, 600000, 0.0);
+    e.note = r.string(QStringLiteral("note"), QString());
+    r.rejectUnknownFields();
+    return e;
+}
+
+} // namespace
+
+int Scenario::providerIndex(const QString &providerId) const
+{
+    for (int i = 0; i < providers.size(); ++i) {
+        if (providers.at(i).id == providerId)
+            return i;
+    }
+    return -1;
+}
+
+QStringList ScenarioLoader::shippedNames()
+{
+    QStringList names;
+    const auto files = QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString &file : files)
+        names.append(file.chopped(5));
+    return names;
+}
+
+std::optional<Scenario> ScenarioLoader::load(const QString &nameOrPath)
+{
+    const bool looksLikePath = nameOrPath.contains(u'/') || nameOrPath.endsWith(QStringLiteral(".json"))
+        || QFileInfo::exists(nameOrPath);
+    const QString path = looksLikePath ? nameOrPath
+                                       : QStringLiteral(":/scenarios/%1.json").arg(nameOrPath);
+    QFile file(path);
+    if (!looksLikePath && !file.exists()) {
+        m_error = QStringLiteral("no scenario named \"%1\"; shipped scenarios: %2 (or give a path to a JSON file)")
+                      .arg(nameOrPath, shippedNames().join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_error = QStringLiteral("%1: cannot read: %2").arg(nameOrPath, file.errorString());
+        return std::nullopt;
+    }
+    return parse(file.readAll(), nameOrPath);
+}
+
+std::optional<Scenario> ScenarioLoader::parse(const QByteArray &json, const QString &origin)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const auto line = json.left(parseError.offset).count('\n') + 1;
+        m_error = QStringLiteral("%1: line %2: not valid JSON: %3").arg(origin).arg(line).arg(parseError.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        m_error = QStringLiteral("%1: the top level must be a JSON object").arg(origin);
+        return std::nullopt;
+    }
+
+    JsonFieldReader r(doc.object());
+    Scenario s;
+    s.id = r.string(QStringLiteral("id"));
+    s.name = readName(r, QStringLiteral("name"));
+    s.description = r.string(QStringLiteral("description"), QString());
+    s.timezone = r.string(QStringLiteral("timezone"), QStringLiteral("Asia/Seoul"));
+    int utcOffsetS = 0;
+    s.startMs = r.time(QStringLiteral("start"), &utcOffsetS);
+    s.utcOffsetS = utcOffsetS;
+    s.durationS = r.integer(QStringLiteral("duration_s"), 60, kMaxDurationS);
+
+    const QJsonArray providers = r.array(QStringLiteral("providers"));
+    for (qsizetype i = 0; i < providers.size() && r.ok(); ++i) {
+        ProviderSpec p = readProvider(r.element(providers, QStringLiteral("providers"), i));
+        if (r.ok() && s.providerIndex(p.id) >= 0)
+            r.fail(QStringLiteral("providers[%1].id").arg(i), QStringLiteral("\"%1\" appears twice").arg(p.id));
+        s.providers.append(p);
+    }
+    if (r.ok() && s.providers.isEmpty())
+        r.fail(QStringLiteral("providers"), QStringLiteral("must list at least one verification provider"));
+
+    const QJsonArray cohorts = r.array(QStringLiteral("cohorts"));
+    for (qsizetype i = 0; i < cohorts.size() && r.ok(); ++i)
+        readCohort(r.element(cohorts, QStringLiteral("cohorts"), i), s.cohorts);
+    if (r.ok() && s.cohorts.isEmpty())
+        r.fail(QStringLiteral("cohorts"), QStringLiteral("must list at least one cohort"));
+
+    s.arrivals = readArrivals(r.object(QStringLiteral("arrivals")));
+    s.admission = readAdmission(r.object(QStringLiteral("admission")));
+    s.citizens = readCitizens(r.object(QStringLiteral("citizens")));
+    s.backend = readBackend(r.object(QStringLiteral("backend")));
+    s.lights = readLights(r.object(QStringLiteral("lights")));
+
+    const QJsonArray events = r.array(QStringLiteral("events"), false);
+    for (qsizetype i = 0; i < events.size() && r.ok(); ++i)
+        s.events.append(readEvent(r.element(events, QStringLiteral("events"), i), s));
+    r.rejectUnknownFields();
+
+    if (!r.ok()) {
+        m_error = origin + QStringLiteral(": ") + r.error();
+        return std::nullopt;
+    }
+    m_error.clear();
+    return s;
+}
+
+} // namespace sitroom::sim
