@@ -74,7 +74,9 @@ bool Gateway::listen(QString *error)
     d->server->setSslConfiguration(tls);
     // The TLS handshake and the Hello share one deadline budget each.
     d->server->setHandshakeTimeout(d->options.handshakeTimeoutMs);
-    connect(d->server, &QSslServer::newConnection, this, &Gateway::acceptPending);
+    // Not newConnection: QSslServer emits that as the TCP connection arrives,
+    // before the TLS handshake has made it a pending connection.
+    connect(d->server, &QSslServer::pendingConnectionAvailable, this, &Gateway::acceptPending);
     connect(d->server, &QSslServer::errorOccurred, this,
             [](QSslSocket *socket, QAbstractSocket::SocketError) {
                 qCWarning(lcGateway).noquote() << "TLS connection from" << socket->peerAddress().toString()
