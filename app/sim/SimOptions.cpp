@@ -1,0 +1,128 @@
+#include "SimOptions.h"
+
+#include "transport/Defaults.h"
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+
+namespace sitroom::simapp {
+
+bool parseDuration(const QString &text, std::int64_t *seconds, QString *error)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s?)?$"));
+    const QString trimmed = text.trimmed();
+    const QRegularExpressionMatch m = pattern.match(trimmed);
+    if (trimmed.isEmpty() || !m.hasMatch()) {
+        *error = QStringLiteral("--duration: \"%1\" is not a duration; write e.g. 24h, 90m, 1h30m or 3600s").arg(text);
+        return false;
+    }
+    const std::int64_t total = m.captured(1).toLongLong() * 86400 + m.captured(2).toLongLong() * 3600
+        + m.captured(3).toLongLong() * 60 + m.captured(4).toLongLong();
+    if (total < 60 || total > 14 * 86400) {
+        *error = QStringLiteral("--duration: %1 is outside 1 minute to 14 days").arg(text);
+        return false;
+    }
+    *seconds = total;
+    return true;
+}
+
+ParsedOptions parseSimOptions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Simulates the vaccine-reservation system (cohorts, admission queue, verification "
+        "providers, booking backend) and serves its telemetry to Sitroom consoles over TLS."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+        QStringLiteral("Shipped scenario name or path to a scenario JSON file (default opening-18-49)."), QStringLiteral("NAME|FILE"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("N"));
+    const QCommandLineOption speed(QStringLiteral("speed"), QStringLiteral("Simulated seconds per wall-clock second (default 1)."), QStringLiteral("X"));
+    const QCommandLineOption fast(QStringLiteral("fast"), QStringLiteral("Run as fast as possible, without serving, then exit."));
+    const QCommandLineOption duration(QStringLiteral("duration"), QStringLiteral("How much simulated time to run (default: the scenario's)."), QStringLiteral("24h"));
+    const QCommandLineOption report(QStringLiteral("report"), QStringLiteral("Write a JSON report of the run at the end."), QStringLiteral("FILE.json"));
+    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to serve consoles on (default 127.0.0.1:7600; port 0 picks a free one)."), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption tickHz(QStringLiteral("tick-hz"), QStringLiteral("Telemetry ticks per second, 1 to 20 (default 1)."), QStringLiteral("N"));
+    const QCommandLineOption admission(QStringLiteral("admission-rate"), QStringLiteral("Start with this many citizens admitted per second."), QStringLiteral("N"));
+    const QCommandLineOption disable(QStringLiteral("disable-provider"), QStringLiteral("Start with this provider disabled (repeatable)."), QStringLiteral("ID"));
+    const QCommandLineOption tlsDir(QStringLiteral("tls-dir"), QStringLiteral("Folder with ca.pem, server.pem, server.key; created when empty (default %1).").arg(transport::defaultTlsDir()), QStringLiteral("DIR"));
+    const QCommandLineOption initTls(QStringLiteral("init-tls"), QStringLiteral("Create the development CA and server certificate in --tls-dir, then exit."));
+    const QCommandLineOption list(QStringLiteral("list-scenarios"), QStringLiteral("List the shipped scenarios, then exit."));
+    parser.addOptions({scenario, seed, speed, fast, duration, report, listen, tickHz, admission, disable, tlsDir, initTls, list});
+
+    ParsedOptions result;
+    if (!parser.parse(arguments)) {
+        result.error = parser.errorText();
+        return result;
+    }
+    if (parser.isSet(helpOption)) {
+        result.message = parser.helpText();
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        result.error = QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst());
+        return result;
+    }
+
+    SimOptions o;
+    const auto fail = [&result](const QString &message) {
+        result.error = message;
+        return result;
+    };
+    if (parser.isSet(scenario))
+        o.scenario = parser.value(scenario);
+    if (parser.isSet(seed)) {
+        bool ok = false;
+        o.seed = parser.value(seed).toULongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("--seed: \"%1\" is not a whole number from 0 to 2^64-1").arg(parser.value(seed)));
+    }
+    o.fast = parser.isSet(fast);
+    if (parser.isSet(speed)) {
+        if (o.fast)
+            return fail(QStringLiteral("--speed and --fast exclude each other: --fast already runs as fast as possible"));
+        bool ok = false;
+        o.speed = parser.value(speed).toDouble(&ok);
+        if (!ok || !(o.speed > 0.0) || o.speed > 100000.0)
+            return fail(QStringLiteral("--speed: \"%1\" must be a number above 0 and at most 100000").arg(parser.value(speed)));
+    }
+    if (parser.isSet(duration)) {
+        std::int64_t seconds = 0;
+        QString error;
+        if (!parseDuration(parser.value(duration), &seconds, &error))
+            return fail(error);
+        o.durationS = seconds;
+    }
+    o.reportPath = parser.value(report);
+    if (parser.isSet(listen)) {
+        if (o.fast)
+            return fail(QStringLiteral("--listen and --fast exclude each other: --fast does not serve"));
+        QString error;
+        if (!transport::parseHostPort(parser.value(listen), &o.listenHost, &o.listenPort, &error, true))
+            return fail(QStringLiteral("--listen: ") + error);
+        if (QHostAddress(o.listenHost).isNull() && o.listenHost != QStringLiteral("localhost"))
+            return fail(QStringLiteral("--listen: \"%1\" is not an IP address (or localhost)").arg(o.listenHost));
+        o.listenGiven = true;
+    }
+    if (parser.isSet(tickHz)) {
+        bool ok = false;
+        o.tickHz = parser.value(tickHz).toInt(&ok);
+        if (!ok || o.tickHz < 1 || o.tickHz > 20)
+            return fail(QStringLiteral("--tick-hz: \"%1\" must be a whole number from 1 to 20").arg(parser.value(tickHz)));
+    }
+    if (parser.isSet(admission)) {
+        bool ok = false;
+        const double rate = parser.value(admission).toDouble(&ok);
+        if (!ok || rate < 0)
+            return fail(QStringLiteral("--admission-rate: \"%1\" must be a number of at least 0").arg(parser.value(admission)));
+        o.admissionRate = rate;
+    }
+    o.disabledProviders = parser.values(disable);
+    o.tlsDir = parser.isSet(tlsDir) ? parser.value(tlsDir) : transport::defaultTlsDir();
+    o.initTlsOnly = parser.isSet(initTls);
+    o.listScenarios = parser.isSet(list);
+    result.options = o;
+    return result;
+}
+
+} // namespace sitroom::simapp

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+
+namespace sitroom::simapp {
+
+// sitroom-sim's command line, checked: every problem is one plain sentence.
+struct SimOptions
+{
+    QString scenario = QStringLiteral("opening-18-49");
+    std::uint64_t seed = 1;
+    double speed = 1.0;
+    bool fast = false;
+    std::optional<std::int64_t> durationS;
+    QString reportPath;
+    QString listenHost = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 7600;
+    bool listenGiven = false;
+    int tickHz = 1;
+    std::optional<double> admissionRate;
+    QStringList disabledProviders;
+    QString tlsDir;
+    bool initTlsOnly = false;
+    bool listScenarios = false;
+};
+
+struct ParsedOptions
+{
+    std::optional<SimOptions> options;
+    QString error;       // set when options is empty and the run must stop with an error
+    QString message;     // --help / --version text; exit 0
+};
+
+ParsedOptions parseSimOptions(const QStringList &arguments);
+
+// "24h", "90m", "1h30m", "45s" or plain seconds. False with a message.
+bool parseDuration(const QString &text, std::int64_t *seconds, QString *error);
+
+} // namespace sitroom::simapp

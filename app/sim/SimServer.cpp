@@ -1,0 +1,118 @@
+#include "SimServer.h"
+
+#include "sim/SimulationReport.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QStringList>
+
+Q_LOGGING_CATEGORY(lcSim, "sitroom.sim")
+
+namespace sitroom::simapp {
+
+namespace {
+
+gateway::GatewayOptions gatewayOptions(const SimOptions &o)
+{
+    gateway::GatewayOptions g;
+    g.address = o.listenHost == QStringLiteral("localhost") ? QHostAddress(QHostAddress::LocalHost)
+                                                            : QHostAddress(o.listenHost);
+    g.port = o.listenPort;
+    g.tlsDir = o.tlsDir;
+    g.tickHz = quint32(o.tickHz);
+    return g;
+}
+
+const char *lightWord(sim::Light light)
+{
+    switch (light) {
+    case sim::Light::Green: return "green";
+    case sim::Light::Yellow: return "YELLOW";
+    case sim::Light::Red: return "RED";
+    case sim::Light::Suspended: return "suspended";
+    }
+    return "?";
+}
+
+} // namespace
+
+SimServer::SimServer(Simulation &simulation, const SimOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_simulation(simulation)
+    , m_options(options)
+    , m_gateway(gatewayOptions(options))
+    , m_clock(simulation, options.speed, options.tickHz)
+    , m_history(simulation)
+{
+    connect(&m_clock, &sim::SimulationClock::stepped, this, [this] { m_history.append(m_simulation.state()); });
+    connect(&m_clock, &sim::SimulationClock::tick, this, &SimServer::publish);
+    connect(&m_clock, &sim::SimulationClock::finished, this, &SimServer::onFinished);
+    connect(&m_gateway, &gateway::Gateway::sessionOpened, this, [](const QString &peer, const QString &user) {
+        qCInfo(lcSim).noquote() << "console connected:" << peer << user;
+    });
+    connect(&m_gateway, &gateway::Gateway::sessionClosed, this, [](const QString &peer, const QString &reason) {
+        qCInfo(lcSim).noquote() << "console left:" << peer << "-" << reason;
+    });
+}
+
+bool SimServer::start(QString *error)
+{
+    m_gateway.setConfiguration(sim::configurationOf(m_simulation, m_options.speed));
+    m_gateway.setControlState(sim::controlStateOf(m_simulation));
+    m_gateway.publishTick(sim::systemStateOf(m_simulation), sitroom::v1::History());
+    if (!m_gateway.listen(error))
+        return false;
+    m_clock.start();
+    return true;
+}
+
+void SimServer::publish()
+{
+    m_gateway.publishTick(sim::systemStateOf(m_simulation), m_history.take());
+    logStatus();
+}
+
+void SimServer::logStatus()
+{
+    // One line per ten simulated minutes at most, and at least every ten wall seconds' worth.
+    const std::int64_t nowS = m_simulation.state().elapsedS;
+    const std::int64_t every = std::max<std::int64_t>(60, std::int64_t(m_options.speed * 10));
+    if (m_lastStatusS >= 0 && nowS - m_lastStatusS < every)
+        return;
+    m_lastStatusS = nowS;
+    const sim::SimulationState &st = m_simulation.state();
+    QStringList lights;
+    for (const sim::ProviderStatus &p : st.providers)
+        lights << p.id + u'=' + QLatin1String(lightWord(p.light));
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(st.timeMs, Qt::OffsetFromUTC,
+                                                          m_simulation.scenario().utcOffsetS);
+    qCInfo(lcSim).noquote() << when.toString(QStringLiteral("MM-dd HH:mm:ss"))
+                            << "queue" << st.admission.depth
+                            << "admitted/s" << st.admission.admitted
+                            << "bookings" << st.bookingsTotal
+                            << lights.join(u' ');
+}
+
+bool SimServer::finishReport()
+{
+    if (m_options.reportPath.isEmpty() || m_reportWritten)
+        return true;
+    QString error;
+    if (!sim::writeSimulationReport(m_simulation, m_options.reportPath, &error)) {
+        qCCritical(lcSim).noquote() << error;
+        return false;
+    }
+    m_reportWritten = true;
+    qCInfo(lcSim).noquote() << "report written to" << m_options.reportPath;
+    return true;
+}
+
+void SimServer::onFinished()
+{
+    publish();
+    m_gateway.setSourceIdle(true);
+    qCInfo(lcSim).noquote() << "the scenario's time has run out; still serving the final state (Ctrl+C to stop)";
+    finishReport();
+}
+
+} // namespace sitroom::simapp

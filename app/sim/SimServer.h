@@ -1,0 +1,45 @@
+#pragma once
+
+#include "SimOptions.h"
+
+#include "gateway/Gateway.h"
+#include "sim/SimTelemetry.h"
+#include "sim/Simulation.h"
+#include "sim/SimulationClock.h"
+
+#include <QObject>
+
+namespace sitroom::simapp {
+
+using sitroom::sim::Simulation;
+
+// Serving mode: the simulation on its virtual clock, its telemetry pushed
+// through the gateway to every console, a status line now and then, and the
+// report written when the run ends or the process is told to stop.
+class SimServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    SimServer(Simulation &simulation, const SimOptions &options, QObject *parent = nullptr);
+
+    bool start(QString *error);
+    // Writes the report if asked for and not yet written. False on a write error.
+    bool finishReport();
+    quint16 port() const { return m_gateway.serverPort(); }
+
+private:
+    void publish();
+    void logStatus();
+    void onFinished();
+
+    Simulation &m_simulation;
+    SimOptions m_options;
+    gateway::Gateway m_gateway;
+    sim::SimulationClock m_clock;
+    sim::HistoryRecorder m_history;
+    bool m_reportWritten = false;
+    std::int64_t m_lastStatusS = -1;
+};
+
+} // namespace sitroom::simapp
