@@ -209,6 +209,21 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("does not belong")), qPrintable(error));
     }
 
+    void keyThatCannotBeOpenedGivesAClearError()
+    {
+        // A directory in the key's place fails to open even for root, unlike
+        // a chmod 000 file.
+        sitroom::testing::TemporaryTlsDir tls;
+        QVERIFY2(tls.isValid(), qPrintable(tls.errorString()));
+        QVERIFY(QFile::remove(tls.serverKeyPath()));
+        QVERIFY(QDir().mkdir(tls.serverKeyPath()));
+        QSslConfiguration config;
+        QString error;
+        QVERIFY(!loadServerTls(tls.path(), &config, &error));
+        QVERIFY2(error.contains(QStringLiteral("cannot read")) && error.contains(QStringLiteral("server.key")),
+                 qPrintable(error));
+    }
+
     void unreadableKeyGivesAClearError()
     {
         sitroom::testing::TemporaryTlsDir tls;
