@@ -318,6 +318,22 @@ private slots:
         QVERIFY(m_gateway->sessionCount() == 0 || QTest::qWaitFor([&] { return m_gateway->sessionCount() == 0; }));
     }
 
+    void closeTellsClientsTheServerIsShuttingDown()
+    {
+        startGateway();
+        TestTlsClient *client = activeClient();
+        QVERIFY(client);
+        QSignalSpy closed(m_gateway.get(), &Gateway::sessionClosed);
+        m_gateway->close();
+        const int i = client->waitForBody(Envelope::kRefusal, kWaitMs);
+        QVERIFY(i >= 0);
+        QCOMPARE(client->received().at(std::size_t(i)).refusal().code(),
+                 sitroom::v1::REFUSAL_SERVER_SHUTTING_DOWN);
+        QVERIFY(client->waitForDisconnected(kWaitMs));
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, kWaitMs);
+        QCOMPARE(m_gateway->sessionCount(), 0);
+    }
+
     void stalledClientLagsThenResyncs()
     {
         startGateway([](GatewayOptions &o) {
