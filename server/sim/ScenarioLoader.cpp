@@ -219,6 +219,21 @@ ScenarioEvent readEvent(JsonFieldReader r, const Scenario &scenario)
     return e;
 }
 
+// Fields of override replace those of base; objects are merged field by field.
+void mergeInto(QJsonObject &base, const QJsonObject &override)
+{
+    for (auto it = override.constBegin(); it != override.constEnd(); ++it) {
+        const QJsonValue existing = base.value(it.key());
+        if (existing.isObject() && it->isObject()) {
+            QJsonObject merged = existing.toObject();
+            mergeInto(merged, it->toObject());
+            base.insert(it.key(), merged);
+        } else {
+            base.insert(it.key(), *it);
+        }
+    }
+}
+
 } // namespace
 
 int Scenario::providerIndex(const QString &providerId) const
@@ -241,6 +256,14 @@ QStringList ScenarioLoader::shippedNames()
 
 std::optional<Scenario> ScenarioLoader::load(const QString &nameOrPath)
 {
+    std::optional<QJsonObject> object = readObject(nameOrPath, 0);
+    if (!object)
+        return std::nullopt;
+    return parse(QJsonDocument(*object).toJson(QJsonDocument::Compact), nameOrPath);
+}
+
+std::optional<QJsonObject> ScenarioLoader::readObject(const QString &nameOrPath, int depth)
+{
     const bool looksLikePath = nameOrPath.contains(u'/') || nameOrPath.endsWith(QStringLiteral(".json"))
         || QFileInfo::exists(nameOrPath);
     const QString path = looksLikePath ? nameOrPath
@@ -255,7 +278,42 @@ std::optional<Scenario> ScenarioLoader::load(const QString &nameOrPath)
         m_error = QStringLiteral("%1: cannot read: %2").arg(nameOrPath, file.errorString());
         return std::nullopt;
     }
-    return parse(file.readAll(), nameOrPath);
+    const QByteArray json = file.readAll();
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const auto line = json.left(parseError.offset).count('\n') + 1;
+        m_error = QStringLiteral("%1: line %2: not valid JSON: %3").arg(nameOrPath).arg(line).arg(parseError.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        m_error = QStringLiteral("%1: the top level must be a JSON object").arg(nameOrPath);
+        return std::nullopt;
+    }
+    QJsonObject object = doc.object();
+    const QJsonValue base = object.take(QStringLiteral("extends"));
+    if (base.isUndefined())
+        return object;
+    if (!base.isString() || base.toString().isEmpty()) {
+        m_error = QStringLiteral("%1: extends: must name a scenario or a file").arg(nameOrPath);
+        return std::nullopt;
+    }
+    if (depth >= 4) {
+        m_error = QStringLiteral("%1: extends: more than four levels deep (a loop?)").arg(nameOrPath);
+        return std::nullopt;
+    }
+    // A relative file name is taken from the extending file's folder.
+    QString baseName = base.toString();
+    if (looksLikePath && (baseName.contains(u'/') || baseName.endsWith(QStringLiteral(".json")))
+        && QFileInfo(baseName).isRelative())
+        baseName = QFileInfo(path).dir().filePath(baseName);
+    std::optional<QJsonObject> merged = readObject(baseName, depth + 1);
+    if (!merged) {
+        m_error = QStringLiteral("%1: extends: %2").arg(nameOrPath, m_error);
+        return std::nullopt;
+    }
+    mergeInto(*merged, object);
+    return merged;
 }
 
 std::optional<Scenario> ScenarioLoader::parse(const QByteArray &json, const QString &origin)

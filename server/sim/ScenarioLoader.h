@@ -3,6 +3,7 @@
 #include "Scenario.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -12,7 +13,9 @@ namespace sitroom::sim {
 
 // Reads scenarios: the shipped ones by name (compiled in from
 // resources/scenarios/), or any file by path. Every problem is reported with
-// the file, the field and the reason.
+// the file, the field and the reason. A scenario may start from another with
+// "extends": NAME|FILE; its own fields are merged over the base's (objects
+// field by field, arrays and values replaced).
 class ScenarioLoader final
 {
 public:
@@ -25,6 +28,8 @@ public:
     QString error() const { return m_error; }
 
 private:
+    std::optional<QJsonObject> readObject(const QString &nameOrPath, int depth);
+
     QString m_error;
 };
 

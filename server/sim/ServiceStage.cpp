@@ -8,8 +8,11 @@
 namespace sitroom::sim {
 
 namespace {
-// Errors start to climb when a pool runs this hot.
+// Errors start to climb when a pool runs this hot ...
 constexpr double kOverloadKnee = 0.9;
+// ... and overload alone never fails more than this share: a saturated system
+// still answers some requests (the rest time out in its line).
+constexpr double kMaxOverloadErrorRate = 0.6;
 }
 
 ServiceStage::ServiceStage(const StageSpec &spec)
@@ -51,7 +54,8 @@ StageSecond ServiceStage::step(std::uint64_t offered, const StageFault &fault, R
     s.p95Ms = std::min(m_spec.timeoutMs, (serviceP95 + fault.addedLatencyMs) * noise + s.waitS * 1000.0);
 
     const double errorRate = std::clamp(m_spec.baseErrorRate + fault.addedErrorRate
-                                            + m_spec.overloadErrorSlope * std::max(0.0, s.utilization - kOverloadKnee),
+                                            + std::min(kMaxOverloadErrorRate,
+                                                       m_spec.overloadErrorSlope * std::max(0.0, s.utilization - kOverloadKnee)),
                                         0.0, 1.0);
     s.errors = rng.binomial(s.served, errorRate);
     const std::uint64_t finished = s.served + s.timeouts;
