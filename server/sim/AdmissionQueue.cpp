@@ -34,7 +34,7 @@ AdmissionSecond AdmissionQueue::step(std::uint64_t arrivals, Rng &rng)
         s.admitted = std::min(m_depth, slots);
         m_carry -= double(s.admitted);
         if (m_depth < slots)
-            m_carry = std::min(m_carry, 1.0); // an empty room does not bank admissions
+            m_carry -= std::floor(m_carry); // an empty room does not bank admissions
         m_depth -= s.admitted;
     }
 

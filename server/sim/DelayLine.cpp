@@ -11,8 +11,10 @@ void DelayLine::add(std::uint64_t count, double meanDelayS)
     if (count == 0)
         return;
     const double mean = std::clamp(meanDelayS, 1.0, double(kHorizonS - 1) / 1.5);
-    const int first = std::max(1, int(std::lround(mean * 0.5)));
-    const int last = std::max(first, int(std::lround(mean * 1.5)));
+    // Short delays are not spread: a second is the line's resolution.
+    const bool spread = mean >= 2.0;
+    const int first = spread ? std::max(1, int(std::lround(mean * 0.5))) : int(std::lround(mean));
+    const int last = spread ? std::max(first, int(std::lround(mean * 1.5))) : first;
     const auto slots = std::uint64_t(last - first + 1);
     const std::uint64_t each = count / slots;
     std::uint64_t remainder = count % slots;

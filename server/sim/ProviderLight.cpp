@@ -52,15 +52,15 @@ Light ProviderLight::update(std::int64_t nowS, double p95Ms, std::uint64_t error
     m_finished += m_alpha * (double(finished) - m_finished);
     if (m_light == Light::Suspended)
         return m_light;
-    if (nowS - m_sinceS < m_spec.minDwellS)
-        return m_light;
 
     const double errorRate = smoothedErrorRate();
     const Light worse = levelFor(m_p95, errorRate, 1.0);
     const Light clearlyBetter = levelFor(m_p95, errorRate, 1.0 - m_spec.hysteresis);
+    // Trouble is shown at once; recovery only once the colour has been held for
+    // the dwell and the figures are clearly better.
     if (worse > m_light)
         change(worse, nowS);
-    else if (clearlyBetter < m_light)
+    else if (clearlyBetter < m_light && nowS - m_sinceS >= m_spec.minDwellS)
         change(clearlyBetter, nowS);
     return m_light;
 }
@@ -77,6 +77,8 @@ void ProviderLight::setSuspended(bool suspended, std::int64_t nowS)
         m_light = m_beforeSuspension;
         m_sinceS = nowS - m_spec.minDwellS;
         m_primed = false;
+        m_errors = 0.0;
+        m_finished = 0.0;
     }
 }
 

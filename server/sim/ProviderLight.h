@@ -9,10 +9,11 @@ namespace sitroom::sim {
 enum class Light { Green, Yellow, Red, Suspended };
 
 // The public traffic light of one provider. It is judged on smoothed p95
-// latency and error rate; a worse colour needs a figure at or above its
-// threshold, a better one needs every figure below threshold * (1 - hysteresis);
-// and a colour is held at least min_dwell_s, so a wobbling figure does not make
-// the light (and the citizens who follow it) flap.
+// latency and error rate. A worse colour is shown as soon as a figure reaches
+// its threshold; a better one only when every figure is below
+// threshold * (1 - hysteresis) and the current colour has been shown for
+// min_dwell_s. So a wobbling figure does not make the light (and the citizens
+// who follow it) flap, and trouble is never hidden by the dwell.
 class ProviderLight final
 {
 public:

@@ -33,7 +33,7 @@ StageSecond ServiceStage::step(std::uint64_t offered, const StageFault &fault, R
     s.served = std::min(waiting, slots);
     m_capacityCarry -= double(std::min(waiting, slots));
     if (waiting < slots)
-        m_capacityCarry = std::min(m_capacityCarry, 1.0); // idle capacity is not banked
+        m_capacityCarry -= std::floor(m_capacityCarry); // idle capacity is not banked
 
     std::uint64_t backlog = waiting - s.served;
     const double timeoutS = m_spec.timeoutMs / 1000.0;
