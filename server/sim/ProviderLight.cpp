@@ -7,7 +7,7 @@ namespace sitroom::sim {
 namespace {
 // Requests' worth of error-free evidence added to the smoothed error rate, so a
 // handful of requests cannot swing it; under real traffic it is negligible.
-constexpr double kPriorRequests = 5.0;
+constexpr double kPriorRequests = 10.0;
 }
 
 ProviderLight::ProviderLight(const LightSpec &spec)
