@@ -30,10 +30,10 @@ AdmissionSecond AdmissionQueue::step(std::uint64_t arrivals, Rng &rng)
 
     if (!m_paused) {
         m_carry += m_rate;
-        const auto slots = static_cast<std::uint64_t>(std::floor(m_carry));
-        s.admitted = std::min(m_depth, slots);
+        const auto openings = static_cast<std::uint64_t>(std::floor(m_carry));
+        s.admitted = std::min(m_depth, openings);
         m_carry -= double(s.admitted);
-        if (m_depth < slots)
+        if (m_depth < openings)
             m_carry -= std::floor(m_carry); // an empty room does not bank admissions
         m_depth -= s.admitted;
     }

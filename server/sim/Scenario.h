@@ -64,13 +64,11 @@ struct CitizenSpec
     double backendRetryProbability = 0.0; // after a failed booking, verify and try again
 };
 
-struct ProviderSpec
+// A pool of finite capacity with a line in front of it: a verification
+// provider's servers, or the booking backend.
+struct StageSpec
 {
-    QString id;
-    LocalizedName name;
     double capacityPerS = 0.0;
-    double popularity = 0.0;
-    bool simpleAuth = false;
     double baseP95Ms = 0.0;
     double loadLatencyFactor = 0.0;  // p95 grows by this factor at full load
     double baseErrorRate = 0.0;
@@ -78,14 +76,13 @@ struct ProviderSpec
     double timeoutMs = 0.0;
 };
 
-struct BackendSpec
+struct ProviderSpec
 {
-    double capacityPerS = 0.0;
-    double baseP95Ms = 0.0;
-    double loadLatencyFactor = 0.0;
-    double baseFailureRate = 0.0;
-    double overloadFailureSlope = 0.0;
-    double timeoutMs = 0.0;
+    QString id;
+    LocalizedName name;
+    double popularity = 0.0;
+    bool simpleAuth = false;
+    StageSpec service;
 };
 
 struct LightSpec
@@ -126,7 +123,7 @@ struct Scenario
     AdmissionSpec admission;
     CitizenSpec citizens;
     QList<ProviderSpec> providers;
-    BackendSpec backend;
+    StageSpec backend;
     LightSpec lights;
     QList<ScenarioEvent> events;
 

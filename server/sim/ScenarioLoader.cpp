@@ -93,32 +93,34 @@ CitizenSpec readCitizens(JsonFieldReader r)
     return c;
 }
 
+// The capacity, latency and error figures a provider and the backend share.
+StageSpec readStage(JsonFieldReader &r)
+{
+    StageSpec s;
+    s.capacityPerS = r.number(QStringLiteral("capacity_per_s"), 1, kHuge);
+    s.baseP95Ms = r.number(QStringLiteral("base_p95_ms"), 1, 600000);
+    s.loadLatencyFactor = r.number(QStringLiteral("load_latency_factor"), 0, 100);
+    s.baseErrorRate = r.number(QStringLiteral("base_error_rate"), 0, 1);
+    s.overloadErrorSlope = r.number(QStringLiteral("overload_error_slope"), 0, 100);
+    s.timeoutMs = r.number(QStringLiteral("timeout_ms"), 100, 600000);
+    return s;
+}
+
 ProviderSpec readProvider(JsonFieldReader r)
 {
     ProviderSpec p;
     p.id = r.string(QStringLiteral("id"));
     p.name = readName(r, QStringLiteral("name"));
-    p.capacityPerS = r.number(QStringLiteral("capacity_per_s"), 1, kHuge);
     p.popularity = r.number(QStringLiteral("popularity"), 0, kHuge);
     p.simpleAuth = r.boolean(QStringLiteral("simple_auth"), false);
-    p.baseP95Ms = r.number(QStringLiteral("base_p95_ms"), 1, 600000);
-    p.loadLatencyFactor = r.number(QStringLiteral("load_latency_factor"), 0, 100);
-    p.baseErrorRate = r.number(QStringLiteral("base_error_rate"), 0, 1);
-    p.overloadErrorSlope = r.number(QStringLiteral("overload_error_slope"), 0, 100);
-    p.timeoutMs = r.number(QStringLiteral("timeout_ms"), 100, 600000);
+    p.service = readStage(r);
     r.rejectUnknownFields();
     return p;
 }
 
-BackendSpec readBackend(JsonFieldReader r)
+StageSpec readBackend(JsonFieldReader r)
 {
-    BackendSpec b;
-    b.capacityPerS = r.number(QStringLiteral("capacity_per_s"), 1, kHuge);
-    b.baseP95Ms = r.number(QStringLiteral("base_p95_ms"), 1, 600000);
-    b.loadLatencyFactor = r.number(QStringLiteral("load_latency_factor"), 0, 100);
-    b.baseFailureRate = r.number(QStringLiteral("base_failure_rate"), 0, 1);
-    b.overloadFailureSlope = r.number(QStringLiteral("overload_failure_slope"), 0, 100);
-    b.timeoutMs = r.number(QStringLiteral("timeout_ms"), 100, 600000);
+    const StageSpec b = readStage(r);
     r.rejectUnknownFields();
     return b;
 }

@@ -28,11 +28,11 @@ StageSecond ServiceStage::step(std::uint64_t offered, const StageFault &fault, R
 
     // Whole requests served this second; the fraction carries over.
     m_capacityCarry += capacity;
-    const auto slots = static_cast<std::uint64_t>(std::floor(m_capacityCarry));
+    const auto servable = static_cast<std::uint64_t>(std::floor(m_capacityCarry));
     const std::uint64_t waiting = m_backlog + offered;
-    s.served = std::min(waiting, slots);
-    m_capacityCarry -= double(std::min(waiting, slots));
-    if (waiting < slots)
+    s.served = std::min(waiting, servable);
+    m_capacityCarry -= double(std::min(waiting, servable));
+    if (waiting < servable)
         m_capacityCarry -= std::floor(m_capacityCarry); // idle capacity is not banked
 
     std::uint64_t backlog = waiting - s.served;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Scenario.h"
+
 #include <cstdint>
 
 namespace sitroom::sim {
@@ -33,16 +35,6 @@ struct StageFault
 // time spent in line; past capacity the line grows, and requests that would
 // wait past the timeout are dropped. Used for verification providers and for
 // the booking backend.
-struct StageSpec
-{
-    double capacityPerS = 0.0;
-    double baseP95Ms = 0.0;
-    double loadLatencyFactor = 0.0;
-    double baseErrorRate = 0.0;
-    double overloadErrorSlope = 0.0;
-    double timeoutMs = 0.0;
-};
-
 class ServiceStage final
 {
 public:

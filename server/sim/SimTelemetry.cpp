@@ -38,7 +38,7 @@ sitroom::v1::Configuration configurationOf(const Simulation &simulation, double 
         auto *out = c.add_providers();
         out->set_id(p.id.toStdString());
         setName(out->mutable_name(), p.name);
-        out->set_capacity_per_s(p.capacityPerS);
+        out->set_capacity_per_s(p.service.capacityPerS);
         out->set_popularity(p.popularity);
         out->set_simple_auth(p.simpleAuth);
     }

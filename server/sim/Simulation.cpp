@@ -8,16 +8,6 @@ namespace sitroom::sim {
 
 namespace {
 
-StageSpec stageSpec(const ProviderSpec &p)
-{
-    return {p.capacityPerS, p.baseP95Ms, p.loadLatencyFactor, p.baseErrorRate, p.overloadErrorSlope, p.timeoutMs};
-}
-
-StageSpec stageSpec(const BackendSpec &b)
-{
-    return {b.capacityPerS, b.baseP95Ms, b.loadLatencyFactor, b.baseFailureRate, b.overloadFailureSlope, b.timeoutMs};
-}
-
 // The window whose opening the first-30-minutes figure counts from: the first
 // to open at or after the start, else the latest that opened before it.
 std::int64_t referenceOpening(const Scenario &s)
@@ -45,10 +35,10 @@ Simulation::Simulation(const Scenario &scenario, std::uint64_t seed)
     , m_seed(seed)
     , m_rng(seed)
     , m_queue(scenario.admission.ratePerS, scenario.admission.patienceS)
-    , m_backend(stageSpec(scenario.backend))
+    , m_backend(scenario.backend)
 {
     for (const ProviderSpec &p : m_scenario.providers) {
-        m_providers.push_back(Provider{ServiceStage(stageSpec(p)), ProviderLight(m_scenario.lights), {}, true, 0, 0});
+        m_providers.push_back(Provider{ServiceStage(p.service), ProviderLight(m_scenario.lights), {}, true, 0, 0});
         ProviderStatus status;
         status.id = p.id;
         status.lightSinceMs = m_scenario.startMs;
