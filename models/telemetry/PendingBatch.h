@@ -1,0 +1,35 @@
+#pragma once
+
+#include "TelemetryBatch.h"
+
+namespace sitroom::models {
+
+// The batch the worker is filling between two emissions: folds each decoded
+// message into one TelemetryBatch (latest state wins, samples are appended
+// column-wise, a snapshot drops what came before it). Pure; the worker decides
+// which messages reach it (sequence checks) and when to take() it.
+class PendingBatch final
+{
+public:
+    // Every decoded message, accepted or dropped: the link is alive.
+    void noteMessage(const sitroom::v1::Envelope &envelope, qint64 monotonicMs);
+
+    void addLinkEvent(LinkEvent event);
+    void setWelcome(const sitroom::v1::Welcome &welcome);
+    void setSnapshot(const sitroom::v1::Snapshot &snapshot, bool afterGap);
+    void addTick(const sitroom::v1::Tick &tick);
+    void addHeartbeat(const sitroom::v1::Heartbeat &heartbeat);
+    void addEvent(const sitroom::v1::Envelope &envelope);
+    void setRoundTrip(int milliseconds);
+    void countGap();
+
+    bool isEmpty() const { return m_batch.isEmpty() && !m_batch.roundTripMs; }
+    const TelemetryBatch &peek() const { return m_batch; }
+    // Hands the batch over and starts an empty one.
+    TelemetryBatch take();
+
+private:
+    TelemetryBatch m_batch;
+};
+
+} // namespace sitroom::models

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "sitroom/v1/envelope.pb.h"
+
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace sitroom::models {
+
+// Where the connection to the live system stands.
+enum class LinkState {
+    Connecting,    // resolving, TCP and TLS
+    Handshaking,   // Hello sent, waiting for Welcome
+    Live,          // Welcome received; snapshot and ticks flowing
+    Refused,       // the server said no (Refusal); retrying after the backoff
+    Failed,        // network or TLS error, bad address, protocol error; retrying after the backoff
+    Stopped,       // stop() was called
+};
+
+struct LinkEvent
+{
+    LinkState state = LinkState::Connecting;
+    QString detail;                // plain-language reason (English, from the server or Qt); may be empty
+    sitroom::v1::RefusalCode refusal = sitroom::v1::REFUSAL_CODE_UNSPECIFIED;
+    int attempt = 0;               // 1 for the first connection attempt, counts up until Live
+    int retryInMs = 0;             // for Refused / Failed: when the next attempt starts
+};
+
+// Everything the telemetry worker decoded since its last batch. The worker
+// sends at most one batch per frame (25 Hz), so a burst of messages costs the
+// GUI one update.
+struct TelemetryBatch
+{
+    std::vector<LinkEvent> link;   // state changes, oldest first
+
+    std::optional<sitroom::v1::Welcome> welcome;
+    // A fresh snapshot (first after connecting, or after a gap). Whatever the
+    // batch holds after it (state, samples) applies on top of it; whatever
+    // came before it in the same interval was dropped by the worker.
+    std::optional<sitroom::v1::Snapshot> snapshot;
+    bool snapshotAfterGap = false; // the snapshot was asked for because of a sequence gap
+
+    bool hasState = false;
+    sitroom::v1::SystemState state; // latest state from a Tick (or the snapshot's)
+
+    // Per-second samples completed since the previous batch (or since the
+    // snapshot), concatenated in time order; provider series keyed by id.
+    sitroom::v1::History samples;
+
+    // From the latest Heartbeat of this batch: the live system's clock is not
+    // advancing (end of the scenario, paused source). Unset when none came.
+    std::optional<bool> sourceIdle;
+
+    // Control, alert and audit events, in order (later issues).
+    std::vector<sitroom::v1::Envelope> events;
+
+    // When the newest message of this batch arrived, on the monotonic clock
+    // (QDeadlineTimer/QElapsedTimer reference, milliseconds), and its stamps.
+    qint64 lastMessageMonotonicMs = 0;
+    qint64 lastServerTimeMs = 0;
+    qint64 lastSimTimeMs = 0;
+    std::optional<int> roundTripMs; // latest Ping/Pong round trip
+    quint64 messages = 0;           // messages decoded into this batch
+    quint64 gaps = 0;               // sequence gaps detected in this interval
+
+    bool isEmpty() const { return messages == 0 && link.empty(); }
+};
+
+} // namespace sitroom::models
+
+Q_DECLARE_METATYPE(sitroom::models::TelemetryBatch)

@@ -1,0 +1,62 @@
+#include "TelemetryClient.h"
+
+#include "TelemetryLog.h"
+#include "TelemetryWorker.h"
+
+#include <QThread>
+
+namespace sitroom::models {
+
+void TelemetryClient::ThreadStopper::operator()(QThread *thread) const
+{
+    thread->quit();
+    thread->wait();
+    delete thread;
+}
+
+TelemetryClient::TelemetryClient(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<sitroom::models::TelemetryBatch>();
+}
+
+TelemetryClient::~TelemetryClient()
+{
+    stop();
+}
+
+bool TelemetryClient::isRunning() const
+{
+    return m_thread != nullptr;
+}
+
+void TelemetryClient::start(const ConnectionSettings &settings)
+{
+    stop();
+    std::unique_ptr<QThread, ThreadStopper> thread(new QThread);
+    thread->setObjectName(QStringLiteral("sitroom-telemetry"));
+    auto *worker = new TelemetryWorker(settings);
+    worker->moveToThread(thread.get());
+    connect(thread.get(), &QThread::started, worker, &TelemetryWorker::start);
+    connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &TelemetryWorker::batchReady, this, &TelemetryClient::batchReady, Qt::QueuedConnection);
+    m_worker = worker;
+    m_thread = std::move(thread);
+    qCInfo(lcNet) << "telemetry client starting for" << settings.host << settings.port;
+    m_thread->start();
+}
+
+void TelemetryClient::stop()
+{
+    if (!m_thread)
+        return;
+    // The worker closes its socket in its own thread and sends its last batch
+    // (Stopped) before the thread ends; it only does quick, non-blocking work,
+    // so waiting for it here is short.
+    if (m_worker && m_thread->isRunning())
+        QMetaObject::invokeMethod(m_worker, &TelemetryWorker::stop, Qt::BlockingQueuedConnection);
+    m_worker = nullptr;  // deleted by deleteLater when the thread finishes
+    m_thread.reset();
+}
+
+} // namespace sitroom::models

@@ -1,0 +1,5 @@
+#include "TelemetryLog.h"
+
+namespace sitroom::models {
+Q_LOGGING_CATEGORY(lcNet, "sitroom.net")
+}

@@ -1,0 +1,419 @@
+#include "TelemetryWorker.h"
+
+#include "TelemetryLog.h"
+
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QSslSocket>
+#include <QStringList>
+#include <QTimer>
+
+#include <utility>
+
+namespace sitroom::models {
+
+using Body = sitroom::v1::Envelope::BodyCase;
+
+namespace {
+
+QString linkStateName(LinkState state)
+{
+    switch (state) {
+    case LinkState::Connecting: return QStringLiteral("connecting");
+    case LinkState::Handshaking: return QStringLiteral("handshaking");
+    case LinkState::Live: return QStringLiteral("live");
+    case LinkState::Refused: return QStringLiteral("refused");
+    case LinkState::Failed: return QStringLiteral("failed");
+    case LinkState::Stopped: return QStringLiteral("stopped");
+    }
+    return {};
+}
+
+QTimer *makeTimer(QObject *parent, bool singleShot)
+{
+    auto *timer = new QTimer(parent);
+    timer->setSingleShot(singleShot);
+    timer->setTimerType(Qt::PreciseTimer);
+    return timer;
+}
+
+} // namespace
+
+TelemetryWorker::TelemetryWorker(ConnectionSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_backoff(m_settings.backoff)
+{
+}
+
+TelemetryWorker::~TelemetryWorker()
+{
+    // Deleted in its own thread (deleteLater on QThread::finished), so the
+    // socket is closed where it lives.
+    dropSocket();
+}
+
+void TelemetryWorker::start()
+{
+    if (m_started || m_stopped)
+        return;
+    m_started = true;
+    m_clock.start();
+    m_reconnectTimer = makeTimer(this, true);
+    m_handshakeTimer = makeTimer(this, true);
+    m_pingTimer = makeTimer(this, false);
+    m_silenceTimer = makeTimer(this, true);
+    m_emitTimer = makeTimer(this, true);
+    connect(m_reconnectTimer, &QTimer::timeout, this, &TelemetryWorker::connectNow);
+    connect(m_handshakeTimer, &QTimer::timeout, this, &TelemetryWorker::onHandshakeTimeout);
+    connect(m_pingTimer, &QTimer::timeout, this, &TelemetryWorker::sendPing);
+    connect(m_silenceTimer, &QTimer::timeout, this, &TelemetryWorker::onSilence);
+    connect(m_emitTimer, &QTimer::timeout, this, &TelemetryWorker::emitBatch);
+    connectNow();
+}
+
+void TelemetryWorker::stop()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    m_attemptOver = true;
+    dropSocket();
+    if (m_reconnectTimer)
+        m_reconnectTimer->stop();
+    for (QTimer *timer : {m_handshakeTimer, m_pingTimer, m_silenceTimer, m_emitTimer}) {
+        if (timer)
+            timer->stop();
+    }
+    m_state = LinkState::Stopped;
+    LinkEvent event;
+    event.state = LinkState::Stopped;
+    event.attempt = m_attempt;
+    m_pending.addLinkEvent(std::move(event));
+    qCInfo(lcNet) << "stopped";
+    // The last word goes out at once, whatever the pace.
+    emitBatch();
+}
+
+void TelemetryWorker::connectNow()
+{
+    if (m_stopped)
+        return;
+    dropSocket();
+    ++m_attempt;
+    m_attemptOver = false;
+    m_sequence.reset();
+    m_decoder.emplace(framing::kDefaultMaxFrameBytes);
+    report(LinkState::Connecting);
+
+    const QString host = m_settings.host.trimmed();
+    if (host.isEmpty() || m_settings.port == 0) {
+        giveUpAttempt(LinkState::Failed, QStringLiteral("no server address (host \"%1\", port %2)")
+                                             .arg(m_settings.host).arg(m_settings.port));
+        return;
+    }
+    const QList<QSslCertificate> ca = QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem);
+    if (ca.isEmpty()) {
+        giveUpAttempt(LinkState::Failed,
+                      m_settings.caFile.isEmpty()
+                          ? QStringLiteral("no CA certificate file configured")
+                          : QStringLiteral("cannot read a CA certificate from %1").arg(m_settings.caFile));
+        return;
+    }
+
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setCaCertificates(ca);  // this CA only, not the system's
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+
+    auto *socket = new QSslSocket(this);
+    m_socket = socket;
+    socket->setSslConfiguration(config);
+    connect(socket, &QSslSocket::encrypted, this, &TelemetryWorker::onEncrypted);
+    connect(socket, &QSslSocket::readyRead, this, &TelemetryWorker::onReadyRead);
+    connect(socket, &QSslSocket::disconnected, this, &TelemetryWorker::onDisconnected);
+    connect(socket, &QSslSocket::errorOccurred, this, &TelemetryWorker::onSocketError);
+    connect(socket, &QSslSocket::sslErrors, this, [this, socket](const QList<QSslError> &errors) {
+        if (socket != m_socket)
+            return;
+        QStringList texts;
+        for (const QSslError &error : errors)
+            texts << error.errorString();
+        giveUpAttempt(LinkState::Failed,
+                      QStringLiteral("TLS certificate verification failed: %1").arg(texts.join(QStringLiteral("; "))));
+    });
+
+    m_handshakeTimer->start(m_settings.handshakeTimeoutMs);
+    qCInfo(lcNet) << "connecting to" << host << m_settings.port << "attempt" << m_attempt;
+    // The peer name is the host as written: for 127.0.0.1 / ::1 the server's
+    // certificate carries IP subject alternative names.
+    socket->connectToHostEncrypted(host, m_settings.port, host);
+}
+
+void TelemetryWorker::onEncrypted()
+{
+    report(LinkState::Handshaking);
+    sitroom::v1::Envelope envelope;
+    auto *hello = envelope.mutable_hello();
+    hello->set_protocol_version(m_settings.protocolVersion);
+    hello->set_user(m_settings.user.toStdString());
+    hello->set_password(m_settings.password.toStdString());
+    hello->set_site(m_settings.site);
+    hello->set_client_name(m_settings.clientName.toStdString());
+    hello->set_client_version(m_settings.clientVersion.toStdString());
+    send(std::move(envelope));
+}
+
+void TelemetryWorker::onReadyRead()
+{
+    if (!m_socket || !m_decoder)
+        return;
+    const QByteArray bytes = m_socket->readAll();
+    const bool ok = m_decoder->feed(bytes, [this](sitroom::v1::Envelope &envelope) {
+        if (!m_attemptOver)
+            handle(envelope);
+    });
+    if (!ok && !m_attemptOver)
+        giveUpAttempt(LinkState::Failed, QStringLiteral("protocol error: %1").arg(m_decoder->errorString()));
+    scheduleEmit();
+}
+
+void TelemetryWorker::onDisconnected()
+{
+    if (m_attemptOver)
+        return;
+    giveUpAttempt(LinkState::Failed, m_state == LinkState::Live
+                                         ? QStringLiteral("the server closed the connection")
+                                         : QStringLiteral("the server closed the connection during the handshake"));
+}
+
+void TelemetryWorker::onSocketError()
+{
+    if (m_attemptOver || !m_socket)
+        return;
+    // RemoteHostClosed is reported by onDisconnected with a clearer message.
+    if (m_socket->error() == QAbstractSocket::RemoteHostClosedError)
+        return;
+    giveUpAttempt(LinkState::Failed, m_socket->errorString());
+}
+
+void TelemetryWorker::onHandshakeTimeout()
+{
+    if (m_attemptOver || m_state == LinkState::Live)
+        return;
+    giveUpAttempt(LinkState::Failed, QStringLiteral("no Welcome from the server within %1 ms (%2)")
+                                         .arg(m_settings.handshakeTimeoutMs)
+                                         .arg(linkStateName(m_state)));
+}
+
+void TelemetryWorker::onSilence()
+{
+    if (m_attemptOver || m_state != LinkState::Live)
+        return;
+    giveUpAttempt(LinkState::Failed, QStringLiteral("nothing received from the server for %1 ms")
+                                         .arg(m_settings.silenceTimeoutMs));
+}
+
+void TelemetryWorker::handle(const sitroom::v1::Envelope &envelope)
+{
+    m_pending.noteMessage(envelope, m_clock.elapsed());
+    if (m_state == LinkState::Live && m_settings.silenceTimeoutMs > 0)
+        m_silenceTimer->start(m_settings.silenceTimeoutMs);
+
+    switch (envelope.body_case()) {
+    case Body::kWelcome:
+        if (m_state == LinkState::Live) {
+            giveUpAttempt(LinkState::Failed, QStringLiteral("protocol error: a second Welcome"));
+            return;
+        }
+        goLive(envelope);
+        return;
+    case Body::kRefusal: {
+        const sitroom::v1::Refusal &refusal = envelope.refusal();
+        QString reason = QString::fromStdString(refusal.reason());
+        if (reason.isEmpty())
+            reason = QStringLiteral("refused by the server");
+        giveUpAttempt(LinkState::Refused, reason, refusal.code());
+        return;
+    }
+    default:
+        break;
+    }
+
+    if (m_state != LinkState::Live) {
+        giveUpAttempt(LinkState::Failed, QStringLiteral("protocol error: message %1 before Welcome")
+                                             .arg(int(envelope.body_case())));
+        return;
+    }
+
+    switch (envelope.body_case()) {
+    case Body::kSnapshot: {
+        const bool afterGap = m_sequence.onSnapshot(envelope.seq());
+        m_pending.setSnapshot(envelope.snapshot(), afterGap);
+        qCDebug(lcNet) << "snapshot at seq" << envelope.seq() << (afterGap ? "after a gap" : "");
+        return;
+    }
+    case Body::kPong: {
+        m_sequence.onUnicast(envelope.seq());
+        const sitroom::v1::Pong &pong = envelope.pong();
+        if (pong.nonce() == 0 || pong.nonce() > m_pingNonce)
+            return;  // not one of ours
+        const qint64 rtt = m_clock.elapsed() - pong.client_time_ms();
+        if (rtt >= 0)
+            m_pending.setRoundTrip(int(rtt));
+        return;
+    }
+    case Body::kCommandResult:
+        m_sequence.onUnicast(envelope.seq());
+        m_pending.addEvent(envelope);
+        return;
+    case Body::kTick:
+    case Body::kHeartbeat:
+    case Body::kControlEvent:
+    case Body::kAlertEvent:
+    case Body::kAuditEvent:
+        handleBroadcast(envelope);
+        return;
+    default:
+        // Client-only bodies or an empty envelope: nothing for the console.
+        qCDebug(lcNet) << "ignoring message" << int(envelope.body_case());
+        return;
+    }
+}
+
+void TelemetryWorker::handleBroadcast(const sitroom::v1::Envelope &envelope)
+{
+    switch (m_sequence.onBroadcast(envelope.seq())) {
+    case SequenceVerdict::Accept:
+        break;
+    case SequenceVerdict::Gap: {
+        qCWarning(lcNet) << "sequence gap: expected" << m_sequence.lastSeen() + 1 << "got" << envelope.seq()
+                         << "- asking for a snapshot";
+        m_pending.countGap();
+        sitroom::v1::Envelope request;
+        request.mutable_snapshot_request()->set_last_seen_seq(m_sequence.lastSeen());
+        send(std::move(request));
+        return;
+    }
+    case SequenceVerdict::Duplicate:
+    case SequenceVerdict::AwaitingSnapshot:
+        return;
+    }
+
+    switch (envelope.body_case()) {
+    case Body::kTick:
+        m_pending.addTick(envelope.tick());
+        break;
+    case Body::kHeartbeat:
+        m_pending.addHeartbeat(envelope.heartbeat());
+        break;
+    default:
+        m_pending.addEvent(envelope);
+        break;
+    }
+}
+
+void TelemetryWorker::goLive(const sitroom::v1::Envelope &envelope)
+{
+    m_handshakeTimer->stop();
+    m_sequence.onUnicast(envelope.seq());
+    m_pending.setWelcome(envelope.welcome());
+    m_backoff.reset();
+    report(LinkState::Live, QStringLiteral("server %1, session %2")
+                                .arg(QString::fromStdString(envelope.welcome().server_id()),
+                                     QString::fromStdString(envelope.welcome().session_id())));
+    m_attempt = 0;
+    if (m_settings.silenceTimeoutMs > 0)
+        m_silenceTimer->start(m_settings.silenceTimeoutMs);
+    if (m_settings.pingIntervalMs > 0) {
+        sendPing();
+        m_pingTimer->start(m_settings.pingIntervalMs);
+    }
+}
+
+void TelemetryWorker::sendPing()
+{
+    if (m_state != LinkState::Live)
+        return;
+    sitroom::v1::Envelope envelope;
+    envelope.mutable_ping()->set_nonce(++m_pingNonce);
+    envelope.mutable_ping()->set_client_time_ms(m_clock.elapsed());
+    send(std::move(envelope));
+}
+
+void TelemetryWorker::send(sitroom::v1::Envelope envelope)
+{
+    if (!m_socket || m_attemptOver)
+        return;
+    envelope.set_seq(++m_clientSeq);
+    m_socket->write(framing::encodeFrame(envelope));
+}
+
+void TelemetryWorker::giveUpAttempt(LinkState state, const QString &detail, sitroom::v1::RefusalCode refusal)
+{
+    if (m_attemptOver)
+        return;
+    m_attemptOver = true;
+    m_handshakeTimer->stop();
+    m_pingTimer->stop();
+    m_silenceTimer->stop();
+    // Closing inside a socket's own signal is fine: the socket is only
+    // deleted later, and its remaining signals are disconnected.
+    dropSocket();
+    const int delay = m_backoff.nextDelayMs();
+    if (state == LinkState::Refused)
+        qCWarning(lcNet) << "refused:" << detail << "code" << int(refusal) << "- retrying in" << delay << "ms";
+    else
+        qCWarning(lcNet) << "link failed:" << detail << "- retrying in" << delay << "ms";
+    report(state, detail, refusal, delay);
+    if (m_reconnectTimer)
+        m_reconnectTimer->start(delay);
+    scheduleEmit();
+}
+
+void TelemetryWorker::dropSocket()
+{
+    if (!m_socket)
+        return;
+    QSslSocket *socket = m_socket;
+    m_socket = nullptr;
+    disconnect(socket, nullptr, this, nullptr);
+    socket->abort();
+    socket->deleteLater();
+}
+
+void TelemetryWorker::report(LinkState state, const QString &detail, sitroom::v1::RefusalCode refusal, int retryInMs)
+{
+    m_state = state;
+    LinkEvent event;
+    event.state = state;
+    event.detail = detail;
+    event.refusal = refusal;
+    event.attempt = m_attempt;
+    event.retryInMs = retryInMs;
+    m_pending.addLinkEvent(std::move(event));
+    qCDebug(lcNet) << "link" << linkStateName(state) << detail;
+    scheduleEmit();
+}
+
+void TelemetryWorker::scheduleEmit()
+{
+    if (m_pending.isEmpty() || !m_emitTimer || m_emitTimer->isActive())
+        return;
+    const qint64 sinceLast = m_clock.elapsed() - m_lastEmitMs;
+    if (sinceLast >= kBatchIntervalMs)
+        emitBatch();  // quiet until now: no reason to wait
+    else
+        m_emitTimer->start(int(kBatchIntervalMs - sinceLast));
+}
+
+void TelemetryWorker::emitBatch()
+{
+    if (m_pending.isEmpty())
+        return;
+    m_lastEmitMs = m_clock.elapsed();
+    emit batchReady(m_pending.take());
+}
+
+} // namespace sitroom::models

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "ConnectionSettings.h"
+#include "PendingBatch.h"
+#include "ReconnectBackoff.h"
+#include "SequenceTracker.h"
+#include "TelemetryBatch.h"
+
+#include "framing/FrameCodec.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class QSslSocket;
+class QTimer;
+
+namespace sitroom::models {
+
+// The network side of TelemetryClient. Lives in the client's worker thread:
+// everything it owns (socket, timers) is created in start(), in that thread,
+// and only its slots are called from outside, by queued connections. It
+// connects, handshakes, decodes, checks sequence numbers, pings, reconnects
+// with backoff and hands the GUI one TelemetryBatch per 40 ms at most.
+class TelemetryWorker final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The pace of batchReady: 25 batches a second at most.
+    static constexpr int kBatchIntervalMs = 40;
+
+    explicit TelemetryWorker(ConnectionSettings settings, QObject *parent = nullptr);
+    ~TelemetryWorker() override;
+
+public slots:
+    void start();
+    // Closes the connection, stops retrying, emits a last batch with Stopped.
+    void stop();
+
+signals:
+    void batchReady(const sitroom::models::TelemetryBatch &batch);
+
+private:
+    void connectNow();
+    void onEncrypted();
+    void onReadyRead();
+    void onDisconnected();
+    void onSocketError();
+    void onHandshakeTimeout();
+    void onSilence();
+
+    void handle(const sitroom::v1::Envelope &envelope);
+    void handleBroadcast(const sitroom::v1::Envelope &envelope);
+    void goLive(const sitroom::v1::Envelope &envelope);
+    void sendPing();
+    void send(sitroom::v1::Envelope envelope);
+
+    // Ends the current attempt (Refused or Failed), reports it with the delay
+    // before the next one and arms the reconnect timer.
+    void giveUpAttempt(LinkState state, const QString &detail,
+                       sitroom::v1::RefusalCode refusal = sitroom::v1::REFUSAL_CODE_UNSPECIFIED);
+    void dropSocket();
+    void report(LinkState state, const QString &detail = {},
+                sitroom::v1::RefusalCode refusal = sitroom::v1::REFUSAL_CODE_UNSPECIFIED, int retryInMs = 0);
+    void scheduleEmit();
+    void emitBatch();
+
+    ConnectionSettings m_settings;
+    ReconnectBackoff m_backoff;
+    SequenceTracker m_sequence;
+    PendingBatch m_pending;
+    std::optional<framing::FrameDecoder> m_decoder;
+    QElapsedTimer m_clock;  // monotonic: message times, RTT, batch pacing
+
+    QPointer<QSslSocket> m_socket;  // one per attempt
+    QTimer *m_reconnectTimer = nullptr;
+    QTimer *m_handshakeTimer = nullptr;
+    QTimer *m_pingTimer = nullptr;
+    QTimer *m_silenceTimer = nullptr;
+    QTimer *m_emitTimer = nullptr;
+
+    LinkState m_state = LinkState::Stopped;
+    bool m_started = false;
+    bool m_stopped = false;
+    bool m_attemptOver = false;  // set while a decode loop must stop delivering
+    int m_attempt = 0;
+    quint64 m_clientSeq = 0;
+    quint64 m_pingNonce = 0;
+    qint64 m_lastEmitMs = -kBatchIntervalMs;
+};
+
+} // namespace sitroom::models
