@@ -1,7 +1,450 @@
+// TelemetryClient against the real sitroom-sim on loopback: handshake and
+// snapshot, ticks at a paced rate, the server killed and restarted, a wrong CA,
+// a refusal, nobody listening, silence, and stopping at awkward moments.
+#include "telemetry/TelemetryClient.h"
+
+#include "SimulatorProcess.h"
+#include "TemporaryTlsDir.h"
+
 #include <QtTest>
+
+#include <QElapsedTimer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+
+#include <csignal>
+#include <memory>
+#include <vector>
+
+#include <sys/types.h>
+
+using namespace sitroom;
+using sitroom::models::ConnectionSettings;
+using sitroom::models::LinkEvent;
+using sitroom::models::LinkState;
+using sitroom::models::TelemetryBatch;
+using sitroom::models::TelemetryClient;
+using sitroom::testing::SimulatorProcess;
+
+namespace {
+
+// Every batch the client delivers, with the time it arrived in this thread.
+class BatchLog final : public QObject
+{
+public:
+    explicit BatchLog(TelemetryClient *client)
+    {
+        m_clock.start();
+        connect(client, &TelemetryClient::batchReady, this, [this](const TelemetryBatch &batch) {
+            m_batches.push_back(batch);
+            m_arrivedMs.push_back(m_clock.elapsed());
+            for (const LinkEvent &event : batch.link)
+                m_link.push_back(event);
+        });
+    }
+
+    const std::vector<TelemetryBatch> &batches() const { return m_batches; }
+    const std::vector<qint64> &arrivedMs() const { return m_arrivedMs; }
+    const std::vector<LinkEvent> &link() const { return m_link; }
+    qint64 now() const { return m_clock.elapsed(); }
+
+    int countLink(LinkState state, size_t from = 0) const
+    {
+        int n = 0;
+        for (size_t i = from; i < m_link.size(); ++i)
+            n += m_link[i].state == state ? 1 : 0;
+        return n;
+    }
+    std::vector<LinkEvent> linkOf(LinkState state, size_t from = 0) const
+    {
+        std::vector<LinkEvent> out;
+        for (size_t i = from; i < m_link.size(); ++i) {
+            if (m_link[i].state == state)
+                out.push_back(m_link[i]);
+        }
+        return out;
+    }
+    // Index of the first batch at or after `from` holding a snapshot, or -1.
+    int snapshotBatch(size_t from = 0) const
+    {
+        for (size_t i = from; i < m_batches.size(); ++i) {
+            if (m_batches[i].snapshot)
+                return int(i);
+        }
+        return -1;
+    }
+
+private:
+    QElapsedTimer m_clock;
+    std::vector<TelemetryBatch> m_batches;
+    std::vector<qint64> m_arrivedMs;
+    std::vector<LinkEvent> m_link;
+};
+
+// Resumes a SIGSTOPped simulator whatever happens to the test.
+struct ResumeOnExit
+{
+    qint64 pid;
+    ~ResumeOnExit() { ::kill(pid_t(pid), SIGCONT); }
+};
+
+quint16 unusedPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
+}
+
+// Delays of successive failures from one reset must follow 1 s x1.6^i +-20 %.
+bool followsBackoff(const std::vector<LinkEvent> &failures, QString *why)
+{
+    double nominal = 1000;
+    for (const LinkEvent &event : failures) {
+        if (event.retryInMs < nominal * 0.8 - 1 || event.retryInMs > nominal * 1.2 + 1) {
+            *why = QStringLiteral("retry in %1 ms, expected %2 +-20 %").arg(event.retryInMs).arg(nominal);
+            return false;
+        }
+        nominal = std::min(nominal * 1.6, 30000.0);
+    }
+    return true;
+}
+
+} // namespace
+
 class TestTelemetryClient final : public QObject
 {
     Q_OBJECT
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_spareCa.isValid(), qPrintable(m_spareCa.errorString()));
+        m_tls = m_dir.filePath(QStringLiteral("tls-%1").arg(++m_counter));
+    }
+
+    void liveWithSnapshotThenPacedTicks()
+    {
+        SimulatorProcess sim;
+        startSim(sim);
+        TelemetryClient client;
+        BatchLog log(&client);
+        client.start(settingsFor(sim.port()));
+
+        QTRY_VERIFY_WITH_TIMEOUT(log.snapshotBatch() >= 0, 10000);
+        const TelemetryBatch &first = log.batches()[size_t(log.snapshotBatch())];
+        // Connecting, Handshaking, Live, in that order, on the first attempt.
+        QVERIFY(log.link().size() >= 3);
+        QCOMPARE(log.link()[0].state, LinkState::Connecting);
+        QCOMPARE(log.link()[0].attempt, 1);
+        QCOMPARE(log.link()[1].state, LinkState::Handshaking);
+        QCOMPARE(log.link()[2].state, LinkState::Live);
+        QCOMPARE(log.countLink(LinkState::Failed), 0);
+
+        bool sawWelcome = false;
+        for (const TelemetryBatch &batch : log.batches()) {
+            if (batch.welcome) {
+                sawWelcome = true;
+                QCOMPARE(batch.welcome->role(), v1::ROLE_VIEWER);
+                QCOMPARE(batch.welcome->tick_hz(), 10u);
+            }
+        }
+        QVERIFY(sawWelcome);
+        const v1::Snapshot &snapshot = *first.snapshot;
+        QCOMPARE(snapshot.configuration().scenario_id(), std::string("opening-18-49"));
+        QCOMPARE(snapshot.configuration().providers_size(), 5);
+        QCOMPARE(snapshot.state().providers_size(), 5);
+        QCOMPARE(snapshot.configuration().speed(), 60.0);
+        QVERIFY(!first.snapshotAfterGap);
+        QVERIFY(first.hasState);
+        QVERIFY(first.lastServerTimeMs > 0);
+        QVERIFY(first.lastMessageMonotonicMs > 0);
+
+        // Ticks: the simulated clock advances, samples arrive column-aligned.
+        const size_t afterSnapshot = size_t(log.snapshotBatch()) + 1;
+        QTRY_VERIFY_WITH_TIMEOUT(log.batches().size() >= afterSnapshot + 5, 5000);
+        const qint64 countFrom = log.now();
+        const size_t countFromIndex = log.batches().size();
+        QTest::qWait(2000);
+        const size_t inTwoSeconds = log.batches().size() - countFromIndex;
+        QVERIFY2(inTwoSeconds >= 10 && inTwoSeconds <= 51, qPrintable(QString::number(inTwoSeconds)));
+        Q_UNUSED(countFrom);
+
+        qint64 lastSim = snapshot.state().sim_time_ms();
+        qint64 lastMono = first.lastMessageMonotonicMs;
+        int samples = 0;
+        bool roundTrip = false;
+        for (size_t i = afterSnapshot; i < log.batches().size(); ++i) {
+            const TelemetryBatch &batch = log.batches()[i];
+            QVERIFY(!batch.snapshot);
+            QCOMPARE(batch.gaps, 0u);
+            if (batch.hasState) {
+                QVERIFY(batch.state.sim_time_ms() >= lastSim);
+                lastSim = batch.state.sim_time_ms();
+            }
+            if (batch.messages > 0) {
+                QVERIFY(batch.lastMessageMonotonicMs >= lastMono);
+                lastMono = batch.lastMessageMonotonicMs;
+            }
+            samples += batch.samples.queue_depth_size();
+            for (const v1::ProviderSeries &series : batch.samples.providers())
+                QCOMPARE(series.light_size(), batch.samples.queue_depth_size());
+            roundTrip = roundTrip || batch.roundTripMs.has_value();
+        }
+        // 60 simulated seconds a second for more than two seconds.
+        QVERIFY2(lastSim - snapshot.state().sim_time_ms() >= 100'000,
+                 qPrintable(QString::number(lastSim - snapshot.state().sim_time_ms())));
+        QVERIFY(samples >= 100);
+        QVERIFY(roundTrip);  // the first Ping goes out on Welcome
+
+        // Pacing: never two batches within a frame (the connection burst of
+        // Welcome, Snapshot and Pong included). A little slack for this
+        // thread being late to take them.
+        int tooClose = 0;
+        for (size_t i = 1; i < log.arrivedMs().size(); ++i)
+            tooClose += log.arrivedMs()[i] - log.arrivedMs()[i - 1] < 20 ? 1 : 0;
+        QVERIFY2(tooClose <= 2, qPrintable(QString::number(tooClose)));
+
+        client.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(log.countLink(LinkState::Stopped), 1, 2000);
+        QCOMPARE(sim.stop(), 0);
+    }
+
+    void serverKilledAndRestartedResyncs()
+    {
+        SimulatorProcess sim;
+        startSim(sim);
+        const quint16 port = sim.port();
+        TelemetryClient client;
+        BatchLog log(&client);
+        client.start(settingsFor(port));
+        QTRY_VERIFY_WITH_TIMEOUT(log.snapshotBatch() >= 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(log.batches().size() >= size_t(log.snapshotBatch()) + 3, 5000);
+
+        const size_t mark = log.link().size();
+        sim.kill();  // SIGKILL: no Refusal, no goodbye
+        // Three failures: the dropped connection, then two refused connects.
+        QTRY_VERIFY_WITH_TIMEOUT(log.countLink(LinkState::Failed, mark) >= 3, 10000);
+        const std::vector<LinkEvent> failures = log.linkOf(LinkState::Failed, mark);
+        QString why;
+        QVERIFY2(followsBackoff(failures, &why), qPrintable(why));
+        QVERIFY(failures[1].retryInMs > failures[0].retryInMs);
+        QVERIFY(failures[2].retryInMs > failures[1].retryInMs);
+        QVERIFY(log.countLink(LinkState::Connecting, mark) >= 2);
+        QCOMPARE(failures[0].attempt, 0);  // the link that was live
+        QCOMPARE(failures[2].attempt, 2);  // counts up until Live
+
+        const size_t batchesBefore = log.batches().size();
+        QString error;
+        QVERIFY2(sim.start(simArgs(QStringLiteral("127.0.0.1:%1").arg(port)), &error), qPrintable(error));
+        QCOMPARE(sim.port(), port);
+        QTRY_VERIFY_WITH_TIMEOUT(log.snapshotBatch(batchesBefore) >= 0, 15000);
+        QVERIFY(log.countLink(LinkState::Live, mark) == 1);
+        const TelemetryBatch &resync = log.batches()[size_t(log.snapshotBatch(batchesBefore))];
+        QCOMPARE(resync.snapshot->configuration().providers_size(), 5);
+        QVERIFY(!resync.snapshotAfterGap);  // a new connection, not a gap
+        client.stop();
+        QCOMPARE(sim.stop(), 0);
+    }
+
+    void wrongCertificateAuthorityFailsAndRetries()
+    {
+        SimulatorProcess sim;
+        startSim(sim);
+        testing::TemporaryTlsDir otherCa;
+        QVERIFY2(otherCa.isValid(), qPrintable(otherCa.errorString()));
+        ConnectionSettings settings = settingsFor(sim.port());
+        settings.caFile = otherCa.caPath();
+        TelemetryClient client;
+        BatchLog log(&client);
+        client.start(settings);
+        QTRY_VERIFY_WITH_TIMEOUT(log.countLink(LinkState::Failed) >= 2, 10000);
+        for (const LinkEvent &event : log.linkOf(LinkState::Failed))
+            QVERIFY2(event.detail.contains(QStringLiteral("certificate"), Qt::CaseInsensitive), qPrintable(event.detail));
+        QCOMPARE(log.countLink(LinkState::Live), 0);
+        QCOMPARE(log.countLink(LinkState::Handshaking), 0);  // no Hello sent to an unverified server
+        client.stop();
+        QVERIFY(sim.process().state() == QProcess::Running);
+        QCOMPARE(sim.stop(), 0);
+    }
+
+    void unreadableCaFileFailsWithAPlainMessage()
+    {
+        ConnectionSettings settings = settingsFor(7600);
+        settings.caFile = m_dir.filePath(QStringLiteral("missing.pem"));
+        TelemetryClient client;
+        BatchLog log(&client);
+        client.start(settings);
+        QTRY_VERIFY_WITH_TIMEOUT(log.countLink(LinkState::Failed) >= 2, 5000);
+        const LinkEvent failed = log.linkOf(LinkState::Failed).front();
+        QVERIFY2(failed.detail.contains(QStringLiteral("missing.pem")), qPrintable(failed.detail));
+        QVERIFY(failed.retryInMs >= 800 && failed.retryInMs <= 1200);
+    }
+
+    void refusedHelloReportsTheServersReason()
+    {
+        SimulatorProcess sim;
+        startSim(sim);
+        ConnectionSettings settings = settingsFor(sim.port());
+        settings.protocolVersion = 99;
+        TelemetryClient client;
+        BatchLog log(&client);
+        client.start(settings);
+        QTRY_VERIFY_WITH_TIMEOUT(log.countLink(LinkState::Refused) >= 1, 10000);
+        const LinkEvent refused = log.linkOf(LinkState::Refused).front();
+        QCOMPARE(refused.refusal, v1::REFUSAL_UNSUPPORTED_VERSION);
+        QVERIFY2(refused.detail.contains(QStringLiteral("99")), qPrintable(refused.detail));
+        QVERIFY(refused.retryInMs >= 800 && refused.retryInMs <= 1200);
+        // It tries again after the backoff, and is refused again.
+        QTRY_VERIFY_WITH_TIMEOUT(log.countLink(LinkState::Refused) >= 2, 5000);
+        QCOMPARE(log.countLink(LinkState::Live), 0);
+        QCOMPARE(log.countLink(LinkState::Failed), 0);  // the close after a Refusal is not a second failure
+        client.stop();
+        QCOMPARE(sim.stop(), 0);
+    }
+
+    void nobodyListeningRetriesWithBackoff()
+    {
+        const quint16 port = unusedPort();
+        QVERIFY(port != 0);
+        ConnectionSettings settings = settingsFor(port);
+        settings.caFile = m_spareCa.caPath();
+        TelemetryClient client;
+        BatchLog log(&client);
+        client.start(settings);
+        QTRY_VERIFY_WITH_TIMEOUT(log.countLink(LinkState::Failed) >= 3, 10000);
+        const std::vector<LinkEvent> failures = log.linkOf(LinkState::Failed);
+        QString why;
+        QVERIFY2(followsBackoff(failures, &why), qPrintable(why));
+        for (size_t i = 0; i < failures.size(); ++i) {
+            QCOMPARE(failures[i].attempt, int(i) + 1);
+            QVERIFY(!failures[i].detail.isEmpty());
+        }
+        // The attempts really wait: the third starts about 1 + 1.6 s after the first.
+        client.stop();
+        QVERIFY(!client.isRunning());
+    }
+
+    void handshakeTimeoutAndStopWhileConnecting()
+    {
+        // Accepts TCP and never answers: TLS stays unfinished.
+        QTcpServer mute;
+        QVERIFY(mute.listen(QHostAddress::LocalHost, 0));
+        ConnectionSettings settings = settingsFor(mute.serverPort());
+        settings.caFile = m_spareCa.caPath();
+        settings.handshakeTimeoutMs = 400;
+        {
+            TelemetryClient client;
+            BatchLog log(&client);
+            client.start(settings);
+            QTRY_VERIFY_WITH_TIMEOUT(log.countLink(LinkState::Failed) >= 1, 5000);
+            QVERIFY2(log.linkOf(LinkState::Failed).front().detail.contains(QStringLiteral("400 ms")),
+                     qPrintable(log.linkOf(LinkState::Failed).front().detail));
+            // Stop in the middle of the next attempt.
+            QTRY_VERIFY_WITH_TIMEOUT(log.countLink(LinkState::Connecting) >= 2, 5000);
+            client.stop();
+            client.stop();  // twice is harmless
+            QTRY_COMPARE_WITH_TIMEOUT(log.countLink(LinkState::Stopped), 1, 2000);
+            QCOMPARE(log.link().back().state, LinkState::Stopped);
+            const size_t events = log.link().size();
+            QTest::qWait(1500);  // no retry after stop
+            QCOMPARE(log.link().size(), events);
+        }
+        {
+            settings.handshakeTimeoutMs = 10000;
+            auto client = std::make_unique<TelemetryClient>();
+            client->start(settings);
+            QVERIFY(mute.waitForNewConnection(5000));
+            client.reset();  // destroyed mid-handshake
+        }
+        {
+            // Destroyed before its thread did anything; restarted in place.
+            TelemetryClient client;
+            client.start(settings);
+            ConnectionSettings elsewhere = settingsFor(unusedPort());
+            elsewhere.caFile = m_spareCa.caPath();
+            client.start(elsewhere);
+        }
+    }
+
+    void silentServerStopsTheClock()
+    {
+        SimulatorProcess sim;
+        startSim(sim);
+        ConnectionSettings settings = settingsFor(sim.port());
+        settings.silenceTimeoutMs = 6000;
+        TelemetryClient client;
+        BatchLog log(&client);
+        client.start(settings);
+        QTRY_VERIFY_WITH_TIMEOUT(log.snapshotBatch() >= 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(log.batches().size() >= size_t(log.snapshotBatch()) + 5, 5000);
+
+        const qint64 pid = sim.process().processId();
+        QVERIFY(pid > 0);
+        QCOMPARE(::kill(pid_t(pid), SIGSTOP), 0);
+        ResumeOnExit resume{pid};
+        const qint64 stoppedAt = log.now();
+        // What was already on its way may still land.
+        QTest::qWait(300);
+        const size_t batches = log.batches().size();
+        qint64 lastMessage = 0;
+        for (const TelemetryBatch &batch : log.batches())
+            lastMessage = std::max(lastMessage, batch.lastMessageMonotonicMs);
+        QTest::qWait(3200);
+        QVERIFY(log.now() - stoppedAt > 3000);
+        QCOMPARE(log.batches().size(), batches);  // nothing at all: the last-message time stands still
+        QCOMPARE(log.countLink(LinkState::Failed), 0);
+
+        // A longer silence is a dead link: reconnect.
+        QTRY_VERIFY_WITH_TIMEOUT(log.countLink(LinkState::Failed) >= 1, 6000);
+        QVERIFY2(log.linkOf(LinkState::Failed).front().detail.contains(QStringLiteral("nothing received")),
+                 qPrintable(log.linkOf(LinkState::Failed).front().detail));
+        ::kill(pid_t(pid), SIGCONT);
+        const size_t mark = log.batches().size();
+        QTRY_VERIFY_WITH_TIMEOUT(log.snapshotBatch(mark) >= 0, 15000);
+        for (size_t i = mark; i < log.batches().size(); ++i) {
+            if (log.batches()[i].messages > 0)
+                QVERIFY(log.batches()[i].lastMessageMonotonicMs > lastMessage);
+        }
+        client.stop();
+        QCOMPARE(sim.stop(), 0);
+    }
+
+private:
+    QStringList simArgs(const QString &listen) const
+    {
+        return {QStringLiteral("--listen"), listen, QStringLiteral("--tls-dir"), m_tls,
+                QStringLiteral("--speed"), QStringLiteral("60"), QStringLiteral("--tick-hz"), QStringLiteral("10")};
+    }
+
+    void startSim(SimulatorProcess &sim)
+    {
+        QString error;
+        QVERIFY2(sim.start(simArgs(QStringLiteral("127.0.0.1:0")), &error), qPrintable(error));
+    }
+
+    ConnectionSettings settingsFor(quint16 port) const
+    {
+        ConnectionSettings settings;
+        settings.host = QStringLiteral("127.0.0.1");
+        settings.port = port;
+        settings.caFile = m_tls + QStringLiteral("/ca.pem");
+        settings.user = QStringLiteral("tester");
+        settings.clientName = QStringLiteral("tst_telemetryclient");
+        settings.clientVersion = QStringLiteral("0");
+        return settings;
+    }
+
+    QTemporaryDir m_dir;
+    // A valid CA for tests where no simulator made one; no server uses it.
+    testing::TemporaryTlsDir m_spareCa;
+    QString m_tls;
+    int m_counter = 0;
 };
+
 QTEST_GUILESS_MAIN(TestTelemetryClient)
 #include "tst_telemetryclient.moc"
