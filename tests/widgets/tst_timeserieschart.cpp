@@ -1,0 +1,226 @@
+#include "chart/TimeSeriesChart.h"
+
+#include <QImage>
+#include <QPixmap>
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+using sitroom::models::SampleSpan;
+using sitroom::models::TimeSample;
+using sitroom::widgets::TimeSeriesChart;
+
+namespace {
+
+constexpr qint64 kSecond = 1000;
+constexpr int kTwelveHours = 12 * 3600;
+constexpr qint64 kOrigin = 1'700'000'000'000; // a session start on the epoch clock
+
+std::vector<TimeSample> shift(int series, int count = kTwelveHours)
+{
+    std::vector<TimeSample> samples(static_cast<size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        const float v = 100.0f * float(series + 1) + 30.0f * std::sin(float(i) / float(500 + 37 * series))
+                        + float((i * 7919) % 13);
+        samples[size_t(i)] = {kOrigin + qint64(i) * kSecond, v};
+    }
+    return samples;
+}
+
+} // namespace
+
+class TestTimeSeriesChart final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void shiftOfEightSeriesIsDecimated();
+    void burstOfUpdatesCostsOneRebuild();
+    void resizeReDecimates();
+    void axisFollowsTheWindow();
+    void gapsSplitTheLine();
+    void thresholdsAndBandsCountInTheRange();
+    void zeroBased();
+};
+
+void TestTimeSeriesChart::shiftOfEightSeriesIsDecimated()
+{
+    TimeSeriesChart chart;
+    chart.setOrigin(kOrigin);
+    chart.resize(1200, 500);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+
+    std::vector<std::vector<TimeSample>> data;
+    for (int s = 0; s < 8; ++s) {
+        data.push_back(shift(s));
+        const int index = chart.addSeries(QStringLiteral("series %1").arg(s), QColor::fromHsv(s * 40, 200, 150));
+        QCOMPARE(index, s);
+        chart.setSamples(index, data.back());
+    }
+    QTRY_VERIFY(chart.rebuildCount() > 0 && !chart.rebuildPending());
+    const int width = chart.plotPixelWidth();
+    QVERIFY(width > 100 && width < 1200);
+    for (int s = 0; s < 8; ++s) {
+        QVERIFY2(chart.pointCount(s) > width, qPrintable(QString::number(chart.pointCount(s))));
+        QVERIFY(chart.pointCount(s) <= 2 * width + 2);
+    }
+    // Extremes survive decimation, so the value axis covers every series.
+    const auto [lo, hi] = chart.displayedValueRange();
+    QVERIFY(lo <= 100.0 - 30.0);
+    QVERIFY(hi >= 800.0 + 30.0);
+
+    const QImage image = chart.grab().toImage();
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), chart.size() * image.devicePixelRatio());
+    // Something other than the background got drawn.
+    const QRgb background = image.pixel(2, 2);
+    int other = 0;
+    for (int y = 0; y < image.height(); y += 4) {
+        for (int x = 0; x < image.width(); x += 4)
+            other += image.pixel(x, y) != background ? 1 : 0;
+    }
+    QVERIFY(other > 100);
+}
+
+void TestTimeSeriesChart::burstOfUpdatesCostsOneRebuild()
+{
+    TimeSeriesChart chart;
+    chart.setOrigin(kOrigin);
+    chart.resize(800, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const int series = chart.addSeries(QStringLiteral("queue"), Qt::darkGray);
+    auto data = shift(0, 3600);
+    chart.setSamples(series, data);
+    // The first drawing changes the value labels' width and so the plot area,
+    // which asks for one follow-up rebuild; let that settle first.
+    QTRY_VERIFY(chart.rebuildCount() > 0 && !chart.rebuildPending());
+    QTest::qWait(4 * TimeSeriesChart::kFrameIntervalMs);
+    QTRY_VERIFY(!chart.rebuildPending());
+
+    const int before = chart.rebuildCount();
+    for (int i = 0; i < 200; ++i) {
+        data[size_t(i)].value = float(i);
+        chart.setSamples(series, data);
+        chart.samplesChanged();
+    }
+    QCOMPARE(chart.rebuildCount(), before); // nothing drawn synchronously
+    QVERIFY(chart.rebuildPending());
+    QTRY_VERIFY(!chart.rebuildPending());
+    QCOMPARE(chart.rebuildCount(), before + 1);
+    QVERIFY(chart.pointCount(series) > 0);
+}
+
+void TestTimeSeriesChart::resizeReDecimates()
+{
+    TimeSeriesChart chart;
+    chart.setOrigin(kOrigin);
+    chart.resize(1400, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const int series = chart.addSeries(QStringLiteral("arrivals"), Qt::darkBlue);
+    const auto data = shift(1);
+    chart.setSamples(series, data);
+    QTRY_VERIFY(chart.rebuildCount() > 0 && !chart.rebuildPending());
+    const int wideWidth = chart.plotPixelWidth();
+    const int widePoints = chart.pointCount(series);
+    QVERIFY(widePoints > wideWidth);
+
+    chart.resize(400, 300);
+    QTRY_VERIFY(chart.plotPixelWidth() < wideWidth / 2);
+    QTRY_VERIFY(!chart.rebuildPending());
+    const int narrowWidth = chart.plotPixelWidth();
+    QTRY_VERIFY(chart.pointCount(series) <= 2 * narrowWidth + 2);
+    QVERIFY(chart.pointCount(series) < widePoints);
+}
+
+void TestTimeSeriesChart::axisFollowsTheWindow()
+{
+    TimeSeriesChart chart;
+    chart.setOrigin(kOrigin);
+    chart.resize(900, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const int series = chart.addSeries(QStringLiteral("bookings"), Qt::black);
+    const auto data = shift(2);
+    chart.setSamples(series, data);
+
+    // Without a window the chart follows the data.
+    QTRY_VERIFY(chart.rebuildCount() > 0 && !chart.rebuildPending());
+    QCOMPARE(chart.displayedTimeWindow().first, data.front().timeMs);
+    QCOMPARE(chart.displayedTimeWindow().second, data.back().timeMs);
+
+    const qint64 from = kOrigin + 6 * 3600 * kSecond;
+    const qint64 to = from + 45 * 60 * kSecond;
+    chart.setTimeWindow(from, to);
+    QTRY_COMPARE(chart.displayedTimeWindow(), std::make_pair(from, to));
+    // 45 minutes at 1 Hz is 2700 samples: more than 2 per pixel at 900 px, so decimated.
+    QVERIFY(chart.pointCount(series) <= 2 * chart.plotPixelWidth() + 4);
+
+    chart.setTimeWindow(to, to + 60 * kSecond);
+    QTRY_COMPARE(chart.displayedTimeWindow(), std::make_pair(to, to + 60 * kSecond));
+    // 61 samples plus the two neighbours: shown as they are.
+    QCOMPARE(chart.pointCount(series), 63);
+}
+
+void TestTimeSeriesChart::gapsSplitTheLine()
+{
+    TimeSeriesChart chart;
+    chart.resize(900, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const int series = chart.addSeries(QStringLiteral("p95"), Qt::black);
+    std::vector<TimeSample> data;
+    for (int i = 0; i < 100; ++i)
+        data.push_back({qint64(i) * kSecond, (i >= 40 && i < 60) ? std::numeric_limits<float>::quiet_NaN()
+                                                                   : float(i)});
+    chart.setSamples(series, data);
+    QTRY_VERIFY(chart.rebuildCount() > 0 && !chart.rebuildPending());
+    QCOMPARE(chart.pointCount(series), 80); // the 20 NaN seconds are a break, not points
+    const auto [lo, hi] = chart.displayedValueRange();
+    QVERIFY(lo <= 0.0 && hi >= 99.0);
+    QVERIFY(!chart.grab().isNull());
+}
+
+void TestTimeSeriesChart::thresholdsAndBandsCountInTheRange()
+{
+    TimeSeriesChart chart;
+    chart.resize(700, 350);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const int series = chart.addSeries(QStringLiteral("bookings/min"), Qt::black);
+    std::vector<TimeSample> data = {{0, 10.0f}, {60'000, 12.0f}, {120'000, 11.0f}};
+    chart.setSamples(series, data);
+    const int threshold = chart.addThreshold(50.0, Qt::darkRed, QStringLiteral("limit"));
+    QTRY_VERIFY(chart.rebuildCount() > 0 && !chart.rebuildPending());
+    QVERIFY(chart.displayedValueRange().second >= 50.0);
+
+    chart.setThresholdValue(threshold, 20.0);
+    const int band = chart.addBand(QStringLiteral("expected"), QColor(0x80, 0x80, 0xc0));
+    const std::vector<TimeSample> lower = {{0, 5.0f}, {120'000, 8.0f}};
+    const std::vector<TimeSample> upper = {{0, 15.0f}, {120'000, 300.0f}};
+    chart.setBandSamples(band, lower, upper);
+    QTRY_VERIFY(chart.displayedValueRange().second >= 300.0);
+    QVERIFY(chart.displayedValueRange().second < 1000.0);
+    QVERIFY(chart.displayedValueRange().first <= 5.0);
+    QVERIFY(!chart.grab().isNull());
+}
+
+void TestTimeSeriesChart::zeroBased()
+{
+    TimeSeriesChart chart;
+    chart.resize(600, 300);
+    const int series = chart.addSeries(QStringLiteral("queue"), Qt::black);
+    std::vector<TimeSample> data = {{0, 1000.0f}, {1000, 1010.0f}, {2000, 1005.0f}};
+    chart.setSamples(series, data);
+    QTRY_VERIFY(chart.rebuildCount() > 0 && !chart.rebuildPending());
+    QVERIFY(chart.displayedValueRange().first > 900.0);
+    chart.setZeroBased(true);
+    QTRY_COMPARE(chart.displayedValueRange().first, 0.0);
+}
+
+QTEST_MAIN(TestTimeSeriesChart)
+#include "tst_timeserieschart.moc"

@@ -1,0 +1,627 @@
+#include "chart/TimeSeriesChart.h"
+
+#include "chart/ChartScales.h"
+
+#include <QAreaSeries>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QEvent>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace sitroom::widgets {
+
+using models::MinMaxDecimator;
+using models::SampleSource;
+using models::SampleSpan;
+using models::TimeSample;
+
+namespace {
+
+// ISA-101: a calm grey surface, dark text, thin grid; colour is for the data.
+const QColor kBackground(0xe6, 0xe6, 0xe6);
+const QColor kText(0x1f, 0x1f, 0x1f);
+const QColor kGrid(0xc6, 0xc6, 0xc6);
+const QColor kAxisLine(0x80, 0x80, 0x80);
+
+void copyInto(std::vector<TimeSample> &owned, const SampleSpan &samples)
+{
+    owned.clear();
+    owned.reserve(size_t(samples.size()));
+    owned.insert(owned.end(), samples.first().begin(), samples.first().end());
+    owned.insert(owned.end(), samples.second().begin(), samples.second().end());
+}
+
+struct Extent
+{
+    double min = std::numeric_limits<double>::infinity();
+    double max = -std::numeric_limits<double>::infinity();
+    void add(double v)
+    {
+        if (std::isfinite(v)) {
+            min = std::min(min, v);
+            max = std::max(max, v);
+        }
+    }
+    void add(const Extent &other)
+    {
+        add(other.min);
+        add(other.max);
+    }
+    bool isEmpty() const { return min > max; }
+};
+
+void styleAxis(QAbstractAxis *axis)
+{
+    axis->setLabelsColor(kText);
+    axis->setTitleBrush(kText);
+    axis->setGridLineColor(kGrid);
+    axis->setLinePenColor(kAxisLine);
+    axis->setShadesVisible(false);
+    axis->setMinorGridLineVisible(false);
+}
+
+struct SeriesState
+{
+    QString name;
+    QPen pen;
+    bool visible = true;
+    std::vector<QLineSeries *> segments; // one per gap-free run; [0] carries the legend entry
+    SampleSource source;
+    std::vector<TimeSample> owned;
+    MinMaxDecimator decimator;
+    bool dirty = true;
+    int points = 0;
+    Extent extent;
+};
+
+struct BandState
+{
+    QAreaSeries *area = nullptr;
+    QLineSeries *lower = nullptr;
+    QLineSeries *upper = nullptr;
+    std::vector<TimeSample> lowerSamples;
+    std::vector<TimeSample> upperSamples;
+    MinMaxDecimator decimator;
+    bool dirty = true;
+    Extent extent;
+};
+
+struct ThresholdState
+{
+    QLineSeries *line = nullptr;
+    qreal value = 0;
+};
+
+} // namespace
+
+struct TimeSeriesChart::Parts
+{
+    QChartView *view = nullptr;
+    QChart *chart = nullptr;
+    QCategoryAxis *timeAxis = nullptr;
+    QValueAxis *valueAxis = nullptr;
+    QTimer frame;
+
+    std::vector<std::unique_ptr<SeriesState>> series;
+    std::vector<std::unique_ptr<BandState>> bands;
+    std::vector<ThresholdState> thresholds;
+
+    bool hasWindow = false;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    qint64 originMs = 0;
+    TimeLabels labels = TimeLabels::Relative;
+    bool zeroBased = false;
+
+    // What the last rebuild drew with: when any of it changes, every series is redone.
+    int decimatedWidth = -1;
+    qint64 drawnFromMs = 0;
+    qint64 drawnToMs = -1;
+    qint64 drawnOriginMs = 0;
+    QString tickKey;
+
+    int rebuilds = 0;
+    QList<QPointF> scratch;
+
+    double x(qint64 timeMs) const { return double(timeMs - originMs) / 1000.0; }
+};
+
+TimeSeriesChart::TimeSeriesChart(QWidget *parent)
+    : QWidget(parent), m_parts(std::make_unique<Parts>())
+{
+    Parts &p = *m_parts;
+    p.chart = new QChart;
+    p.chart->setAnimationOptions(QChart::NoAnimation);
+    p.chart->setBackgroundBrush(kBackground);
+    p.chart->setBackgroundPen(Qt::NoPen);
+    p.chart->setBackgroundRoundness(0);
+    p.chart->setDropShadowEnabled(false);
+    p.chart->setPlotAreaBackgroundVisible(false);
+    p.chart->setMargins(QMargins(4, 4, 8, 4));
+    p.chart->legend()->setAlignment(Qt::AlignTop);
+    p.chart->legend()->setLabelColor(kText);
+    p.chart->legend()->setBackgroundVisible(false);
+
+    p.timeAxis = new QCategoryAxis;
+    p.timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    p.valueAxis = new QValueAxis;
+    p.valueAxis->setLabelFormat(QStringLiteral("%.6g"));
+    styleAxis(p.timeAxis);
+    styleAxis(p.valueAxis);
+    p.chart->addAxis(p.timeAxis, Qt::AlignBottom);
+    p.chart->addAxis(p.valueAxis, Qt::AlignLeft);
+
+    p.view = new QChartView(p.chart, this); // the view owns the chart
+    p.view->setRenderHint(QPainter::Antialiasing);
+    p.view->setFrameShape(QFrame::NoFrame);
+    p.view->setBackgroundBrush(kBackground);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(p.view);
+
+    p.frame.setSingleShot(true);
+    p.frame.setInterval(kFrameIntervalMs);
+    connect(&p.frame, &QTimer::timeout, this, &TimeSeriesChart::rebuild);
+    // The plot area settles after layout (axis label widths); a new width means
+    // a new column count for the decimator.
+    connect(p.chart, &QChart::plotAreaChanged, this, [this](const QRectF &area) {
+        if (int(area.width()) != m_parts->decimatedWidth)
+            scheduleRebuild();
+    });
+
+    setMinimumSize(160, 120);
+    applyFonts();
+}
+
+TimeSeriesChart::~TimeSeriesChart() = default;
+
+int TimeSeriesChart::addSeries(const QString &name, const QColor &color, qreal width,
+                               Qt::PenStyle style)
+{
+    auto state = std::make_unique<SeriesState>();
+    state->name = name;
+    state->pen = QPen(color, width, style, Qt::RoundCap, Qt::RoundJoin);
+    m_parts->series.push_back(std::move(state));
+    const int index = int(m_parts->series.size()) - 1;
+    samplesChanged(index);
+    return index;
+}
+
+int TimeSeriesChart::seriesCount() const
+{
+    return int(m_parts->series.size());
+}
+
+void TimeSeriesChart::setSeriesVisible(int series, bool visible)
+{
+    if (series < 0 || series >= seriesCount())
+        return;
+    SeriesState &s = *m_parts->series[size_t(series)];
+    s.visible = visible;
+    for (QLineSeries *segment : s.segments)
+        segment->setVisible(visible);
+    scheduleRebuild(); // the value range follows visible series only
+}
+
+void TimeSeriesChart::setSamples(int series, const SampleSpan &samples)
+{
+    if (series < 0 || series >= seriesCount())
+        return;
+    SeriesState &s = *m_parts->series[size_t(series)];
+    s.source = {};
+    copyInto(s.owned, samples);
+    samplesChanged(series);
+}
+
+void TimeSeriesChart::setSource(int series, SampleSource source)
+{
+    if (series < 0 || series >= seriesCount())
+        return;
+    SeriesState &s = *m_parts->series[size_t(series)];
+    s.source = std::move(source);
+    s.owned.clear();
+    s.owned.shrink_to_fit();
+    samplesChanged(series);
+}
+
+void TimeSeriesChart::samplesChanged(int series)
+{
+    if (series < 0 || series >= seriesCount())
+        return;
+    m_parts->series[size_t(series)]->dirty = true;
+    scheduleRebuild();
+}
+
+void TimeSeriesChart::samplesChanged()
+{
+    for (auto &s : m_parts->series)
+        s->dirty = true;
+    scheduleRebuild();
+}
+
+int TimeSeriesChart::addBand(const QString &name, const QColor &fill)
+{
+    Parts &p = *m_parts;
+    auto band = std::make_unique<BandState>();
+    band->lower = new QLineSeries(p.chart);
+    band->upper = new QLineSeries(p.chart);
+    band->area = new QAreaSeries(band->upper, band->lower);
+    band->area->setName(name);
+    QColor translucent = fill;
+    if (translucent.alpha() == 255)
+        translucent.setAlpha(90);
+    band->area->setBrush(translucent);
+    band->area->setPen(Qt::NoPen);
+    p.chart->addSeries(band->area);
+    band->area->attachAxis(p.timeAxis);
+    band->area->attachAxis(p.valueAxis);
+    p.bands.push_back(std::move(band));
+    scheduleRebuild();
+    return int(p.bands.size()) - 1;
+}
+
+void TimeSeriesChart::setBandSamples(int band, const SampleSpan &lower, const SampleSpan &upper)
+{
+    if (band < 0 || band >= int(m_parts->bands.size()))
+        return;
+    BandState &b = *m_parts->bands[size_t(band)];
+    copyInto(b.lowerSamples, lower);
+    copyInto(b.upperSamples, upper);
+    b.dirty = true;
+    scheduleRebuild();
+}
+
+int TimeSeriesChart::addThreshold(qreal value, const QColor &color, const QString &label,
+                                  Qt::PenStyle style)
+{
+    Parts &p = *m_parts;
+    ThresholdState t;
+    t.value = value;
+    t.line = new QLineSeries(p.chart);
+    t.line->setName(label);
+    t.line->setPen(QPen(color, 1.0, style));
+    p.chart->addSeries(t.line);
+    t.line->attachAxis(p.timeAxis);
+    t.line->attachAxis(p.valueAxis);
+    if (label.isEmpty()) {
+        for (QLegendMarker *marker : p.chart->legend()->markers(t.line))
+            marker->setVisible(false);
+    }
+    p.thresholds.push_back(t);
+    scheduleRebuild();
+    return int(p.thresholds.size()) - 1;
+}
+
+void TimeSeriesChart::setThresholdValue(int threshold, qreal value)
+{
+    if (threshold < 0 || threshold >= int(m_parts->thresholds.size()))
+        return;
+    m_parts->thresholds[size_t(threshold)].value = value;
+    scheduleRebuild();
+}
+
+void TimeSeriesChart::setTimeWindow(qint64 fromMs, qint64 toMs)
+{
+    Parts &p = *m_parts;
+    if (toMs < fromMs)
+        std::swap(fromMs, toMs);
+    if (p.hasWindow && p.fromMs == fromMs && p.toMs == toMs)
+        return;
+    p.hasWindow = true;
+    p.fromMs = fromMs;
+    p.toMs = toMs;
+    scheduleRebuild();
+}
+
+void TimeSeriesChart::clearTimeWindow()
+{
+    m_parts->hasWindow = false;
+    scheduleRebuild();
+}
+
+void TimeSeriesChart::setOrigin(qint64 originMs)
+{
+    if (m_parts->originMs == originMs)
+        return;
+    m_parts->originMs = originMs;
+    scheduleRebuild();
+}
+
+qint64 TimeSeriesChart::origin() const
+{
+    return m_parts->originMs;
+}
+
+void TimeSeriesChart::setTimeLabels(TimeLabels labels)
+{
+    m_parts->labels = labels;
+    m_parts->tickKey.clear();
+    scheduleRebuild();
+}
+
+void TimeSeriesChart::setTimeTitle(const QString &title)
+{
+    m_parts->timeAxis->setTitleText(title);
+}
+
+void TimeSeriesChart::setValueTitle(const QString &title)
+{
+    m_parts->valueAxis->setTitleText(title);
+}
+
+void TimeSeriesChart::setValueLabelFormat(const QString &format)
+{
+    m_parts->valueAxis->setLabelFormat(format);
+}
+
+void TimeSeriesChart::setZeroBased(bool zeroBased)
+{
+    m_parts->zeroBased = zeroBased;
+    scheduleRebuild();
+}
+
+void TimeSeriesChart::setLegendVisible(bool visible)
+{
+    m_parts->chart->legend()->setVisible(visible);
+}
+
+int TimeSeriesChart::pointCount(int series) const
+{
+    if (series < 0 || series >= seriesCount())
+        return 0;
+    return m_parts->series[size_t(series)]->points;
+}
+
+int TimeSeriesChart::plotPixelWidth() const
+{
+    const int w = int(m_parts->chart->plotArea().width());
+    // Before the first layout the plot area is empty; the widget bounds it from above.
+    return w > 0 ? w : std::max(1, width());
+}
+
+int TimeSeriesChart::rebuildCount() const
+{
+    return m_parts->rebuilds;
+}
+
+bool TimeSeriesChart::rebuildPending() const
+{
+    return m_parts->frame.isActive();
+}
+
+std::pair<qint64, qint64> TimeSeriesChart::displayedTimeWindow() const
+{
+    const Parts &p = *m_parts;
+    return {p.originMs + qint64(std::llround(p.timeAxis->min() * 1000.0)),
+            p.originMs + qint64(std::llround(p.timeAxis->max() * 1000.0))};
+}
+
+std::pair<qreal, qreal> TimeSeriesChart::displayedValueRange() const
+{
+    return {m_parts->valueAxis->min(), m_parts->valueAxis->max()};
+}
+
+void TimeSeriesChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    scheduleRebuild();
+}
+
+void TimeSeriesChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyFonts();
+}
+
+void TimeSeriesChart::applyFonts()
+{
+    // The application font (Noto Sans CJK KR) renders Korean; Qt Charts would
+    // otherwise use its theme's font for labels.
+    Parts &p = *m_parts;
+    QFont labels = font();
+    QFont titles = font();
+    titles.setBold(false);
+    p.timeAxis->setLabelsFont(labels);
+    p.valueAxis->setLabelsFont(labels);
+    p.timeAxis->setTitleFont(titles);
+    p.valueAxis->setTitleFont(titles);
+    p.chart->legend()->setFont(labels);
+    p.chart->setTitleFont(titles);
+}
+
+void TimeSeriesChart::scheduleRebuild()
+{
+    // Not restarted while running: a steady stream of updates still redraws every frame.
+    if (!m_parts->frame.isActive())
+        m_parts->frame.start();
+}
+
+void TimeSeriesChart::rebuild()
+{
+    Parts &p = *m_parts;
+    ++p.rebuilds;
+
+    // The window: given, or the extent of the data.
+    qint64 from = p.fromMs;
+    qint64 to = p.toMs;
+    if (!p.hasWindow) {
+        from = std::numeric_limits<qint64>::max();
+        to = std::numeric_limits<qint64>::min();
+        for (const auto &s : p.series) {
+            const SampleSpan span = s->source ? s->source() : SampleSpan(s->owned);
+            if (!span.isEmpty()) {
+                from = std::min(from, span[0].timeMs);
+                to = std::max(to, span[span.size() - 1].timeMs);
+            }
+        }
+        if (from > to)
+            from = to = p.originMs;
+    }
+    if (to == from)
+        to = from + 60'000; // a single instant still gets a readable axis
+
+    const int width = plotPixelWidth();
+    const bool all = width != p.decimatedWidth || from != p.drawnFromMs || to != p.drawnToMs
+                     || p.originMs != p.drawnOriginMs;
+    p.decimatedWidth = width;
+    p.drawnFromMs = from;
+    p.drawnToMs = to;
+    p.drawnOriginMs = p.originMs;
+
+    for (auto &sp : p.series) {
+        SeriesState &s = *sp;
+        if (!s.dirty && !all && !s.segments.empty())
+            continue;
+        s.dirty = false;
+        const SampleSpan span = s.source ? s.source() : SampleSpan(s.owned);
+        const auto &points = s.decimator.decimate(span, from, to, width);
+        s.extent = {};
+        s.points = 0;
+        size_t segment = 0;
+        const auto flushSegment = [&] {
+            if (segment == s.segments.size()) {
+                auto *line = new QLineSeries(p.chart);
+                line->setName(s.name);
+                line->setPen(s.pen);
+                line->setVisible(s.visible);
+                p.chart->addSeries(line);
+                line->attachAxis(p.timeAxis);
+                line->attachAxis(p.valueAxis);
+                if (segment > 0) {
+                    for (QLegendMarker *marker : p.chart->legend()->markers(line))
+                        marker->setVisible(false);
+                }
+                s.segments.push_back(line);
+            }
+            s.segments[segment]->replace(p.scratch);
+            s.points += int(p.scratch.size());
+            p.scratch.clear();
+            ++segment;
+        };
+        p.scratch.clear();
+        for (const TimeSample &point : points) {
+            if (MinMaxDecimator::isGap(point)) {
+                if (!p.scratch.isEmpty() && int(segment) + 1 < kMaxSegments)
+                    flushSegment();
+                continue;
+            }
+            s.extent.add(point.value);
+            p.scratch.append(QPointF(p.x(point.timeMs), qreal(point.value)));
+        }
+        flushSegment();
+        for (size_t k = segment; k < s.segments.size(); ++k) {
+            if (s.segments[k]->count() > 0)
+                s.segments[k]->replace(QList<QPointF>());
+        }
+    }
+
+    for (auto &bp : p.bands) {
+        BandState &b = *bp;
+        if (!b.dirty && !all)
+            continue;
+        b.dirty = false;
+        b.extent = {};
+        const auto fill = [&](const std::vector<TimeSample> &samples, QLineSeries *line) {
+            p.scratch.clear();
+            for (const TimeSample &point : b.decimator.decimate(samples, from, to, width)) {
+                if (!MinMaxDecimator::isGap(point)) {
+                    b.extent.add(point.value);
+                    p.scratch.append(QPointF(p.x(point.timeMs), qreal(point.value)));
+                }
+            }
+            line->replace(p.scratch);
+        };
+        fill(b.lowerSamples, b.lower);
+        fill(b.upperSamples, b.upper);
+    }
+
+    Extent values;
+    for (const auto &s : p.series) {
+        if (s->visible)
+            values.add(s->extent);
+    }
+    for (const auto &b : p.bands)
+        values.add(b->extent);
+    for (ThresholdState &t : p.thresholds) {
+        values.add(t.value);
+        t.line->replace(QList<QPointF>{{p.x(from), t.value}, {p.x(to), t.value}});
+    }
+    if (values.isEmpty()) {
+        values.add(0.0);
+        values.add(1.0);
+    }
+    if (p.zeroBased && values.min > 0.0)
+        values.min = 0.0;
+    const ValueScale scale = niceValueScale(values.min, values.max);
+    p.valueAxis->setRange(scale.min, scale.max);
+    p.valueAxis->setTickCount(scale.tickCount);
+
+    updateTimeAxis(from, to);
+}
+
+QString TimeSeriesChart::timeLabel(qint64 offsetMs, qint64 stepMs) const
+{
+    if (m_parts->labels == TimeLabels::ClockTime) {
+        return QDateTime::fromMSecsSinceEpoch(m_parts->originMs + offsetMs)
+            .toString(stepMs < 60'000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+    }
+    if (offsetMs == 0)
+        return QStringLiteral("0");
+    const QString sign = offsetMs < 0 ? QStringLiteral("-") : QString();
+    const qint64 magnitude = std::abs(offsetMs);
+    if (stepMs < 60'000)
+        return sign + tr("%1 s", "time axis, seconds from session start").arg(magnitude / 1000);
+    const qint64 minutes = magnitude / 60'000;
+    if (stepMs < 3'600'000 && minutes < 120)
+        return sign + tr("%1 min", "time axis, minutes from session start").arg(minutes);
+    if (minutes % 60 == 0)
+        return sign + tr("%1 h", "time axis, hours from session start").arg(minutes / 60);
+    return sign + tr("%1 h %2 min", "time axis, hours and minutes from session start")
+                      .arg(minutes / 60)
+                      .arg(minutes % 60);
+}
+
+void TimeSeriesChart::updateTimeAxis(qint64 from, qint64 to)
+{
+    Parts &p = *m_parts;
+    const qint64 span = to - from;
+    // About one label per 110 px keeps "-1 h 30 min" from colliding; the widget
+    // width (not the plot's) avoids a feedback loop with label sizes.
+    const int maxTicks = std::clamp(width() / 110, 2, 12);
+    const qint64 step = niceTimeStep(span, maxTicks);
+    const qint64 first = floorDiv(from - p.originMs + step - 1, step);
+    const qint64 last = floorDiv(to - p.originMs, step);
+
+    const QString key = QString::number(step) + QLatin1Char('/') + QString::number(first)
+                        + QLatin1Char('/') + QString::number(last) + QLatin1Char('/')
+                        + QString::number(p.originMs)
+                        + QString::number(int(p.labels));
+    if (key != p.tickKey) {
+        p.tickKey = key;
+        const QStringList old = p.timeAxis->categoriesLabels();
+        for (const QString &label : old)
+            p.timeAxis->remove(label);
+        // Categories must start before their first boundary; labels sit on the boundaries.
+        p.timeAxis->setStartValue(double(first * step - step) / 1000.0);
+        for (qint64 k = first; k <= last; ++k) {
+            const QString label = timeLabel(k * step, step);
+            if (!p.timeAxis->categoriesLabels().contains(label))
+                p.timeAxis->append(label, double(k * step) / 1000.0);
+        }
+    }
+    p.timeAxis->setRange(p.x(from), p.x(to));
+}
+
+} // namespace sitroom::widgets

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "history/MinMaxDecimator.h"
+
+#include <QColor>
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+#include <utility>
+
+namespace sitroom::widgets {
+
+// The console's time-series chart. Qt Charts is deprecated from Qt 6.10, so it
+// stays behind this class: nothing else includes QtCharts, and a replacement
+// backend only has to honour this interface.
+//
+// Data in, pixels out, at a steady pace: feeding samples only marks a series
+// dirty; one single-shot 40 ms timer decimates every dirty series to the plot's
+// pixel width (MinMaxDecimator) and hands the result to Qt Charts with
+// replace(), so a burst of updates costs one redraw and Qt Charts never holds
+// more than about two points per pixel column. Times are plotted in seconds
+// relative to the origin (the session start), small enough for the floats an
+// OpenGL series stores.
+//
+// Gaps (NaN samples) break the line: each gap-free run is its own Qt series
+// under the hood; past kMaxSegments runs in one window, later gaps are bridged.
+class TimeSeriesChart final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class TimeLabels {
+        Relative,  // "-45 min", "0", "1 h 30 min" from the origin
+        ClockTime, // HH:mm of origin + offset, local time
+    };
+
+    static constexpr int kFrameIntervalMs = 40; // ≤ 25 rebuilds a second
+    static constexpr int kMaxSegments = 32;
+
+    explicit TimeSeriesChart(QWidget *parent = nullptr);
+    ~TimeSeriesChart() override;
+
+    // Series: returns the index used by the other calls. `name` is shown in
+    // the legend and must already be translated.
+    int addSeries(const QString &name, const QColor &color, qreal width = 1.5,
+                  Qt::PenStyle style = Qt::SolidLine);
+    int seriesCount() const;
+    void setSeriesVisible(int series, bool visible);
+
+    // Copies the samples (time-ordered, NaN = gap); cheap for short histories.
+    void setSamples(int series, const sitroom::models::SampleSpan &samples);
+    // Zero-copy: the source is asked for a view at rebuild time. Call
+    // samplesChanged() when the data behind it has changed.
+    void setSource(int series, sitroom::models::SampleSource source);
+    void samplesChanged(int series);
+    void samplesChanged();
+
+    // A shaded band between two curves (an expected envelope); drawn with
+    // the fill's alpha so lines beneath stay visible. NaN samples are skipped.
+    int addBand(const QString &name, const QColor &fill);
+    void setBandSamples(int band, const sitroom::models::SampleSpan &lower,
+                        const sitroom::models::SampleSpan &upper);
+
+    // A horizontal line across the window; `label` (translated) goes in the
+    // legend, none if empty. Thresholds count in the y auto-range.
+    int addThreshold(qreal value, const QColor &color, const QString &label = {},
+                     Qt::PenStyle style = Qt::DashLine);
+    void setThresholdValue(int threshold, qreal value);
+
+    // The window shown, in the samples' clock. Without one, the chart follows
+    // the extent of its series' data.
+    void setTimeWindow(qint64 fromMs, qint64 toMs);
+    void clearTimeWindow();
+    void setOrigin(qint64 originMs);
+    qint64 origin() const;
+    void setTimeLabels(TimeLabels labels);
+
+    void setTimeTitle(const QString &title);
+    void setValueTitle(const QString &title);
+    // printf-style, as QValueAxis takes it, e.g. "%.0f" or "%.1f %%".
+    void setValueLabelFormat(const QString &format);
+    // Keep 0 as the bottom of the value axis unless data goes below it.
+    void setZeroBased(bool zeroBased);
+    void setLegendVisible(bool visible);
+
+    // What is on screen, for tests and diagnostics.
+    int pointCount(int series) const;
+    int plotPixelWidth() const;
+    int rebuildCount() const;
+    bool rebuildPending() const;
+    std::pair<qint64, qint64> displayedTimeWindow() const;
+    std::pair<qreal, qreal> displayedValueRange() const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Parts;
+
+    void scheduleRebuild();
+    void rebuild();
+    void applyFonts();
+    void updateTimeAxis(qint64 fromMs, qint64 toMs);
+    QString timeLabel(qint64 offsetMs, qint64 stepMs) const;
+
+    std::unique_ptr<Parts> m_parts;
+};
+
+} // namespace sitroom::widgets
