@@ -207,7 +207,7 @@ private slots:
         int tooClose = 0;
         for (size_t i = 1; i < log.arrivedMs().size(); ++i)
             tooClose += log.arrivedMs()[i] - log.arrivedMs()[i - 1] < 20 ? 1 : 0;
-        QVERIFY2(tooClose <= 2, qPrintable(QString::number(tooClose)));
+        QVERIFY2(tooClose <= 1, qPrintable(QString::number(tooClose)));
 
         client.stop();
         QTRY_COMPARE_WITH_TIMEOUT(log.countLink(LinkState::Stopped), 1, 2000);
