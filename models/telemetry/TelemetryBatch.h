@@ -58,7 +58,8 @@ struct TelemetryBatch
     std::vector<sitroom::v1::Envelope> events;
 
     // When the newest message of this batch arrived, on the monotonic clock
-    // (QDeadlineTimer/QElapsedTimer reference, milliseconds), and its stamps.
+    // (QElapsedTimer::msecsSinceReference(), comparable with the GUI thread's),
+    // and its stamps. 0 when the batch holds link events only.
     qint64 lastMessageMonotonicMs = 0;
     qint64 lastServerTimeMs = 0;
     qint64 lastSimTimeMs = 0;

@@ -30,6 +30,15 @@ QString linkStateName(LinkState state)
     return {};
 }
 
+// The process-wide monotonic clock (QElapsedTimer's reference), so the GUI
+// can compare a batch's message time with its own "now".
+qint64 monotonicNowMs()
+{
+    QElapsedTimer timer;
+    timer.start();
+    return timer.msecsSinceReference();
+}
+
 QTimer *makeTimer(QObject *parent, bool singleShot)
 {
     auto *timer = new QTimer(parent);
@@ -217,7 +226,7 @@ void TelemetryWorker::onSilence()
 
 void TelemetryWorker::handle(const sitroom::v1::Envelope &envelope)
 {
-    m_pending.noteMessage(envelope, m_clock.elapsed());
+    m_pending.noteMessage(envelope, monotonicNowMs());
     if (m_state == LinkState::Live && m_settings.silenceTimeoutMs > 0)
         m_silenceTimer->start(m_settings.silenceTimeoutMs);
 

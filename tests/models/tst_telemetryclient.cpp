@@ -163,6 +163,13 @@ private slots:
         QVERIFY(first.hasState);
         QVERIFY(first.lastServerTimeMs > 0);
         QVERIFY(first.lastMessageMonotonicMs > 0);
+        {
+            // The GUI's stale logic compares it with its own monotonic now.
+            QElapsedTimer now;
+            now.start();
+            const qint64 age = now.msecsSinceReference() - first.lastMessageMonotonicMs;
+            QVERIFY2(age >= 0 && age < 5000, qPrintable(QString::number(age)));
+        }
 
         // Ticks: the simulated clock advances, samples arrive column-aligned.
         const size_t afterSnapshot = size_t(log.snapshotBatch()) + 1;
