@@ -23,6 +23,7 @@ struct CohortWindow
     std::int64_t eligible = 0;
     std::int64_t alreadyBooked = 0;
     double intentShare = 0.0;       // share of the eligible who will try to book in this window
+    double expectedUptake = 0.0;    // the planners' forecast: share of the eligible booked in this window
     std::int64_t openMs = 0;
     std::int64_t closeMs = 0;
     QList<int> birthDigits;

@@ -152,11 +152,12 @@ void readCohort(JsonFieldReader r, QList<CohortWindow> &out)
     const std::int64_t eligible = r.integer(QStringLiteral("eligible"), 1, 100'000'000);
     const std::int64_t alreadyBooked = r.integer(QStringLiteral("already_booked"), 0, 100'000'000, 0);
     const double intent = r.number(QStringLiteral("intent_share"), 0, 1);
+    const double uptake = r.number(QStringLiteral("expected_uptake"), 0, 1, intent * 0.7);
     if (r.ok() && alreadyBooked > eligible)
         r.fail(QStringLiteral("already_booked"), QStringLiteral("must not exceed eligible"));
 
     if (!r.has(QStringLiteral("rotation"))) {
-        CohortWindow w{id, name, eligible, alreadyBooked, intent, 0, 0, {}};
+        CohortWindow w{id, name, eligible, alreadyBooked, intent, uptake, 0, 0, {}};
         w.openMs = r.time(QStringLiteral("open"));
         w.closeMs = r.time(QStringLiteral("close"));
         if (r.ok() && w.closeMs <= w.openMs)
@@ -193,6 +194,7 @@ void readCohort(JsonFieldReader r, QList<CohortWindow> &out)
         w.eligible = eligible / groups + (i < eligible % groups ? 1 : 0);
         w.alreadyBooked = alreadyBooked / groups + (i < alreadyBooked % groups ? 1 : 0);
         w.intentShare = intent;
+        w.expectedUptake = uptake;
         w.openMs = firstOpen + i * 86'400'000;
         w.closeMs = w.openMs + std::int64_t(windowHours * 3'600'000);
         w.birthDigits = {digit};

@@ -49,6 +49,7 @@ sitroom::v1::Configuration configurationOf(const Simulation &simulation, double 
         out->set_eligible(std::uint64_t(w.eligible));
         out->set_window_open_ms(w.openMs);
         out->set_window_close_ms(w.closeMs);
+        out->set_expected_bookings(std::uint64_t(double(w.eligible) * w.expectedUptake));
         for (int digit : w.birthDigits)
             out->add_birth_digits(std::uint32_t(digit));
     }

@@ -1,0 +1,95 @@
+#include "ConsoleOptions.h"
+
+#include "transport/Defaults.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+
+namespace sitroom::console {
+
+ParsedConsoleOptions parseConsoleOptions(const QStringList &arguments, const QString &systemLanguage)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Sitroom: the situation-room console of the vaccine-reservation system."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Live system to watch (default %1).").arg(transport::defaultListenAddress()), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("CA certificate the server must chain to (default %1/ca.pem).").arg(transport::defaultTlsDir()), QStringLiteral("FILE"));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User name (default: the login name)."), QStringLiteral("NAME"));
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"), QStringLiteral("Read the password from this file (first line)."), QStringLiteral("FILE"));
+    const QCommandLineOption site(QStringLiteral("site"), QStringLiteral("Where this console is: seoul, osong or ministry (default seoul)."), QStringLiteral("SITE"));
+    const QCommandLineOption wall(QStringLiteral("wall"), QStringLiteral("Wall display: full screen, large type, no controls."));
+    const QCommandLineOption compact(QStringLiteral("compact"), QStringLiteral("Laptop layout, whatever the screen size."));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Language: ko (default) or en."), QStringLiteral("ko|en"));
+    parser.addOptions({server, ca, user, passwordFile, site, wall, compact, lang});
+
+    ParsedConsoleOptions result;
+    if (!parser.parse(arguments)) {
+        result.error = parser.errorText();
+        return result;
+    }
+    if (parser.isSet(help)) {
+        result.message = parser.helpText();
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        result.error = QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst());
+        return result;
+    }
+
+    ConsoleOptions o;
+    o.serverText = parser.isSet(server) ? parser.value(server) : transport::defaultListenAddress();
+    QString host;
+    quint16 port = transport::kDefaultPort;
+    QString error;
+    if (transport::parseHostPort(o.serverText, &host, &port, &error)) {
+        o.connection.host = host;
+        o.connection.port = port;
+    } else {
+        o.addressError = error;
+    }
+    o.connection.caFile = parser.isSet(ca) ? parser.value(ca)
+                                           : transport::defaultTlsDir() + u'/' + QLatin1String(transport::kCaFileName);
+    o.connection.user = parser.isSet(user) ? parser.value(user) : qEnvironmentVariable("USER", QStringLiteral("operator"));
+    if (parser.isSet(passwordFile)) {
+        QFile file(parser.value(passwordFile));
+        if (file.open(QIODevice::ReadOnly))
+            o.connection.password = QString::fromUtf8(file.readLine()).trimmed();
+        else
+            o.passwordError = QStringLiteral("cannot read the password file %1: %2").arg(file.fileName(), file.errorString());
+    }
+    if (parser.isSet(site)) {
+        const QString s = parser.value(site).toLower();
+        if (s == QStringLiteral("seoul"))
+            o.connection.site = sitroom::v1::SITE_SEOUL;
+        else if (s == QStringLiteral("osong"))
+            o.connection.site = sitroom::v1::SITE_OSONG;
+        else if (s == QStringLiteral("ministry"))
+            o.connection.site = sitroom::v1::SITE_MINISTRY;
+        else {
+            result.error = QStringLiteral("--site: \"%1\" is not one of seoul, osong, ministry").arg(parser.value(site));
+            return result;
+        }
+        o.siteName = s;
+    }
+    if (parser.isSet(wall) && parser.isSet(compact)) {
+        result.error = QStringLiteral("--wall and --compact exclude each other");
+        return result;
+    }
+    o.layout = parser.isSet(wall) ? Layout::Wall : parser.isSet(compact) ? Layout::Compact : Layout::Automatic;
+    if (parser.isSet(lang)) {
+        const QString l = parser.value(lang).toLower();
+        if (l != QStringLiteral("ko") && l != QStringLiteral("en")) {
+            result.error = QStringLiteral("--lang: \"%1\" is not ko or en").arg(parser.value(lang));
+            return result;
+        }
+        o.language = l;
+    } else {
+        // Korean first: English only when the system asks for it.
+        o.language = systemLanguage.startsWith(QStringLiteral("en")) ? QStringLiteral("en") : QStringLiteral("ko");
+    }
+    result.options = o;
+    return result;
+}
+
+} // namespace sitroom::console

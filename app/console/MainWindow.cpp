@@ -1,0 +1,217 @@
+#include "MainWindow.h"
+
+#include "board/ProviderBoard.h"
+#include "common/StaleOverlay.h"
+#include "itemmodels/AlertModel.h"
+#include "itemmodels/CohortModel.h"
+#include "itemmodels/ProviderModel.h"
+#include "panels/AdmissionPanel.h"
+#include "panels/AlertsPanel.h"
+#include "panels/CohortPanel.h"
+#include "situation/SituationStore.h"
+#include "status/ConnectionStatus.h"
+#include "status/LinkText.h"
+#include "status/StaleBanner.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace sitroom::console {
+
+using sitroom::models::SituationStore;
+
+namespace {
+
+QString siteLabel(const QString &site)
+{
+    if (site == QStringLiteral("osong"))
+        return MainWindow::tr("Osong");
+    if (site == QStringLiteral("ministry"))
+        return MainWindow::tr("Ministry");
+    return MainWindow::tr("Seoul");
+}
+
+} // namespace
+
+MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layout layout, QWidget *parent)
+    : QMainWindow(parent)
+    , m_models(models)
+    , m_options(options)
+    , m_layout(layout)
+    , m_banner(new widgets::StaleBanner(*models.store, this))
+    , m_board(new widgets::ProviderBoard(models.providers, *models.store, this))
+    , m_admission(new widgets::AdmissionPanel(*models.store, this))
+    , m_cohortPanel(new widgets::CohortPanel(models.cohorts, *models.store, this))
+    , m_alertsPanel(new widgets::AlertsPanel(models.alerts, this))
+    , m_status(new widgets::ConnectionStatus(*models.store, options.serverText, siteLabel(options.siteName),
+                                             options.connection.user, this))
+    , m_scenario(new QLabel(this))
+{
+    setObjectName(QStringLiteral("sitroomMainWindow"));
+    setProperty("layoutMode", layout == Layout::Wall ? QStringLiteral("wall")
+                                : layout == Layout::Compact ? QStringLiteral("compact")
+                                                            : QStringLiteral("desktop"));
+    setDockNestingEnabled(true);
+
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("central"));
+    auto *layoutBox = new QVBoxLayout(central);
+    layoutBox->setContentsMargins(8, 8, 8, 0);
+    layoutBox->setSpacing(8);
+    layoutBox->addWidget(m_banner);
+    layoutBox->addWidget(m_board, 1);
+    setCentralWidget(central);
+
+    m_admissionDock = addPanelDock(m_admission, tr("Waiting room"), QStringLiteral("admissionDock"));
+    m_cohortDock = addPanelDock(m_cohortPanel, tr("Bookings by cohort"), QStringLiteral("cohortDock"));
+    m_alertsDock = addPanelDock(m_alertsPanel, tr("Alerts"), QStringLiteral("alertsDock"));
+
+    statusBar()->addWidget(m_scenario, 1);
+    statusBar()->addPermanentWidget(m_status);
+    if (layout != Layout::Wall)
+        buildMenus();
+
+    const SituationStore *store = models.store;
+    connect(store, &SituationStore::freshnessChanged, this, &MainWindow::refreshFreshness);
+    connect(store, &SituationStore::ageChanged, this, &MainWindow::refreshFreshness);
+    connect(store, &SituationStore::linkChanged, this, &MainWindow::refreshFreshness);
+    connect(store, &SituationStore::configurationChanged, this, &MainWindow::refreshTitle);
+    const bool english = options.language == QStringLiteral("en");
+    models.providers->setEnglishNames(english);
+    models.cohorts->setEnglishNames(english);
+    models.alerts->setEnglishMessages(english);
+
+    applyLayout();
+    refreshTitle();
+    refreshFreshness();
+}
+
+QDockWidget *MainWindow::addPanelDock(QWidget *panel, const QString &title, const QString &objectName)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(panel);
+    if (m_layout == Layout::Wall)
+        dock->setFeatures(QDockWidget::NoDockWidgetFeatures);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    return dock;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : {m_admissionDock, m_cohortDock, m_alertsDock})
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    QAction *reset = view->addAction(tr("&Reset layout"));
+    connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Sitroom"));
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Sitroom"),
+                           tr("Sitroom %1: the situation-room console of the vaccine-reservation system.")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+QString MainWindow::settingsKey() const
+{
+    return QStringLiteral("layout/") + property("layoutMode").toString();
+}
+
+void MainWindow::resetLayout()
+{
+    for (QDockWidget *dock : {m_admissionDock, m_cohortDock, m_alertsDock}) {
+        dock->setFloating(false);
+        dock->show();
+        removeDockWidget(dock);
+    }
+    addDockWidget(Qt::BottomDockWidgetArea, m_admissionDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_cohortDock);
+    if (m_layout == Layout::Compact) {
+        tabifyDockWidget(m_cohortDock, m_alertsDock);
+        m_cohortDock->raise();
+    } else {
+        addDockWidget(Qt::BottomDockWidgetArea, m_alertsDock);
+        splitDockWidget(m_cohortDock, m_alertsDock, Qt::Horizontal);
+    }
+    splitDockWidget(m_admissionDock, m_cohortDock, Qt::Horizontal);
+    m_admissionDock->show();
+    m_cohortDock->show();
+    m_alertsDock->show();
+    const int width = std::max(this->width(), 900);
+    if (m_layout == Layout::Compact)
+        resizeDocks({m_admissionDock, m_cohortDock}, {width / 2, width / 2}, Qt::Horizontal);
+    else
+        resizeDocks({m_admissionDock, m_cohortDock, m_alertsDock}, {width * 3 / 10, width * 4 / 10, width * 3 / 10}, Qt::Horizontal);
+    // The board keeps its natural height; the panels get the rest.
+    const int boardHeight = m_board->sizeHint().height() + (m_banner->isVisible() ? m_banner->sizeHint().height() : 0);
+    resizeDocks({m_admissionDock}, {std::max(300, this->height() - boardHeight - 90)}, Qt::Vertical);
+}
+
+void MainWindow::applyLayout()
+{
+    const bool compact = m_layout == Layout::Compact;
+    m_board->setColumns(5);
+    m_admission->setCompact(compact);
+    m_cohortPanel->setCompact(compact);
+    QSettings settings;
+    const QByteArray state = settings.value(settingsKey() + QStringLiteral("/state")).toByteArray();
+    if (m_layout != Layout::Wall && !state.isEmpty() && restoreState(state))
+        return;
+    // Dock sizes only apply once the window has its size.
+    resetLayout();
+    QTimer::singleShot(0, this, &MainWindow::resetLayout);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_layout != Layout::Wall) {
+        QSettings settings;
+        settings.setValue(settingsKey() + QStringLiteral("/state"), saveState());
+        settings.setValue(settingsKey() + QStringLiteral("/geometry"), saveGeometry());
+    }
+    QMainWindow::closeEvent(event);
+}
+
+QList<widgets::StaleOverlay *> MainWindow::staleOverlays() const
+{
+    return {m_board->staleOverlay(), m_admission->staleOverlay(), m_cohortPanel->staleOverlay(),
+            m_alertsPanel->staleOverlay()};
+}
+
+void MainWindow::refreshFreshness()
+{
+    const SituationStore &store = *m_models.store;
+    const bool stale = store.isStale();
+    const QString caption = stale ? (store.ageMs() < 0 ? tr("No data yet")
+                                                       : tr("Stale: last update %1").arg(widgets::ageText(store.ageMs())))
+                                  : QString();
+    for (widgets::StaleOverlay *overlay : staleOverlays())
+        overlay->setStale(stale, caption);
+    refreshTitle();
+}
+
+void MainWindow::refreshTitle()
+{
+    const SituationStore &store = *m_models.store;
+    const auto &config = store.configuration();
+    const bool english = m_options.language == QStringLiteral("en");
+    const QString scenario = QString::fromStdString(english ? config.scenario_name().en() : config.scenario_name().ko());
+    m_scenario->setText(scenario.isEmpty() ? QString() : tr("Live system: %1").arg(scenario));
+    QString title = tr("Sitroom situation board · %1").arg(siteLabel(m_options.siteName));
+    if (store.isStale())
+        title = tr("[STALE] ") + title;
+    setWindowTitle(title);
+}
+
+} // namespace sitroom::console

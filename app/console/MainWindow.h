@@ -1,0 +1,85 @@
+#pragma once
+
+#include "ConsoleOptions.h"
+
+#include <QMainWindow>
+
+class QDockWidget;
+class QLabel;
+
+namespace sitroom::models {
+class AlertModel;
+class CohortModel;
+class ProviderModel;
+class SituationStore;
+}
+
+namespace sitroom::widgets {
+class AdmissionPanel;
+class AlertsPanel;
+class CohortPanel;
+class ConnectionStatus;
+class ProviderBoard;
+class StaleBanner;
+class StaleOverlay;
+}
+
+namespace sitroom::console {
+
+// The situation board: provider tiles across the top, the waiting room,
+// cohort progress and alerts in docks below; a stale banner no one can miss;
+// the status bar with server, site, user, round-trip time and data age. Dock
+// layout is saved per layout (desktop, compact, wall) and restored.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    struct Models
+    {
+        sitroom::models::SituationStore *store;
+        sitroom::models::ProviderModel *providers;
+        sitroom::models::CohortModel *cohorts;
+        sitroom::models::AlertModel *alerts;
+    };
+
+    MainWindow(const Models &models, const ConsoleOptions &options, Layout layout, QWidget *parent = nullptr);
+
+    Layout layoutMode() const { return m_layout; }
+    void resetLayout();
+    QList<sitroom::widgets::StaleOverlay *> staleOverlays() const;
+
+    sitroom::widgets::ProviderBoard *providerBoard() const { return m_board; }
+    sitroom::widgets::AdmissionPanel *admissionPanel() const { return m_admission; }
+    sitroom::widgets::CohortPanel *cohortPanel() const { return m_cohortPanel; }
+    sitroom::widgets::AlertsPanel *alertsPanel() const { return m_alertsPanel; }
+    sitroom::widgets::StaleBanner *staleBanner() const { return m_banner; }
+    sitroom::widgets::ConnectionStatus *connectionStatus() const { return m_status; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QDockWidget *addPanelDock(QWidget *panel, const QString &title, const QString &objectName);
+    void buildMenus();
+    void applyLayout();
+    void refreshFreshness();
+    void refreshTitle();
+    QString settingsKey() const;
+
+    Models m_models;
+    ConsoleOptions m_options;
+    Layout m_layout;
+    sitroom::widgets::StaleBanner *m_banner;
+    sitroom::widgets::ProviderBoard *m_board;
+    sitroom::widgets::AdmissionPanel *m_admission;
+    sitroom::widgets::CohortPanel *m_cohortPanel;
+    sitroom::widgets::AlertsPanel *m_alertsPanel;
+    sitroom::widgets::ConnectionStatus *m_status;
+    QLabel *m_scenario;
+    QDockWidget *m_admissionDock = nullptr;
+    QDockWidget *m_cohortDock = nullptr;
+    QDockWidget *m_alertsDock = nullptr;
+};
+
+} // namespace sitroom::console

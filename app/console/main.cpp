@@ -1,0 +1,111 @@
+// sitroom: the situation-room console's composition root.
+#include "ConsoleOptions.h"
+#include "MainWindow.h"
+
+#include "itemmodels/AlertModel.h"
+#include "itemmodels/CohortModel.h"
+#include "itemmodels/ProviderModel.h"
+#include "situation/SituationStore.h"
+#include "telemetry/TelemetryClient.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QFontDatabase>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QScreen>
+#include <QTextStream>
+#include <QTranslator>
+
+using namespace sitroom;
+
+namespace {
+
+void installTranslations(QApplication &app, const QString &language)
+{
+    const QLocale locale = language == QStringLiteral("en") ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                                            : QLocale(QLocale::Korean, QLocale::SouthKorea);
+    QLocale::setDefault(locale);
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("sitroom"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(own);
+    // Qt's own strings (dialog buttons, context menus).
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+void applyTheme(QApplication &app, console::Layout layout)
+{
+    // Noto Sans CJK renders Hangul and Latin alike; fall back quietly elsewhere.
+    QFont font(QStringLiteral("Noto Sans CJK KR"));
+    font.setPointSizeF(layout == console::Layout::Wall ? 15.0 : layout == console::Layout::Compact ? 9.0 : 10.0);
+    app.setFont(font);
+    QFile sheet(QStringLiteral(":/theme/sitroom.qss"));
+    if (sheet.open(QIODevice::ReadOnly))
+        app.setStyleSheet(QString::fromUtf8(sheet.readAll()));
+}
+
+console::Layout chooseLayout(console::Layout requested, const QScreen *screen)
+{
+    if (requested != console::Layout::Automatic)
+        return requested;
+    const QSize size = screen ? screen->availableSize() : QSize(1920, 1080);
+    return size.width() < 1600 || size.height() < 900 ? console::Layout::Compact : console::Layout::Desktop;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("sitroom"));
+    QApplication::setOrganizationName(QStringLiteral("sitroom"));
+    QApplication::setApplicationVersion(QStringLiteral(SITROOM_VERSION));
+
+    const QString systemLanguage = QLocale::system().name().section(u'_', 0, 0);
+    const console::ParsedConsoleOptions parsed = console::parseConsoleOptions(QApplication::arguments(), systemLanguage);
+    if (!parsed.message.isEmpty()) {
+        QTextStream(stdout) << parsed.message;
+        return 0;
+    }
+    if (!parsed.options) {
+        QTextStream(stderr) << "sitroom: " << parsed.error << " (see --help)\n";
+        return 2;
+    }
+    console::ConsoleOptions options = *parsed.options;
+    options.connection.clientVersion = QApplication::applicationVersion();
+    const console::Layout layout = chooseLayout(options.layout, app.primaryScreen());
+    installTranslations(app, options.language);
+    applyTheme(app, layout);
+
+    models::SituationStore store;
+    models::ProviderModel providers(store);
+    models::CohortModel cohorts(store);
+    models::AlertModel alerts(store);
+    models::TelemetryClient client;
+    QObject::connect(&client, &models::TelemetryClient::batchReady, &store, &models::SituationStore::apply);
+
+    console::MainWindow window({&store, &providers, &cohorts, &alerts}, options, layout);
+    const QRect screen = app.primaryScreen() ? app.primaryScreen()->availableGeometry() : QRect(0, 0, 1920, 1080);
+    window.setGeometry(screen);
+    if (layout == console::Layout::Wall)
+        window.showFullScreen();
+    else
+        window.show();
+
+    if (!options.addressError.isEmpty() || !options.passwordError.isEmpty()) {
+        // Said in the window, like any network fault; nothing to retry with.
+        models::TelemetryBatch batch;
+        models::LinkEvent event;
+        event.state = models::LinkState::Failed;
+        event.detail = !options.addressError.isEmpty()
+            ? QApplication::translate("main", "the server address is not valid: %1").arg(options.addressError)
+            : options.passwordError;
+        batch.link.push_back(event);
+        store.apply(batch);
+    } else {
+        client.start(options.connection);
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,145 @@
+#include "CohortModel.h"
+
+#include "situation/SituationStore.h"
+
+namespace sitroom::models {
+
+CohortModel::CohortModel(const SituationStore &store, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+{
+    connect(&store, &SituationStore::configurationChanged, this, &CohortModel::reset);
+    connect(&store, &SituationStore::stateChanged, this, &CohortModel::refresh);
+    reset();
+}
+
+int CohortModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_ids.size());
+}
+
+int CohortModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void CohortModel::setEnglishNames(bool english)
+{
+    m_englishNames = english;
+    if (!m_ids.isEmpty())
+        emit dataChanged(index(0, Name), index(rowCount() - 1, Name), {Qt::DisplayRole});
+}
+
+void CohortModel::reset()
+{
+    beginResetModel();
+    m_ids.clear();
+    for (const auto &c : m_store.configuration().cohorts())
+        m_ids.append(QString::fromStdString(c.id()));
+    m_stateIndex.clear();
+    endResetModel();
+    refresh();
+}
+
+void CohortModel::refresh()
+{
+    const auto &cohorts = m_store.state().cohorts();
+    QList<int> index(m_ids.size(), -1);
+    for (int i = 0; i < cohorts.size(); ++i) {
+        const int row = int(m_ids.indexOf(QString::fromStdString(cohorts.Get(i).id())));
+        if (row >= 0)
+            index[row] = i;
+    }
+    m_stateIndex = index;
+    if (!m_ids.isEmpty())
+        emit dataChanged(this->index(0, 0), this->index(rowCount() - 1, ColumnCount - 1));
+}
+
+CohortModel::WindowStatus CohortModel::status(int row) const
+{
+    const auto &c = m_store.configuration().cohorts(row);
+    const qint64 now = m_store.state().sim_time_ms();
+    if (now < c.window_open_ms())
+        return WindowStatus::Upcoming;
+    return now < c.window_close_ms() ? WindowStatus::Open : WindowStatus::Closed;
+}
+
+int CohortModel::currentRow() const
+{
+    int next = -1;
+    for (int row = 0; row < m_ids.size(); ++row) {
+        const WindowStatus s = status(row);
+        if (s == WindowStatus::Open)
+            return row;
+        if (s == WindowStatus::Upcoming
+            && (next < 0 || m_store.configuration().cohorts(row).window_open_ms()
+                               < m_store.configuration().cohorts(next).window_open_ms()))
+            next = row;
+    }
+    return next;
+}
+
+QVariant CohortModel::raw(int row, int column) const
+{
+    const auto &config = m_store.configuration().cohorts(row);
+    const int at = m_stateIndex.value(row, -1);
+    const double booked = at < 0 ? 0.0 : double(m_store.state().cohorts(at).booked());
+    switch (column) {
+    case Name: return m_ids.at(row);
+    case Booked: return at < 0 ? QVariant() : QVariant(qulonglong(booked));
+    case Eligible: return qulonglong(config.eligible());
+    case Progress: return at < 0 || config.eligible() == 0 ? QVariant() : QVariant(booked / double(config.eligible()));
+    case BookingsPerMinute: return at < 0 ? QVariant() : QVariant(m_store.state().cohorts(at).bookings_per_min());
+    case Window: return int(status(row));
+    default: return {};
+    }
+}
+
+QVariant CohortModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const auto &config = m_store.configuration().cohorts(row);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == Name)
+            return QString::fromStdString(m_englishNames ? config.name().en() : config.name().ko());
+        return raw(row, index.column());
+    case RawValueRole:
+        return raw(row, index.column());
+    case IdRole:
+        return m_ids.at(row);
+    case OpenRole:
+        return status(row) == WindowStatus::Open;
+    case WindowOpenMsRole:
+        return qint64(config.window_open_ms());
+    case WindowCloseMsRole:
+        return qint64(config.window_close_ms());
+    case BirthDigitsRole: {
+        QList<int> digits;
+        for (auto d : config.birth_digits())
+            digits.append(int(d));
+        return QVariant::fromValue(digits);
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant CohortModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+        return {};
+    switch (section) {
+    case Name: return tr("Cohort");
+    case Booked: return tr("Booked");
+    case Eligible: return tr("Eligible");
+    case Progress: return tr("Progress");
+    case BookingsPerMinute: return tr("Bookings/min");
+    case Window: return tr("Window");
+    default: return {};
+    }
+}
+
+} // namespace sitroom::models

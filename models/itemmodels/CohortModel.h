@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QAbstractTableModel>
+
+namespace sitroom::models {
+
+class SituationStore;
+
+// Booking windows of the cohorts (for the 10-day rotation, one row per
+// birth-date digit group), in the configuration's order.
+class CohortModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Name, Booked, Eligible, Progress, BookingsPerMinute, Window, ColumnCount };
+    enum Role {
+        RawValueRole = Qt::UserRole + 1,
+        IdRole,
+        OpenRole,
+        WindowOpenMsRole,
+        WindowCloseMsRole,
+        BirthDigitsRole,   // QList<int>
+    };
+    enum class WindowStatus { Upcoming, Open, Closed };
+
+    explicit CohortModel(const SituationStore &store, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setEnglishNames(bool english);
+    // The window open now, or else the next to open; -1 when none.
+    int currentRow() const;
+    WindowStatus status(int row) const;
+
+private:
+    void reset();
+    void refresh();
+    QVariant raw(int row, int column) const;
+
+    const SituationStore &m_store;
+    bool m_englishNames = false;
+    QStringList m_ids;
+    QList<int> m_stateIndex;
+};
+
+} // namespace sitroom::models

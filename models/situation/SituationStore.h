@@ -1,0 +1,84 @@
+#pragma once
+
+#include "history/HistoryRing.h"
+#include "telemetry/TelemetryBatch.h"
+
+#include "sitroom/v1/envelope.pb.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <vector>
+
+namespace sitroom::models {
+
+// The console's picture of the live system, on the GUI thread: the latest
+// configuration, state, control state, alerts and per-second history, and
+// how fresh all of it is. It takes one TelemetryBatch per frame and then tells
+// the item models and views once; it never lies about age: after
+// kStaleAfterMs without a message (or while not connected) it is stale until
+// fresh data arrives.
+class SituationStore final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 kStaleAfterMs = 3000;
+    using Clock = std::function<qint64()>; // monotonic milliseconds
+
+    explicit SituationStore(QObject *parent = nullptr, Clock clock = {});
+
+    void apply(const sitroom::models::TelemetryBatch &batch);
+
+    bool hasSnapshot() const { return m_hasSnapshot; }
+    const sitroom::v1::Configuration &configuration() const { return m_configuration; }
+    const sitroom::v1::SystemState &state() const { return m_state; }
+    const sitroom::v1::ControlState &control() const { return m_control; }
+    const std::vector<sitroom::v1::Alert> &alerts() const { return m_alerts; }
+    const HistoryRing &history() const { return m_history; }
+    const sitroom::v1::Welcome &welcome() const { return m_welcome; }
+    const LinkEvent &link() const { return m_link; }
+    int roundTripMs() const { return m_roundTripMs; }     // -1 before the first measurement
+
+    // Age of the newest message; -1 before any message arrived.
+    qint64 ageMs() const;
+    bool isStale() const { return m_stale; }
+    qint64 lastServerTimeMs() const { return m_lastServerTimeMs; }
+    // Charts plot time relative to this: the simulated time when this console
+    // first saw data (the session start).
+    qint64 sessionOriginMs() const { return m_sessionOriginMs; }
+
+    // Re-evaluates freshness now (the store's own timer does this every 250 ms).
+    void checkFreshness();
+
+signals:
+    void configurationChanged();   // a snapshot with a new set of providers or cohorts
+    void stateChanged();           // new current state (a snapshot or a tick)
+    void historyChanged();         // new samples
+    void alertsChanged();
+    void linkChanged();
+    void freshnessChanged(bool stale);
+    void ageChanged(qint64 ageMs); // at the store's timer pace, for the status bar
+
+private:
+    void applySnapshot(const sitroom::v1::Snapshot &snapshot);
+
+    Clock m_clock;
+    QTimer m_freshnessTimer;
+    bool m_hasSnapshot = false;
+    sitroom::v1::Welcome m_welcome;
+    sitroom::v1::Configuration m_configuration;
+    sitroom::v1::SystemState m_state;
+    sitroom::v1::ControlState m_control;
+    std::vector<sitroom::v1::Alert> m_alerts;
+    HistoryRing m_history;
+    LinkEvent m_link;
+    int m_roundTripMs = -1;
+    qint64 m_lastMessageMs = -1;
+    qint64 m_lastServerTimeMs = 0;
+    qint64 m_sessionOriginMs = 0;
+    bool m_stale = true;
+};
+
+} // namespace sitroom::models

@@ -1,0 +1,107 @@
+#include "ProviderBoard.h"
+
+#include "ProviderTile.h"
+#include "chart/Sparkline.h"
+#include "common/StaleOverlay.h"
+#include "itemmodels/ProviderModel.h"
+#include "situation/SituationStore.h"
+
+#include <QAbstractItemModel>
+#include <QGridLayout>
+
+namespace sitroom::widgets {
+
+using sitroom::models::HistoryRing;
+using sitroom::models::ProviderModel;
+
+namespace {
+// The sparkline shows the last half hour of p95 latency.
+constexpr qint64 kSparklineWindowMs = 30 * 60 * 1000;
+} // namespace
+
+ProviderBoard::ProviderBoard(QAbstractItemModel *providers, const sitroom::models::SituationStore &store,
+                             QWidget *parent)
+    : QWidget(parent)
+    , m_model(providers)
+    , m_store(store)
+    , m_grid(new QGridLayout(this))
+    , m_stale(new StaleOverlay(this))
+{
+    setObjectName(QStringLiteral("providerBoard"));
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setSpacing(8);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ProviderBoard::rebuild);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ProviderBoard::rebuild);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ProviderBoard::rebuild);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ProviderBoard::refresh);
+    connect(&m_store, &sitroom::models::SituationStore::historyChanged, this, &ProviderBoard::refresh);
+    rebuild();
+}
+
+void ProviderBoard::setColumns(int columns)
+{
+    m_columns = std::max(1, columns);
+    relayout();
+}
+
+void ProviderBoard::rebuild()
+{
+    for (ProviderTile *tile : m_tiles)
+        delete tile;
+    m_tiles.clear();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        auto *tile = new ProviderTile(this);
+        tile->sparkline()->setWindowLength(kSparklineWindowMs);
+        tile->sparkline()->setZeroBased(true);
+        m_tiles.push_back(tile);
+    }
+    relayout();
+    refresh();
+    m_stale->raise();
+}
+
+void ProviderBoard::relayout()
+{
+    for (std::size_t i = 0; i < m_tiles.size(); ++i) {
+        m_grid->removeWidget(m_tiles[i]);
+        m_grid->addWidget(m_tiles[i], int(i) / m_columns, int(i) % m_columns);
+    }
+    for (int c = 0; c < m_grid->columnCount(); ++c)
+        m_grid->setColumnStretch(c, c < m_columns ? 1 : 0);
+}
+
+void ProviderBoard::refresh()
+{
+    const auto &config = m_store.configuration();
+    const qint64 now = m_store.state().sim_time_ms();
+    const HistoryRing &history = m_store.history();
+    for (std::size_t row = 0; row < m_tiles.size() && int(row) < m_model->rowCount(); ++row) {
+        const auto value = [this, row](int column, int role = ProviderModel::RawValueRole) {
+            return m_model->index(int(row), column).data(role);
+        };
+        ProviderTileData d;
+        d.id = value(ProviderModel::Name, ProviderModel::IdRole).toString();
+        d.name = value(ProviderModel::Name, Qt::DisplayRole).toString();
+        const QVariant light = value(ProviderModel::Name, ProviderModel::LightRole);
+        d.light = light.isValid() ? sitroom::v1::Light(light.toInt()) : sitroom::v1::LIGHT_UNSPECIFIED;
+        d.p95Ms = value(ProviderModel::P95Latency).toDouble();
+        d.successRate = value(ProviderModel::SuccessRate).toDouble();
+        d.requestsPerS = value(ProviderModel::RequestsPerSecond).toDouble();
+        d.share = value(ProviderModel::Share).toDouble();
+        d.lightSinceMs = value(ProviderModel::Name, ProviderModel::LightSinceRole).toLongLong();
+        d.nowMs = now;
+        d.yellowP95Ms = config.light_thresholds().yellow_p95_ms();
+        d.redP95Ms = config.light_thresholds().red_p95_ms();
+        ProviderTile *tile = m_tiles[row];
+        tile->setData(d);
+
+        Sparkline *spark = tile->sparkline();
+        const int column = history.column(HistoryRing::providerColumn(d.id, "p95"));
+        spark->setThreshold(d.yellowP95Ms);
+        spark->setAbnormal(d.light == sitroom::v1::LIGHT_YELLOW || d.light == sitroom::v1::LIGHT_RED);
+        spark->setWindowEnd(now);
+        spark->setSamples(history.span(column));
+    }
+}
+
+} // namespace sitroom::widgets

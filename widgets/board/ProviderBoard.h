@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QWidget>
+
+#include <vector>
+
+class QAbstractItemModel;
+class QGridLayout;
+
+namespace sitroom::models {
+class SituationStore;
+}
+
+namespace sitroom::widgets {
+
+class ProviderTile;
+class StaleOverlay;
+
+// A tile per verification provider, what citizens see right now. Reads the
+// provider model for the figures and the store's history for the sparklines;
+// repaints once per store update.
+class ProviderBoard final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ProviderBoard(QAbstractItemModel *providers, const sitroom::models::SituationStore &store,
+                  QWidget *parent = nullptr);
+
+    void setColumns(int columns);   // tiles per row: 5 on a wall, 3 on a laptop
+    int tileCount() const { return int(m_tiles.size()); }
+    ProviderTile *tile(int row) const { return m_tiles.at(std::size_t(row)); }
+    StaleOverlay *staleOverlay() const { return m_stale; }
+
+private:
+    void rebuild();
+    void refresh();
+    void relayout();
+
+    QAbstractItemModel *m_model;
+    const sitroom::models::SituationStore &m_store;
+    QGridLayout *m_grid;
+    std::vector<ProviderTile *> m_tiles;
+    StaleOverlay *m_stale;
+    int m_columns = 5;
+};
+
+} // namespace sitroom::widgets

@@ -1,0 +1,125 @@
+#include "ProviderTile.h"
+
+#include "LightGlyph.h"
+#include "LightIndicator.h"
+#include "chart/Sparkline.h"
+#include "common/Formatting.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace sitroom::widgets {
+
+namespace {
+
+QLabel *metricCaption(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setObjectName(QStringLiteral("metricCaption"));
+    return label;
+}
+
+QLabel *metricValue(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(QStringLiteral("metricValue"));
+    label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return label;
+}
+
+} // namespace
+
+ProviderTile::ProviderTile(QWidget *parent)
+    : QFrame(parent)
+    , m_indicator(new LightIndicator(this))
+    , m_name(new QLabel(this))
+    , m_word(new QLabel(this))
+    , m_since(new QLabel(this))
+    , m_p95(metricValue(this))
+    , m_success(metricValue(this))
+    , m_requests(metricValue(this))
+    , m_share(metricValue(this))
+    , m_sparkline(new Sparkline(this))
+{
+    setObjectName(QStringLiteral("providerTile"));
+    setFrameShape(QFrame::StyledPanel);
+    setAttribute(Qt::WA_StyledBackground);
+    m_name->setObjectName(QStringLiteral("tileName"));
+    m_word->setObjectName(QStringLiteral("tileWord"));
+    m_since->setObjectName(QStringLiteral("tileSince"));
+
+    auto *heading = new QHBoxLayout;
+    heading->addWidget(m_indicator);
+    auto *names = new QVBoxLayout;
+    names->setSpacing(0);
+    names->addWidget(m_name);
+    names->addWidget(m_since);
+    heading->addLayout(names, 1);
+    heading->addWidget(m_word, 0, Qt::AlignRight | Qt::AlignVCenter);
+
+    auto *metrics = new QGridLayout;
+    metrics->setHorizontalSpacing(12);
+    metrics->setVerticalSpacing(2);
+    metrics->addWidget(metricCaption(tr("p95 latency"), this), 0, 0);
+    metrics->addWidget(m_p95, 0, 1);
+    metrics->addWidget(metricCaption(tr("Success"), this), 0, 2);
+    metrics->addWidget(m_success, 0, 3);
+    metrics->addWidget(metricCaption(tr("Requests"), this), 1, 0);
+    metrics->addWidget(m_requests, 1, 1);
+    metrics->addWidget(metricCaption(tr("Share"), this), 1, 2);
+    metrics->addWidget(m_share, 1, 3);
+    metrics->setColumnStretch(1, 1);
+    metrics->setColumnStretch(3, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setSpacing(6);
+    layout->addLayout(heading);
+    layout->addLayout(metrics);
+    layout->addWidget(m_sparkline, 1);
+    setMinimumWidth(220);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_sparkline->setMinimumHeight(40);
+}
+
+QString ProviderTile::lightWord() const
+{
+    return lightLook(m_data.light).word;
+}
+
+void ProviderTile::setData(const ProviderTileData &data)
+{
+    const bool lightChanged = data.light != m_data.light;
+    m_data = data;
+    const LightLook look = lightLook(data.light);
+    m_indicator->setLight(data.light);
+    m_name->setText(data.name);
+    m_word->setText(look.word);
+    if (data.lightSinceMs > 0 && data.nowMs >= data.lightSinceMs)
+        m_since->setText(tr("%1 for %2").arg(look.word, formatDuration(double(data.nowMs - data.lightSinceMs) / 1000.0)));
+    else
+        m_since->clear();
+    const bool suspended = data.light == sitroom::v1::LIGHT_SUSPENDED;
+    m_p95->setText(suspended ? QStringLiteral("–") : formatMs(data.p95Ms));
+    m_success->setText(suspended ? QStringLiteral("–") : formatPercent(data.successRate));
+    m_requests->setText(formatRate(data.requestsPerS));
+    m_share->setText(formatPercent(data.share, 0));
+    if (lightChanged) {
+        // The style sheet frames abnormal tiles in the light's colour.
+        const char *state = data.light == sitroom::v1::LIGHT_RED ? "red"
+            : data.light == sitroom::v1::LIGHT_YELLOW           ? "yellow"
+            : data.light == sitroom::v1::LIGHT_SUSPENDED        ? "suspended"
+                                                                : "normal";
+        setProperty("lightState", QLatin1String(state));
+        style()->unpolish(this);
+        style()->polish(this);
+        m_word->setProperty("lightState", QLatin1String(state));
+        style()->unpolish(m_word);
+        style()->polish(m_word);
+    }
+}
+
+} // namespace sitroom::widgets

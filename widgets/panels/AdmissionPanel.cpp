@@ -1,0 +1,121 @@
+#include "AdmissionPanel.h"
+
+#include "chart/TimeSeriesChart.h"
+#include "common/Formatting.h"
+#include "common/StaleOverlay.h"
+#include "situation/SituationStore.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace sitroom::widgets {
+
+using sitroom::models::HistoryRing;
+using sitroom::models::SituationStore;
+
+namespace {
+constexpr qint64 kChartWindowMs = 60 * 60 * 1000;
+
+sitroom::models::SampleSource columnSource(const SituationStore &store, const char *column)
+{
+    const QString name = QLatin1String(column);
+    return [&store, name] { return store.history().span(store.history().column(name)); };
+}
+} // namespace
+
+AdmissionPanel::AdmissionPanel(const SituationStore &store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_queue(new QLabel(this))
+    , m_wait(new QLabel(this))
+    , m_flow(new QLabel(this))
+    , m_throttle(new QLabel(this))
+    , m_paused(new QLabel(this))
+    , m_queueChart(new TimeSeriesChart(this))
+    , m_flowChart(new TimeSeriesChart(this))
+    , m_stale(nullptr)
+{
+    setObjectName(QStringLiteral("admissionPanel"));
+    m_queue->setObjectName(QStringLiteral("bigNumber"));
+    m_paused->setObjectName(QStringLiteral("pausedFlag"));
+    m_paused->setText(tr("■ Admission paused"));
+    m_paused->hide();
+
+    auto *queueCaption = new QLabel(tr("Waiting in the queue"), this);
+    queueCaption->setObjectName(QStringLiteral("panelCaption"));
+    auto *figures = new QGridLayout;
+    figures->addWidget(queueCaption, 0, 0);
+    figures->addWidget(m_queue, 1, 0, 2, 1);
+    figures->addWidget(m_wait, 0, 1);
+    figures->addWidget(m_flow, 1, 1);
+    figures->addWidget(m_throttle, 2, 1);
+    figures->addWidget(m_paused, 3, 0, 1, 2);
+    figures->setColumnStretch(0, 1);
+    figures->setColumnStretch(1, 1);
+
+    m_queueChart->setValueTitle(tr("people waiting"));
+    m_queueChart->addSeries(tr("Queue"), QColor(0x37, 0x47, 0x4f), 2.0);
+    m_queueChart->setSource(0, columnSource(store, "queue_depth"));
+    m_queueChart->setLegendVisible(false);
+    m_queueChart->setZeroBased(true);
+
+    m_flowChart->setValueTitle(tr("people per second"));
+    m_flowChart->addSeries(tr("Arrivals"), QColor(0x6d, 0x4c, 0x41), 1.5);
+    m_flowChart->addSeries(tr("Admitted"), QColor(0x15, 0x65, 0xc0), 1.5);
+    m_flowChart->addSeries(tr("Throttle"), QColor(0x42, 0x42, 0x42), 1.0, Qt::DashLine);
+    m_flowChart->setSource(0, columnSource(store, "arrivals"));
+    m_flowChart->setSource(1, columnSource(store, "admitted"));
+    m_flowChart->setSource(2, columnSource(store, "rate_limit"));
+    m_flowChart->setZeroBased(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->addLayout(figures);
+    layout->addWidget(m_queueChart, 1);
+    layout->addWidget(m_flowChart, 1);
+    m_stale = new StaleOverlay(this);
+
+    connect(&store, &SituationStore::stateChanged, this, &AdmissionPanel::refresh);
+    connect(&store, &SituationStore::historyChanged, this, &AdmissionPanel::refreshCharts);
+    refresh();
+    refreshCharts();
+}
+
+void AdmissionPanel::setCompact(bool compact)
+{
+    m_flowChart->setVisible(!compact);
+}
+
+QString AdmissionPanel::queueText() const
+{
+    return m_queue->text();
+}
+
+void AdmissionPanel::refresh()
+{
+    const auto &a = m_store.state().admission();
+    m_queue->setText(tr("%1 people").arg(formatCount(double(a.queue_depth()))));
+    if (a.paused())
+        m_wait->setText(tr("Shown wait: none while paused"));
+    else
+        m_wait->setText(tr("Shown wait: %1").arg(formatDuration(a.estimated_wait_s())));
+    m_flow->setText(tr("Arriving %1 · admitted %2").arg(formatRate(a.arrivals_per_s()), formatRate(a.admitted_per_s())));
+    m_throttle->setText(tr("Throttle %1").arg(formatRate(a.rate_limit_per_s())));
+    m_paused->setVisible(a.paused());
+}
+
+void AdmissionPanel::refreshCharts()
+{
+    const HistoryRing &history = m_store.history();
+    if (history.isEmpty())
+        return;
+    const qint64 now = history.lastTimeMs();
+    for (TimeSeriesChart *chart : {m_queueChart, m_flowChart}) {
+        chart->setOrigin(m_store.sessionOriginMs());
+        chart->setTimeWindow(now - kChartWindowMs, now);
+        chart->samplesChanged();
+    }
+}
+
+} // namespace sitroom::widgets

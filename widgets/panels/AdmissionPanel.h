@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+
+namespace sitroom::models {
+class SituationStore;
+}
+
+namespace sitroom::widgets {
+
+class StaleOverlay;
+class TimeSeriesChart;
+
+// The waiting room (대기열): how many wait, arrivals against admissions per
+// second, the wait a citizen is shown, the throttle and whether admission is
+// paused; the last hour as charts.
+class AdmissionPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit AdmissionPanel(const sitroom::models::SituationStore &store, QWidget *parent = nullptr);
+
+    void setCompact(bool compact);   // one chart instead of two
+    StaleOverlay *staleOverlay() const { return m_stale; }
+    QString queueText() const;
+
+private:
+    void refresh();
+    void refreshCharts();
+
+    const sitroom::models::SituationStore &m_store;
+    QLabel *m_queue;
+    QLabel *m_wait;
+    QLabel *m_flow;
+    QLabel *m_throttle;
+    QLabel *m_paused;
+    TimeSeriesChart *m_queueChart;
+    TimeSeriesChart *m_flowChart;
+    StaleOverlay *m_stale;
+};
+
+} // namespace sitroom::widgets

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QWidget>
+
+#include <vector>
+
+class QLabel;
+class QTableView;
+
+namespace sitroom::models {
+class CohortModel;
+class SituationStore;
+struct TimeSample;
+}
+
+namespace sitroom::widgets {
+
+class StaleOverlay;
+class TimeSeriesChart;
+
+// Booking progress per cohort window, today's birth-date group, bookings per
+// minute against the expected surge envelope (40 % of the day in the first
+// 30 minutes), and where the window is heading.
+class CohortPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    CohortPanel(sitroom::models::CohortModel *cohorts, const sitroom::models::SituationStore &store,
+                QWidget *parent = nullptr);
+
+    void setCompact(bool compact);   // hides the table of all windows
+    StaleOverlay *staleOverlay() const { return m_stale; }
+    QString todayText() const;
+    QString projectionText() const;
+
+private:
+    void refresh();
+    void refreshChart();
+
+    sitroom::models::CohortModel *m_cohorts;
+    const sitroom::models::SituationStore &m_store;
+    QLabel *m_today;
+    QLabel *m_progress;
+    QLabel *m_projection;
+    QTableView *m_table;
+    TimeSeriesChart *m_chart;
+    StaleOverlay *m_stale;
+    std::vector<sitroom::models::TimeSample> m_perMinute;
+    std::vector<sitroom::models::TimeSample> m_envelopeLow;
+    std::vector<sitroom::models::TimeSample> m_envelopeHigh;
+    std::vector<sitroom::models::TimeSample> m_envelope;
+};
+
+} // namespace sitroom::widgets
