@@ -1,4 +1,536 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>Light</name>
+    <message>
+        <source>Smooth</source>
+        <translation>Smooth</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>Delayed</translation>
+    </message>
+    <message>
+        <source>Congested</source>
+        <translation>Congested</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+</context>
+<context>
+    <name>LinkText</name>
+    <message>
+        <source>the server speaks another protocol version; this console needs updating</source>
+        <translation>the server speaks another protocol version; this console needs updating</translation>
+    </message>
+    <message>
+        <source>the user name or password was not accepted</source>
+        <translation>the user name or password was not accepted</translation>
+    </message>
+    <message>
+        <source>too many failed sign-ins for this user; wait a minute</source>
+        <translation>too many failed sign-ins for this user; wait a minute</translation>
+    </message>
+    <message>
+        <source>the server could not understand this console</source>
+        <translation>the server could not understand this console</translation>
+    </message>
+    <message>
+        <source>the sign-in took too long</source>
+        <translation>the sign-in took too long</translation>
+    </message>
+    <message>
+        <source>the server is shutting down</source>
+        <translation>the server is shutting down</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>no reason given</translation>
+    </message>
+    <message>
+        <source> Trying again in %1 (attempt %2).</source>
+        <translation> Trying again in %1 (attempt %2).</translation>
+    </message>
+    <message>
+        <source>Connecting to the server (attempt %1)…</source>
+        <translation>Connecting to the server (attempt %1)…</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>Connected; waiting for the server to accept this console…</source>
+        <translation>Connected; waiting for the server to accept this console…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>The server refused this console: %1.</source>
+        <translation>The server refused this console: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server</source>
+        <translation>Cannot reach the server</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>no data yet</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 ago</translation>
+    </message>
+    <message>
+        <source>No data yet. %1</source>
+        <translation>No data yet. %1</translation>
+    </message>
+    <message>
+        <source>Data is stale: last update %1. %2</source>
+        <translation>Data is stale: last update %1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>the server address is not valid: %1</source>
+        <translation>the server address is not valid: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::console::MainWindow</name>
+    <message>
+        <source>Osong</source>
+        <translation>Osong</translation>
+    </message>
+    <message>
+        <source>Ministry</source>
+        <translation>Ministry</translation>
+    </message>
+    <message>
+        <source>Seoul</source>
+        <translation>Seoul</translation>
+    </message>
+    <message>
+        <source>Waiting room</source>
+        <translation>Waiting room</translation>
+    </message>
+    <message>
+        <source>Bookings by cohort</source>
+        <translation>Bookings by cohort</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>&amp;Reset layout</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Sitroom</source>
+        <translation>&amp;About Sitroom</translation>
+    </message>
+    <message>
+        <source>About Sitroom</source>
+        <translation>About Sitroom</translation>
+    </message>
+    <message>
+        <source>Sitroom %1: the situation-room console of the vaccine-reservation system.</source>
+        <translation>Sitroom %1: the situation-room console of the vaccine-reservation system.</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <source>Stale: last update %1</source>
+        <translation>Stale: last update %1</translation>
+    </message>
+    <message>
+        <source>Live system: %1</source>
+        <translation>Live system: %1</translation>
+    </message>
+    <message>
+        <source>Sitroom situation board · %1</source>
+        <translation>Sitroom situation board · %1</translation>
+    </message>
+    <message>
+        <source>[STALE] </source>
+        <translation>[STALE] </translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::models::AlertModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::models::CohortModel</name>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Bookings/min</source>
+        <translation>Bookings/min</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::models::ProviderModel</name>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>p95 latency (ms)</source>
+        <translation>p95 latency (ms)</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Success rate</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Requests/s</translation>
+    </message>
+    <message>
+        <source>Share of traffic</source>
+        <translation>Share of traffic</translation>
+    </message>
+    <message>
+        <source>In line</source>
+        <translation>In line</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AdmissionPanel</name>
+    <message>
+        <source>■ Admission paused</source>
+        <translation>■ Admission paused</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue</source>
+        <translation>Waiting in the queue</translation>
+    </message>
+    <message>
+        <source>people waiting</source>
+        <translation>people waiting</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>people per second</source>
+        <translation>people per second</translation>
+    </message>
+    <message>
+        <source>Arrivals</source>
+        <translation>Arrivals</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>Throttle</source>
+        <translation>Throttle</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>%1 people</translation>
+    </message>
+    <message>
+        <source>Shown wait: none while paused</source>
+        <translation>Shown wait: none while paused</translation>
+    </message>
+    <message>
+        <source>Shown wait: %1</source>
+        <translation>Shown wait: %1</translation>
+    </message>
+    <message>
+        <source>Arriving %1 · admitted %2</source>
+        <translation>Arriving %1 · admitted %2</translation>
+    </message>
+    <message>
+        <source>Throttle %1</source>
+        <translation>Throttle %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AlertsPanel</name>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Active, unacknowledged</source>
+        <translation>Active, unacknowledged</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Back to normal, unacknowledged</source>
+        <translation>Back to normal, unacknowledged</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>Shelved</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Cleared</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>No active alerts</source>
+        <translation>No active alerts</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::CohortPanel</name>
+    <message>
+        <source>bookings per minute</source>
+        <translation>bookings per minute</translation>
+    </message>
+    <message>
+        <source>Expected (40 % in 30 min) ±25 %</source>
+        <translation>Expected (40 % in 30 min) ±25 %</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Bookings/min</source>
+        <translation>Bookings/min</translation>
+    </message>
+    <message>
+        <source>No booking window open or coming</source>
+        <translation>No booking window open or coming</translation>
+    </message>
+    <message>
+        <source>Booking now: %1, window %2 to %3</source>
+        <translation>Booking now: %1, window %2 to %3</translation>
+    </message>
+    <message>
+        <source>Next: %1, window %2 to %3</source>
+        <translation>Next: %1, window %2 to %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 booked (%3) · %4 a minute</source>
+        <translation>%1 of %2 booked (%3) · %4 a minute</translation>
+    </message>
+    <message>
+        <source>Opens in %1; forecast %2 bookings, %3 in the first 30 minutes</source>
+        <translation>Opens in %1; forecast %2 bookings, %3 in the first 30 minutes</translation>
+    </message>
+    <message>
+        <source>Expected by now %1 (%2 of it booked); heading for about %3 by %4 (forecast %5)</source>
+        <translation>Expected by now %1 (%2 of it booked); heading for about %3 by %4 (forecast %5)</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ConnectionStatus</name>
+    <message>
+        <source>viewer</source>
+        <translation>viewer</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>not signed in</translation>
+    </message>
+    <message>
+        <source>Server %1 · %2</source>
+        <translation>Server %1 · %2</translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation>● Connected</translation>
+    </message>
+    <message>
+        <source>○ Not connected</source>
+        <translation>○ Not connected</translation>
+    </message>
+    <message>
+        <source>User %1 (%2)</source>
+        <translation>User %1 (%2)</translation>
+    </message>
+    <message>
+        <source>RTT –</source>
+        <translation>RTT –</translation>
+    </message>
+    <message>
+        <source>RTT %1 ms</source>
+        <translation>RTT %1 ms</translation>
+    </message>
+    <message>
+        <source>Last update: %1</source>
+        <translation>Last update: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::FigureDelegate</name>
+    <message>
+        <source>%1/min</source>
+        <translation>%1/min</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ProviderTile</name>
+    <message>
+        <source>p95 latency</source>
+        <translation>p95 latency</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Success</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 for %2</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::TimeSeriesChart</name>
+    <message>
+        <source>%1 s</source>
+        <comment>time axis, seconds from session start</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>time axis, minutes from session start</comment>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>time axis, hours from session start</comment>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <comment>time axis, hours and minutes from session start</comment>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
 </TS>

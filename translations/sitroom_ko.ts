@@ -1,4 +1,536 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>%1/s</source>
+        <translation>초당 %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+</context>
+<context>
+    <name>Light</name>
+    <message>
+        <source>Smooth</source>
+        <translation>원활</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>지연</translation>
+    </message>
+    <message>
+        <source>Congested</source>
+        <translation>혼잡</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>중단</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>LinkText</name>
+    <message>
+        <source>the server speaks another protocol version; this console needs updating</source>
+        <translation>서버의 프로토콜 버전이 다릅니다. 콘솔을 업데이트해야 합니다</translation>
+    </message>
+    <message>
+        <source>the user name or password was not accepted</source>
+        <translation>사용자 이름 또는 비밀번호가 맞지 않습니다</translation>
+    </message>
+    <message>
+        <source>too many failed sign-ins for this user; wait a minute</source>
+        <translation>이 사용자의 로그인 실패가 너무 많습니다. 1분 후 다시 시도하십시오</translation>
+    </message>
+    <message>
+        <source>the server could not understand this console</source>
+        <translation>서버가 이 콘솔의 요청을 이해하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>the sign-in took too long</source>
+        <translation>로그인 시간이 초과되었습니다</translation>
+    </message>
+    <message>
+        <source>the server is shutting down</source>
+        <translation>서버가 종료되는 중입니다</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>사유 없음</translation>
+    </message>
+    <message>
+        <source> Trying again in %1 (attempt %2).</source>
+        <translation> %1 후 다시 시도합니다(%2번째 시도).</translation>
+    </message>
+    <message>
+        <source>Connecting to the server (attempt %1)…</source>
+        <translation>서버에 연결하는 중…(%1번째 시도)</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>서버에 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Connected; waiting for the server to accept this console…</source>
+        <translation>연결됨. 서버의 접속 승인을 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>연결됨</translation>
+    </message>
+    <message>
+        <source>The server refused this console: %1.</source>
+        <translation>서버가 접속을 거부했습니다: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server</source>
+        <translation>서버에 연결할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>연결 끊김</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>아직 데이터 없음</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>방금</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 전</translation>
+    </message>
+    <message>
+        <source>No data yet. %1</source>
+        <translation>아직 데이터가 없습니다. %1</translation>
+    </message>
+    <message>
+        <source>Data is stale: last update %1. %2</source>
+        <translation>데이터가 최신이 아닙니다: 마지막 수신 %1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>the server address is not valid: %1</source>
+        <translation>서버 주소가 올바르지 않습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::console::MainWindow</name>
+    <message>
+        <source>Osong</source>
+        <translation>오송</translation>
+    </message>
+    <message>
+        <source>Ministry</source>
+        <translation>부처</translation>
+    </message>
+    <message>
+        <source>Seoul</source>
+        <translation>서울</translation>
+    </message>
+    <message>
+        <source>Waiting room</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <source>Bookings by cohort</source>
+        <translation>연령대별 예약</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>경보</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>배치 초기화(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Sitroom</source>
+        <translation>Sitroom 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Sitroom</source>
+        <translation>Sitroom 정보</translation>
+    </message>
+    <message>
+        <source>Sitroom %1: the situation-room console of the vaccine-reservation system.</source>
+        <translation>Sitroom %1: 백신 예약 시스템 상황실 콘솔</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>아직 데이터 없음</translation>
+    </message>
+    <message>
+        <source>Stale: last update %1</source>
+        <translation>데이터 지연: 마지막 수신 %1</translation>
+    </message>
+    <message>
+        <source>Live system: %1</source>
+        <translation>운영 시스템: %1</translation>
+    </message>
+    <message>
+        <source>Sitroom situation board · %1</source>
+        <translation>Sitroom 상황판 · %1</translation>
+    </message>
+    <message>
+        <source>[STALE] </source>
+        <translation>[데이터 지연] </translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::models::AlertModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>등급</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>발생 위치</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::models::CohortModel</name>
+    <message>
+        <source>Cohort</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>예약</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>대상자</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>진행률</translation>
+    </message>
+    <message>
+        <source>Bookings/min</source>
+        <translation>분당 예약</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>예약 기간</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::models::ProviderModel</name>
+    <message>
+        <source>Provider</source>
+        <translation>인증 수단</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>신호등</translation>
+    </message>
+    <message>
+        <source>p95 latency (ms)</source>
+        <translation>p95 응답 시간(ms)</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>성공률</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>초당 요청</translation>
+    </message>
+    <message>
+        <source>Share of traffic</source>
+        <translation>요청 비중</translation>
+    </message>
+    <message>
+        <source>In line</source>
+        <translation>처리 대기</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AdmissionPanel</name>
+    <message>
+        <source>■ Admission paused</source>
+        <translation>■ 입장 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue</source>
+        <translation>대기 인원</translation>
+    </message>
+    <message>
+        <source>people waiting</source>
+        <translation>대기 인원(명)</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <source>people per second</source>
+        <translation>초당 인원(명)</translation>
+    </message>
+    <message>
+        <source>Arrivals</source>
+        <translation>유입</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>입장</translation>
+    </message>
+    <message>
+        <source>Throttle</source>
+        <translation>입장 제한</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>%1명</translation>
+    </message>
+    <message>
+        <source>Shown wait: none while paused</source>
+        <translation>안내 대기 시간: 일시 중지 중에는 없음</translation>
+    </message>
+    <message>
+        <source>Shown wait: %1</source>
+        <translation>안내 대기 시간: %1</translation>
+    </message>
+    <message>
+        <source>Arriving %1 · admitted %2</source>
+        <translation>유입 %1 · 입장 %2</translation>
+    </message>
+    <message>
+        <source>Throttle %1</source>
+        <translation>입장 제한 %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AlertsPanel</name>
+    <message>
+        <source>Critical</source>
+        <translation>긴급</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>주요</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>경미</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>정보</translation>
+    </message>
+    <message>
+        <source>Active, unacknowledged</source>
+        <translation>발생, 미확인</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <source>Back to normal, unacknowledged</source>
+        <translation>정상 복귀, 미확인</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>보류</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>해제</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>No active alerts</source>
+        <translation>발생한 경보 없음</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::CohortPanel</name>
+    <message>
+        <source>bookings per minute</source>
+        <translation>분당 예약(건)</translation>
+    </message>
+    <message>
+        <source>Expected (40 % in 30 min) ±25 %</source>
+        <translation>예상 범위(30분 내 40 %) ±25 %</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>예상</translation>
+    </message>
+    <message>
+        <source>Bookings/min</source>
+        <translation>분당 예약</translation>
+    </message>
+    <message>
+        <source>No booking window open or coming</source>
+        <translation>진행 중이거나 예정된 예약 기간 없음</translation>
+    </message>
+    <message>
+        <source>Booking now: %1, window %2 to %3</source>
+        <translation>예약 진행 중: %1, %2 ~ %3</translation>
+    </message>
+    <message>
+        <source>Next: %1, window %2 to %3</source>
+        <translation>다음 예약: %1, %2 ~ %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 booked (%3) · %4 a minute</source>
+        <translation>%2명 중 %1명 예약(%3) · 분당 %4건</translation>
+    </message>
+    <message>
+        <source>Opens in %1; forecast %2 bookings, %3 in the first 30 minutes</source>
+        <translation>%1 후 시작, 예상 예약 %2건(첫 30분 %3건)</translation>
+    </message>
+    <message>
+        <source>Expected by now %1 (%2 of it booked); heading for about %3 by %4 (forecast %5)</source>
+        <translation>현재까지 예상 %1건(달성 %2), %4까지 약 %3건 예상(계획 %5건)</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ConnectionStatus</name>
+    <message>
+        <source>viewer</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>운영자</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>책임자</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>로그인 안 됨</translation>
+    </message>
+    <message>
+        <source>Server %1 · %2</source>
+        <translation>서버 %1 · %2</translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation>● 연결됨</translation>
+    </message>
+    <message>
+        <source>○ Not connected</source>
+        <translation>○ 연결 안 됨</translation>
+    </message>
+    <message>
+        <source>User %1 (%2)</source>
+        <translation>사용자 %1(%2)</translation>
+    </message>
+    <message>
+        <source>RTT –</source>
+        <translation>왕복 –</translation>
+    </message>
+    <message>
+        <source>RTT %1 ms</source>
+        <translation>왕복 %1ms</translation>
+    </message>
+    <message>
+        <source>Last update: %1</source>
+        <translation>마지막 수신: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::FigureDelegate</name>
+    <message>
+        <source>%1/min</source>
+        <translation>분당 %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ProviderTile</name>
+    <message>
+        <source>p95 latency</source>
+        <translation>p95 응답</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>성공률</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>비중</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%2째 %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::TimeSeriesChart</name>
+    <message>
+        <source>%1 s</source>
+        <comment>time axis, seconds from session start</comment>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>time axis, minutes from session start</comment>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>time axis, hours from session start</comment>
+        <translation>%1시간</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <comment>time axis, hours and minutes from session start</comment>
+        <translation>%1시간 %2분</translation>
+    </message>
+</context>
 </TS>

@@ -10,6 +10,5 @@ QString formatRate(double perSecond);              // 1,234/s
 QString formatPercent(double fraction, int decimals = 1); // 98.5 %
 QString formatMs(double ms);                       // 850 ms, 4.2 s
 QString formatDuration(double seconds);            // 45 s, 12 min, 1 h 05 min
-QString formatCompact(double value);               // 1.2M / 120만 style for big counts
 
 } // namespace sitroom::widgets
