@@ -74,7 +74,6 @@ void SituationStore::applySnapshot(const sitroom::v1::Snapshot &snapshot)
     if (layoutChanged)
         emit configurationChanged();
     emit alertsChanged();
-    emit historyChanged();
 }
 
 void SituationStore::apply(const TelemetryBatch &batch)
@@ -90,16 +89,17 @@ void SituationStore::apply(const TelemetryBatch &batch)
         applySnapshot(*batch.snapshot);
     if (batch.hasState)
         m_state = batch.state;
-    if (batch.samples.queue_depth_size() > 0) {
+    if (batch.samples.queue_depth_size() > 0)
         m_history.append(batch.samples);
-        emit historyChanged();
-    }
     if (batch.roundTripMs)
         m_roundTripMs = *batch.roundTripMs;
     if (batch.messages > 0) {
         m_lastMessageMs = batch.lastMessageMonotonicMs;
         m_lastServerTimeMs = batch.lastServerTimeMs;
     }
+    // Once per batch, even when a snapshot's backfill and the samples after it both arrived.
+    if (batch.snapshot || batch.samples.queue_depth_size() > 0)
+        emit historyChanged();
     if (linkChangedNow)
         emit linkChanged();
     if (batch.snapshot || batch.hasState)

@@ -39,8 +39,8 @@ double SurgeEnvelope::cumulative(double t) const
 double SurgeEnvelope::projectedTotal(double bookedSoFar, double t) const
 {
     const double expectedSoFar = cumulative(t);
-    // Too early to judge: the forecast stands.
-    if (expectedSoFar < m_total * 0.02)
+    // Too early to judge (or no forecast to scale): the forecast stands.
+    if (m_total <= 0 || expectedSoFar < m_total * 0.02)
         return m_total;
     return m_total * bookedSoFar / expectedSoFar;
 }
