@@ -36,12 +36,11 @@ void CohortModel::reset()
     m_ids.clear();
     for (const auto &c : m_store.configuration().cohorts())
         m_ids.append(QString::fromStdString(c.id()));
-    m_stateIndex.clear();
+    mapStateRows();
     endResetModel();
-    refresh();
 }
 
-void CohortModel::refresh()
+void CohortModel::mapStateRows()
 {
     const auto &cohorts = m_store.state().cohorts();
     QList<int> index(m_ids.size(), -1);
@@ -51,6 +50,11 @@ void CohortModel::refresh()
             index[row] = i;
     }
     m_stateIndex = index;
+}
+
+void CohortModel::refresh()
+{
+    mapStateRows();
     if (!m_ids.isEmpty())
         emit dataChanged(this->index(0, 0), this->index(rowCount() - 1, ColumnCount - 1));
 }

@@ -39,6 +39,7 @@ public:
 private:
     void reset();
     void refresh();
+    void mapStateRows();
     QVariant raw(int row, int column) const;
 
     const SituationStore &m_store;

@@ -41,12 +41,11 @@ void ProviderModel::reset()
     m_ids.clear();
     for (const auto &p : m_store.configuration().providers())
         m_ids.append(QString::fromStdString(p.id()));
-    m_stateIndex.clear();
+    mapStateRows();
     endResetModel();
-    refresh();
 }
 
-void ProviderModel::refresh()
+void ProviderModel::mapStateRows()
 {
     // The state lists providers by id; map once per update, not per cell.
     const auto &providers = m_store.state().providers();
@@ -57,6 +56,11 @@ void ProviderModel::refresh()
             index[row] = i;
     }
     m_stateIndex = index;
+}
+
+void ProviderModel::refresh()
+{
+    mapStateRows();
     if (!m_ids.isEmpty())
         emit dataChanged(this->index(0, 0), this->index(rowCount() - 1, ColumnCount - 1));
 }

@@ -57,7 +57,10 @@ void SituationStore::checkFreshness()
 
 void SituationStore::applySnapshot(const sitroom::v1::Snapshot &snapshot)
 {
-    const bool firstOrNewRun = !m_hasSnapshot || !sameRun(m_configuration, snapshot.configuration());
+    // A simulator restarted with the same scenario and seed is a new run too:
+    // its clock starts again, earlier than what we hold.
+    const bool clockWentBack = !m_history.isEmpty() && snapshot.state().sim_time_ms() < m_history.lastTimeMs();
+    const bool firstOrNewRun = !m_hasSnapshot || !sameRun(m_configuration, snapshot.configuration()) || clockWentBack;
     const bool layoutChanged = !m_hasSnapshot || !sameLayout(m_configuration, snapshot.configuration());
     if (firstOrNewRun) {
         m_history.clear();

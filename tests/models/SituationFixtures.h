@@ -66,8 +66,17 @@ inline v1::Configuration makeConfiguration(const std::vector<std::string> &provi
     return c;
 }
 
-// A provider's figures at `tick`: distinct per provider (by index in `ids`
-// as given, which need not be the configuration's order) and per tick.
+// A number that differs for every id the tests use, so each provider's figures differ.
+inline int saltOf(const std::string &id)
+{
+    int sum = 0;
+    for (char ch : id)
+        sum += static_cast<unsigned char>(ch);
+    return sum % 97;
+}
+
+// A provider's figures at `tick`: derived from the id, so a test can tell
+// them apart whatever order the state lists providers in.
 inline void fillProvider(v1::ProviderState *p, const std::string &id, int salt, int tick)
 {
     p->set_id(id);
@@ -88,7 +97,7 @@ inline v1::SystemState makeState(qint64 simTimeMs, const std::vector<std::string
     v1::SystemState s;
     s.set_sim_time_ms(simTimeMs);
     for (const std::string &id : providers)
-        fillProvider(s.add_providers(), id, int(id.size()), tick);
+        fillProvider(s.add_providers(), id, saltOf(id), tick);
     for (const std::string &id : cohorts) {
         v1::CohortState *c = s.add_cohorts();
         c->set_id(id);

@@ -61,7 +61,7 @@ ProviderTile::ProviderTile(QWidget *parent)
     heading->addWidget(m_word, 0, Qt::AlignRight | Qt::AlignVCenter);
 
     auto *metrics = new QGridLayout;
-    metrics->setHorizontalSpacing(12);
+    metrics->setHorizontalSpacing(8);
     metrics->setVerticalSpacing(2);
     metrics->addWidget(metricCaption(tr("p95 latency"), this), 0, 0);
     metrics->addWidget(m_p95, 0, 1);
@@ -75,7 +75,7 @@ ProviderTile::ProviderTile(QWidget *parent)
     metrics->setColumnStretch(3, 1);
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setContentsMargins(8, 6, 8, 6);
     layout->setSpacing(6);
     layout->addLayout(heading);
     layout->addLayout(metrics);

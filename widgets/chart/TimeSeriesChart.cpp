@@ -562,8 +562,12 @@ void TimeSeriesChart::rebuild()
         values.add(0.0);
         values.add(1.0);
     }
-    if (p.zeroBased && values.min > 0.0)
+    if (p.zeroBased && values.min >= 0.0) {
         values.min = 0.0;
+        // A flat line at zero still gets a positive axis, not one centred on 0.
+        if (values.max <= 0.0)
+            values.max = 1.0;
+    }
     const ValueScale scale = niceValueScale(values.min, values.max);
     p.valueAxis->setRange(scale.min, scale.max);
     p.valueAxis->setTickCount(scale.tickCount);

@@ -1,0 +1,255 @@
+// The console's window, offscreen, fed hand-made telemetry: freshness, lights,
+// layouts and their persistence.
+#include "MainWindow.h"
+#include "SyntheticTelemetry.h"
+
+#include "board/ProviderBoard.h"
+#include "board/ProviderTile.h"
+#include "common/StaleOverlay.h"
+#include "itemmodels/AlertModel.h"
+#include "itemmodels/CohortModel.h"
+#include "itemmodels/ProviderModel.h"
+#include "panels/AdmissionPanel.h"
+#include "panels/CohortPanel.h"
+#include "situation/SituationStore.h"
+#include "status/ConnectionStatus.h"
+#include "status/StaleBanner.h"
+
+#include <QtTest>
+
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStandardPaths>
+
+using namespace sitroom;
+using sitroom::console::Layout;
+using sitroom::console::MainWindow;
+
+namespace {
+
+// A store, its models and a window over them, on a clock the test moves.
+struct Console
+{
+    explicit Console(Layout layout = Layout::Desktop, QSize size = {1920, 1080})
+        : store(nullptr, [this] { return now; })
+        , providers(store)
+        , cohorts(store)
+        , alerts(store)
+        , window({&store, &providers, &cohorts, &alerts}, options(), layout)
+    {
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+    }
+
+    static console::ConsoleOptions options()
+    {
+        console::ConsoleOptions o;
+        o.serverText = QStringLiteral("127.0.0.1:7600");
+        o.connection.user = QStringLiteral("kim");
+        o.language = QStringLiteral("en");
+        return o;
+    }
+
+    void feedSnapshot(const QList<v1::Light> &lights = {})
+    {
+        models::TelemetryBatch batch;
+        models::LinkEvent live;
+        live.state = models::LinkState::Live;
+        batch.link.push_back(live);
+        batch.snapshot = system.snapshot(system.openMs + 15 * 60 * 1000, 600, lights);
+        batch.messages = 1;
+        batch.lastMessageMonotonicMs = now;
+        store.apply(batch);
+    }
+
+    qint64 now = 1'000'000;
+    testing::SyntheticSystem system;
+    models::SituationStore store;
+    models::ProviderModel providers;
+    models::CohortModel cohorts;
+    models::AlertModel alerts;
+    MainWindow window;
+};
+
+} // namespace
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("sitroom-test"));
+        QSettings().clear();
+    }
+
+    void noDataIsNeverShownAsFresh()
+    {
+        Console c;
+        QVERIFY(c.store.isStale());
+        QVERIFY(c.window.staleBanner()->isVisible());
+        QVERIFY(c.window.staleBanner()->text().contains(QStringLiteral("No data yet")));
+        for (auto *overlay : c.window.staleOverlays())
+            QVERIFY(overlay->isStale());
+    }
+
+    void staleAfterThreeSecondsOfSilence()
+    {
+        Console c;
+        c.feedSnapshot();
+        QVERIFY(!c.store.isStale());
+        QVERIFY(!c.window.staleBanner()->isVisible());
+        QVERIFY(!c.window.windowTitle().contains(QStringLiteral("STALE")));
+        for (auto *overlay : c.window.staleOverlays())
+            QVERIFY(!overlay->isVisible());
+
+        c.now += 2900;
+        c.store.checkFreshness();
+        QVERIFY(!c.window.staleBanner()->isVisible());
+
+        c.now += 200;
+        c.store.checkFreshness();
+        QVERIFY(c.window.staleBanner()->isVisible());
+        QVERIFY2(c.window.staleBanner()->text().contains(QStringLiteral("Data is stale: last update 3 s ago")),
+                 qPrintable(c.window.staleBanner()->text()));
+        QVERIFY(c.window.windowTitle().startsWith(QStringLiteral("[STALE]")));
+        for (auto *overlay : c.window.staleOverlays()) {
+            QVERIFY(overlay->isVisible());
+            QVERIFY(overlay->caption().contains(QStringLiteral("3 s ago")));
+        }
+        QVERIFY(c.window.connectionStatus()->ageLabelText().contains(QStringLiteral("3 s ago")));
+
+        // Fresh data clears it at once.
+        models::TelemetryBatch tick;
+        tick.hasState = true;
+        tick.state = c.system.state(c.system.openMs + 15 * 60 * 1000 + 3000);
+        tick.messages = 1;
+        tick.lastMessageMonotonicMs = c.now;
+        c.store.apply(tick);
+        QVERIFY(!c.window.staleBanner()->isVisible());
+        QVERIFY(!c.window.windowTitle().contains(QStringLiteral("STALE")));
+    }
+
+    void linkFailureIsSaidInPlainWords()
+    {
+        Console c;
+        c.feedSnapshot();
+        models::TelemetryBatch batch;
+        models::LinkEvent failed;
+        failed.state = models::LinkState::Failed;
+        failed.detail = QStringLiteral("Connection refused");
+        failed.attempt = 2;
+        failed.retryInMs = 1600;
+        batch.link.push_back(failed);
+        c.store.apply(batch);
+        QVERIFY(c.store.isStale());
+        const QString text = c.window.staleBanner()->text();
+        QVERIFY2(text.contains(QStringLiteral("Cannot reach the server: Connection refused.")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Trying again in 2 s (attempt 3)")), qPrintable(text));
+    }
+
+    void lightsAreShapeColourAndWord()
+    {
+        Console c;
+        c.feedSnapshot({v1::LIGHT_RED, v1::LIGHT_GREEN, v1::LIGHT_YELLOW, v1::LIGHT_SUSPENDED, v1::LIGHT_GREEN});
+        widgets::ProviderBoard *board = c.window.providerBoard();
+        QCOMPARE(board->tileCount(), 5);
+        const struct
+        {
+            int row;
+            const char *word;
+            const char *state;
+        } expected[] = {{0, "Congested", "red"}, {1, "Smooth", "normal"}, {2, "Delayed", "yellow"},
+                        {3, "Suspended", "suspended"}, {4, "Smooth", "normal"}};
+        for (const auto &e : expected) {
+            widgets::ProviderTile *tile = board->tile(e.row);
+            QCOMPARE(tile->lightWord(), QLatin1String(e.word));
+            QCOMPARE(tile->property("lightState").toString(), QLatin1String(e.state));
+        }
+        QCOMPARE(board->tile(0)->data().name, QStringLiteral("Auth kakao"));
+        QCOMPARE(board->tile(0)->data().p95Ms, 5200.0);
+    }
+
+    void panelsShowTheFigures()
+    {
+        Console c;
+        c.feedSnapshot();
+        QCOMPARE(c.window.admissionPanel()->queueText(), QStringLiteral("12,345 people"));
+        QVERIFY2(c.window.cohortPanel()->todayText().startsWith(QStringLiteral("Booking now: Ages 18-49 (birth date ending 9)")),
+                 qPrintable(c.window.cohortPanel()->todayText()));
+        QVERIFY2(c.window.cohortPanel()->projectionText().contains(QStringLiteral("forecast 700,000")),
+                 qPrintable(c.window.cohortPanel()->projectionText()));
+    }
+
+    void layoutsFitTheirScreens_data()
+    {
+        QTest::addColumn<int>("layout");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("wall display 1920x1080") << int(Layout::Wall) << QSize(1920, 1080);
+        QTest::newRow("desktop 1920x1080") << int(Layout::Desktop) << QSize(1920, 1080);
+        QTest::newRow("laptop 1366x768") << int(Layout::Compact) << QSize(1366, 768);
+    }
+
+    void layoutsFitTheirScreens()
+    {
+        QFETCH(int, layout);
+        QFETCH(QSize, size);
+        Console c(Layout(layout), size);
+        c.feedSnapshot();
+        QTest::qWait(100);
+        QVERIFY2(c.window.minimumSizeHint().width() <= size.width() && c.window.minimumSizeHint().height() <= size.height(),
+                 qPrintable(QStringLiteral("%1x%2").arg(c.window.minimumSizeHint().width()).arg(c.window.minimumSizeHint().height())));
+        // Every tile whole and on screen, none squeezed below what it needs.
+        const QRect screen(QPoint(0, 0), c.window.size());
+        for (int i = 0; i < c.window.providerBoard()->tileCount(); ++i) {
+            widgets::ProviderTile *tile = c.window.providerBoard()->tile(i);
+            const QRect r(tile->mapTo(&c.window, QPoint(0, 0)), tile->size());
+            QVERIFY2(screen.contains(r), qPrintable(QStringLiteral("tile %1 at %2,%3 %4x%5").arg(i).arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height())));
+            QVERIFY2(tile->width() >= tile->minimumSizeHint().width(), qPrintable(QStringLiteral("tile %1: %2 < %3").arg(i).arg(tile->width()).arg(tile->minimumSizeHint().width())));
+            QVERIFY(tile->height() >= tile->minimumSizeHint().height());
+        }
+        const auto docks = c.window.findChildren<QDockWidget *>();
+        QCOMPARE(docks.size(), 3);
+        for (QDockWidget *dock : docks) {
+            if (!dock->isVisible())
+                continue; // tabbed behind another
+            const QRect r(dock->mapTo(&c.window, QPoint(0, 0)), dock->size());
+            QVERIFY2(screen.contains(r), qPrintable(dock->objectName()));
+            QVERIFY2(r.height() >= 150, qPrintable(dock->objectName()));
+        }
+        if (Layout(layout) == Layout::Wall) {
+            QVERIFY(c.window.menuBar()->actions().isEmpty());
+            for (QDockWidget *dock : docks)
+                QCOMPARE(dock->features(), QDockWidget::NoDockWidgetFeatures);
+        } else {
+            QVERIFY(!c.window.menuBar()->actions().isEmpty());
+        }
+    }
+
+    void dockLayoutIsSavedAndRestored()
+    {
+        QSettings().clear();
+        {
+            Console c;
+            auto *alerts = c.window.findChild<QDockWidget *>(QStringLiteral("alertsDock"));
+            QVERIFY(alerts);
+            alerts->close();
+            c.window.close();
+        }
+        Console again;
+        QTest::qWait(50);
+        auto *alerts = again.window.findChild<QDockWidget *>(QStringLiteral("alertsDock"));
+        QVERIFY(!alerts->isVisible());
+        // Reset brings everything back.
+        again.window.resetLayout();
+        QVERIFY(alerts->isVisible());
+        QSettings().clear();
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
