@@ -206,6 +206,10 @@
         <source>[STALE] </source>
         <translation>[STALE] </translation>
     </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>Alerts (%1)</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::models::AlertModel</name>

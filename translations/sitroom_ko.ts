@@ -206,6 +206,10 @@
         <source>[STALE] </source>
         <translation>[데이터 지연] </translation>
     </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>경보 (%1)</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::models::AlertModel</name>

@@ -85,6 +85,14 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
     connect(store, &SituationStore::ageChanged, this, &MainWindow::refreshFreshness);
     connect(store, &SituationStore::linkChanged, this, &MainWindow::refreshFreshness);
     connect(store, &SituationStore::configurationChanged, this, &MainWindow::refreshTitle);
+    // The alert count stays visible even when the dock is a tab behind another.
+    const auto countAlerts = [this] {
+        const int n = m_models.alerts->rowCount();
+        m_alertsDock->setWindowTitle(n > 0 ? tr("Alerts (%1)").arg(n) : tr("Alerts"));
+    };
+    connect(models.alerts, &QAbstractItemModel::modelReset, this, countAlerts);
+    connect(models.alerts, &QAbstractItemModel::rowsInserted, this, countAlerts);
+    connect(models.alerts, &QAbstractItemModel::rowsRemoved, this, countAlerts);
     const bool english = options.language == QStringLiteral("en");
     models.providers->setEnglishNames(english);
     models.cohorts->setEnglishNames(english);
@@ -135,19 +143,18 @@ void MainWindow::resetLayout()
         dock->show();
         removeDockWidget(dock);
     }
+    // Split first, then tabify: splitting a tabbed dock would pull it out again.
     addDockWidget(Qt::BottomDockWidgetArea, m_admissionDock);
-    addDockWidget(Qt::BottomDockWidgetArea, m_cohortDock);
+    splitDockWidget(m_admissionDock, m_cohortDock, Qt::Horizontal);
     if (m_layout == Layout::Compact) {
         tabifyDockWidget(m_cohortDock, m_alertsDock);
-        m_cohortDock->raise();
     } else {
-        addDockWidget(Qt::BottomDockWidgetArea, m_alertsDock);
         splitDockWidget(m_cohortDock, m_alertsDock, Qt::Horizontal);
     }
-    splitDockWidget(m_admissionDock, m_cohortDock, Qt::Horizontal);
     m_admissionDock->show();
     m_cohortDock->show();
     m_alertsDock->show();
+    m_cohortDock->raise();
     const int width = std::max(this->width(), 900);
     if (m_layout == Layout::Compact)
         resizeDocks({m_admissionDock, m_cohortDock}, {width / 2, width / 2}, Qt::Horizontal);

@@ -40,6 +40,7 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
     const QCommandLineOption speed(QStringLiteral("speed"), QStringLiteral("Simulated seconds per wall-clock second (default 1)."), QStringLiteral("X"));
     const QCommandLineOption fast(QStringLiteral("fast"), QStringLiteral("Run as fast as possible, without serving, then exit."));
     const QCommandLineOption duration(QStringLiteral("duration"), QStringLiteral("How much simulated time to run (default: the scenario's)."), QStringLiteral("24h"));
+    const QCommandLineOption fastForward(QStringLiteral("fast-forward"), QStringLiteral("Simulate this much at once before serving, e.g. 33m to start at the 20:00 rush of opening-18-49."), QStringLiteral("DURATION"));
     const QCommandLineOption report(QStringLiteral("report"), QStringLiteral("Write a JSON report of the run at the end."), QStringLiteral("FILE.json"));
     const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to serve consoles on (default 127.0.0.1:7600; port 0 picks a free one)."), QStringLiteral("HOST:PORT"));
     const QCommandLineOption tickHz(QStringLiteral("tick-hz"), QStringLiteral("Telemetry ticks per second, 1 to 20 (default 1)."), QStringLiteral("N"));
@@ -48,7 +49,7 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
     const QCommandLineOption tlsDir(QStringLiteral("tls-dir"), QStringLiteral("Folder with ca.pem, server.pem, server.key; created when empty (default %1).").arg(transport::defaultTlsDir()), QStringLiteral("DIR"));
     const QCommandLineOption initTls(QStringLiteral("init-tls"), QStringLiteral("Create the development CA and server certificate in --tls-dir, then exit."));
     const QCommandLineOption list(QStringLiteral("list-scenarios"), QStringLiteral("List the shipped scenarios, then exit."));
-    parser.addOptions({scenario, seed, speed, fast, duration, report, listen, tickHz, admission, disable, tlsDir, initTls, list});
+    parser.addOptions({scenario, seed, speed, fast, duration, fastForward, report, listen, tickHz, admission, disable, tlsDir, initTls, list});
 
     ParsedOptions result;
     if (!parser.parse(arguments)) {
@@ -92,6 +93,15 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
         if (!parseDuration(parser.value(duration), &seconds, &error))
             return fail(error);
         o.durationS = seconds;
+    }
+    if (parser.isSet(fastForward)) {
+        if (o.fast)
+            return fail(QStringLiteral("--fast-forward and --fast exclude each other: --fast runs everything at once"));
+        std::int64_t seconds = 0;
+        QString error;
+        if (!parseDuration(parser.value(fastForward), &seconds, &error))
+            return fail(error.replace(QStringLiteral("--duration"), QStringLiteral("--fast-forward")));
+        o.fastForwardS = seconds;
     }
     o.reportPath = parser.value(report);
     if (parser.isSet(listen)) {

@@ -17,6 +17,7 @@ struct SimOptions
     double speed = 1.0;
     bool fast = false;
     std::optional<std::int64_t> durationS;
+    std::int64_t fastForwardS = 0;   // simulated before serving starts
     QString reportPath;
     QString listenHost = QStringLiteral("127.0.0.1");
     quint16 listenPort = 7600;

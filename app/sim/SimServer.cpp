@@ -57,9 +57,15 @@ SimServer::SimServer(Simulation &simulation, const SimOptions &options, QObject 
 
 bool SimServer::start(QString *error)
 {
+    // Fast-forward: the skipped time still lands in the gateway's history, so
+    // consoles see the last hour of it at once.
+    while (!m_simulation.finished() && m_simulation.state().elapsedS < m_options.fastForwardS) {
+        m_simulation.step();
+        m_history.append(m_simulation.state());
+    }
     m_gateway.setConfiguration(sim::configurationOf(m_simulation, m_options.speed));
     m_gateway.setControlState(sim::controlStateOf(m_simulation));
-    m_gateway.publishTick(sim::systemStateOf(m_simulation), sitroom::v1::History());
+    m_gateway.publishTick(sim::systemStateOf(m_simulation), m_history.take());
     if (!m_gateway.listen(error))
         return false;
     m_clock.start();

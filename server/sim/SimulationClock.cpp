@@ -25,6 +25,9 @@ SimulationClock::SimulationClock(Simulation &simulation, double speed, int tickH
 
 void SimulationClock::start()
 {
+    // The clock runs on from wherever the simulation stands (it may have been
+    // fast-forwarded before serving).
+    m_startElapsedS = m_simulation.state().elapsedS;
     m_wall.start();
     m_timer.start();
 }
@@ -37,12 +40,12 @@ std::int64_t SimulationClock::virtualNowMs() const
         return startMs;
     const auto elapsed = std::int64_t(double(m_wall.elapsed()) * m_speed);
     // Never ahead of the next step, never past the end.
-    return std::min({startMs + elapsed, m_simulation.state().timeMs + 999, endMs});
+    return std::min({startMs + m_startElapsedS * 1000 + elapsed, m_simulation.state().timeMs + 999, endMs});
 }
 
 void SimulationClock::advance()
 {
-    const auto dueS = std::int64_t(std::floor(double(m_wall.elapsed()) * m_speed / 1000.0));
+    const auto dueS = m_startElapsedS + std::int64_t(std::floor(double(m_wall.elapsed()) * m_speed / 1000.0));
     std::int64_t steps = 0;
     while (!m_simulation.finished() && m_simulation.state().elapsedS < dueS && steps < kMaxStepsPerTick) {
         m_simulation.step();

@@ -37,6 +37,7 @@ private:
     double m_speed;
     QTimer m_timer;
     QElapsedTimer m_wall;
+    std::int64_t m_startElapsedS = 0;
     bool m_finished = false;
 };
 

@@ -215,11 +215,16 @@ private slots:
         const auto docks = c.window.findChildren<QDockWidget *>();
         QCOMPARE(docks.size(), 3);
         for (QDockWidget *dock : docks) {
-            if (!dock->isVisible())
+            if (!dock->isVisible() || dock->visibleRegion().isEmpty())
                 continue; // tabbed behind another
             const QRect r(dock->mapTo(&c.window, QPoint(0, 0)), dock->size());
             QVERIFY2(screen.contains(r), qPrintable(dock->objectName()));
             QVERIFY2(r.height() >= 150, qPrintable(dock->objectName()));
+        }
+        if (Layout(layout) == Layout::Compact) {
+            // Laptop: alerts are a tab beside the cohorts, their count in the tab's title.
+            auto *alerts = c.window.findChild<QDockWidget *>(QStringLiteral("alertsDock"));
+            QVERIFY(c.window.tabifiedDockWidgets(alerts).contains(c.window.findChild<QDockWidget *>(QStringLiteral("cohortDock"))));
         }
         if (Layout(layout) == Layout::Wall) {
             QVERIFY(c.window.menuBar()->actions().isEmpty());

@@ -1,0 +1,109 @@
+#include "ConsoleOptions.h"
+
+#include <QtTest>
+
+#include <QTemporaryDir>
+
+using namespace sitroom::console;
+
+class TestConsoleOptions final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void noArgumentsConnectToTheLocalDemo()
+    {
+        const auto parsed = parseConsoleOptions({QStringLiteral("sitroom")}, QStringLiteral("C"));
+        QVERIFY(parsed.options);
+        QCOMPARE(parsed.options->connection.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(parsed.options->connection.port, quint16(7600));
+        QVERIFY(parsed.options->connection.caFile.endsWith(QStringLiteral("sitroom/tls/ca.pem")));
+        QCOMPARE(parsed.options->language, QStringLiteral("ko"));
+        QCOMPARE(parsed.options->layout, Layout::Automatic);
+        QCOMPARE(parsed.options->connection.site, sitroom::v1::SITE_SEOUL);
+    }
+
+    void languageFollowsTheSystemUnlessTold_data()
+    {
+        QTest::addColumn<QString>("system");
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("korean system") << "ko" << QStringList() << "ko";
+        QTest::newRow("english system") << "en" << QStringList() << "en";
+        QTest::newRow("other system: korean first") << "de" << QStringList() << "ko";
+        QTest::newRow("told english") << "ko" << QStringList{QStringLiteral("--lang"), QStringLiteral("en")} << "en";
+        QTest::newRow("told korean") << "en" << QStringList{QStringLiteral("--lang"), QStringLiteral("ko")} << "ko";
+    }
+
+    void languageFollowsTheSystemUnlessTold()
+    {
+        QFETCH(QString, system);
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        const auto parsed = parseConsoleOptions(QStringList{QStringLiteral("sitroom")} + arguments, system);
+        QVERIFY(parsed.options);
+        QCOMPARE(parsed.options->language, expected);
+    }
+
+    void everyOption()
+    {
+        QTemporaryDir dir;
+        QFile password(dir.filePath(QStringLiteral("pw")));
+        QVERIFY(password.open(QIODevice::WriteOnly));
+        password.write("s3cret\nignored\n");
+        password.close();
+        const auto parsed = parseConsoleOptions(
+            {QStringLiteral("sitroom"), QStringLiteral("--server"), QStringLiteral("[::1]:7700"), QStringLiteral("--ca"), QStringLiteral("/x/ca.pem"),
+             QStringLiteral("--user"), QStringLiteral("park"), QStringLiteral("--password-file"), password.fileName(),
+             QStringLiteral("--site"), QStringLiteral("Osong"), QStringLiteral("--wall")},
+            QStringLiteral("ko"));
+        QVERIFY(parsed.options);
+        const ConsoleOptions &o = *parsed.options;
+        QCOMPARE(o.connection.host, QStringLiteral("::1"));
+        QCOMPARE(o.connection.port, quint16(7700));
+        QCOMPARE(o.connection.caFile, QStringLiteral("/x/ca.pem"));
+        QCOMPARE(o.connection.user, QStringLiteral("park"));
+        QCOMPARE(o.connection.password, QStringLiteral("s3cret"));
+        QCOMPARE(o.connection.site, sitroom::v1::SITE_OSONG);
+        QCOMPARE(o.layout, Layout::Wall);
+        QVERIFY(o.addressError.isEmpty());
+    }
+
+    void aBadAddressOpensTheWindowAnyway()
+    {
+        const auto parsed = parseConsoleOptions({QStringLiteral("sitroom"), QStringLiteral("--server"), QStringLiteral("localhost:http")},
+                                                QStringLiteral("ko"));
+        QVERIFY(parsed.options);
+        QVERIFY2(parsed.options->addressError.contains(QStringLiteral("port must be a number")), qPrintable(parsed.options->addressError));
+    }
+
+    void anUnreadablePasswordFileIsSaidInTheWindow()
+    {
+        const auto parsed = parseConsoleOptions({QStringLiteral("sitroom"), QStringLiteral("--password-file"), QStringLiteral("/nonexistent/pw")},
+                                                QStringLiteral("ko"));
+        QVERIFY(parsed.options);
+        QVERIFY(parsed.options->passwordError.contains(QStringLiteral("/nonexistent/pw")));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("site") << QStringList{QStringLiteral("--site"), QStringLiteral("busan")} << "--site: \"busan\" is not one of seoul, osong, ministry";
+        QTest::newRow("language") << QStringList{QStringLiteral("--lang"), QStringLiteral("ja")} << "--lang: \"ja\" is not ko or en";
+        QTest::newRow("wall and compact") << QStringList{QStringLiteral("--wall"), QStringLiteral("--compact")} << "--wall and --compact exclude each other";
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--colour")} << "Unknown option 'colour'";
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const auto parsed = parseConsoleOptions(QStringList{QStringLiteral("sitroom")} + arguments, QStringLiteral("ko"));
+        QVERIFY(!parsed.options);
+        QVERIFY2(parsed.error.contains(message), qPrintable(parsed.error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConsoleOptions)
+#include "tst_consoleoptions.moc"
