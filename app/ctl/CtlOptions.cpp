@@ -1,0 +1,313 @@
+#include "CtlOptions.h"
+
+#include "gateway/PasswordHash.h"
+#include "transport/Defaults.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QtGlobal>
+
+#include <cmath>
+
+namespace sitroom::ctl {
+
+namespace {
+
+struct CommandSpec
+{
+    const char *name;
+    const char *arguments;    // for the usage line
+    const char *description;
+    bool changesState;        // takes --reason (required) and --revision
+};
+
+// The order is the order --help lists them in.
+constexpr CommandSpec kCommands[] = {
+    {"status", "", "Show the live system: scenario, time, queue, throttle, providers, control state.", false},
+    {"throttle", "RATE", "Set the admission rate to RATE citizens per second.", true},
+    {"pause", "", "Pause admission (needs a second supervisor's approval).", true},
+    {"resume", "", "Resume admission.", true},
+    {"disable", "PROVIDER", "Disable a verification provider (supervisors; needs a second supervisor's approval).", true},
+    {"enable", "PROVIDER", "Enable a verification provider again.", true},
+    {"approve", "REQUEST_ID", "Approve another supervisor's pending request.", true},
+    {"pending", "", "List the requests waiting for approval.", false},
+    {"audit", "", "Print the audit log, export it as CSV, or verify its hash chain.", false},
+    {"hash-password", "", "Read a password from standard input and print its hash for a users file (no server).", false},
+};
+
+const CommandSpec *findCommand(const QString &name)
+{
+    for (const CommandSpec &spec : kCommands) {
+        if (name == QLatin1String(spec.name))
+            return &spec;
+    }
+    return nullptr;
+}
+
+QString globalHelp(const QCommandLineParser &parser)
+{
+    QString text = QStringLiteral(
+        "Usage: sitroomctl [global options] COMMAND [command options]\n"
+        "Sitroom's command-line client: reads the live system's state and sends operator commands.\n"
+        "Global options go before the command; `sitroomctl COMMAND --help` shows a command's own.\n\n"
+        "Commands:\n");
+    for (const CommandSpec &spec : kCommands) {
+        const QString head = QString(QLatin1String(spec.name) + u' ' + QLatin1String(spec.arguments)).trimmed();
+        text += QStringLiteral("  %1%2\n").arg(head, -24).arg(QLatin1String(spec.description));
+    }
+    text += QStringLiteral(
+        "\nExit codes: 0 done (applied, or pending approval), 1 connection or protocol error, 2 usage error,\n"
+        "3 refused, 4 conflict, 5 invalid, 6 expired, 7 audit chain broken.\n\n");
+    // QCommandLineParser's own text, without its usage line (written above).
+    QString options = parser.helpText();
+    options = options.mid(options.indexOf(QStringLiteral("Options:")));
+    return text + options;
+}
+
+QString commandHelp(const CommandSpec &spec, const QCommandLineParser &parser)
+{
+    QString usage = QStringLiteral("Usage: sitroomctl [global options] %1").arg(QLatin1String(spec.name));
+    if (*spec.arguments)
+        usage += u' ' + QLatin1String(spec.arguments);
+    usage += QStringLiteral(" [options]\n%1\n").arg(QLatin1String(spec.description));
+    if (spec.changesState && QLatin1String(spec.name) != QLatin1String("approve"))
+        usage += QStringLiteral("A reason is required; it goes into the audit log.\n");
+    if (QLatin1String(spec.name) == QLatin1String("approve"))
+        usage += QStringLiteral("Without --reason the audit log says \"approved by sitroomctl\".\n");
+    QString options = parser.helpText();
+    const qsizetype at = options.indexOf(QStringLiteral("Options:"));
+    return usage + u'\n' + (at >= 0 ? options.mid(at) : QString());
+}
+
+bool readPasswordFile(const QString &path, QString *password, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the password file %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QByteArray line = file.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    *password = QString::fromUtf8(line);
+    return true;
+}
+
+bool parseSite(const QString &text, sitroom::v1::Site *site)
+{
+    if (text == QStringLiteral("seoul"))
+        *site = sitroom::v1::SITE_SEOUL;
+    else if (text == QStringLiteral("osong"))
+        *site = sitroom::v1::SITE_OSONG;
+    else if (text == QStringLiteral("ministry"))
+        *site = sitroom::v1::SITE_MINISTRY;
+    else
+        return false;
+    return true;
+}
+
+} // namespace
+
+bool needsServer(const QString &command)
+{
+    return command != QStringLiteral("hash-password");
+}
+
+bool parseDuration(const QString &text, std::uint32_t *seconds, QString *error)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s?)?$"));
+    const QString trimmed = text.trimmed();
+    const QRegularExpressionMatch m = pattern.match(trimmed);
+    if (trimmed.isEmpty() || !m.hasMatch()) {
+        *error = QStringLiteral("--for: \"%1\" is not a duration; write e.g. 45s, 10m, 1h30m").arg(text);
+        return false;
+    }
+    const qint64 total = m.captured(1).toLongLong() * 3600 + m.captured(2).toLongLong() * 60 + m.captured(3).toLongLong();
+    // A week bounds it: a longer outage is a decision for a manual re-enable.
+    if (total < 1 || total > 7 * 86400) {
+        *error = QStringLiteral("--for: %1 is outside 1 second to 7 days").arg(text);
+        return false;
+    }
+    *seconds = std::uint32_t(total);
+    return true;
+}
+
+ParsedCommandLine parseCommandLine(const QStringList &arguments)
+{
+    ParsedCommandLine result;
+    const auto fail = [&result](const QString &message) {
+        result.error = message;
+        return result;
+    };
+
+    QCommandLineParser global;
+    // Everything from the command on belongs to the command's own parser.
+    global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Live system to connect to (default 127.0.0.1:7600)."), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("CA certificate to trust (default %1/ca.pem).").arg(transport::defaultTlsDir()), QStringLiteral("FILE"));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User name (default $USER)."), QStringLiteral("NAME"));
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"), QStringLiteral("File whose first line is the password (or $SITROOM_PASSWORD_FILE)."), QStringLiteral("FILE"));
+    const QCommandLineOption site(QStringLiteral("site"), QStringLiteral("Site to sign in from: seoul, osong or ministry."), QStringLiteral("SITE"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the result as one JSON object."));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Give up on any wait after this many seconds (default 10)."), QStringLiteral("SECONDS"));
+    global.addOptions({help, server, ca, user, passwordFile, site, json, timeout});
+    global.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
+
+    if (!global.parse(arguments))
+        return fail(global.errorText());
+    if (global.isSet(help)) {
+        result.helpText = globalHelp(global);
+        return result;
+    }
+    const QStringList rest = global.positionalArguments();
+    if (rest.isEmpty())
+        return fail(QStringLiteral("no command given; try sitroomctl --help"));
+
+    Invocation &inv = result.invocation;
+    GlobalOptions &g = inv.global;
+    if (global.isSet(server)) {
+        QString error;
+        if (!transport::parseHostPort(global.value(server), &g.host, &g.port, &error))
+            return fail(QStringLiteral("--server: ") + error);
+    }
+    g.caFile = global.isSet(ca) ? global.value(ca)
+                                : QDir(transport::defaultTlsDir()).filePath(QLatin1String(transport::kCaFileName));
+    g.user = global.isSet(user) ? global.value(user) : qEnvironmentVariable("USER");
+    if (global.isSet(user) && g.user.trimmed().isEmpty())
+        return fail(QStringLiteral("--user: the name is empty"));
+    const QString passwordPath = global.isSet(passwordFile) ? global.value(passwordFile)
+                                                            : qEnvironmentVariable("SITROOM_PASSWORD_FILE");
+    if (global.isSet(site) && !parseSite(global.value(site), &g.site))
+        return fail(QStringLiteral("--site: \"%1\" must be seoul, osong or ministry").arg(global.value(site)));
+    g.json = global.isSet(json);
+    if (global.isSet(timeout)) {
+        bool ok = false;
+        const double seconds = global.value(timeout).toDouble(&ok);
+        if (!ok || !(seconds > 0) || seconds > 3600)
+            return fail(QStringLiteral("--timeout: \"%1\" must be a number of seconds above 0 and at most 3600")
+                            .arg(global.value(timeout)));
+        g.timeoutMs = std::max(1, int(std::lround(seconds * 1000)));
+    }
+
+    inv.command = rest.constFirst();
+    const CommandSpec *spec = findCommand(inv.command);
+    if (!spec)
+        return fail(QStringLiteral("unknown command \"%1\"; try sitroomctl --help").arg(inv.command));
+    const QString name = inv.command;
+
+    QCommandLineParser parser;
+    const QCommandLineOption commandHelpOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this command's help."));
+    const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("Why; recorded in the audit log."), QStringLiteral("TEXT"));
+    const QCommandLineOption revision(QStringLiteral("revision"), QStringLiteral("Control-state revision the decision was made on (default: the current one)."), QStringLiteral("N"));
+    const QCommandLineOption forOption(QStringLiteral("for"), QStringLiteral("Re-enable by itself after this long, e.g. 10m, 1h30m, 45s."), QStringLiteral("DURATION"));
+    const QCommandLineOption verify(QStringLiteral("verify"), QStringLiteral("Check the whole hash chain; exit 7 when it is broken."));
+    const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Write RFC 4180 CSV with a header row."));
+    const QCommandLineOption after(QStringLiteral("after"), QStringLiteral("Only entries with an id above ID."), QStringLiteral("ID"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N entries (default: all)."), QStringLiteral("N"));
+    const QCommandLineOption iterations(QStringLiteral("iterations"), QStringLiteral("PBKDF2 iterations, at least %1 (default %2).").arg(gateway::PasswordHash::kMinimumIterations).arg(gateway::PasswordHash::kDefaultIterations), QStringLiteral("N"));
+    parser.addOption(commandHelpOption);
+    if (spec->changesState)
+        parser.addOptions({reason, revision});
+    if (name == QStringLiteral("disable"))
+        parser.addOption(forOption);
+    if (name == QStringLiteral("audit"))
+        parser.addOptions({verify, csv, after, limit});
+    if (name == QStringLiteral("hash-password"))
+        parser.addOption(iterations);
+    if (*spec->arguments)
+        parser.addPositionalArgument(QLatin1String(spec->arguments), QStringLiteral("(required)"));
+
+    QStringList commandArguments = rest;
+    commandArguments[0] = QStringLiteral("sitroomctl ") + name;
+    if (!parser.parse(commandArguments))
+        return fail(name + QStringLiteral(": ") + parser.errorText()
+                    + QStringLiteral(" (global options such as --json go before the command)"));
+    if (parser.isSet(commandHelpOption)) {
+        result.helpText = commandHelp(*spec, parser);
+        return result;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const int wanted = *spec->arguments ? 1 : 0;
+    if (positional.size() < wanted)
+        return fail(QStringLiteral("%1: %2 is missing; usage: sitroomctl %1 %2").arg(name, QLatin1String(spec->arguments)));
+    if (positional.size() > wanted)
+        return fail(QStringLiteral("%1: unexpected argument \"%2\"").arg(name, positional.at(wanted)));
+
+    if (spec->changesState) {
+        inv.reason = parser.value(reason).trimmed();
+        if (inv.reason.isEmpty() && name != QStringLiteral("approve"))
+            return fail(QStringLiteral("%1: --reason is required: say why, it goes into the audit log").arg(name));
+        if (inv.reason.isEmpty())
+            inv.reason = QStringLiteral("approved by sitroomctl");
+        if (parser.isSet(revision)) {
+            bool ok = false;
+            inv.revision = parser.value(revision).toULongLong(&ok);
+            if (!ok)
+                return fail(QStringLiteral("%1: --revision: \"%2\" is not a whole number").arg(name, parser.value(revision)));
+        }
+    }
+    if (name == QStringLiteral("throttle")) {
+        bool ok = false;
+        inv.rate = positional.constFirst().toDouble(&ok);
+        if (!ok || !std::isfinite(inv.rate) || inv.rate <= 0)
+            return fail(QStringLiteral("throttle: RATE \"%1\" must be a number of citizens per second above 0; "
+                                       "to stop admission use pause").arg(positional.constFirst()));
+    } else if (name == QStringLiteral("disable") || name == QStringLiteral("enable")) {
+        inv.provider = positional.constFirst().trimmed();
+        if (inv.provider.isEmpty())
+            return fail(QStringLiteral("%1: PROVIDER is empty").arg(name));
+        if (parser.isSet(forOption)) {
+            QString error;
+            if (!parseDuration(parser.value(forOption), &inv.disableForS, &error))
+                return fail(QStringLiteral("disable: ") + error);
+        }
+    } else if (name == QStringLiteral("approve")) {
+        inv.requestId = positional.constFirst().trimmed();
+        if (inv.requestId.isEmpty())
+            return fail(QStringLiteral("approve: REQUEST_ID is empty"));
+    } else if (name == QStringLiteral("audit")) {
+        inv.verify = parser.isSet(verify);
+        inv.csv = parser.isSet(csv);
+        if (inv.verify && inv.csv)
+            return fail(QStringLiteral("audit: --verify and --csv exclude each other"));
+        if (inv.csv && g.json)
+            return fail(QStringLiteral("audit: --csv and --json exclude each other"));
+        if (parser.isSet(after)) {
+            bool ok = false;
+            inv.afterId = parser.value(after).toULongLong(&ok);
+            if (!ok)
+                return fail(QStringLiteral("audit: --after: \"%1\" is not a whole number").arg(parser.value(after)));
+        }
+        if (parser.isSet(limit)) {
+            bool ok = false;
+            inv.limit = parser.value(limit).toUInt(&ok);
+            if (!ok || inv.limit == 0)
+                return fail(QStringLiteral("audit: --limit: \"%1\" must be a whole number above 0").arg(parser.value(limit)));
+        }
+    } else if (name == QStringLiteral("hash-password")) {
+        inv.iterations = gateway::PasswordHash::kDefaultIterations;
+        if (parser.isSet(iterations)) {
+            bool ok = false;
+            inv.iterations = parser.value(iterations).toInt(&ok);
+            // The gateway checks hashes of at most ten million iterations.
+            if (!ok || inv.iterations < gateway::PasswordHash::kMinimumIterations || inv.iterations > 10000000)
+                return fail(QStringLiteral("hash-password: --iterations: \"%1\" must be a whole number from %2 to 10000000")
+                                .arg(parser.value(iterations)).arg(gateway::PasswordHash::kMinimumIterations));
+        }
+    }
+
+    // Read last, so a usage mistake is reported before a file problem.
+    if (needsServer(name) && !passwordPath.isEmpty()) {
+        QString error;
+        if (!readPasswordFile(passwordPath, &g.password, &error))
+            return fail(error);
+    }
+    if (needsServer(name) && g.user.isEmpty())
+        return fail(QStringLiteral("no user name: give --user NAME (USER is not set)"));
+    return result;
+}
+
+} // namespace sitroom::ctl

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "sitroom/v1/envelope.pb.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+
+namespace sitroom::ctl {
+
+// Where and as whom to connect; the options that go before the command.
+struct GlobalOptions
+{
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 7600;
+    QString caFile;
+    QString user;
+    QString password;
+    sitroom::v1::Site site = sitroom::v1::SITE_UNSPECIFIED;
+    bool json = false;
+    int timeoutMs = 10000;
+};
+
+// One parsed command line: the global options, the command and its own
+// options (only those the command takes are filled in).
+struct Invocation
+{
+    GlobalOptions global;
+    QString command;
+
+    QString reason;                         // empty when not given
+    std::optional<std::uint64_t> revision;  // --revision N overrides the snapshot's
+    double rate = 0;                        // throttle
+    QString provider;                       // disable, enable
+    std::uint32_t disableForS = 0;          // disable --for
+    QString requestId;                      // approve
+    bool verify = false;                    // audit
+    bool csv = false;
+    std::uint64_t afterId = 0;
+    std::uint32_t limit = 0;                // 0 = every entry
+    int iterations = 0;                     // hash-password
+};
+
+struct ParsedCommandLine
+{
+    Invocation invocation;
+    QString error;     // set → print "sitroomctl: <error>", exit 2
+    QString helpText;  // set → print it, exit 0
+};
+
+ParsedCommandLine parseCommandLine(const QStringList &arguments);
+
+// "10m", "1h30m", "45s", "2h" or bare seconds → seconds; false with a message.
+bool parseDuration(const QString &text, std::uint32_t *seconds, QString *error);
+
+// Commands that talk to a server (all but hash-password).
+bool needsServer(const QString &command);
+
+} // namespace sitroom::ctl

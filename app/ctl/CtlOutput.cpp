@@ -1,0 +1,277 @@
+#include "CtlOutput.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QStringList>
+#include <QTimeZone>
+
+#include <google/protobuf/util/json_util.h>
+
+namespace sitroom::ctl {
+
+using namespace sitroom::v1;
+
+QString lightWord(Light light)
+{
+    switch (light) {
+    case LIGHT_GREEN: return QStringLiteral("원활 (smooth)");
+    case LIGHT_YELLOW: return QStringLiteral("지연 (delayed)");
+    case LIGHT_RED: return QStringLiteral("혼잡 (congested)");
+    case LIGHT_SUSPENDED: return QStringLiteral("중단 (suspended)");
+    default: return QStringLiteral("- (unknown)");
+    }
+}
+
+QString siteName(quint32 site)
+{
+    switch (site) {
+    case SITE_SEOUL: return QStringLiteral("seoul");
+    case SITE_OSONG: return QStringLiteral("osong");
+    case SITE_MINISTRY: return QStringLiteral("ministry");
+    default: return QStringLiteral("-");
+    }
+}
+
+QString statusName(CommandStatus status)
+{
+    switch (status) {
+    case COMMAND_APPLIED: return QStringLiteral("applied");
+    case COMMAND_PENDING_APPROVAL: return QStringLiteral("pending_approval");
+    case COMMAND_REFUSED: return QStringLiteral("refused");
+    case COMMAND_CONFLICT: return QStringLiteral("conflict");
+    case COMMAND_INVALID: return QStringLiteral("invalid");
+    case COMMAND_EXPIRED: return QStringLiteral("expired");
+    default: return QStringLiteral("unspecified");
+    }
+}
+
+QString formatTimeMs(qint64 ms)
+{
+    if (ms <= 0)
+        return QStringLiteral("-");
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString formatDurationS(qint64 seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("-") + formatDurationS(-seconds);
+    const qint64 h = seconds / 3600, m = seconds % 3600 / 60, s = seconds % 60;
+    if (h > 0)
+        return QStringLiteral("%1h %2m").arg(h).arg(m);
+    if (m > 0)
+        return QStringLiteral("%1m %2s").arg(m).arg(s);
+    return QStringLiteral("%1s").arg(s);
+}
+
+QString actorText(const Actor &actor)
+{
+    if (actor.user().empty())
+        return QStringLiteral("nobody yet");
+    QString text = QStringLiteral("%1 (%2) at %3").arg(QString::fromStdString(actor.user()), siteName(actor.site()),
+                                                       formatTimeMs(actor.time_ms()));
+    if (!actor.reason().empty())
+        text += QStringLiteral(": \"%1\"").arg(QString::fromStdString(actor.reason()));
+    return text;
+}
+
+QString describeCommand(const Command &command)
+{
+    switch (command.action_case()) {
+    case Command::kSetAdmissionRate:
+        return QStringLiteral("throttle to %1/s").arg(command.set_admission_rate().rate_per_s());
+    case Command::kPauseAdmission: return QStringLiteral("pause admission");
+    case Command::kResumeAdmission: return QStringLiteral("resume admission");
+    case Command::kSetProviderEnabled: {
+        const auto &p = command.set_provider_enabled();
+        const QString id = QString::fromStdString(p.provider_id());
+        if (p.enabled())
+            return QStringLiteral("enable %1").arg(id);
+        return p.disable_for_s() > 0 ? QStringLiteral("disable %1 for %2").arg(id, formatDurationS(p.disable_for_s()))
+                                     : QStringLiteral("disable %1").arg(id);
+    }
+    case Command::kApprove:
+        return QStringLiteral("approve %1").arg(QString::fromStdString(command.approve().request_id()));
+    default: return QStringLiteral("(other command)");
+    }
+}
+
+QString statusText(const Snapshot &snapshot)
+{
+    const Configuration &config = snapshot.configuration();
+    const SystemState &state = snapshot.state();
+    const AdmissionState &admission = state.admission();
+    QString scenarioTime = QStringLiteral("-");
+    if (state.sim_time_ms() > 0) {
+        const QTimeZone zone(QByteArray::fromStdString(config.timezone()));
+        QDateTime t = QDateTime::fromMSecsSinceEpoch(state.sim_time_ms());
+        if (zone.isValid())
+            t = t.toTimeZone(zone);
+        scenarioTime = t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
+    }
+    QString text;
+    text += QStringLiteral("scenario     %1 (%2)\n")
+                .arg(QString::fromStdString(config.scenario_id()), QString::fromStdString(config.scenario_name().en()));
+    text += QStringLiteral("time         %1\n").arg(scenarioTime);
+    text += QStringLiteral("queue        %1 waiting, %2 admitted/s, %3 arriving/s\n")
+                .arg(admission.queue_depth())
+                .arg(admission.admitted_per_s(), 0, 'f', 1)
+                .arg(admission.arrivals_per_s(), 0, 'f', 1);
+    text += QStringLiteral("throttle     %1/s%2\n")
+                .arg(snapshot.control().admission_rate_per_s(), 0, 'f', 0)
+                .arg(snapshot.control().admission_paused() || admission.paused() ? QStringLiteral(", PAUSED") : QString());
+    text += QStringLiteral("providers\n");
+    for (const ProviderState &p : state.providers()) {
+        text += QStringLiteral("  %1 %2 p95 %3 ms  share %4%%5\n")
+                    .arg(QString::fromStdString(p.id()), -12)
+                    .arg(lightWord(p.light()), -18)
+                    .arg(p.p95_latency_ms(), 6, 'f', 0)
+                    .arg(p.share() * 100, 5, 'f', 1)
+                    .arg(p.enabled() ? QString() : QStringLiteral("  (disabled)"));
+    }
+    text += controlText(snapshot.control());
+    return text;
+}
+
+QString controlText(const ControlState &control)
+{
+    QString text = QStringLiteral("control      revision %1, %2 pending approval%3\n")
+                       .arg(control.revision())
+                       .arg(control.pending_size())
+                       .arg(control.pending_size() == 1 ? QString() : QStringLiteral("s"));
+    text += QStringLiteral("last change  %1\n").arg(actorText(control.last_changed_by()));
+    return text;
+}
+
+QJsonObject statusJson(const Snapshot &snapshot)
+{
+    const Configuration &config = snapshot.configuration();
+    const SystemState &state = snapshot.state();
+    QJsonObject o;
+    o.insert(QStringLiteral("scenario"), QString::fromStdString(config.scenario_id()));
+    o.insert(QStringLiteral("scenario_name"), QString::fromStdString(config.scenario_name().en()));
+    o.insert(QStringLiteral("sim_time_ms"), double(state.sim_time_ms()));
+    o.insert(QStringLiteral("queue_depth"), double(state.admission().queue_depth()));
+    o.insert(QStringLiteral("admission_rate_per_s"), snapshot.control().admission_rate_per_s());
+    o.insert(QStringLiteral("paused"), snapshot.control().admission_paused() || state.admission().paused());
+    QJsonArray providers;
+    for (const ProviderState &p : state.providers()) {
+        QJsonObject j;
+        j.insert(QStringLiteral("id"), QString::fromStdString(p.id()));
+        j.insert(QStringLiteral("light"), lightWord(p.light()));
+        j.insert(QStringLiteral("enabled"), p.enabled());
+        j.insert(QStringLiteral("p95_latency_ms"), p.p95_latency_ms());
+        j.insert(QStringLiteral("share"), p.share());
+        providers.append(j);
+    }
+    o.insert(QStringLiteral("providers"), providers);
+    o.insert(QStringLiteral("revision"), double(snapshot.control().revision()));
+    o.insert(QStringLiteral("pending_count"), snapshot.control().pending_size());
+    o.insert(QStringLiteral("control"), messageJson(snapshot.control()));
+    return o;
+}
+
+QString pendingText(const ControlState &control, qint64 nowMs)
+{
+    if (control.pending_size() == 0)
+        return QStringLiteral("no requests waiting for approval\n");
+    QString text;
+    for (const PendingApproval &p : control.pending()) {
+        text += QStringLiteral("%1  %2  by %3  expires in %4\n")
+                    .arg(QString::fromStdString(p.request_id()), describeCommand(p.command()), actorText(p.requested_by()),
+                         formatDurationS((p.expires_ms() - nowMs) / 1000));
+    }
+    return text;
+}
+
+QJsonArray pendingJson(const ControlState &control, qint64 nowMs)
+{
+    QJsonArray list;
+    for (const PendingApproval &p : control.pending()) {
+        QJsonObject j;
+        j.insert(QStringLiteral("request_id"), QString::fromStdString(p.request_id()));
+        j.insert(QStringLiteral("what"), describeCommand(p.command()));
+        j.insert(QStringLiteral("user"), QString::fromStdString(p.requested_by().user()));
+        j.insert(QStringLiteral("site"), siteName(p.requested_by().site()));
+        j.insert(QStringLiteral("reason"), QString::fromStdString(p.requested_by().reason()));
+        j.insert(QStringLiteral("expires_ms"), double(p.expires_ms()));
+        j.insert(QStringLiteral("expires_in_s"), double((p.expires_ms() - nowMs) / 1000));
+        list.append(j);
+    }
+    return list;
+}
+
+QString csvField(const QString &text)
+{
+    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
+        return text;
+    QString quoted = text;
+    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return u'"' + quoted + u'"';
+}
+
+QString auditText(const google::protobuf::RepeatedPtrField<AuditEntry> &entries)
+{
+    if (entries.empty())
+        return QStringLiteral("no audit entries\n");
+    QString text;
+    for (const AuditEntry &e : entries) {
+        text += QStringLiteral("%1  %2  %3 (%4)  %5  %6")
+                    .arg(e.id())
+                    .arg(formatTimeMs(e.time_ms()), QString::fromStdString(e.user()), siteName(e.site()),
+                         QString::fromStdString(e.action()), QString::fromStdString(e.outcome()));
+        if (!e.reason().empty())
+            text += QStringLiteral("  \"%1\"").arg(QString::fromStdString(e.reason()));
+        if (!e.before().empty() || !e.after().empty())
+            text += QStringLiteral("  %1 -> %2").arg(QString::fromStdString(e.before()), QString::fromStdString(e.after()));
+        text += u'\n';
+    }
+    return text;
+}
+
+QString auditCsv(const google::protobuf::RepeatedPtrField<AuditEntry> &entries)
+{
+    // RFC 4180: CRLF line ends, a header row.
+    QString text = QStringLiteral("id,time,user,site,action,reason,before,after,outcome\r\n");
+    for (const AuditEntry &e : entries) {
+        const QString time = QDateTime::fromMSecsSinceEpoch(e.time_ms(), QTimeZone::utc()).toString(Qt::ISODateWithMs);
+        const QStringList fields = {QString::number(e.id()), time, QString::fromStdString(e.user()), siteName(e.site()),
+                                    QString::fromStdString(e.action()), QString::fromStdString(e.reason()),
+                                    QString::fromStdString(e.before()), QString::fromStdString(e.after()),
+                                    QString::fromStdString(e.outcome())};
+        QStringList quoted;
+        for (const QString &f : fields)
+            quoted << csvField(f);
+        text += quoted.join(u',') + QStringLiteral("\r\n");
+    }
+    return text;
+}
+
+QJsonObject auditEntryJson(const AuditEntry &entry)
+{
+    QJsonObject j;
+    j.insert(QStringLiteral("id"), double(entry.id()));
+    j.insert(QStringLiteral("time_ms"), double(entry.time_ms()));
+    j.insert(QStringLiteral("user"), QString::fromStdString(entry.user()));
+    j.insert(QStringLiteral("site"), siteName(entry.site()));
+    j.insert(QStringLiteral("action"), QString::fromStdString(entry.action()));
+    j.insert(QStringLiteral("reason"), QString::fromStdString(entry.reason()));
+    j.insert(QStringLiteral("before"), QString::fromStdString(entry.before()));
+    j.insert(QStringLiteral("after"), QString::fromStdString(entry.after()));
+    j.insert(QStringLiteral("outcome"), QString::fromStdString(entry.outcome()));
+    j.insert(QStringLiteral("hash"), QString::fromLatin1(QByteArray::fromStdString(entry.hash()).toHex()));
+    return j;
+}
+
+QJsonObject messageJson(const google::protobuf::Message &message)
+{
+    std::string json;
+    google::protobuf::util::JsonPrintOptions options;
+    options.always_print_primitive_fields = true;
+    options.preserve_proto_field_names = true;
+    if (!google::protobuf::util::MessageToJsonString(message, &json, options).ok())
+        return {};
+    return QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
+}
+
+} // namespace sitroom::ctl

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "CtlOptions.h"
+#include "framing/FrameCodec.h"
+#include "sitroom/v1/envelope.pb.h"
+
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QObject>
+#include <QSslSocket>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace sitroom::ctl {
+
+// One short protocol session for a one-shot client: connect over TLS, Hello,
+// take the Welcome and the Snapshot, then ask one thing and wait for its
+// answer. Every wait runs a local event loop bounded by the timeout, so the
+// tool never hangs on a silent server. Broadcast traffic (ticks, heartbeats,
+// events) is read and dropped: a client that leaves after one answer has no
+// use for sequence checks.
+class CtlSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CtlSession(GlobalOptions options, QObject *parent = nullptr);
+    ~CtlSession() override;
+
+    // Connects, signs in and waits for the Snapshot. False with errorString()
+    // in plain words (which server, what failed).
+    bool open();
+
+    // Sends a Command and waits for the CommandResult with its command_id.
+    std::optional<sitroom::v1::CommandResult> runCommand(const sitroom::v1::Command &command);
+    // Sends an AuditRequest and waits for the AuditResponse with its request_id.
+    std::optional<sitroom::v1::AuditResponse> runAudit(const sitroom::v1::AuditRequest &request);
+
+    const sitroom::v1::Welcome &welcome() const { return m_welcome; }
+    const sitroom::v1::Snapshot &snapshot() const { return m_snapshot; }
+    // The server's clock when the Snapshot was sent (for "expires in").
+    qint64 snapshotServerTimeMs() const { return m_snapshotServerTimeMs; }
+    QString errorString() const { return m_error; }
+
+private:
+    QString where() const;
+    void send(sitroom::v1::Envelope &envelope);
+    // Runs the event loop until done() holds, the session failed or the
+    // timeout passed (then fails with "no <what> within N s").
+    bool waitUntil(const std::function<bool()> &done, const QString &what);
+    void fail(const QString &message);
+    void onReadyRead();
+    void onEnvelope(sitroom::v1::Envelope &envelope);
+
+    GlobalOptions m_options;
+    QSslSocket *m_socket;
+    framing::FrameDecoder m_decoder;
+    QEventLoop *m_loop = nullptr;
+    quint64 m_clientSeq = 0;
+    bool m_failed = false;
+    QString m_error;
+
+    bool m_haveWelcome = false;
+    bool m_haveSnapshot = false;
+    sitroom::v1::Welcome m_welcome;
+    sitroom::v1::Snapshot m_snapshot;
+    qint64 m_snapshotServerTimeMs = 0;
+
+    std::string m_awaitedCommandId;
+    std::optional<sitroom::v1::CommandResult> m_commandResult;
+    std::string m_awaitedAuditId;
+    std::optional<sitroom::v1::AuditResponse> m_auditResponse;
+};
+
+} // namespace sitroom::ctl

@@ -1,0 +1,18 @@
+#pragma once
+
+namespace sitroom::ctl {
+
+// sitroomctl's exit codes (docs/controls.md, "sitroomctl"); scripts depend on
+// them, so they never change meaning.
+enum ExitCode : int {
+    ExitOk = 0,            // applied, pending approval, or a read that worked
+    ExitConnection = 1,    // TLS, connection, refusal of the session, protocol
+    ExitUsage = 2,         // bad command line
+    ExitRefused = 3,
+    ExitConflict = 4,
+    ExitInvalid = 5,
+    ExitExpired = 6,
+    ExitAuditBroken = 7,   // audit --verify found a broken hash chain
+};
+
+} // namespace sitroom::ctl

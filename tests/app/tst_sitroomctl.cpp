@@ -1,0 +1,577 @@
+// sitroomctl as a process against the real sitroom-sim: usage errors, the
+// local hash-password, read commands, refusals, connection failures, and —
+// when sitroom-sim has --users — roles, approvals, conflicts and the audit.
+#include "SimulatorProcess.h"
+#include "TemporaryTlsDir.h"
+
+#include <QtTest>
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPasswordDigestor>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+
+#include <memory>
+
+using sitroom::testing::SimulatorProcess;
+using sitroom::testing::TemporaryTlsDir;
+
+namespace {
+
+const QString kNeedsUsers = QStringLiteral("needs sitroom-sim --users (issue 4 server side)");
+
+struct CtlRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    qint64 elapsedMs = 0;
+};
+
+QString ctlPath()
+{
+    return QStringLiteral(SITROOM_BIN_DIR "/sitroomctl");
+}
+
+// Runs sitroomctl to its end (killed after timeoutMs, so a hang fails the test
+// instead of stalling it).
+CtlRun runCtl(const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 30000)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("SITROOM_PASSWORD_FILE"));
+    process.setProcessEnvironment(env);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(ctlPath(), arguments);
+    CtlRun run;
+    if (!process.waitForStarted(10000)) {
+        run.err = QStringLiteral("(cannot start %1)").arg(ctlPath());
+        return run;
+    }
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        run.err = QStringLiteral("(timed out)");
+        return run;
+    }
+    run.elapsedMs = timer.elapsed();
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QString describe(const CtlRun &run)
+{
+    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(run.exitCode).arg(run.out, run.err);
+}
+
+bool simulatorHasUsers()
+{
+    static const bool has = [] {
+        const auto run = sitroom::testing::runSimulator({QStringLiteral("--help")}, 20000);
+        return run.out.contains(QStringLiteral("--users")) && run.out.contains(QStringLiteral("--state-dir"));
+    }();
+    return has;
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
+}
+
+// RFC 4180 records (CRLF or LF line ends, quoted fields with "" escapes);
+// false when the text is not well formed.
+bool parseCsv(const QString &text, QList<QStringList> *records)
+{
+    QStringList record;
+    QString field;
+    bool quoted = false, fieldStarted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"') {
+                if (i + 1 < text.size() && text.at(i + 1) == u'"') {
+                    field += u'"';
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            if (fieldStarted && !field.isEmpty())
+                return false;  // a quote inside an unquoted field
+            quoted = true;
+            fieldStarted = true;
+        } else if (c == u',') {
+            record << field;
+            field.clear();
+            fieldStarted = false;
+        } else if (c == u'\r' || c == u'\n') {
+            if (c == u'\r' && (i + 1 >= text.size() || text.at(i + 1) != u'\n'))
+                return false;
+            if (c == u'\r')
+                ++i;
+            record << field;
+            *records << record;
+            record.clear();
+            field.clear();
+            fieldStarted = false;
+        } else {
+            field += c;
+            fieldStarted = true;
+        }
+    }
+    if (quoted)
+        return false;
+    if (fieldStarted || !record.isEmpty()) {
+        record << field;
+        *records << record;
+    }
+    return true;
+}
+
+// A sitroom-sim with a users file and a state directory: op (operator),
+// sup1 and sup2 (supervisors), each with a password file.
+struct ControlledServer
+{
+    TemporaryTlsDir tls;
+    QTemporaryDir dir;
+    SimulatorProcess sim;
+
+    bool start(QString *error)
+    {
+        if (!tls.isValid() || !dir.isValid()) {
+            *error = QStringLiteral("no temporary directories: ") + tls.errorString();
+            return false;
+        }
+        struct User { const char *name, *role, *site; };
+        const User users[] = {{"op", "operator", "seoul"}, {"sup1", "supervisor", "seoul"},
+                              {"sup2", "supervisor", "osong"}, {"view", "viewer", "ministry"}};
+        QJsonArray list;
+        for (const User &u : users) {
+            const QString password = QLatin1String(u.name) + QStringLiteral("-secret");
+            const auto hashed = runCtl({QStringLiteral("hash-password"), QStringLiteral("--iterations"), QStringLiteral("1000")},
+                                       password.toUtf8() + '\n');
+            if (hashed.exitCode != 0) {
+                *error = QStringLiteral("hash-password failed: ") + describe(hashed);
+                return false;
+            }
+            QFile file(passwordFile(QLatin1String(u.name)));
+            if (!file.open(QIODevice::WriteOnly))
+                return false;
+            file.write(password.toUtf8() + '\n');
+            list.append(QJsonObject{{QStringLiteral("name"), QLatin1String(u.name)},
+                                    {QStringLiteral("role"), QLatin1String(u.role)},
+                                    {QStringLiteral("site"), QLatin1String(u.site)},
+                                    {QStringLiteral("password_hash"), hashed.out.trimmed()}});
+        }
+        QFile usersFile(dir.filePath(QStringLiteral("users.json")));
+        if (!usersFile.open(QIODevice::WriteOnly))
+            return false;
+        usersFile.write(QJsonDocument(QJsonObject{{QStringLiteral("users"), list}}).toJson());
+        usersFile.close();
+        return sim.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-dir"), tls.path(),
+                          QStringLiteral("--users"), usersFile.fileName(),
+                          QStringLiteral("--state-dir"), dir.filePath(QStringLiteral("state"))},
+                         error);
+    }
+
+    QString passwordFile(const QString &user) const { return dir.filePath(user + QStringLiteral(".password")); }
+
+    QStringList as(const QString &user) const
+    {
+        return {QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(sim.port()), QStringLiteral("--ca"),
+                tls.caPath(), QStringLiteral("--user"), user, QStringLiteral("--password-file"), passwordFile(user)};
+    }
+};
+
+QJsonObject statusJson(const QStringList &connection, QString *error)
+{
+    const auto run = runCtl(connection + QStringList{QStringLiteral("--json"), QStringLiteral("status")});
+    if (run.exitCode != 0) {
+        *error = describe(run);
+        return {};
+    }
+    return QJsonDocument::fromJson(run.out.toUtf8()).object();
+}
+
+} // namespace
+
+class TestSitroomCtl final : public QObject
+{
+    Q_OBJECT
+
+private:
+    // The plain simulator (no --users): every session is a viewer.
+    std::unique_ptr<TemporaryTlsDir> m_tls;
+    std::unique_ptr<SimulatorProcess> m_sim;
+
+    QStringList viewer() const
+    {
+        return {QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(m_sim->port()),
+                QStringLiteral("--ca"), m_tls->caPath(), QStringLiteral("--user"), QStringLiteral("tester")};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(ctlPath()), qPrintable(ctlPath()));
+        m_tls = std::make_unique<TemporaryTlsDir>();
+        QVERIFY2(m_tls->isValid(), qPrintable(m_tls->errorString()));
+        m_sim = std::make_unique<SimulatorProcess>();
+        QString error;
+        QVERIFY2(m_sim->start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-dir"),
+                               m_tls->path()},
+                              &error),
+                 qPrintable(error));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_sim)
+            m_sim->stop();
+    }
+
+    void usageErrorsExit2_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const auto row = [](const char *name, const QStringList &args, const char *message) {
+            QTest::newRow(name) << args << QString::fromUtf8(message);
+        };
+        row("no command", {}, "no command given");
+        row("unknown command", {QStringLiteral("frobnicate")}, "unknown command \"frobnicate\"");
+        row("throttle without rate", {QStringLiteral("throttle"), QStringLiteral("--reason"), QStringLiteral("x")}, "RATE is missing");
+        row("throttle not a number", {QStringLiteral("throttle"), QStringLiteral("lots"), QStringLiteral("--reason"), QStringLiteral("x")}, "RATE \"lots\" must be a number");
+        row("throttle without reason", {QStringLiteral("throttle"), QStringLiteral("100")}, "--reason is required");
+        row("pause without reason", {QStringLiteral("pause")}, "pause: --reason is required");
+        row("empty reason", {QStringLiteral("resume"), QStringLiteral("--reason"), QStringLiteral("  ")}, "--reason is required");
+        row("bad duration", {QStringLiteral("disable"), QStringLiteral("kakao"), QStringLiteral("--reason"), QStringLiteral("x"), QStringLiteral("--for"), QStringLiteral("10x")}, "\"10x\" is not a duration");
+        row("disable without provider", {QStringLiteral("disable"), QStringLiteral("--reason"), QStringLiteral("x")}, "PROVIDER is missing");
+        row("approve without id", {QStringLiteral("approve")}, "REQUEST_ID is missing");
+        row("bad revision", {QStringLiteral("resume"), QStringLiteral("--reason"), QStringLiteral("x"), QStringLiteral("--revision"), QStringLiteral("-1")}, "--revision: \"-1\" is not a whole number");
+        row("verify and csv", {QStringLiteral("audit"), QStringLiteral("--verify"), QStringLiteral("--csv")}, "--verify and --csv exclude each other");
+        row("limit zero", {QStringLiteral("audit"), QStringLiteral("--limit"), QStringLiteral("0")}, "--limit: \"0\" must be a whole number above 0");
+        row("few iterations", {QStringLiteral("hash-password"), QStringLiteral("--iterations"), QStringLiteral("10")}, "--iterations: \"10\" must be a whole number from 1000");
+        row("zero timeout", {QStringLiteral("--timeout"), QStringLiteral("0"), QStringLiteral("status")}, "--timeout: \"0\" must be a number of seconds above 0");
+        row("bad server", {QStringLiteral("--server"), QStringLiteral("127.0.0.1:99999"), QStringLiteral("status")}, "--server: ");
+        row("bad site", {QStringLiteral("--site"), QStringLiteral("mars"), QStringLiteral("status")}, "--site: \"mars\" must be seoul, osong or ministry");
+        row("stray argument", {QStringLiteral("status"), QStringLiteral("now")}, "status: unexpected argument \"now\"");
+        row("global option after command", {QStringLiteral("status"), QStringLiteral("--json")}, "global options such as --json go before the command");
+        row("option of another command", {QStringLiteral("pause"), QStringLiteral("--reason"), QStringLiteral("x"), QStringLiteral("--for"), QStringLiteral("1m")}, "Unknown option 'for'");
+        row("missing password file", {QStringLiteral("--password-file"), QStringLiteral("/nonexistent/pw"), QStringLiteral("status")}, "cannot read the password file /nonexistent/pw");
+    }
+
+    void usageErrorsExit2()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        // A closed port: a usage error must be found before any connection.
+        const auto run = runCtl(QStringList{QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(freePort())} + arguments);
+        QVERIFY2(run.exitCode == 2, qPrintable(describe(run)));
+        QVERIFY2(run.err.startsWith(QStringLiteral("sitroomctl: ")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    }
+
+    void helpPerCommand()
+    {
+        const auto global = runCtl({QStringLiteral("--help")});
+        QCOMPARE(global.exitCode, 0);
+        for (const char *word : {"status", "throttle", "disable", "approve", "audit", "hash-password", "--server", "Exit codes"})
+            QVERIFY2(global.out.contains(QLatin1String(word)), word);
+        const auto disable = runCtl({QStringLiteral("disable"), QStringLiteral("--help")});
+        QCOMPARE(disable.exitCode, 0);
+        QVERIFY2(disable.out.contains(QStringLiteral("sitroomctl [global options] disable PROVIDER")), qPrintable(disable.out));
+        QVERIFY(disable.out.contains(QStringLiteral("--for")));
+        QVERIFY(disable.out.contains(QStringLiteral("--reason")));
+        const auto audit = runCtl({QStringLiteral("audit"), QStringLiteral("-h")});
+        QCOMPARE(audit.exitCode, 0);
+        QVERIFY(audit.out.contains(QStringLiteral("--verify")) && audit.out.contains(QStringLiteral("--csv")));
+    }
+
+    void hashPasswordRoundTrip()
+    {
+        static const QRegularExpression shape(
+            QStringLiteral("^pbkdf2-sha256\\$1000\\$([A-Za-z0-9+/]+=*)\\$([A-Za-z0-9+/]+=*)$"));
+        QByteArray salts[2];
+        for (QByteArray &salt : salts) {
+            const auto run = runCtl({QStringLiteral("hash-password"), QStringLiteral("--iterations"), QStringLiteral("1000")},
+                                    "correct horse\n");
+            QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+            const QRegularExpressionMatch m = shape.match(run.out.trimmed());
+            QVERIFY2(m.hasMatch(), qPrintable(run.out));
+            salt = QByteArray::fromBase64(m.captured(1).toLatin1());
+            const QByteArray key = QByteArray::fromBase64(m.captured(2).toLatin1());
+            QCOMPARE(salt.size(), 16);
+            QCOMPARE(key.size(), 32);
+            QCOMPARE(QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, "correct horse", salt, 1000, 32), key);
+        }
+        QVERIFY(salts[0] != salts[1]);
+
+        const auto empty = runCtl({QStringLiteral("hash-password")}, "");
+        QCOMPARE(empty.exitCode, 2);
+        QVERIFY2(empty.err.contains(QStringLiteral("no password")), qPrintable(empty.err));
+    }
+
+    void statusShowsScenarioAndProviders()
+    {
+        const auto run = runCtl(viewer() << QStringLiteral("status"));
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QVERIFY2(run.out.contains(QStringLiteral("opening-18-49")), qPrintable(run.out));
+        for (const char *id : {"naver", "kakao", "pass", "mobile", "certificate"})
+            QVERIFY2(run.out.contains(QLatin1String(id)), id);
+        QVERIFY(run.out.contains(QStringLiteral("revision")));
+        QVERIFY(run.out.contains(QStringLiteral("원활")) || run.out.contains(QStringLiteral("지연"))
+                || run.out.contains(QStringLiteral("혼잡")) || run.out.contains(QStringLiteral("중단")));
+
+        QString error;
+        const QJsonObject json = statusJson(viewer(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(json.value(QStringLiteral("scenario")).toString(), QStringLiteral("opening-18-49"));
+        QCOMPARE(json.value(QStringLiteral("providers")).toArray().size(), 5);
+        QVERIFY(json.value(QStringLiteral("control")).isObject());
+        QVERIFY(json.contains(QStringLiteral("queue_depth")));
+    }
+
+    void pendingIsEmptyAtStart()
+    {
+        const auto run = runCtl(viewer() << QStringLiteral("pending"));
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QVERIFY2(run.out.contains(QStringLiteral("no requests waiting")), qPrintable(run.out));
+    }
+
+    void viewerCommandIsRefused()
+    {
+        const auto run = runCtl(viewer() << QStringLiteral("throttle") << QStringLiteral("500") << QStringLiteral("--reason")
+                                         << QStringLiteral("test"));
+        QVERIFY2(run.exitCode == 3, qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("refused: throttle to 500/s: ")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("viewer")), qPrintable(run.err));
+
+        const auto json = runCtl(QStringList{QStringLiteral("--json")} + viewer() << QStringLiteral("pause")
+                                 << QStringLiteral("--reason") << QStringLiteral("test"));
+        QCOMPARE(json.exitCode, 3);
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("refused"));
+        QVERIFY(!o.value(QStringLiteral("message")).toString().isEmpty());
+        QVERIFY(o.value(QStringLiteral("control")).isObject());
+    }
+
+    void unreachableServerFailsFast()
+    {
+        const quint16 port = freePort();
+        const auto run = runCtl({QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--ca"),
+                                 m_tls->caPath(), QStringLiteral("status")});
+        QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("cannot connect to 127.0.0.1:%1").arg(port)), qPrintable(run.err));
+        QVERIFY2(run.elapsedMs < 5000, qPrintable(QString::number(run.elapsedMs)));
+    }
+
+    void silentServerTimesOut()
+    {
+        // Accepts TCP (the kernel does, from the backlog) but never speaks TLS.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        const auto run = runCtl({QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(silent.serverPort()),
+                                 QStringLiteral("--ca"), m_tls->caPath(), QStringLiteral("--timeout"), QStringLiteral("1"),
+                                 QStringLiteral("status")});
+        QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("no TLS handshake from 127.0.0.1:%1 within 1 s").arg(silent.serverPort())),
+                 qPrintable(run.err));
+        QVERIFY2(run.elapsedMs < 5000, qPrintable(QString::number(run.elapsedMs)));
+    }
+
+    void wrongCaFails()
+    {
+        TemporaryTlsDir other;
+        QVERIFY2(other.isValid(), qPrintable(other.errorString()));
+        QStringList args = viewer();
+        args[args.indexOf(QStringLiteral("--ca")) + 1] = other.caPath();
+        const auto run = runCtl(args << QStringLiteral("status"));
+        QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("TLS certificate check of 127.0.0.1:%1 failed").arg(m_sim->port())),
+                 qPrintable(run.err));
+
+        const auto missing = runCtl(QStringList{QStringLiteral("--ca"), QStringLiteral("/nonexistent/ca.pem"),
+                                                QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(m_sim->port()),
+                                                QStringLiteral("status")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QStringLiteral("the CA file /nonexistent/ca.pem does not exist")), qPrintable(missing.err));
+    }
+
+    // --- with the server side of docs/controls.md (sitroom-sim --users) ---
+
+    void operatorThrottleApplied()
+    {
+        if (!simulatorHasUsers())
+            QSKIP(qPrintable(kNeedsUsers));
+        ControlledServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const QJsonObject before = statusJson(server.as(QStringLiteral("op")), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // A raise is never hazardous, so an operator's throttle applies at once.
+        const auto run = runCtl(server.as(QStringLiteral("op")) << QStringLiteral("throttle") << QStringLiteral("3000")
+                                                                 << QStringLiteral("--reason") << QStringLiteral("drill: open up"));
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QVERIFY2(run.out.contains(QStringLiteral("applied")), qPrintable(run.out));
+        const QJsonObject after = statusJson(server.as(QStringLiteral("view")), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(after.value(QStringLiteral("admission_rate_per_s")).toDouble(), 3000.0);
+        QCOMPARE(after.value(QStringLiteral("revision")).toInteger(), before.value(QStringLiteral("revision")).toInteger() + 1);
+    }
+
+    void badPasswordIsRefusedPlainly()
+    {
+        if (!simulatorHasUsers())
+            QSKIP(qPrintable(kNeedsUsers));
+        ControlledServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QStringList args = server.as(QStringLiteral("op"));
+        args[args.indexOf(QStringLiteral("--password-file")) + 1] = server.passwordFile(QStringLiteral("sup1"));
+        const auto run = runCtl(args << QStringLiteral("status"));
+        QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("refused the session: the user name or password was not accepted")),
+                 qPrintable(run.err));
+    }
+
+    void operatorMayNotDisable()
+    {
+        if (!simulatorHasUsers())
+            QSKIP(qPrintable(kNeedsUsers));
+        ControlledServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const auto run = runCtl(server.as(QStringLiteral("op")) << QStringLiteral("disable") << QStringLiteral("kakao")
+                                                                 << QStringLiteral("--reason") << QStringLiteral("slow"));
+        QVERIFY2(run.exitCode == 3, qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("refused")), qPrintable(run.err));
+    }
+
+    void supervisorDisableNeedsSecondSupervisor()
+    {
+        if (!simulatorHasUsers())
+            QSKIP(qPrintable(kNeedsUsers));
+        ControlledServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const auto request = runCtl(server.as(QStringLiteral("sup1")) << QStringLiteral("disable") << QStringLiteral("kakao")
+                                                                       << QStringLiteral("--reason") << QStringLiteral("errors at 40%")
+                                                                       << QStringLiteral("--for") << QStringLiteral("10m"));
+        QVERIFY2(request.exitCode == 0, qPrintable(describe(request)));
+        static const QRegularExpression idLine(QStringLiteral("request id: (\\S+)"));
+        const QString requestId = idLine.match(request.out).captured(1);
+        QVERIFY2(!requestId.isEmpty(), qPrintable(request.out));
+
+        const auto pending = runCtl(server.as(QStringLiteral("op")) << QStringLiteral("pending"));
+        QVERIFY2(pending.exitCode == 0, qPrintable(describe(pending)));
+        QVERIFY2(pending.out.contains(requestId) && pending.out.contains(QStringLiteral("disable kakao for 10m"))
+                     && pending.out.contains(QStringLiteral("sup1")),
+                 qPrintable(pending.out));
+
+        const auto own = runCtl(server.as(QStringLiteral("sup1")) << QStringLiteral("approve") << requestId);
+        QVERIFY2(own.exitCode == 3, qPrintable(describe(own)));
+
+        const auto approve = runCtl(server.as(QStringLiteral("sup2")) << QStringLiteral("approve") << requestId
+                                                                       << QStringLiteral("--reason") << QStringLiteral("agreed"));
+        QVERIFY2(approve.exitCode == 0, qPrintable(describe(approve)));
+        QVERIFY2(approve.out.contains(QStringLiteral("applied")), qPrintable(approve.out));
+
+        const QJsonObject status = statusJson(server.as(QStringLiteral("view")), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(status.value(QStringLiteral("pending_count")).toInt(), 0);
+        bool kakaoDisabled = false;
+        for (const QJsonValue &p : status.value(QStringLiteral("control")).toObject().value(QStringLiteral("providers")).toArray()) {
+            if (p.toObject().value(QStringLiteral("id")).toString() == QStringLiteral("kakao"))
+                kakaoDisabled = !p.toObject().value(QStringLiteral("enabled")).toBool();
+        }
+        QVERIFY2(kakaoDisabled, qPrintable(QJsonDocument(status).toJson()));
+    }
+
+    void staleRevisionConflicts()
+    {
+        if (!simulatorHasUsers())
+            QSKIP(qPrintable(kNeedsUsers));
+        ControlledServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const auto first = runCtl(server.as(QStringLiteral("op")) << QStringLiteral("throttle") << QStringLiteral("3000")
+                                                                   << QStringLiteral("--reason") << QStringLiteral("first"));
+        QVERIFY2(first.exitCode == 0, qPrintable(describe(first)));
+        const QJsonObject status = statusJson(server.as(QStringLiteral("op")), &error);
+        const qint64 stale = status.value(QStringLiteral("revision")).toInteger() - 1;
+        const auto run = runCtl(server.as(QStringLiteral("op")) << QStringLiteral("resume") << QStringLiteral("--reason")
+                                                                 << QStringLiteral("second") << QStringLiteral("--revision")
+                                                                 << QString::number(stale));
+        QVERIFY2(run.exitCode == 4, qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(QStringLiteral("conflict")), qPrintable(run.err));
+        // Who changed it last: the first command's user and reason.
+        QVERIFY2(run.out.contains(QStringLiteral("last change  op (seoul)")) && run.out.contains(QStringLiteral("\"first\"")),
+                 qPrintable(run.out));
+    }
+
+    void auditVerifiesAndExportsCsv()
+    {
+        if (!simulatorHasUsers())
+            QSKIP(qPrintable(kNeedsUsers));
+        ControlledServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        // A reason with a comma, a quote and a line break exercises the quoting.
+        const auto change = runCtl(server.as(QStringLiteral("op")) << QStringLiteral("throttle") << QStringLiteral("3000")
+                                                                    << QStringLiteral("--reason")
+                                                                    << QStringLiteral("surge, \"drill\"\nsecond line"));
+        QVERIFY2(change.exitCode == 0, qPrintable(describe(change)));
+        QCOMPARE(runCtl(server.as(QStringLiteral("op")) << QStringLiteral("disable") << QStringLiteral("kakao")
+                                                         << QStringLiteral("--reason") << QStringLiteral("not mine"))
+                     .exitCode,
+                 3);
+
+        const auto verify = runCtl(server.as(QStringLiteral("view")) << QStringLiteral("audit") << QStringLiteral("--verify"));
+        QVERIFY2(verify.exitCode == 0, qPrintable(describe(verify)));
+        QVERIFY2(verify.out.contains(QStringLiteral("audit chain ok")), qPrintable(verify.out));
+
+        const auto csv = runCtl(server.as(QStringLiteral("view")) << QStringLiteral("audit") << QStringLiteral("--csv"));
+        QVERIFY2(csv.exitCode == 0, qPrintable(describe(csv)));
+        QList<QStringList> records;
+        QVERIFY2(parseCsv(csv.out, &records), qPrintable(csv.out));
+        QVERIFY2(records.size() >= 3, qPrintable(csv.out));
+        QCOMPARE(records.constFirst(), (QStringList{QStringLiteral("id"), QStringLiteral("time"), QStringLiteral("user"),
+                                                    QStringLiteral("site"), QStringLiteral("action"), QStringLiteral("reason"),
+                                                    QStringLiteral("before"), QStringLiteral("after"), QStringLiteral("outcome")}));
+        bool sawReason = false;
+        for (const QStringList &r : records) {
+            QCOMPARE(r.size(), 9);
+            sawReason = sawReason || r.at(5) == QStringLiteral("surge, \"drill\"\nsecond line");
+        }
+        QVERIFY2(sawReason, qPrintable(csv.out));
+
+        const auto limited = runCtl(server.as(QStringLiteral("view")) << QStringLiteral("--json") << QStringLiteral("audit")
+                                                                       << QStringLiteral("--limit") << QStringLiteral("1"));
+        // --json is a global option: it went after the user's options above,
+        // which is still before the command.
+        QVERIFY2(limited.exitCode == 0, qPrintable(describe(limited)));
+        QCOMPARE(QJsonDocument::fromJson(limited.out.toUtf8()).object().value(QStringLiteral("entries")).toArray().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSitroomCtl)
+#include "tst_sitroomctl.moc"
