@@ -10,6 +10,8 @@
 #include <QtGlobal>
 
 #include <cmath>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace sitroom::ctl {
 
@@ -108,6 +110,20 @@ bool parseSite(const QString &text, sitroom::v1::Site *site)
     return true;
 }
 
+// $USER, else $LOGNAME, else the account's name: cron jobs and containers
+// often run without USER set.
+QString defaultUserName()
+{
+    for (const char *name : {"USER", "LOGNAME"}) {
+        const QString value = qEnvironmentVariable(name);
+        if (!value.isEmpty())
+            return value;
+    }
+    if (const passwd *entry = ::getpwuid(::geteuid()))
+        return QString::fromLocal8Bit(entry->pw_name);
+    return {};
+}
+
 } // namespace
 
 bool needsServer(const QString &command)
@@ -175,7 +191,7 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     }
     g.caFile = global.isSet(ca) ? global.value(ca)
                                 : QDir(transport::defaultTlsDir()).filePath(QLatin1String(transport::kCaFileName));
-    g.user = global.isSet(user) ? global.value(user) : qEnvironmentVariable("USER");
+    g.user = global.isSet(user) ? global.value(user) : defaultUserName();
     if (global.isSet(user) && g.user.trimmed().isEmpty())
         return fail(QStringLiteral("--user: the name is empty"));
     const QString passwordPath = global.isSet(passwordFile) ? global.value(passwordFile)
@@ -306,7 +322,7 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             return fail(error);
     }
     if (needsServer(name) && g.user.isEmpty())
-        return fail(QStringLiteral("no user name: give --user NAME (USER is not set)"));
+        return fail(QStringLiteral("no user name: give --user NAME"));
     return result;
 }
 

@@ -363,14 +363,15 @@ private slots:
                                          << QStringLiteral("test"));
         QVERIFY2(run.exitCode == 3, qPrintable(describe(run)));
         QVERIFY2(run.err.contains(QStringLiteral("refused: throttle to 500/s: ")), qPrintable(run.err));
-        QVERIFY2(run.err.contains(QStringLiteral("viewer")), qPrintable(run.err));
 
         const auto json = runCtl(QStringList{QStringLiteral("--json")} + viewer() << QStringLiteral("pause")
                                  << QStringLiteral("--reason") << QStringLiteral("test"));
         QCOMPARE(json.exitCode, 3);
         const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
         QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("refused"));
+        // The server's own words reach the user.
         QVERIFY(!o.value(QStringLiteral("message")).toString().isEmpty());
+        QVERIFY2(run.err.contains(o.value(QStringLiteral("message")).toString()), qPrintable(run.err));
         QVERIFY(o.value(QStringLiteral("control")).isObject());
     }
 
@@ -378,7 +379,7 @@ private slots:
     {
         const quint16 port = freePort();
         const auto run = runCtl({QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--ca"),
-                                 m_tls->caPath(), QStringLiteral("status")});
+                                 m_tls->caPath(), QStringLiteral("--user"), QStringLiteral("tester"), QStringLiteral("status")});
         QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
         QVERIFY2(run.err.contains(QStringLiteral("cannot connect to 127.0.0.1:%1").arg(port)), qPrintable(run.err));
         QVERIFY2(run.elapsedMs < 5000, qPrintable(QString::number(run.elapsedMs)));
@@ -390,7 +391,8 @@ private slots:
         QTcpServer silent;
         QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
         const auto run = runCtl({QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(silent.serverPort()),
-                                 QStringLiteral("--ca"), m_tls->caPath(), QStringLiteral("--timeout"), QStringLiteral("1"),
+                                 QStringLiteral("--ca"), m_tls->caPath(), QStringLiteral("--user"), QStringLiteral("tester"),
+                                 QStringLiteral("--timeout"), QStringLiteral("1"),
                                  QStringLiteral("status")});
         QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
         QVERIFY2(run.err.contains(QStringLiteral("no TLS handshake from 127.0.0.1:%1 within 1 s").arg(silent.serverPort())),
@@ -411,7 +413,7 @@ private slots:
 
         const auto missing = runCtl(QStringList{QStringLiteral("--ca"), QStringLiteral("/nonexistent/ca.pem"),
                                                 QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(m_sim->port()),
-                                                QStringLiteral("status")});
+                                                QStringLiteral("--user"), QStringLiteral("tester"), QStringLiteral("status")});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.contains(QStringLiteral("the CA file /nonexistent/ca.pem does not exist")), qPrintable(missing.err));
     }
@@ -503,7 +505,7 @@ private slots:
             if (p.toObject().value(QStringLiteral("id")).toString() == QStringLiteral("kakao"))
                 kakaoDisabled = !p.toObject().value(QStringLiteral("enabled")).toBool();
         }
-        QVERIFY2(kakaoDisabled, qPrintable(QJsonDocument(status).toJson()));
+        QVERIFY2(kakaoDisabled, QJsonDocument(status).toJson().constData());
     }
 
     void staleRevisionConflicts()
@@ -518,7 +520,7 @@ private slots:
         QVERIFY2(first.exitCode == 0, qPrintable(describe(first)));
         const QJsonObject status = statusJson(server.as(QStringLiteral("op")), &error);
         const qint64 stale = status.value(QStringLiteral("revision")).toInteger() - 1;
-        const auto run = runCtl(server.as(QStringLiteral("op")) << QStringLiteral("resume") << QStringLiteral("--reason")
+        const auto run = runCtl(server.as(QStringLiteral("op")) << QStringLiteral("throttle") << QStringLiteral("2900") << QStringLiteral("--reason")
                                                                  << QStringLiteral("second") << QStringLiteral("--revision")
                                                                  << QString::number(stale));
         QVERIFY2(run.exitCode == 4, qPrintable(describe(run)));
@@ -553,7 +555,7 @@ private slots:
         QVERIFY2(csv.exitCode == 0, qPrintable(describe(csv)));
         QList<QStringList> records;
         QVERIFY2(parseCsv(csv.out, &records), qPrintable(csv.out));
-        QVERIFY2(records.size() >= 3, qPrintable(csv.out));
+        QVERIFY2(records.size() >= 2, qPrintable(csv.out));
         QCOMPARE(records.constFirst(), (QStringList{QStringLiteral("id"), QStringLiteral("time"), QStringLiteral("user"),
                                                     QStringLiteral("site"), QStringLiteral("action"), QStringLiteral("reason"),
                                                     QStringLiteral("before"), QStringLiteral("after"), QStringLiteral("outcome")}));
