@@ -139,6 +139,19 @@ QString controlText(const ControlState &control)
                        .arg(control.revision())
                        .arg(control.pending_size())
                        .arg(control.pending_size() == 1 ? QString() : QStringLiteral("s"));
+    // The values a command acts on, so a conflict shows what is in force now.
+    QStringList disabled;
+    for (const ProviderControl &p : control.providers()) {
+        if (p.enabled())
+            continue;
+        disabled << (p.disabled_until_ms() > 0 ? QStringLiteral("%1 (until %2)").arg(QString::fromStdString(p.id()),
+                                                                                   formatTimeMs(p.disabled_until_ms()))
+                                               : QString::fromStdString(p.id()));
+    }
+    text += QStringLiteral("in force     admission %1/s%2; disabled providers: %3\n")
+                .arg(control.admission_rate_per_s(), 0, 'f', 0)
+                .arg(control.admission_paused() ? QStringLiteral(" (paused)") : QString())
+                .arg(disabled.isEmpty() ? QStringLiteral("none") : disabled.join(QStringLiteral(", ")));
     text += QStringLiteral("last change  %1\n").arg(actorText(control.last_changed_by()));
     return text;
 }

@@ -438,6 +438,12 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(after.value(QStringLiteral("admission_rate_per_s")).toDouble(), 3000.0);
         QCOMPARE(after.value(QStringLiteral("revision")).toInteger(), before.value(QStringLiteral("revision")).toInteger() + 1);
+
+        // Outside the scenario's bounds (50 to 3000 per second): invalid, 5.
+        const auto invalid = runCtl(server.as(QStringLiteral("op")) << QStringLiteral("throttle") << QStringLiteral("99999")
+                                                                     << QStringLiteral("--reason") << QStringLiteral("too much"));
+        QVERIFY2(invalid.exitCode == 5, qPrintable(describe(invalid)));
+        QVERIFY2(invalid.err.contains(QStringLiteral("invalid: throttle to 99999/s: ")), qPrintable(invalid.err));
     }
 
     void badPasswordIsRefusedPlainly()
@@ -489,6 +495,10 @@ private slots:
                      && pending.out.contains(QStringLiteral("sup1")),
                  qPrintable(pending.out));
 
+        // An approval of a request that does not exist: expired, 6.
+        const auto unknown = runCtl(server.as(QStringLiteral("sup2")) << QStringLiteral("approve") << QStringLiteral("no-such-request"));
+        QVERIFY2(unknown.exitCode == 6, qPrintable(describe(unknown)));
+
         const auto own = runCtl(server.as(QStringLiteral("sup1")) << QStringLiteral("approve") << requestId);
         QVERIFY2(own.exitCode == 3, qPrintable(describe(own)));
 
@@ -528,6 +538,7 @@ private slots:
         // Who changed it last: the first command's user and reason.
         QVERIFY2(run.out.contains(QStringLiteral("last change  op (seoul)")) && run.out.contains(QStringLiteral("\"first\"")),
                  qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("in force     admission 3000/s")), qPrintable(run.out));
     }
 
     void auditVerifiesAndExportsCsv()
@@ -555,7 +566,8 @@ private slots:
         QVERIFY2(csv.exitCode == 0, qPrintable(describe(csv)));
         QList<QStringList> records;
         QVERIFY2(parseCsv(csv.out, &records), qPrintable(csv.out));
-        QVERIFY2(records.size() >= 2, qPrintable(csv.out));
+        // Header, the throttle and the refused disable (refusals are audited too).
+        QVERIFY2(records.size() >= 3, qPrintable(csv.out));
         QCOMPARE(records.constFirst(), (QStringList{QStringLiteral("id"), QStringLiteral("time"), QStringLiteral("user"),
                                                     QStringLiteral("site"), QStringLiteral("action"), QStringLiteral("reason"),
                                                     QStringLiteral("before"), QStringLiteral("after"), QStringLiteral("outcome")}));
