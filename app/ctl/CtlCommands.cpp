@@ -231,7 +231,12 @@ int runAudit(const Invocation &inv, CtlSession &session)
         if (!response->more() || response->entries_size() == 0
             || (inv.limit > 0 && std::uint32_t(entries.size()) >= inv.limit))
             break;
-        after = entries.at(entries.size() - 1).id();
+        // A server that pages without moving forward would keep us here
+        // for ever; stop instead.
+        const std::uint64_t last = entries.at(entries.size() - 1).id();
+        if (last <= after)
+            return failWith(inv, ExitConnection, QStringLiteral("the server's audit pages do not advance past id %1").arg(after));
+        after = last;
     }
 
     if (inv.verify) {
