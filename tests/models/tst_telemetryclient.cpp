@@ -136,7 +136,8 @@ private slots:
         client.start(settingsFor(sim.port()));
 
         QTRY_VERIFY_WITH_TIMEOUT(log.snapshotBatch() >= 0, 10000);
-        const TelemetryBatch &first = log.batches()[size_t(log.snapshotBatch())];
+        // A copy: the log grows (and reallocates) while the test waits below.
+        const TelemetryBatch first = log.batches()[size_t(log.snapshotBatch())];
         // Connecting, Handshaking, Live, in that order, on the first attempt.
         QVERIFY(log.link().size() >= 3);
         QCOMPARE(log.link()[0].state, LinkState::Connecting);
