@@ -3,6 +3,7 @@
 #include "transport/Defaults.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace sitroom::simapp {
@@ -47,9 +48,11 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
     const QCommandLineOption admission(QStringLiteral("admission-rate"), QStringLiteral("Start with this many citizens admitted per second."), QStringLiteral("N"));
     const QCommandLineOption disable(QStringLiteral("disable-provider"), QStringLiteral("Start with this provider disabled (repeatable)."), QStringLiteral("ID"));
     const QCommandLineOption tlsDir(QStringLiteral("tls-dir"), QStringLiteral("Folder with ca.pem, server.pem, server.key; created when empty (default %1).").arg(transport::defaultTlsDir()), QStringLiteral("DIR"));
+    const QCommandLineOption users(QStringLiteral("users"), QStringLiteral("JSON file of the users who may sign in, with their roles and password hashes (default: everyone is a viewer)."), QStringLiteral("FILE"));
+    const QCommandLineOption stateDir(QStringLiteral("state-dir"), QStringLiteral("Folder for the audit log and the control state (sitroom.db), kept across restarts (default: kept in memory only)."), QStringLiteral("DIR"));
     const QCommandLineOption initTls(QStringLiteral("init-tls"), QStringLiteral("Create the development CA and server certificate in --tls-dir, then exit."));
     const QCommandLineOption list(QStringLiteral("list-scenarios"), QStringLiteral("List the shipped scenarios, then exit."));
-    parser.addOptions({scenario, seed, speed, fast, duration, fastForward, report, listen, tickHz, admission, disable, tlsDir, initTls, list});
+    parser.addOptions({scenario, seed, speed, fast, duration, fastForward, report, listen, tickHz, admission, disable, tlsDir, users, stateDir, initTls, list});
 
     ParsedOptions result;
     if (!parser.parse(arguments)) {
@@ -129,6 +132,25 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
     }
     o.disabledProviders = parser.values(disable);
     o.tlsDir = parser.isSet(tlsDir) ? parser.value(tlsDir) : transport::defaultTlsDir();
+    if (parser.isSet(users)) {
+        if (o.fast)
+            return fail(QStringLiteral("--users and --fast exclude each other: --fast does not serve"));
+        o.usersFile = parser.value(users);
+        if (o.usersFile.trimmed().isEmpty())
+            return fail(QStringLiteral("--users: the file name is empty"));
+        if (!QFileInfo(o.usersFile).isFile())
+            return fail(QStringLiteral("--users: \"%1\" is not a file").arg(o.usersFile));
+    }
+    if (parser.isSet(stateDir)) {
+        if (o.fast)
+            return fail(QStringLiteral("--state-dir and --fast exclude each other: --fast does not serve"));
+        o.stateDir = parser.value(stateDir);
+        if (o.stateDir.trimmed().isEmpty())
+            return fail(QStringLiteral("--state-dir: the folder name is empty"));
+        const QFileInfo info(o.stateDir);
+        if (info.exists() && !info.isDir())
+            return fail(QStringLiteral("--state-dir: \"%1\" exists and is not a folder").arg(o.stateDir));
+    }
     o.initTlsOnly = parser.isSet(initTls);
     o.listScenarios = parser.isSet(list);
     result.options = o;

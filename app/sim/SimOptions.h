@@ -26,6 +26,8 @@ struct SimOptions
     std::optional<double> admissionRate;
     QStringList disabledProviders;
     QString tlsDir;
+    QString usersFile;               // --users: sign-in with roles; none: everyone a viewer
+    QString stateDir;                // --state-dir: audit and controls kept across restarts
     bool initTlsOnly = false;
     bool listScenarios = false;
 };

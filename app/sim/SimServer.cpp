@@ -20,6 +20,8 @@ gateway::GatewayOptions gatewayOptions(const SimOptions &o)
     g.port = o.listenPort;
     g.tlsDir = o.tlsDir;
     g.tickHz = quint32(o.tickHz);
+    g.usersFile = o.usersFile;
+    g.stateDir = o.stateDir;
     return g;
 }
 
@@ -53,6 +55,32 @@ SimServer::SimServer(Simulation &simulation, const SimOptions &options, QObject 
     connect(&m_gateway, &gateway::Gateway::sessionClosed, this, [](const QString &peer, const QString &reason) {
         qCInfo(lcSim).noquote() << "console left:" << peer << "-" << reason;
     });
+}
+
+bool SimServer::openControls(QString *error)
+{
+    m_gateway.setConfiguration(sim::configurationOf(m_simulation, m_options.speed));
+    if (!m_gateway.openControls(error))
+        return false;
+    m_gateway.setControlTarget(this);
+    return true;
+}
+
+void SimServer::applyControl(const sitroom::v1::ControlState &control)
+{
+    if (control.admission_rate_per_s() != m_simulation.state().admissionRate)
+        m_simulation.setAdmissionRate(control.admission_rate_per_s());
+    if (control.admission_paused() != m_simulation.state().admissionPaused)
+        m_simulation.setAdmissionPaused(control.admission_paused());
+    for (const auto &p : control.providers()) {
+        const QString id = QString::fromStdString(p.id());
+        for (const sim::ProviderStatus &status : m_simulation.state().providers) {
+            if (status.id == id && status.enabled != p.enabled()) {
+                m_simulation.setProviderEnabled(id, p.enabled(), int(p.ramp_s()));
+                qCInfo(lcSim).noquote() << "provider" << id << (p.enabled() ? "enabled" : "disabled");
+            }
+        }
+    }
 }
 
 bool SimServer::start(QString *error)

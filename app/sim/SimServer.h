@@ -2,6 +2,7 @@
 
 #include "SimOptions.h"
 
+#include "gateway/ControlTarget.h"
 #include "gateway/Gateway.h"
 #include "sim/SimTelemetry.h"
 #include "sim/Simulation.h"
@@ -16,12 +17,21 @@ using sitroom::sim::Simulation;
 // Serving mode: the simulation on its virtual clock, its telemetry pushed
 // through the gateway to every console, a status line now and then, and the
 // report written when the run ends or the process is told to stop.
-class SimServer final : public QObject
+class SimServer final : public QObject, public gateway::ControlTarget
 {
     Q_OBJECT
 
 public:
     SimServer(Simulation &simulation, const SimOptions &options, QObject *parent = nullptr);
+
+    // Loads the users file and the state directory. False with a message (a
+    // bad users file names its line and the reason).
+    bool openControls(QString *error);
+    // The state directory held controls: they win over --admission-rate and
+    // --disable-provider.
+    bool hasStoredControls() const { return m_gateway.hasStoredControlState(); }
+    // The operators' controls, in effect from the simulation's next step.
+    void applyControl(const sitroom::v1::ControlState &control) override;
 
     bool start(QString *error);
     // Writes the report if asked for and not yet written. False on a write error.

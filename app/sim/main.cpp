@@ -116,13 +116,24 @@ int main(int argc, char *argv[])
 
     sim::Simulation simulation(*scenario, o.seed);
     QString error;
-    if (!applyStartControls(simulation, o, &error))
-        return failWith(error);
-
-    if (o.fast)
+    if (o.fast) {
+        if (!applyStartControls(simulation, o, &error))
+            return failWith(error);
         return runFast(simulation, o);
+    }
 
     simapp::SimServer server(simulation, o);
+    // The users file and the stored controls first: stored controls win over
+    // the command line's starting ones (a restart never lifts a throttle).
+    if (!server.openControls(&error))
+        return failWith(error);
+    if (server.hasStoredControls()) {
+        if (o.admissionRate || !o.disabledProviders.isEmpty())
+            QTextStream(stderr) << "sitroom-sim: --admission-rate and --disable-provider ignored: the controls stored in "
+                                << o.stateDir << " apply\n";
+    } else if (!applyStartControls(simulation, o, &error)) {
+        return failWith(error);
+    }
     if (!server.start(&error))
         return failWith(error, 1);
     // Machine-readable first line: tests and scripts read the port from it.

@@ -4,6 +4,7 @@
 #include "gateway/PublishedState.h"
 
 #include <QHostAddress>
+#include <QPointer>
 #include <QSslSocket>
 #include <QTimer>
 #include <QUuid>
@@ -28,11 +29,12 @@ QString describePeer(const QSslSocket *socket)
 } // namespace
 
 ClientSession::ClientSession(QSslSocket *socket, const SessionSettings &settings,
-                             const PublishedState *published, QObject *parent)
+                             const PublishedState *published, QObject *parent, SessionHooks hooks)
     : QObject(parent)
     , m_socket(socket)
     , m_settings(settings)
     , m_published(published)
+    , m_hooks(std::move(hooks))
     , m_decoder(settings.maxFrameBytes)
     , m_handshakeTimer(new QTimer(this))
     , m_closeTimer(new QTimer(this))
@@ -159,6 +161,15 @@ void ClientSession::handle(sitroom::v1::Envelope &envelope)
         handleHello(envelope.hello());
         return;
     }
+    if (m_state == State::SigningIn) {
+        // Answered once the password is checked.
+        if (m_heldWhileSigningIn.size() >= 64) {
+            protocolError(QStringLiteral("too many messages before the sign-in finished"));
+            return;
+        }
+        m_heldWhileSigningIn.push_back(envelope);
+        return;
+    }
 
     switch (envelope.body_case()) {
     case Envelope::kSnapshotRequest:
@@ -173,6 +184,9 @@ void ClientSession::handle(sitroom::v1::Envelope &envelope)
     }
     case Envelope::kCommand:
         handleCommand(envelope.command());
+        break;
+    case Envelope::kAuditRequest:
+        handleAuditRequest(envelope.audit_request());
         break;
     case Envelope::kHello:
         protocolError(QStringLiteral("a second Hello on a session that is already open"));
@@ -195,7 +209,31 @@ void ClientSession::handleHello(const sitroom::v1::Hello &hello)
         return;
     }
     m_handshakeTimer->stop();
-    m_user = QString::fromStdString(hello.user());
+    if (!m_hooks.signIn) {
+        SignInDecision viewer;
+        viewer.accepted = true;
+        viewer.identity = Identity{QString::fromStdString(hello.user()), sitroom::v1::ROLE_VIEWER, hello.site()};
+        finishSignIn(hello, viewer);
+        return;
+    }
+    m_state = State::SigningIn;
+    QPointer<ClientSession> self(this);
+    m_hooks.signIn(hello, [self, hello](const SignInDecision &decision) {
+        if (self && self->m_state == State::SigningIn)
+            self->finishSignIn(hello, decision);
+    });
+}
+
+void ClientSession::finishSignIn(const sitroom::v1::Hello &hello, const SignInDecision &decision)
+{
+    if (!decision.accepted) {
+        qCWarning(lcGateway).noquote() << "session" << m_peer << "sign-in refused for" << QString::fromStdString(hello.user())
+                                       << "-" << decision.reason;
+        refuseAndClose(decision.refusal, decision.reason);
+        return;
+    }
+    m_identity = decision.identity;
+    m_user = m_identity.user;
     m_state = State::Active;
 
     sitroom::v1::Envelope reply;
@@ -203,27 +241,49 @@ void ClientSession::handleHello(const sitroom::v1::Hello &hello)
     welcome->set_protocol_version(kSupportedVersion);
     welcome->set_server_id(m_settings.serverId.toStdString());
     welcome->set_session_id(m_sessionId.toStdString());
-    // Users and roles come with the operator-controls issue; until then every
-    // session may watch and nobody may act.
-    welcome->set_role(sitroom::v1::ROLE_VIEWER);
-    welcome->set_user(hello.user());
-    welcome->set_site(hello.site());
+    welcome->set_role(m_identity.role);
+    welcome->set_user(m_identity.user.toStdString());
+    welcome->set_site(m_identity.site);
     welcome->set_heartbeat_interval_ms(static_cast<quint32>(m_settings.heartbeatIntervalMs));
     welcome->set_tick_hz(m_settings.tickHz);
     sendUnicast(reply);
     sendSnapshot();
-    if (m_state == State::Active)
-        emit activated();
+    if (m_state != State::Active)
+        return;
+    emit activated();
+    // Whatever the client sent while its password was being checked.
+    QPointer<ClientSession> self(this);
+    const auto held = std::exchange(m_heldWhileSigningIn, {});
+    for (auto envelope : held) {
+        if (!self || m_state != State::Active)
+            return;
+        handle(envelope);
+    }
 }
 
 void ClientSession::handleCommand(const sitroom::v1::Command &command)
 {
     sitroom::v1::Envelope reply;
+    if (m_hooks.command) {
+        // The audit row is durable by the time the hook returns.
+        *reply.mutable_command_result() = m_hooks.command(command, m_identity);
+        sendUnicast(reply);
+        return;
+    }
     auto *result = reply.mutable_command_result();
     result->set_command_id(command.command_id());
     result->set_status(sitroom::v1::COMMAND_REFUSED);
     result->set_message("this session has the viewer role: commands are not allowed");
     *result->mutable_control() = m_published->control();
+    sendUnicast(reply);
+}
+
+void ClientSession::handleAuditRequest(const sitroom::v1::AuditRequest &request)
+{
+    sitroom::v1::Envelope reply;
+    if (m_hooks.auditRequest)
+        *reply.mutable_audit_response() = m_hooks.auditRequest(request);
+    reply.mutable_audit_response()->set_request_id(request.request_id());
     sendUnicast(reply);
 }
 

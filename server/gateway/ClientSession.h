@@ -7,7 +7,11 @@
 #include <QObject>
 #include <QString>
 
+#include "gateway/CommandProcessor.h"
+
 #include <cstddef>
+#include <functional>
+#include <vector>
 
 class QSslSocket;
 class QTimer;
@@ -26,6 +30,27 @@ struct SessionSettings
     qint64 maxBacklogBytes = 8 * 1024 * 1024;
 };
 
+// What a sign-in came to: an identity, or a refusal.
+struct SignInDecision
+{
+    bool accepted = false;
+    Identity identity;
+    sitroom::v1::RefusalCode refusal = sitroom::v1::REFUSAL_BAD_CREDENTIALS;
+    QString reason;
+};
+
+// The gateway's side of a session: sign-in, commands and audit pages. Any
+// hook left empty keeps the old behaviour (every session a viewer, every
+// command refused, empty audit pages).
+struct SessionHooks
+{
+    // Decides a Hello, possibly later (password hashing runs off the event
+    // loop); calls done exactly once, unless the session is gone by then.
+    std::function<void(const sitroom::v1::Hello &, std::function<void(const SignInDecision &)> done)> signIn;
+    std::function<sitroom::v1::CommandResult(const sitroom::v1::Command &, const Identity &)> command;
+    std::function<sitroom::v1::AuditResponse(const sitroom::v1::AuditRequest &)> auditRequest;
+};
+
 // One console's connection, from the first byte after the TLS handshake to
 // the close. It answers its own client (Welcome, Snapshot, Pong, refusals,
 // command results) and takes the gateway's broadcasts as ready-made frames.
@@ -34,11 +59,11 @@ class ClientSession final : public QObject
     Q_OBJECT
 
 public:
-    enum class State { AwaitingHello, Active, Closing };
+    enum class State { AwaitingHello, SigningIn, Active, Closing };
 
     // Takes ownership of socket, which has finished its TLS handshake.
     ClientSession(QSslSocket *socket, const SessionSettings &settings,
-                  const PublishedState *published, QObject *parent = nullptr);
+                  const PublishedState *published, QObject *parent = nullptr, SessionHooks hooks = {});
     ~ClientSession() override;
 
     // Starts the Hello deadline and reads anything already received.
@@ -54,6 +79,7 @@ public:
     bool isLagging() const { return m_lagging; }
     QString peer() const { return m_peer; }
     QString user() const { return m_user; }
+    const Identity &identity() const { return m_identity; }
     QString sessionId() const { return m_sessionId; }
     // Bytes queued for this client, before and after encryption.
     qint64 backlogBytes() const;
@@ -71,6 +97,8 @@ private:
     void handle(sitroom::v1::Envelope &envelope);
     void handleHello(const sitroom::v1::Hello &hello);
     void handleCommand(const sitroom::v1::Command &command);
+    void handleAuditRequest(const sitroom::v1::AuditRequest &request);
+    void finishSignIn(const sitroom::v1::Hello &hello, const SignInDecision &decision);
     void sendSnapshot();
     void sendUnicast(sitroom::v1::Envelope &envelope);
     void protocolError(const QString &reason);
@@ -78,6 +106,9 @@ private:
     QSslSocket *m_socket;
     SessionSettings m_settings;
     const PublishedState *m_published;
+    SessionHooks m_hooks;
+    Identity m_identity;
+    std::vector<sitroom::v1::Envelope> m_heldWhileSigningIn;
     framing::FrameDecoder m_decoder;
     QTimer *m_handshakeTimer;
     QTimer *m_closeTimer;

@@ -2,16 +2,26 @@
 
 #include "framing/FrameCodec.h"
 #include "gateway/ClientSession.h"
+#include "gateway/CommandProcessor.h"
+#include "gateway/ControlTarget.h"
+#include "gateway/PasswordHash.h"
+#include "gateway/SignInGuard.h"
+#include "gateway/StateDatabase.h"
+#include "gateway/UsersFile.h"
 #include "gateway/DevelopmentTls.h"
 #include "gateway/GatewayLog.h"
 #include "gateway/PublishedState.h"
 #include "gateway/ServerTls.h"
 
+#include <QDateTime>
+#include <QPointer>
 #include <QSslServer>
+#include <QThreadPool>
 #include <QSslSocket>
 #include <QTimer>
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 namespace sitroom::gateway {
@@ -31,7 +41,27 @@ public:
     QTimer *heartbeatTimer = nullptr;
     QList<ClientSession *> sessions;
     bool sourceIdle = false;
+
+    // Operator controls, from openControls().
+    std::optional<UsersFile> users;
+    QString dummyHash;   // checked for unknown names
+    QHash<QString, int> signInsInFlight;
+    SignInGuard signInGuard;
+    StateDatabase database;
+    std::unique_ptr<CommandProcessor> processor;
+    std::optional<sitroom::v1::ControlState> sourceInitial;
+    ControlTarget *target = nullptr;
+    QTimer *controlTimer = nullptr;
 };
+
+namespace {
+
+qint64 wallNowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
 
 Gateway::Gateway(GatewayOptions options, QObject *parent)
     : QObject(parent)
@@ -43,6 +73,173 @@ Gateway::Gateway(GatewayOptions options, QObject *parent)
         sitroom::v1::Envelope envelope;
         envelope.mutable_heartbeat()->set_source_idle(d->sourceIdle);
         broadcast(envelope);
+    });
+    // Approvals expire on the wall clock, whether or not the source ticks.
+    d->controlTimer = new QTimer(this);
+    d->controlTimer->setInterval(1000);
+    connect(d->controlTimer, &QTimer::timeout, this, &Gateway::tickControls);
+}
+
+bool Gateway::openControls(QString *error)
+{
+    QString scratch;
+    if (!error)
+        error = &scratch;
+    if (d->processor)
+        return true;
+    if (!d->options.usersFile.isEmpty()) {
+        d->users = UsersFile::load(d->options.usersFile, error);
+        if (!d->users)
+            return false;
+        // As costly to check as the file's first account.
+        int iterations = PasswordHash::kDefaultIterations;
+        if (!d->users->accounts().isEmpty())
+            iterations = d->users->accounts().constFirst().passwordHash.section(u'$', 1, 1).toInt();
+        d->dummyHash = PasswordHash::hash(QStringLiteral("unknown user"), std::max(iterations, PasswordHash::kMinimumIterations));
+    }
+    if (!d->database.open(d->options.stateDir, error))
+        return false;
+    CommandProcessorOptions po;
+    po.approvalTimeoutMs = d->options.approvalTimeoutMs;
+    po.rampS = d->options.providerRampS;
+    d->processor = std::make_unique<CommandProcessor>(d->database, po);
+    d->processor->setConfiguration(d->published.configuration());
+    d->processor->setTarget(d->target);
+    d->published.setRecentAudit(d->processor->audit().recent(int(PublishedState::kRecentAudit)));
+    if (d->processor->hasStoredControl()) {
+        qCInfo(lcGateway).noquote() << "control state restored from" << d->database.path() << "at revision"
+                                    << d->processor->control().revision();
+    }
+    if (d->sourceInitial || d->processor->hasStoredControl()) {
+        d->processor->initialize(d->sourceInitial.value_or(sitroom::v1::ControlState()));
+        d->published.setControl(d->processor->control());
+    }
+    d->controlTimer->start();
+    return true;
+}
+
+bool Gateway::hasStoredControlState() const
+{
+    return d->processor && d->processor->hasStoredControl();
+}
+
+void Gateway::setControlTarget(ControlTarget *target)
+{
+    d->target = target;
+    if (d->processor) {
+        d->processor->setTarget(target);
+        if (target && (d->sourceInitial || d->processor->hasStoredControl()))
+            target->applyControl(d->processor->control());
+    }
+}
+
+const sitroom::v1::ControlState &Gateway::controlState() const
+{
+    return d->published.control();
+}
+
+qint64 Gateway::sourceNowMs() const
+{
+    const qint64 sim = d->published.state().sim_time_ms();
+    return sim > 0 ? sim : wallNowMs();
+}
+
+void Gateway::tickControls()
+{
+    if (!d->processor)
+        return;
+    d->processor->tick(wallNowMs(), sourceNowMs());
+    flushControlEvents();
+}
+
+void Gateway::flushControlEvents()
+{
+    if (!d->processor)
+        return;
+    for (const ControlChange &change : d->processor->takeControlChanges()) {
+        d->published.setControl(change.control);
+        sitroom::v1::Envelope envelope;
+        auto *event = envelope.mutable_control_event();
+        *event->mutable_control() = change.control;
+        *event->mutable_actor() = change.actor;
+        event->set_summary(change.summary.toStdString());
+        broadcast(envelope);
+    }
+    for (const sitroom::v1::AuditEntry &entry : d->processor->takeAuditEvents()) {
+        d->published.appendAudit(entry);
+        sitroom::v1::Envelope envelope;
+        *envelope.mutable_audit_event()->mutable_entry() = entry;
+        broadcast(envelope);
+    }
+}
+
+void Gateway::signIn(const sitroom::v1::Hello &hello, std::function<void(const SignInDecision &)> done)
+{
+    const QString user = QString::fromStdString(hello.user());
+    if (!d->users) {
+        SignInDecision viewer;
+        viewer.accepted = true;
+        viewer.identity = Identity{user, sitroom::v1::ROLE_VIEWER, hello.site()};
+        done(viewer);
+        return;
+    }
+    const auto audit = [this, user](std::uint32_t site, const QString &outcome) {
+        AuditRecord r;
+        r.timeMs = wallNowMs();
+        r.user = user;
+        r.site = site;
+        r.action = QStringLiteral("sign in");
+        r.outcome = outcome;
+        d->processor->record(r);
+        flushControlEvents();
+    };
+    if (d->signInGuard.isLocked(user, wallNowMs(), d->signInsInFlight.value(user))) {
+        audit(hello.site(), QStringLiteral("refused: too many failed attempts in the last minute"));
+        SignInDecision refused;
+        refused.refusal = sitroom::v1::REFUSAL_TOO_MANY_ATTEMPTS;
+        refused.reason = QStringLiteral("too many failed sign-ins for this user in the last minute; try again later");
+        done(refused);
+        return;
+    }
+    const UserAccount *account = d->users->find(user);
+    // An unknown name costs the same hashing as a known one, so the time
+    // taken does not tell which names exist.
+    const bool known = account != nullptr;
+    UserAccount copy;
+    if (known) {
+        copy = *account;
+    } else {
+        copy.name = user;
+        copy.site = hello.site();
+        copy.passwordHash = d->dummyHash;
+    }
+    // PBKDF2 at hundreds of thousands of iterations takes a while: off the
+    // event loop, then back here to decide.
+    const QString password = QString::fromStdString(hello.password());
+    QPointer<Gateway> self(this);
+    ++d->signInsInFlight[user];
+    QThreadPool::globalInstance()->start([self, copy, known, password, done, audit]() {
+        const bool ok = PasswordHash::verify(password, copy.passwordHash) && known;
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self.data(), [self, copy, known, ok, done, audit]() {
+            if (!self)
+                return;
+            if (--self->d->signInsInFlight[copy.name] <= 0)
+                self->d->signInsInFlight.remove(copy.name);
+            SignInDecision decision;
+            if (ok) {
+                self->d->signInGuard.recordSuccess(copy.name);
+                audit(copy.site, QStringLiteral("signed in as %1").arg(UsersFile::roleName(copy.role)));
+                decision.accepted = true;
+                decision.identity = Identity{copy.name, copy.role, copy.site};
+            } else {
+                self->d->signInGuard.recordFailure(copy.name, wallNowMs());
+                audit(copy.site, known ? QStringLiteral("refused: wrong password") : QStringLiteral("refused: unknown user"));
+                decision.reason = QStringLiteral("unknown user or wrong password");
+            }
+            done(decision);
+        }, Qt::QueuedConnection);
     });
 }
 
@@ -64,6 +261,8 @@ bool Gateway::listen(QString *error)
         error = &scratch;
     if (d->server && d->server->isListening())
         return true;
+    if (!openControls(error))
+        return false;
 
     QSslConfiguration tls;
     if (!ensureDevelopmentTls(d->options.tlsDir, error) || !loadServerTls(d->options.tlsDir, &tls, error))
@@ -127,11 +326,20 @@ QHostAddress Gateway::serverAddress() const
 void Gateway::setConfiguration(const sitroom::v1::Configuration &configuration)
 {
     d->published.setConfiguration(configuration);
+    if (d->processor)
+        d->processor->setConfiguration(configuration);
 }
 
 void Gateway::setControlState(const sitroom::v1::ControlState &control)
 {
-    d->published.setControl(control);
+    if (!d->sourceInitial)
+        d->sourceInitial = control;
+    if (!d->processor) {
+        d->published.setControl(control);
+        return;
+    }
+    d->processor->initialize(control);
+    d->published.setControl(d->processor->control());
 }
 
 void Gateway::publishTick(const sitroom::v1::SystemState &state, const sitroom::v1::History &samples)
@@ -142,6 +350,8 @@ void Gateway::publishTick(const sitroom::v1::SystemState &state, const sitroom::
     *tick->mutable_state() = state;
     *tick->mutable_samples() = samples;
     broadcast(envelope);
+    // Timed disables end on the source's clock.
+    tickControls();
 }
 
 void Gateway::setSourceIdle(bool idle)
@@ -191,7 +401,44 @@ void Gateway::acceptPending()
         settings.handshakeTimeoutMs = d->options.handshakeTimeoutMs;
         settings.maxBacklogBytes = d->options.maxClientBacklogBytes;
 
-        auto *session = new ClientSession(socket, settings, &d->published, this);
+        SessionHooks hooks;
+        hooks.signIn = [this](const sitroom::v1::Hello &hello, std::function<void(const SignInDecision &)> done) {
+            signIn(hello, std::move(done));
+        };
+        hooks.command = [this](const sitroom::v1::Command &command, const Identity &who) {
+            sitroom::v1::CommandResult result;
+            if (!d->processor) {
+                result.set_command_id(command.command_id());
+                result.set_status(sitroom::v1::COMMAND_REFUSED);
+                result.set_message("the server takes no commands");
+                *result.mutable_control() = d->published.control();
+                return result;
+            }
+            result = d->processor->handle(command, who, wallNowMs(), sourceNowMs());
+            flushControlEvents();
+            return result;
+        };
+        hooks.auditRequest = [this](const sitroom::v1::AuditRequest &request) {
+            sitroom::v1::AuditResponse response;
+            response.set_request_id(request.request_id());
+            if (!d->processor)
+                return response;
+            const int limit = request.limit() == 0 ? 500 : int(std::min<quint32>(request.limit(), 5000));
+            bool more = false;
+            for (const auto &e : d->processor->audit().page(request.after_id(), limit, &more))
+                *response.add_entries() = e;
+            response.set_more(more);
+            if (request.verify()) {
+                const AuditVerification v = d->processor->audit().verify();
+                response.set_verified(true);
+                response.set_chain_ok(v.ok);
+                response.set_first_broken_id(v.firstBrokenId);
+                response.set_detail(v.detail.toStdString());
+                response.set_rows_checked(v.rowsChecked);
+            }
+            return response;
+        };
+        auto *session = new ClientSession(socket, settings, &d->published, this, std::move(hooks));
         d->sessions.append(session);
         const QString peer = session->peer();
         qCInfo(lcGateway).noquote() << "connection from" << peer << "(TLS established)";

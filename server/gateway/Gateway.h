@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 namespace sitroom::gateway {
@@ -25,7 +26,15 @@ struct GatewayOptions
     int historySeconds = 3600;            // per-second history kept for a Snapshot's backfill
     qint64 maxClientBacklogBytes = 8 * 1024 * 1024; // past this a slow client stops getting
                                                     // broadcasts until it drains, then resyncs
+    // Operator controls (docs/controls.md).
+    QString usersFile;                    // empty: every session is a viewer
+    QString stateDir;                     // DIR/sitroom.db; empty: audit in memory, nothing kept
+    qint64 approvalTimeoutMs = 5 * 60 * 1000; // a hazardous request expires unapproved after this
+    std::uint32_t providerRampS = 300;    // a re-enabled provider ramps back in over this
 };
+
+class ControlTarget;
+struct SignInDecision;
 
 // Serves telemetry to consoles over TLS. It knows nothing of the simulator: a
 // data source (the simulator's clock, or a real system's adapter) pushes the
@@ -45,8 +54,24 @@ public:
     quint16 serverPort() const;
     QHostAddress serverAddress() const;
 
+    // Loads the users file and opens the state database, restoring the stored
+    // control state, pending approvals and command results. listen() does it
+    // when it has not been done. False with a message naming the file, line
+    // and reason.
+    bool openControls(QString *error);
+    // After openControls(): whether the state directory held a control state
+    // (which then wins over the data source's; the source should not apply its
+    // own starting controls).
+    bool hasStoredControlState() const;
+    // Who applies the controls; gets the winning state at once when known.
+    void setControlTarget(ControlTarget *target);
+
     void setConfiguration(const sitroom::v1::Configuration &configuration);
+    // The data source's starting control state. A stored one wins (a restart
+    // never re-enables a provider or lifts a throttle); later calls only add
+    // providers the state does not list.
     void setControlState(const sitroom::v1::ControlState &control);
+    const sitroom::v1::ControlState &controlState() const;
     // The state now and the per-second samples completed since the previous
     // call. Serialised once, written to every session.
     void publishTick(const sitroom::v1::SystemState &state, const sitroom::v1::History &samples);
@@ -69,6 +94,10 @@ signals:
 private:
     void broadcast(sitroom::v1::Envelope &envelope);
     void acceptPending();
+    void flushControlEvents();
+    void tickControls();
+    qint64 sourceNowMs() const;
+    void signIn(const sitroom::v1::Hello &hello, std::function<void(const SignInDecision &)> done);
 
     class Private;
     std::unique_ptr<Private> d;

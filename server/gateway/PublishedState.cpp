@@ -30,12 +30,28 @@ void PublishedState::setState(const sitroom::v1::SystemState &state, const sitro
     m_history.append(samples);
 }
 
+void PublishedState::setRecentAudit(const std::vector<sitroom::v1::AuditEntry> &entries)
+{
+    m_recentAudit.clear();
+    for (const auto &e : entries)
+        appendAudit(e);
+}
+
+void PublishedState::appendAudit(const sitroom::v1::AuditEntry &entry)
+{
+    m_recentAudit.push_back(entry);
+    while (m_recentAudit.size() > kRecentAudit)
+        m_recentAudit.pop_front();
+}
+
 void PublishedState::fillSnapshot(sitroom::v1::Snapshot *snapshot) const
 {
     *snapshot->mutable_configuration() = m_configuration;
     *snapshot->mutable_state() = m_state;
     *snapshot->mutable_history() = m_history.toHistory();
     *snapshot->mutable_control() = m_control;
+    for (const auto &e : m_recentAudit)
+        *snapshot->add_recent_audit() = e;
 }
 
 void PublishedState::stampClocks(sitroom::v1::Envelope &envelope) const

@@ -5,6 +5,8 @@
 #include "sitroom/v1/envelope.pb.h"
 
 #include <cstdint>
+#include <deque>
+#include <vector>
 
 namespace sitroom::gateway {
 
@@ -19,6 +21,10 @@ public:
     void setConfiguration(const sitroom::v1::Configuration &configuration);
     void setControl(const sitroom::v1::ControlState &control);
     void setState(const sitroom::v1::SystemState &state, const sitroom::v1::History &samples);
+    // The newest audit entries a Snapshot carries (at most kRecentAudit).
+    void setRecentAudit(const std::vector<sitroom::v1::AuditEntry> &entries);
+    void appendAudit(const sitroom::v1::AuditEntry &entry);
+    static constexpr std::size_t kRecentAudit = 200;
 
     const sitroom::v1::Configuration &configuration() const { return m_configuration; }
     const sitroom::v1::ControlState &control() const { return m_control; }
@@ -40,6 +46,7 @@ private:
     sitroom::v1::ControlState m_control;
     sitroom::v1::SystemState m_state;
     TelemetryHistory m_history;
+    std::deque<sitroom::v1::AuditEntry> m_recentAudit;
     std::uint64_t m_lastSeq = 0;
 };
 

@@ -124,6 +124,16 @@ private slots:
                                             << "--admission-rate 99999 is outside this scenario's bounds, 50 to 3000 per second";
         QTest::newRow("bad listen") << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:99999")}
                                     << "--listen: '127.0.0.1:99999': port must be a number";
+        QTest::newRow("fast and users") << QStringList{QStringLiteral("--fast"), QStringLiteral("--users"), QStringLiteral("/etc/hostname")}
+                                        << "--users and --fast exclude each other";
+        QTest::newRow("fast and state dir") << QStringList{QStringLiteral("--fast"), QStringLiteral("--state-dir"), QStringLiteral("/tmp")}
+                                            << "--state-dir and --fast exclude each other";
+        QTest::newRow("missing users file") << QStringList{QStringLiteral("--users"), QStringLiteral("/nonexistent/users.json")}
+                                            << "--users: \"/nonexistent/users.json\" is not a file";
+        QTest::newRow("state dir is a file") << QStringList{QStringLiteral("--state-dir"), QStringLiteral("/etc/hostname")}
+                                             << "--state-dir: \"/etc/hostname\" exists and is not a folder";
+        QTest::newRow("empty state dir") << QStringList{QStringLiteral("--state-dir"), QString()}
+                                         << "--state-dir: the folder name is empty";
         QTest::newRow("stray argument") << QStringList{QStringLiteral("opening-18-49")}
                                         << "unexpected argument \"opening-18-49\"";
     }
@@ -148,6 +158,23 @@ private slots:
         const auto run = runSimulator({QStringLiteral("--scenario"), file.fileName(), QStringLiteral("--fast")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(file.fileName() + QStringLiteral(": providers[0].name: is missing")), qPrintable(run.err));
+    }
+
+    void badUsersFileNamesTheLine()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("users.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\n  \"users\": [\n    {\n      \"name\": \"kim\",\n      \"role\": \"admin\",\n"
+                   "      \"site\": \"seoul\",\n      \"password_hash\": \"x\"\n    }\n  ]\n}\n");
+        file.close();
+        const auto run = runSimulator({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                       QStringLiteral("--tls-dir"), dir.filePath(QStringLiteral("tls")),
+                                       QStringLiteral("--users"), file.fileName()}, 20000);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral(
+                     "users.json: line 4: users[0].role: must be viewer, operator or supervisor, not \"admin\"")),
+                 qPrintable(run.err));
     }
 
     void unwritableReportIsAnError()

@@ -286,7 +286,7 @@ private slots:
         const auto &result = client->received().at(std::size_t(i)).command_result();
         QCOMPARE(result.command_id(), std::string("cmd-1"));
         QCOMPARE(result.status(), sitroom::v1::COMMAND_REFUSED);
-        QCOMPARE(result.message(), std::string("this session has the viewer role: commands are not allowed"));
+        QCOMPARE(QString::fromStdString(result.message()), QStringLiteral("this session has the viewer role: commands are not allowed"));
         QCOMPARE(result.control().revision(), 7u);
         QCOMPARE(result.control().admission_rate_per_s(), 250.0);
         QCOMPARE(client->count(Envelope::kControlEvent), 0);

@@ -1,0 +1,218 @@
+#include "gateway/AuditLog.h"
+
+#include "gateway/StateDatabase.h"
+
+#include <QCryptographicHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace sitroom::gateway {
+
+namespace {
+
+const QByteArray kGenesis(32, '\0');
+
+void addField(QByteArray &out, const QByteArray &value)
+{
+    out += QByteArray::number(value.size());
+    out += ':';
+    out += value;
+    out += ';';
+}
+
+sitroom::v1::AuditEntry entryFrom(const QSqlQuery &q)
+{
+    sitroom::v1::AuditEntry e;
+    e.set_id(q.value(0).toULongLong());
+    e.set_time_ms(q.value(1).toLongLong());
+    e.set_user(q.value(2).toString().toStdString());
+    e.set_site(q.value(3).toUInt());
+    e.set_action(q.value(4).toString().toStdString());
+    e.set_reason(q.value(5).toString().toStdString());
+    e.set_before(q.value(6).toString().toStdString());
+    e.set_after(q.value(7).toString().toStdString());
+    e.set_outcome(q.value(8).toString().toStdString());
+    const QByteArray hash = q.value(9).toByteArray();
+    e.set_hash(hash.constData(), size_t(hash.size()));
+    return e;
+}
+
+// SQLite stores a null QString as NULL; the columns are NOT NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+const char kColumns[] = "id, time_ms, user, site, action, reason, before, after, outcome, hash";
+
+} // namespace
+
+AuditLog::AuditLog(StateDatabase &database)
+    : m_db(database)
+{
+}
+
+QByteArray AuditLog::canonical(const sitroom::v1::AuditEntry &e)
+{
+    QByteArray out;
+    addField(out, QByteArray::number(qulonglong(e.id())));
+    addField(out, QByteArray::number(qlonglong(e.time_ms())));
+    addField(out, QByteArray::fromStdString(e.user()));
+    addField(out, QByteArray::number(e.site()));
+    addField(out, QByteArray::fromStdString(e.action()));
+    addField(out, QByteArray::fromStdString(e.reason()));
+    addField(out, QByteArray::fromStdString(e.before()));
+    addField(out, QByteArray::fromStdString(e.after()));
+    addField(out, QByteArray::fromStdString(e.outcome()));
+    return out;
+}
+
+QByteArray AuditLog::chainHash(const QByteArray &previous, const sitroom::v1::AuditEntry &entry)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(previous);
+    h.addData(canonical(entry));
+    return h.result();
+}
+
+sitroom::v1::AuditEntry AuditLog::append(const AuditRecord &r, QString *error)
+{
+    QSqlDatabase db = m_db.database();
+    QSqlQuery q(db);
+    QByteArray previous = kGenesis;
+    std::uint64_t lastId = 0;
+    if (!q.exec(QStringLiteral("SELECT last_id, last_hash FROM audit_head WHERE k = 1"))) {
+        *error = q.lastError().text();
+        return {};
+    }
+    if (q.next()) {
+        lastId = q.value(0).toULongLong();
+        previous = q.value(1).toByteArray();
+    }
+    // AUTOINCREMENT never reuses an id; the row's id is part of its hash, so
+    // it is chosen here and written explicitly.
+    q.exec(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'audit'"));
+    std::uint64_t id = lastId + 1;
+    if (q.next())
+        id = std::max<std::uint64_t>(id, q.value(0).toULongLong() + 1);
+
+    sitroom::v1::AuditEntry e;
+    e.set_id(id);
+    e.set_time_ms(r.timeMs);
+    e.set_user(r.user.toStdString());
+    e.set_site(r.site);
+    e.set_action(r.action.toStdString());
+    e.set_reason(r.reason.toStdString());
+    e.set_before(r.before.toStdString());
+    e.set_after(r.after.toStdString());
+    e.set_outcome(r.outcome.toStdString());
+    const QByteArray hash = chainHash(previous, e);
+    e.set_hash(hash.constData(), size_t(hash.size()));
+
+    q.prepare(QStringLiteral("INSERT INTO audit (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(QLatin1String(kColumns)));
+    q.addBindValue(qulonglong(id));
+    q.addBindValue(qlonglong(r.timeMs));
+    q.addBindValue(text(r.user));
+    q.addBindValue(r.site);
+    q.addBindValue(text(r.action));
+    q.addBindValue(text(r.reason));
+    q.addBindValue(text(r.before));
+    q.addBindValue(text(r.after));
+    q.addBindValue(text(r.outcome));
+    q.addBindValue(hash);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return {};
+    }
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO audit_head (k, last_id, last_hash) VALUES (1, ?, ?)"));
+    q.addBindValue(qulonglong(id));
+    q.addBindValue(hash);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return {};
+    }
+    return e;
+}
+
+std::vector<sitroom::v1::AuditEntry> AuditLog::recent(int n) const
+{
+    std::vector<sitroom::v1::AuditEntry> out;
+    QSqlQuery q(m_db.database());
+    q.prepare(QStringLiteral("SELECT %1 FROM audit ORDER BY id DESC LIMIT ?").arg(QLatin1String(kColumns)));
+    q.addBindValue(n);
+    if (q.exec())
+        while (q.next())
+            out.push_back(entryFrom(q));
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+std::vector<sitroom::v1::AuditEntry> AuditLog::page(std::uint64_t afterId, int limit, bool *more) const
+{
+    std::vector<sitroom::v1::AuditEntry> out;
+    QSqlQuery q(m_db.database());
+    q.prepare(QStringLiteral("SELECT %1 FROM audit WHERE id > ? ORDER BY id LIMIT ?").arg(QLatin1String(kColumns)));
+    q.addBindValue(qulonglong(afterId));
+    q.addBindValue(limit + 1);
+    if (q.exec())
+        while (q.next())
+            out.push_back(entryFrom(q));
+    const bool hasMore = int(out.size()) > limit;
+    if (hasMore)
+        out.pop_back();
+    if (more)
+        *more = hasMore;
+    return out;
+}
+
+AuditVerification AuditLog::verify() const
+{
+    AuditVerification v;
+    QSqlQuery q(m_db.database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM audit ORDER BY id").arg(QLatin1String(kColumns)))) {
+        v.ok = false;
+        v.detail = QStringLiteral("cannot read the audit log: ") + q.lastError().text();
+        return v;
+    }
+    QByteArray previous = kGenesis;
+    std::uint64_t previousId = 0;
+    const auto broken = [&v](std::uint64_t id, const QString &detail) {
+        v.ok = false;
+        v.firstBrokenId = id;
+        v.detail = detail;
+        return v;
+    };
+    while (q.next()) {
+        const sitroom::v1::AuditEntry e = entryFrom(q);
+        ++v.rowsChecked;
+        if (e.id() != previousId + 1)
+            return broken(previousId + 1, e.id() == previousId + 2
+                                              ? QStringLiteral("row %1 is missing (the chain goes from row %2 to row %3)")
+                                                    .arg(previousId + 1).arg(previousId).arg(e.id())
+                                              : QStringLiteral("rows %1 to %2 are missing (the chain goes from row %3 to row %4)")
+                                                    .arg(previousId + 1).arg(e.id() - 1).arg(previousId).arg(e.id()));
+        const QByteArray expected = chainHash(previous, e);
+        const QByteArray stored = QByteArray::fromStdString(e.hash());
+        if (expected != stored)
+            return broken(e.id(), QStringLiteral("row %1 does not match its hash: it was changed after it was written, "
+                                                 "or the row before it was").arg(e.id()));
+        previous = stored;
+        previousId = e.id();
+    }
+    q.finish();
+    if (q.exec(QStringLiteral("SELECT last_id, last_hash FROM audit_head WHERE k = 1")) && q.next()) {
+        const std::uint64_t headId = q.value(0).toULongLong();
+        if (headId != previousId || q.value(1).toByteArray() != previous)
+            return broken(previousId + 1, headId > previousId
+                                              ? QStringLiteral("the last %1 row(s) are missing (the log ends at row %2, it had reached row %3)")
+                                                    .arg(headId - previousId).arg(previousId).arg(headId)
+                                              : QStringLiteral("the chain's head does not match row %1").arg(previousId));
+    } else if (previousId != 0) {
+        return broken(previousId, QStringLiteral("the chain's head is missing"));
+    }
+    return v;
+}
+
+} // namespace sitroom::gateway

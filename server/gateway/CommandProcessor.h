@@ -1,0 +1,114 @@
+#pragma once
+
+#include "gateway/AuditLog.h"
+#include "gateway/ControlStore.h"
+
+#include "sitroom/v1/envelope.pb.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace sitroom::gateway {
+
+class ControlTarget;
+class StateDatabase;
+
+// Who sent a command, as the gateway established at sign-in.
+struct Identity
+{
+    QString user;
+    sitroom::v1::Role role = sitroom::v1::ROLE_VIEWER;
+    sitroom::v1::Site site = sitroom::v1::SITE_UNSPECIFIED;
+};
+
+// One applied change of the control state, for a ControlEvent.
+struct ControlChange
+{
+    sitroom::v1::ControlState control;
+    sitroom::v1::Actor actor;
+    QString summary;
+};
+
+struct CommandProcessorOptions
+{
+    qint64 approvalTimeoutMs = 5 * 60 * 1000;  // wall clock
+    std::uint32_t rampS = 300;                 // a re-enabled provider's ramp
+};
+
+// The rules of docs/controls.md, without sockets: roles, validation against
+// the configuration's bounds, revision conflicts, two-person approval of
+// hazardous commands, expiries, idempotency by command_id, and the audit row,
+// stored control state and stored result of every decision, written in one
+// transaction before anything is applied or answered. Changes are handed to
+// the ControlTarget at once and queued as events for the gateway to broadcast.
+class CommandProcessor final
+{
+public:
+    CommandProcessor(StateDatabase &database, CommandProcessorOptions options = {});
+
+    void setConfiguration(const sitroom::v1::Configuration &configuration);
+    void setTarget(ControlTarget *target) { m_target = target; }
+
+    // The state restored from the database, if it had one.
+    bool hasStoredControl() const { return m_restored; }
+    // The data source's own starting state. Ignored in favour of a stored one
+    // (a restart never lifts a throttle or re-enables a provider), except that
+    // providers the store does not know are added; so are later calls. Either
+    // way the winner goes to the target.
+    void initialize(const sitroom::v1::ControlState &sourceInitial);
+    const sitroom::v1::ControlState &control() const { return m_control; }
+
+    // wallNowMs: the wall clock (approval expiry); sourceNowMs: the live
+    // system's clock (timed disables).
+    sitroom::v1::CommandResult handle(const sitroom::v1::Command &command, const Identity &who,
+                                      qint64 wallNowMs, qint64 sourceNowMs);
+    // Expires unapproved requests and ends timed disables that are due.
+    void tick(qint64 wallNowMs, qint64 sourceNowMs);
+
+    // An audit row outside commands (sign-ins); queued as an event. Id 0 on failure.
+    sitroom::v1::AuditEntry record(const AuditRecord &record, QString *error = nullptr);
+
+    AuditLog &audit() { return m_audit; }
+    const AuditLog &audit() const { return m_audit; }
+
+    // What happened since the last call, in order.
+    std::vector<sitroom::v1::AuditEntry> takeAuditEvents();
+    std::vector<ControlChange> takeControlChanges();
+
+    // Exposed for tests and messages.
+    static QString describe(const sitroom::v1::Command &command);
+
+private:
+    struct Decision
+    {
+        sitroom::v1::CommandResult result;
+        std::vector<AuditRecord> audit;
+        std::optional<ControlChange> change;   // the new state when it changed
+        bool storeResult = true;
+    };
+
+    Decision decide(const sitroom::v1::Command &command, const Identity &who, qint64 wallNowMs, qint64 sourceNowMs);
+    Decision decideApproval(const sitroom::v1::Command &command, const Identity &who, qint64 wallNowMs,
+                            qint64 sourceNowMs, AuditRecord base);
+    QString validate(const sitroom::v1::Command &command) const;
+    bool isHazardous(const sitroom::v1::Command &command) const;
+    void applyAction(sitroom::v1::ControlState &state, const sitroom::v1::Command &command, qint64 sourceNowMs) const;
+    // Writes the decision; false (nothing changed) when the database refused.
+    bool commit(Decision &decision, QString *error);
+
+    StateDatabase &m_db;
+    AuditLog m_audit;
+    ControlStore m_store;
+    CommandProcessorOptions m_options;
+    sitroom::v1::Configuration m_configuration;
+    sitroom::v1::ControlState m_control;
+    ControlTarget *m_target = nullptr;
+    bool m_restored = false;
+    bool m_initialized = false;
+    std::vector<sitroom::v1::AuditEntry> m_auditEvents;
+    std::vector<ControlChange> m_changes;
+};
+
+} // namespace sitroom::gateway

@@ -1,0 +1,100 @@
+#include "gateway/StateDatabase.h"
+
+#include <QDir>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace sitroom::gateway {
+
+StateDatabase::StateDatabase()
+    : m_connection(QStringLiteral("sitroom-state-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+StateDatabase::~StateDatabase()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isValid())
+            db.close();
+    }
+    if (QSqlDatabase::contains(m_connection))
+        QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool StateDatabase::open(const QString &stateDir, QString *error)
+{
+    if (!stateDir.isEmpty()) {
+        if (!QDir().mkpath(stateDir)) {
+            *error = QStringLiteral("--state-dir: cannot create %1").arg(stateDir);
+            return false;
+        }
+        m_path = QDir(stateDir).absoluteFilePath(fileName());
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_path.isEmpty() ? QStringLiteral(":memory:") : m_path);
+    if (!db.open()) {
+        *error = QStringLiteral("cannot open the state database %1: %2")
+                     .arg(m_path.isEmpty() ? QStringLiteral("(in memory)") : m_path, db.lastError().text());
+        return false;
+    }
+    const QStringList statements{
+        QStringLiteral("PRAGMA journal_mode=WAL"),
+        QStringLiteral("PRAGMA synchronous=FULL"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER NOT NULL, "
+                       "user TEXT NOT NULL, site INTEGER NOT NULL, action TEXT NOT NULL, reason TEXT NOT NULL, "
+                       "before TEXT NOT NULL, after TEXT NOT NULL, outcome TEXT NOT NULL, hash BLOB NOT NULL)"),
+        // The chain's head, written with every row: a deleted last row shows.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS audit_head (k INTEGER PRIMARY KEY CHECK (k = 1), "
+                       "last_id INTEGER NOT NULL, last_hash BLOB NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS control_state (k INTEGER PRIMARY KEY CHECK (k = 1), state BLOB NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS command_results (command_id TEXT PRIMARY KEY, result BLOB NOT NULL)"),
+    };
+    QSqlQuery q(db);
+    for (const QString &sql : statements) {
+        if (!q.exec(sql)) {
+            *error = QStringLiteral("cannot prepare the state database %1: %2").arg(m_path, q.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool StateDatabase::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) && database().isOpen();
+}
+
+QSqlDatabase StateDatabase::database() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+bool StateDatabase::begin(QString *error)
+{
+    QSqlDatabase db = database();
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool StateDatabase::commit(QString *error)
+{
+    QSqlDatabase db = database();
+    if (!db.commit()) {
+        *error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+void StateDatabase::rollback()
+{
+    database().rollback();
+}
+
+} // namespace sitroom::gateway

@@ -1,0 +1,395 @@
+// Operator controls end to end: the real sitroom-sim with --users and
+// --state-dir, signed-in protocol clients over TLS (docs/controls.md).
+#include "SimulatorProcess.h"
+#include "TestTlsClient.h"
+#include "TestUsers.h"
+
+#include <QtTest>
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <map>
+#include <memory>
+
+using namespace sitroom;
+using sitroom::testing::SimulatorProcess;
+using sitroom::testing::TestTlsClient;
+using Body = sitroom::v1::Envelope::BodyCase;
+
+namespace {
+
+constexpr int kWaitMs = 5000;
+
+const v1::ProviderState *providerState(const v1::SystemState &state, const std::string &id)
+{
+    for (const auto &p : state.providers())
+        if (p.id() == id)
+            return &p;
+    return nullptr;
+}
+
+const v1::ProviderControl *providerControl(const v1::ControlState &state, const std::string &id)
+{
+    for (const auto &p : state.providers())
+        if (p.id() == id)
+            return &p;
+    return nullptr;
+}
+
+} // namespace
+
+class TestSimControls final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QStringList args() const
+    {
+        return {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-dir"), m_tls,
+                QStringLiteral("--users"), m_users, QStringLiteral("--state-dir"), m_state,
+                QStringLiteral("--speed"), QStringLiteral("60"), QStringLiteral("--tick-hz"), QStringLiteral("5")};
+    }
+
+    // Connects and signs in; the Welcome's or the Refusal's index, or -1.
+    std::unique_ptr<TestTlsClient> connect(const SimulatorProcess &sim, const QString &user, const QString &password,
+                                           Body *answer = nullptr)
+    {
+        auto client = std::make_unique<TestTlsClient>();
+        QString error;
+        if (!client->connectToServer(const_cast<SimulatorProcess &>(sim).port(), m_tls + QStringLiteral("/ca.pem"), kWaitMs, &error)) {
+            qWarning("%s", qPrintable(error));
+            return nullptr;
+        }
+        v1::Envelope hello;
+        hello.mutable_hello()->set_protocol_version(v1::PROTOCOL_VERSION_1);
+        hello.mutable_hello()->set_user(user.toStdString());
+        hello.mutable_hello()->set_password(password.toStdString());
+        hello.mutable_hello()->set_client_name("tst_simcontrols");
+        client->send(hello);
+        client->waitFor([&] { return client->count(Body::kWelcome) + client->count(Body::kRefusal) > 0; }, kWaitMs);
+        if (answer)
+            *answer = client->count(Body::kWelcome) ? Body::kWelcome
+                                                    : (client->count(Body::kRefusal) ? Body::kRefusal : Body::BODY_NOT_SET);
+        return client;
+    }
+
+    std::unique_ptr<TestTlsClient> signIn(const SimulatorProcess &sim, const QString &user)
+    {
+        Body answer = Body::BODY_NOT_SET;
+        auto client = connect(sim, user, user + QStringLiteral("-pw"), &answer);
+        if (!client || answer != Body::kWelcome || client->waitForBody(Body::kSnapshot, kWaitMs) < 0)
+            return nullptr;
+        return client;
+    }
+
+    static v1::ControlState currentControl(const TestTlsClient &client)
+    {
+        v1::ControlState control;
+        for (const auto &e : client.received()) {
+            if (e.body_case() == Body::kSnapshot)
+                control = e.snapshot().control();
+            else if (e.body_case() == Body::kControlEvent)
+                control = e.control_event().control();
+            else if (e.body_case() == Body::kCommandResult && e.command_result().control().revision() > control.revision())
+                control = e.command_result().control();
+        }
+        return control;
+    }
+
+    int m_counter = 0;
+    std::uint64_t m_ids = 0;
+
+    v1::Command command(const TestTlsClient &client, const char *reason = "test")
+    {
+        v1::Command c;
+        c.set_command_id("sc-" + std::to_string(++m_ids));
+        c.set_expected_revision(currentControl(client).revision());
+        c.set_reason(reason);
+        return c;
+    }
+
+    static v1::CommandResult send(TestTlsClient &client, const v1::Command &c)
+    {
+        v1::Envelope e;
+        *e.mutable_command() = c;
+        client.send(e);
+        v1::CommandResult result;
+        client.waitFor([&] {
+            for (const auto &r : client.received())
+                if (r.body_case() == Body::kCommandResult && r.command_result().command_id() == c.command_id()) {
+                    result = r.command_result();
+                    return true;
+                }
+            return false;
+        }, kWaitMs);
+        return result;
+    }
+
+    static v1::AuditResponse auditAll(TestTlsClient &client, bool verify)
+    {
+        v1::Envelope e;
+        e.mutable_audit_request()->set_request_id("audit-1");
+        e.mutable_audit_request()->set_limit(5000);
+        e.mutable_audit_request()->set_verify(verify);
+        const int from = int(client.received().size());
+        client.send(e);
+        const int i = client.waitForBody(Body::kAuditResponse, kWaitMs, from);
+        return i >= 0 ? client.received()[size_t(i)].audit_response() : v1::AuditResponse();
+    }
+
+    QTemporaryDir m_dir;
+    QString m_tls, m_users, m_state;
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        ++m_counter;
+        m_tls = m_dir.filePath(QStringLiteral("tls"));
+        m_users = m_dir.filePath(QStringLiteral("users.json"));
+        m_state = m_dir.filePath(QStringLiteral("state-%1").arg(m_counter));
+        QVERIFY(testing::writeUsersFile(m_users, testing::standardTestUsers()));
+    }
+
+    void signInGoodBadAndRateLimited()
+    {
+        SimulatorProcess sim;
+        QString error;
+        QVERIFY2(sim.start(args(), &error), qPrintable(error));
+
+        Body answer;
+        auto kim = connect(sim, QStringLiteral("kim"), QStringLiteral("kim-pw"), &answer);
+        QVERIFY(kim);
+        QCOMPARE(answer, Body::kWelcome);
+        const v1::Welcome welcome = kim->received()[size_t(kim->indexOf(Body::kWelcome))].welcome();
+        QCOMPARE(welcome.role(), v1::ROLE_OPERATOR);
+        QCOMPARE(welcome.site(), v1::SITE_SEOUL);
+        QCOMPARE(welcome.user(), std::string("kim"));
+
+        auto park = connect(sim, QStringLiteral("park"), QStringLiteral("park-pw"), &answer);
+        QCOMPARE(answer, Body::kWelcome);
+        QCOMPARE(park->received()[size_t(park->indexOf(Body::kWelcome))].welcome().role(), v1::ROLE_SUPERVISOR);
+
+        auto wrong = connect(sim, QStringLiteral("kim"), QStringLiteral("guess"), &answer);
+        QCOMPARE(answer, Body::kRefusal);
+        QCOMPARE(wrong->received()[size_t(wrong->indexOf(Body::kRefusal))].refusal().code(), v1::REFUSAL_BAD_CREDENTIALS);
+        QVERIFY(wrong->waitForDisconnected(kWaitMs));
+        auto unknown = connect(sim, QStringLiteral("mallory"), QStringLiteral("x"), &answer);
+        QCOMPARE(answer, Body::kRefusal);
+        QCOMPARE(unknown->received()[size_t(unknown->indexOf(Body::kRefusal))].refusal().code(), v1::REFUSAL_BAD_CREDENTIALS);
+
+        // Five failures for lee, then even the right password is turned away.
+        for (int i = 0; i < 5; ++i) {
+            auto guess = connect(sim, QStringLiteral("lee"), QStringLiteral("guess-%1").arg(i), &answer);
+            QCOMPARE(answer, Body::kRefusal);
+            QCOMPARE(guess->received()[size_t(guess->indexOf(Body::kRefusal))].refusal().code(), v1::REFUSAL_BAD_CREDENTIALS);
+        }
+        auto locked = connect(sim, QStringLiteral("lee"), QStringLiteral("lee-pw"), &answer);
+        QCOMPARE(answer, Body::kRefusal);
+        QCOMPARE(locked->received()[size_t(locked->indexOf(Body::kRefusal))].refusal().code(), v1::REFUSAL_TOO_MANY_ATTEMPTS);
+        // Others are not affected.
+        QVERIFY(signIn(sim, QStringLiteral("choi")));
+
+        // Every sign-in is audited, and the audit reaches consoles.
+        const v1::AuditResponse audit = auditAll(*kim, true);
+        int signIns = 0, refusedTooMany = 0;
+        for (const auto &e : audit.entries()) {
+            if (e.action() == "sign in")
+                ++signIns;
+            if (QString::fromStdString(e.outcome()).contains(QStringLiteral("too many")))
+                ++refusedTooMany;
+        }
+        QCOMPARE(signIns, 11);
+        QCOMPARE(refusedTooMany, 1);
+        QVERIFY(audit.verified());
+        QVERIFY2(audit.chain_ok(), audit.detail().c_str());
+        QVERIFY(kim->count(Body::kAuditEvent) >= 9);
+    }
+
+    void throttleReachesEveryConsoleAtOnce()
+    {
+        SimulatorProcess sim;
+        QString error;
+        QVERIFY2(sim.start(args(), &error), qPrintable(error));
+        auto kim = signIn(sim, QStringLiteral("kim"));
+        auto han = signIn(sim, QStringLiteral("han"));
+        QVERIFY(kim && han);
+        QCOMPARE(currentControl(*han).admission_rate_per_s(), 700.0);
+
+        // A viewer may not.
+        const v1::CommandResult refused = send(*han, [&] { auto c = command(*han); c.mutable_set_admission_rate()->set_rate_per_s(650); return c; }());
+        QCOMPARE(refused.status(), v1::COMMAND_REFUSED);
+
+        const int from = int(han->received().size());
+        v1::Command c = command(*kim, "queue outgrows the backend");
+        c.mutable_set_admission_rate()->set_rate_per_s(650);
+        QElapsedTimer timer;
+        timer.start();
+        const v1::CommandResult result = send(*kim, c);
+        QCOMPARE(result.status(), v1::COMMAND_APPLIED);
+        const int eventAt = han->waitForBody(Body::kControlEvent, 1000, from);
+        QVERIFY(eventAt >= 0);
+        QVERIFY(timer.elapsed() < 1000);
+        const v1::ControlEvent event = han->received()[size_t(eventAt)].control_event();
+        QCOMPARE(event.control().admission_rate_per_s(), 650.0);
+        QCOMPARE(event.actor().user(), std::string("kim"));
+        QCOMPARE(event.actor().reason(), std::string("queue outgrows the backend"));
+        // And the simulation runs with it from its next steps.
+        QVERIFY(han->waitFor([&] {
+            for (size_t i = size_t(eventAt); i < han->received().size(); ++i) {
+                const auto &e = han->received()[i];
+                if (e.body_case() == Body::kTick && e.tick().state().admission().rate_limit_per_s() == 650.0)
+                    return true;
+            }
+            return false;
+        }, 3000));
+        // A console that connects now gets it in its Snapshot, with the audit.
+        auto later = signIn(sim, QStringLiteral("choi"));
+        QVERIFY(later);
+        const v1::Snapshot snapshot = later->received()[size_t(later->indexOf(Body::kSnapshot))].snapshot();
+        QCOMPARE(snapshot.control().admission_rate_per_s(), 650.0);
+        bool audited = false;
+        for (const auto &e : snapshot.recent_audit())
+            audited |= e.user() == "kim" && e.reason() == "queue outgrows the backend";
+        QVERIFY(audited);
+    }
+
+    void secondOfTwoConflictingCommandsIsTold()
+    {
+        SimulatorProcess sim;
+        QString error;
+        QVERIFY2(sim.start(args(), &error), qPrintable(error));
+        auto kim = signIn(sim, QStringLiteral("kim"));
+        auto lee = signIn(sim, QStringLiteral("lee"));
+        QVERIFY(kim && lee);
+        v1::Command a = command(*kim, "kim's reason");
+        a.mutable_set_admission_rate()->set_rate_per_s(650);
+        v1::Command b = command(*lee, "lee's reason");
+        b.mutable_set_admission_rate()->set_rate_per_s(800);
+        QCOMPARE(a.expected_revision(), b.expected_revision());
+        QCOMPARE(send(*kim, a).status(), v1::COMMAND_APPLIED);
+        const v1::CommandResult r = send(*lee, b);
+        QCOMPARE(r.status(), v1::COMMAND_CONFLICT);
+        QCOMPARE(r.control().admission_rate_per_s(), 650.0);
+        QCOMPARE(r.control().last_changed_by().user(), std::string("kim"));
+        QCOMPARE(r.control().last_changed_by().reason(), std::string("kim's reason"));
+        // Sending it again as is: the same answer, not a second try.
+        QCOMPARE(send(*lee, b).SerializeAsString(), r.SerializeAsString());
+    }
+
+    void disableNeedsASecondSupervisor()
+    {
+        SimulatorProcess sim;
+        QString error;
+        QVERIFY2(sim.start(args(), &error), qPrintable(error));
+        auto park = signIn(sim, QStringLiteral("park"));
+        auto choi = signIn(sim, QStringLiteral("choi"));
+        auto kim = signIn(sim, QStringLiteral("kim"));
+        QVERIFY(park && choi && kim);
+
+        v1::Command kimDisable = command(*kim);
+        kimDisable.mutable_set_provider_enabled()->set_provider_id("kakao");
+        QCOMPARE(send(*kim, kimDisable).status(), v1::COMMAND_REFUSED);
+
+        v1::Command disable = command(*park, "kakao verification failing");
+        disable.mutable_set_provider_enabled()->set_provider_id("kakao");
+        disable.mutable_set_provider_enabled()->set_enabled(false);
+        const v1::CommandResult pending = send(*park, disable);
+        QCOMPARE(pending.status(), v1::COMMAND_PENDING_APPROVAL);
+        QVERIFY(!pending.request_id().empty());
+        // Everyone sees the pending request.
+        QVERIFY(choi->waitFor([&] { return currentControl(*choi).pending_size() == 1; }, 1000));
+        QCOMPARE(currentControl(*choi).pending(0).requested_by().user(), std::string("park"));
+        QVERIFY(providerControl(currentControl(*choi), "kakao")->enabled());
+
+        v1::Command own = command(*park, "");
+        own.mutable_approve()->set_request_id(pending.request_id());
+        QCOMPARE(send(*park, own).status(), v1::COMMAND_REFUSED);
+
+        v1::Command approve = command(*choi, "");
+        approve.mutable_approve()->set_request_id(pending.request_id());
+        const v1::CommandResult approved = send(*choi, approve);
+        QCOMPARE(approved.status(), v1::COMMAND_APPLIED);
+        QVERIFY(!providerControl(approved.control(), "kakao")->enabled());
+        QCOMPARE(approved.control().pending_size(), 0);
+        // The simulation shows it (중단) from its next steps.
+        const int from = int(kim->received().size());
+        QVERIFY(kim->waitFor([&] {
+            for (size_t i = size_t(from); i < kim->received().size(); ++i) {
+                const auto &e = kim->received()[i];
+                if (e.body_case() == Body::kTick) {
+                    const auto *p = providerState(e.tick().state(), "kakao");
+                    if (p && !p->enabled())
+                        return true;
+                }
+            }
+            return false;
+        }, 3000));
+    }
+
+    void killedMidBurstLosesNothingAcknowledged()
+    {
+        std::vector<v1::CommandResult> applied;
+        v1::Command firstApplied;
+        {
+            SimulatorProcess sim;
+            QString error;
+            QVERIFY2(sim.start(args(), &error), qPrintable(error));
+            auto kim = signIn(sim, QStringLiteral("kim"));
+            QVERIFY(kim);
+            const std::uint64_t revision = currentControl(*kim).revision();
+            std::vector<v1::Command> burst;
+            v1::Envelope all;
+            QByteArray bytes;
+            for (int i = 0; i < 20; ++i) {
+                v1::Command c;
+                c.set_command_id("burst-" + std::to_string(i));
+                c.set_expected_revision(revision + std::uint64_t(i));
+                c.set_reason("burst " + std::to_string(i));
+                c.mutable_set_admission_rate()->set_rate_per_s(i % 2 ? 700 : 690);
+                burst.push_back(c);
+                v1::Envelope e;
+                *e.mutable_command() = c;
+                kim->send(e);
+            }
+            // Kill it as the answers come in.
+            QVERIFY(kim->waitFor([&] { return kim->count(Body::kCommandResult) >= 6; }, kWaitMs));
+            sim.kill();
+            for (const auto &e : kim->received())
+                if (e.body_case() == Body::kCommandResult && e.command_result().status() == v1::COMMAND_APPLIED)
+                    applied.push_back(e.command_result());
+            QVERIFY(applied.size() >= 6);
+            firstApplied = burst[0];
+        }
+        SimulatorProcess sim;
+        QString error;
+        // The starting rate on the command line does not override what was stored.
+        QVERIFY2(sim.start(args() + QStringList{QStringLiteral("--admission-rate"), QStringLiteral("1500")}, &error),
+                 qPrintable(error));
+        auto kim = signIn(sim, QStringLiteral("kim"));
+        QVERIFY(kim);
+        const v1::ControlState restored = currentControl(*kim);
+        QVERIFY(restored.revision() >= applied.back().control().revision());
+        QVERIFY(restored.admission_rate_per_s() == 690.0 || restored.admission_rate_per_s() == 700.0);
+        if (restored.revision() == applied.back().control().revision())
+            QCOMPARE(restored.admission_rate_per_s(), applied.back().control().admission_rate_per_s());
+
+        const v1::AuditResponse audit = auditAll(*kim, true);
+        QVERIFY(audit.verified());
+        QVERIFY2(audit.chain_ok(), audit.detail().c_str());
+        for (const auto &r : applied) {
+            const std::string reason = "burst " + r.command_id().substr(6);
+            bool found = false;
+            for (const auto &e : audit.entries())
+                found |= e.reason() == reason && e.outcome().rfind("applied", 0) == 0;
+            QVERIFY2(found, reason.c_str());
+        }
+        // The first command's result is remembered across the restart.
+        const v1::CommandResult again = send(*kim, firstApplied);
+        QCOMPARE(again.SerializeAsString(), applied.front().SerializeAsString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimControls)
+#include "tst_simcontrols.moc"

@@ -1,0 +1,420 @@
+#include "gateway/CommandProcessor.h"
+#include "gateway/ControlTarget.h"
+#include "gateway/StateDatabase.h"
+
+#include <QtTest>
+
+#include <QTemporaryDir>
+
+using namespace sitroom;
+using namespace sitroom::gateway;
+
+namespace {
+
+const qint64 kWall = 1'780'000'000'000;   // wall clock
+const qint64 kSource = 1'790'000'000'000; // the live system's clock
+
+class FakeTarget final : public ControlTarget
+{
+public:
+    void applyControl(const v1::ControlState &control) override { applied.push_back(control); }
+    std::vector<v1::ControlState> applied;
+};
+
+v1::Configuration configuration()
+{
+    v1::Configuration c;
+    c.set_admission_rate_min_per_s(50);
+    c.set_admission_rate_max_per_s(3000);
+    c.set_admission_rate_step_per_s(50);
+    c.set_hazardous_rate_cut_fraction(0.3);
+    return c;
+}
+
+v1::ControlState initial()
+{
+    v1::ControlState s;
+    s.set_revision(1);
+    s.set_admission_rate_per_s(700);
+    for (const char *id : {"kakao", "naver", "pass"}) {
+        auto *p = s.add_providers();
+        p->set_id(id);
+        p->set_enabled(true);
+    }
+    return s;
+}
+
+const Identity kViewer{QStringLiteral("han"), v1::ROLE_VIEWER, v1::SITE_OSONG};
+const Identity kOperator{QStringLiteral("kim"), v1::ROLE_OPERATOR, v1::SITE_SEOUL};
+const Identity kSupervisor{QStringLiteral("park"), v1::ROLE_SUPERVISOR, v1::SITE_SEOUL};
+const Identity kSupervisor2{QStringLiteral("choi"), v1::ROLE_SUPERVISOR, v1::SITE_MINISTRY};
+
+int g_id = 0;
+
+v1::Command command(std::uint64_t revision, const char *reason = "queue grows")
+{
+    v1::Command c;
+    c.set_command_id("cmd-" + std::to_string(++g_id));
+    c.set_expected_revision(revision);
+    c.set_reason(reason);
+    return c;
+}
+
+v1::Command rate(std::uint64_t revision, double r)
+{
+    v1::Command c = command(revision);
+    c.mutable_set_admission_rate()->set_rate_per_s(r);
+    return c;
+}
+
+v1::Command provider(std::uint64_t revision, const char *id, bool enabled, std::uint32_t forS = 0)
+{
+    v1::Command c = command(revision);
+    c.mutable_set_provider_enabled()->set_provider_id(id);
+    c.mutable_set_provider_enabled()->set_enabled(enabled);
+    c.mutable_set_provider_enabled()->set_disable_for_s(forS);
+    return c;
+}
+
+v1::Command approve(const std::string &requestId)
+{
+    v1::Command c = command(0, "");
+    c.mutable_approve()->set_request_id(requestId);
+    return c;
+}
+
+const v1::ProviderControl &providerIn(const v1::ControlState &s, const std::string &id)
+{
+    for (const auto &p : s.providers())
+        if (p.id() == id)
+            return p;
+    static const v1::ProviderControl none;
+    return none;
+}
+
+struct Fixture
+{
+    explicit Fixture(const QString &dir = QString())
+    {
+        QString error;
+        if (!db.open(dir, &error))
+            qFatal("%s", qPrintable(error));
+        processor = std::make_unique<CommandProcessor>(db);
+        processor->setConfiguration(configuration());
+        processor->setTarget(&target);
+        processor->initialize(initial());
+    }
+    v1::CommandResult handle(const v1::Command &c, const Identity &who, qint64 wall = kWall, qint64 source = kSource)
+    {
+        return processor->handle(c, who, wall, source);
+    }
+    StateDatabase db;
+    FakeTarget target;
+    std::unique_ptr<CommandProcessor> processor;
+};
+
+} // namespace
+
+class TestCommandProcessor final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void rolesDecide_data()
+    {
+        QTest::addColumn<int>("role");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("message");
+        const int viewer = v1::ROLE_VIEWER, op = v1::ROLE_OPERATOR, sup = v1::ROLE_SUPERVISOR;
+        QTest::newRow("viewer rate") << viewer << "rate" << int(v1::COMMAND_REFUSED) << "viewer role";
+        QTest::newRow("viewer resume") << viewer << "resume" << int(v1::COMMAND_REFUSED) << "viewer role";
+        QTest::newRow("operator rate") << op << "rate" << int(v1::COMMAND_APPLIED) << "";
+        QTest::newRow("operator resume") << op << "resume" << int(v1::COMMAND_APPLIED) << "";
+        QTest::newRow("operator pause") << op << "pause" << int(v1::COMMAND_PENDING_APPROVAL) << "";
+        QTest::newRow("operator disable") << op << "disable" << int(v1::COMMAND_REFUSED) << "operators may not disable providers";
+        QTest::newRow("operator enable") << op << "enable" << int(v1::COMMAND_REFUSED) << "operators may not enable providers";
+        QTest::newRow("operator approve") << op << "approve" << int(v1::COMMAND_REFUSED) << "only supervisors may approve";
+        QTest::newRow("supervisor rate") << sup << "rate" << int(v1::COMMAND_APPLIED) << "";
+        QTest::newRow("supervisor disable") << sup << "disable" << int(v1::COMMAND_PENDING_APPROVAL) << "";
+        QTest::newRow("supervisor enable") << sup << "enable" << int(v1::COMMAND_APPLIED) << "";
+        QTest::newRow("supervisor approve unknown") << sup << "approve" << int(v1::COMMAND_EXPIRED) << "no pending request";
+        QTest::newRow("supervisor alert") << sup << "ack" << int(v1::COMMAND_REFUSED) << "alert commands";
+    }
+
+    void rolesDecide()
+    {
+        QFETCH(int, role);
+        QFETCH(QString, action);
+        QFETCH(int, status);
+        QFETCH(QString, message);
+        Fixture f;
+        const Identity who{QStringLiteral("someone"), v1::Role(role), v1::SITE_SEOUL};
+        v1::Command c;
+        if (action == QLatin1String("rate"))
+            c = rate(1, 650);
+        else if (action == QLatin1String("resume"))
+            c = command(1), c.mutable_resume_admission();
+        else if (action == QLatin1String("pause"))
+            c = command(1), c.mutable_pause_admission();
+        else if (action == QLatin1String("disable"))
+            c = provider(1, "kakao", false);
+        else if (action == QLatin1String("enable"))
+            c = provider(1, "kakao", true);
+        else if (action == QLatin1String("approve"))
+            c = approve("nope");
+        else
+            c = command(1), c.mutable_acknowledge_alert()->set_alert_id("a");
+        const v1::CommandResult r = f.handle(c, who);
+        QCOMPARE(int(r.status()), status);
+        QVERIFY2(QString::fromStdString(r.message()).contains(message), r.message().c_str());
+        QCOMPARE(r.command_id(), c.command_id());
+        // Every decision is audited, applied or not.
+        const auto audit = f.processor->takeAuditEvents();
+        QCOMPARE(audit.size(), size_t(1));
+        QCOMPARE(audit[0].user(), std::string("someone"));
+        QVERIFY(f.processor->audit().verify().ok);
+        const bool changed = status == v1::COMMAND_APPLIED || status == v1::COMMAND_PENDING_APPROVAL;
+        QCOMPARE(f.processor->control().revision(), changed ? 2u : 1u);
+        QCOMPARE(f.processor->takeControlChanges().size(), size_t(changed ? 1 : 0));
+    }
+
+    void appliedRateReachesTheTarget()
+    {
+        Fixture f;
+        const auto r = f.handle(rate(1, 600), kOperator);
+        QCOMPARE(r.status(), v1::COMMAND_APPLIED);
+        QCOMPARE(r.control().revision(), 2u);
+        QCOMPARE(r.control().admission_rate_per_s(), 600.0);
+        QCOMPARE(r.control().last_changed_by().user(), std::string("kim"));
+        QCOMPARE(f.target.applied.back().admission_rate_per_s(), 600.0);
+        const auto audit = f.processor->takeAuditEvents();
+        QCOMPARE(audit[0].before(), std::string("{\"admission_rate_per_s\":700}"));
+        QCOMPARE(audit[0].after(), std::string("{\"admission_rate_per_s\":600}"));
+        QCOMPARE(audit[0].outcome().rfind("applied", 0), 0u);
+    }
+
+    void invalidCommands_data()
+    {
+        QTest::addColumn<int>("which");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("too low") << 0 << "from 50 to 3000";
+        QTest::newRow("too high") << 1 << "from 50 to 3000";
+        QTest::newRow("no reason") << 2 << "a reason must be given";
+        QTest::newRow("unknown provider") << 3 << "no provider \"toss\"";
+        QTest::newRow("no action") << 4 << "no action";
+    }
+
+    void invalidCommands()
+    {
+        QFETCH(int, which);
+        QFETCH(QString, message);
+        Fixture f;
+        v1::Command c;
+        switch (which) {
+        case 0: c = rate(1, 10); break;
+        case 1: c = rate(1, 5000); break;
+        case 2: c = rate(1, 600); c.set_reason("  "); break;
+        case 3: c = provider(1, "toss", true); break;
+        default: c = command(1); break;
+        }
+        const auto r = f.handle(c, kSupervisor);
+        QCOMPARE(r.status(), v1::COMMAND_INVALID);
+        QVERIFY2(QString::fromStdString(r.message()).contains(message), r.message().c_str());
+        QCOMPARE(f.processor->control().revision(), 1u);
+    }
+
+    void staleRevisionConflicts()
+    {
+        Fixture f;
+        QCOMPARE(f.handle(rate(1, 650), kOperator).status(), v1::COMMAND_APPLIED);
+        // lee decided on revision 1 too.
+        v1::Command late = rate(1, 800);
+        const auto r = f.handle(late, Identity{QStringLiteral("lee"), v1::ROLE_OPERATOR, v1::SITE_OSONG});
+        QCOMPARE(r.status(), v1::COMMAND_CONFLICT);
+        QCOMPARE(r.control().revision(), 2u);
+        QCOMPARE(r.control().admission_rate_per_s(), 650.0);
+        QCOMPARE(r.control().last_changed_by().user(), std::string("kim"));
+        QVERIFY2(QString::fromStdString(r.message()).contains(QStringLiteral("last changed by kim (seoul)")), r.message().c_str());
+        QCOMPARE(f.processor->control().admission_rate_per_s(), 650.0);
+    }
+
+    void repeatedCommandIdAppliesOnce()
+    {
+        Fixture f;
+        const v1::Command c = rate(1, 600);
+        const auto first = f.handle(c, kOperator);
+        QCOMPARE(first.status(), v1::COMMAND_APPLIED);
+        f.processor->takeAuditEvents();
+        f.processor->takeControlChanges();
+        const auto again = f.handle(c, kOperator);
+        QCOMPARE(again.SerializeAsString(), first.SerializeAsString());
+        QCOMPARE(f.processor->control().revision(), 2u);
+        QVERIFY(f.processor->takeAuditEvents().empty());
+        QVERIFY(f.processor->takeControlChanges().empty());
+    }
+
+    void hazardousCutNeedsAnotherSupervisor()
+    {
+        Fixture f;
+        // 700 → 500 is within 30 %: applied at once.
+        QCOMPARE(f.handle(rate(1, 500), kOperator).status(), v1::COMMAND_APPLIED);
+        // 500 → 300 is a 40 % cut: pending.
+        const auto pending = f.handle(rate(2, 300), kOperator);
+        QCOMPARE(pending.status(), v1::COMMAND_PENDING_APPROVAL);
+        QVERIFY(!pending.request_id().empty());
+        QCOMPARE(pending.control().pending_size(), 1);
+        QCOMPARE(pending.control().pending(0).requested_by().user(), std::string("kim"));
+        QCOMPARE(pending.control().pending(0).expires_ms(), kWall + 300000);
+        QCOMPARE(f.processor->control().admission_rate_per_s(), 500.0);
+        QCOMPARE(f.processor->control().revision(), 3u);
+
+        // An operator may not approve; the first supervisor may.
+        QCOMPARE(f.handle(approve(pending.request_id()), kOperator).status(), v1::COMMAND_REFUSED);
+        f.processor->takeAuditEvents();
+        const auto approved = f.handle(approve(pending.request_id()), kSupervisor, kWall + 60000);
+        QCOMPARE(approved.status(), v1::COMMAND_APPLIED);
+        QCOMPARE(approved.control().admission_rate_per_s(), 300.0);
+        QCOMPARE(approved.control().pending_size(), 0);
+        QCOMPARE(approved.control().revision(), 4u);
+        QCOMPARE(f.target.applied.back().admission_rate_per_s(), 300.0);
+        // Both results audited: the request's (by kim) and the approval (by park).
+        const auto audit = f.processor->takeAuditEvents();
+        QCOMPARE(audit.size(), size_t(2));
+        QCOMPARE(audit[0].user(), std::string("kim"));
+        QVERIFY(QString::fromStdString(audit[0].outcome()).contains(QStringLiteral("approved by park")));
+        QCOMPARE(audit[1].user(), std::string("park"));
+        // Approving again: the request is gone.
+        QCOMPARE(f.handle(approve(pending.request_id()), kSupervisor2).status(), v1::COMMAND_EXPIRED);
+    }
+
+    void ownRequestCannotBeApproved()
+    {
+        Fixture f;
+        const auto pending = f.handle(provider(1, "kakao", false), kSupervisor);
+        QCOMPARE(pending.status(), v1::COMMAND_PENDING_APPROVAL);
+        const auto own = f.handle(approve(pending.request_id()), kSupervisor);
+        QCOMPARE(own.status(), v1::COMMAND_REFUSED);
+        QVERIFY(QString::fromStdString(own.message()).contains(QStringLiteral("different supervisor")));
+        QVERIFY(providerIn(f.processor->control(), "kakao").enabled());
+        const auto other = f.handle(approve(pending.request_id()), kSupervisor2);
+        QCOMPARE(other.status(), v1::COMMAND_APPLIED);
+        QVERIFY(!providerIn(f.processor->control(), "kakao").enabled());
+        QVERIFY(!f.target.applied.back().providers(0).enabled());
+    }
+
+    void unapprovedRequestExpiresAfterFiveMinutes()
+    {
+        Fixture f;
+        const auto pending = f.handle(command(1), kOperator);   // no action: invalid, not pending
+        QCOMPARE(pending.status(), v1::COMMAND_INVALID);
+        v1::Command pause = command(1);
+        pause.mutable_pause_admission();
+        const auto p = f.handle(pause, kOperator);
+        QCOMPARE(p.status(), v1::COMMAND_PENDING_APPROVAL);
+        f.processor->takeAuditEvents();
+        f.processor->takeControlChanges();
+        f.processor->tick(kWall + 299'999, kSource);
+        QCOMPARE(f.processor->control().pending_size(), 1);
+        f.processor->tick(kWall + 300'001, kSource);
+        QCOMPARE(f.processor->control().pending_size(), 0);
+        QVERIFY(!f.processor->control().admission_paused());
+        QCOMPARE(f.processor->control().revision(), 3u);
+        const auto audit = f.processor->takeAuditEvents();
+        QCOMPARE(audit.size(), size_t(1));
+        QCOMPARE(audit[0].user(), std::string("system"));
+        QCOMPARE(audit[0].outcome().rfind("expired", 0), 0u);
+        QCOMPARE(f.processor->takeControlChanges().size(), size_t(1));
+        // A late approval.
+        QCOMPARE(f.handle(approve(p.request_id()), kSupervisor, kWall + 301'000).status(), v1::COMMAND_EXPIRED);
+    }
+
+    void lateApprovalExpiresTheRequest()
+    {
+        Fixture f;
+        const auto p = f.handle(provider(1, "naver", false), kSupervisor);
+        // No tick in between: the approval itself finds it expired.
+        const auto late = f.handle(approve(p.request_id()), kSupervisor2, kWall + 400'000);
+        QCOMPARE(late.status(), v1::COMMAND_EXPIRED);
+        QVERIFY(providerIn(f.processor->control(), "naver").enabled());
+        QCOMPARE(f.processor->control().pending_size(), 0);
+    }
+
+    void timedDisableEndsOnTheSourceClockWithRamp()
+    {
+        Fixture f;
+        const auto p = f.handle(provider(1, "pass", false, 600), kSupervisor);
+        const auto a = f.handle(approve(p.request_id()), kSupervisor2, kWall + 1000, kSource + 1000);
+        QCOMPARE(a.status(), v1::COMMAND_APPLIED);
+        const auto &pc = providerIn(f.processor->control(), "pass");
+        QVERIFY(!pc.enabled());
+        QCOMPARE(pc.disabled_until_ms(), kSource + 1000 + 600'000);
+        QCOMPARE(pc.ramp_s(), 300u);
+        f.processor->takeAuditEvents();
+        // The wall clock says nothing about it.
+        f.processor->tick(kWall + 10'000'000, kSource + 600'999);
+        QVERIFY(!providerIn(f.processor->control(), "pass").enabled());
+        f.processor->tick(kWall + 10'000'000, kSource + 601'000);
+        QVERIFY(providerIn(f.processor->control(), "pass").enabled());
+        QCOMPARE(providerIn(f.processor->control(), "pass").disabled_until_ms(), 0);
+        QCOMPARE(providerIn(f.target.applied.back(), "pass").ramp_s(), 300u);
+        QVERIFY(providerIn(f.target.applied.back(), "pass").enabled());
+        const auto audit = f.processor->takeAuditEvents();
+        QCOMPARE(audit.size(), size_t(1));
+        QCOMPARE(audit[0].user(), std::string("system"));
+        QCOMPARE(f.processor->control().last_changed_by().user(), std::string("system"));
+    }
+
+    void restartRestoresEverything()
+    {
+        QTemporaryDir dir;
+        v1::Command applied = rate(1, 600);
+        v1::CommandResult appliedResult;
+        std::string requestId;
+        {
+            Fixture f(dir.path());
+            appliedResult = f.handle(applied, kOperator);
+            QCOMPARE(appliedResult.status(), v1::COMMAND_APPLIED);
+            const auto p = f.handle(provider(2, "kakao", false, 0), kSupervisor);
+            QCOMPARE(p.status(), v1::COMMAND_PENDING_APPROVAL);
+            requestId = p.request_id();
+            const auto d = f.handle(provider(3, "naver", false), kSupervisor);
+            QCOMPARE(f.handle(approve(d.request_id()), kSupervisor2).status(), v1::COMMAND_APPLIED);
+        }
+        Fixture f(dir.path());
+        QVERIFY(f.processor->hasStoredControl());
+        const auto &c = f.processor->control();
+        QCOMPARE(c.revision(), 5u);
+        QCOMPARE(c.admission_rate_per_s(), 600.0);   // not the source's 700
+        QVERIFY(!providerIn(c, "naver").enabled());
+        QVERIFY(providerIn(c, "kakao").enabled());
+        QCOMPARE(c.pending_size(), 1);
+        QCOMPARE(c.pending(0).request_id(), requestId);
+        // The target got the stored state, not the source's.
+        QCOMPARE(f.target.applied.back().admission_rate_per_s(), 600.0);
+        // The stored result answers a repeat.
+        QCOMPARE(f.handle(applied, kOperator).SerializeAsString(), appliedResult.SerializeAsString());
+        QCOMPARE(f.processor->control().revision(), 5u);
+        // The pending request can still be approved.
+        QCOMPARE(f.handle(approve(requestId), kSupervisor2).status(), v1::COMMAND_APPLIED);
+        QVERIFY(!providerIn(f.processor->control(), "kakao").enabled());
+        const auto v = f.processor->audit().verify();
+        QVERIFY2(v.ok, qPrintable(v.detail));
+        QCOMPARE(v.rowsChecked, 7u);
+    }
+
+    void signInRecords()
+    {
+        Fixture f;
+        AuditRecord r;
+        r.timeMs = kWall;
+        r.user = QStringLiteral("kim");
+        r.action = QStringLiteral("sign in");
+        r.outcome = QStringLiteral("refused: wrong password");
+        QCOMPARE(f.processor->record(r).id(), 1u);
+        QCOMPARE(f.processor->takeAuditEvents().size(), size_t(1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandProcessor)
+#include "tst_commandprocessor.moc"
