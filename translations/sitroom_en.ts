@@ -210,6 +210,18 @@
         <source>Alerts (%1)</source>
         <translation>Alerts (%1)</translation>
     </message>
+    <message>
+        <source>Pending approvals</source>
+        <translation>Pending approvals</translation>
+    </message>
+    <message>
+        <source>Audit timeline</source>
+        <translation>Audit timeline</translation>
+    </message>
+    <message>
+        <source>Pending approvals (%1)</source>
+        <translation>Pending approvals (%1)</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::models::AlertModel</name>
@@ -232,6 +244,53 @@
     <message>
         <source>State</source>
         <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::models::AuditModel</name>
+    <message>
+        <source>Seoul</source>
+        <translation>Seoul</translation>
+    </message>
+    <message>
+        <source>Osong</source>
+        <translation>Osong</translation>
+    </message>
+    <message>
+        <source>Ministry</source>
+        <translation>Ministry</translation>
+    </message>
+    <message>
+        <source>before: %1</source>
+        <translation>before: %1</translation>
+    </message>
+    <message>
+        <source>after: %1</source>
+        <translation>after: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
     </message>
 </context>
 <context>
@@ -395,6 +454,29 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::AuditPanel</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 entries to %2</source>
+        <translation>Exported %1 entries to %2</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation>Could not export to %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::CohortPanel</name>
     <message>
         <source>bookings per minute</source>
@@ -485,10 +567,341 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::ControlConfirmDialog</name>
+    <message>
+        <source>Act on stale data: I know the picture may be out of date</source>
+        <translation>Act on stale data: I know the picture may be out of date</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Now:</translation>
+    </message>
+    <message>
+        <source>New:</source>
+        <translation>New:</translation>
+    </message>
+    <message>
+        <source>Until enabled again</source>
+        <translation>Until enabled again</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 minutes</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation>2 hours</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>For:</translation>
+    </message>
+    <message>
+        <source>Expected effect</source>
+        <translation>Expected effect</translation>
+    </message>
+    <message>
+        <source>■ Hazardous: a second supervisor must approve this within 5 minutes before it takes effect.</source>
+        <translation>■ Hazardous: a second supervisor must approve this within 5 minutes before it takes effect.</translation>
+    </message>
+    <message>
+        <source>Takes effect at once; no second approval needed.</source>
+        <translation>Takes effect at once; no second approval needed.</translation>
+    </message>
+    <message>
+        <source>▲ The data on this console is stale: the figures above may no longer be true. Sending is refused unless you override explicitly; the override is audited.</source>
+        <translation>▲ The data on this console is stale: the figures above may no longer be true. Sending is refused unless you override explicitly; the override is audited.</translation>
+    </message>
+    <message>
+        <source>Reason (required, recorded in the audit log):</source>
+        <translation>Reason (required, recorded in the audit log):</translation>
+    </message>
+    <message>
+        <source>Why this change, now?</source>
+        <translation>Why this change, now?</translation>
+    </message>
+    <message>
+        <source>Request approval</source>
+        <translation>Request approval</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ControlDesk</name>
+    <message>
+        <source>Change the admission rate</source>
+        <translation>Change the admission rate</translation>
+    </message>
+    <message>
+        <source>admission rate %1</source>
+        <translation>admission rate %1</translation>
+    </message>
+    <message>
+        <source>Pause admission</source>
+        <translation>Pause admission</translation>
+    </message>
+    <message>
+        <source>admission paused</source>
+        <translation>admission paused</translation>
+    </message>
+    <message>
+        <source>Resume admission</source>
+        <translation>Resume admission</translation>
+    </message>
+    <message>
+        <source>Enable %1</source>
+        <translation>Enable %1</translation>
+    </message>
+    <message>
+        <source>%1 disabled (중단 shown to citizens)</source>
+        <translation>%1 disabled (중단 shown to citizens)</translation>
+    </message>
+    <message>
+        <source>%1 enabled</source>
+        <translation>%1 enabled</translation>
+    </message>
+    <message>
+        <source>Citizens can choose %1 again; its share ramps back in over a few minutes.</source>
+        <translation>Citizens can choose %1 again; its share ramps back in over a few minutes.</translation>
+    </message>
+    <message>
+        <source>Disable %1</source>
+        <translation>Disable %1</translation>
+    </message>
+    <message>
+        <source>Approve a hazardous change</source>
+        <translation>Approve a hazardous change</translation>
+    </message>
+    <message>
+        <source>Approving applies the requested change at once, as requested.</source>
+        <translation>Approving applies the requested change at once, as requested.</translation>
+    </message>
+    <message>
+        <source>Sent: %1. Waiting for the answer…</source>
+        <translation>Sent: %1. Waiting for the answer…</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ControlWords</name>
+    <message>
+        <source>Seoul</source>
+        <translation>Seoul</translation>
+    </message>
+    <message>
+        <source>Osong</source>
+        <translation>Osong</translation>
+    </message>
+    <message>
+        <source>Ministry</source>
+        <translation>Ministry</translation>
+    </message>
+    <message>
+        <source>unknown site</source>
+        <translation>unknown site</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>nobody yet</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>an unknown time</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3</source>
+        <translation>%1 (%2) at %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3: “%4”</source>
+        <translation>%1 (%2) at %3: “%4”</translation>
+    </message>
+    <message>
+        <source>admission paused</source>
+        <translation>admission paused</translation>
+    </message>
+    <message>
+        <source>admission rate %1</source>
+        <translation>admission rate %1</translation>
+    </message>
+    <message>
+        <source>, disabled: %1</source>
+        <translation>, disabled: %1</translation>
+    </message>
+    <message>
+        <source>Admission rate to %1</source>
+        <translation>Admission rate to %1</translation>
+    </message>
+    <message>
+        <source>Pause admission</source>
+        <translation>Pause admission</translation>
+    </message>
+    <message>
+        <source>Resume admission</source>
+        <translation>Resume admission</translation>
+    </message>
+    <message>
+        <source>Enable %1</source>
+        <translation>Enable %1</translation>
+    </message>
+    <message>
+        <source>Disable %1 for %2</source>
+        <translation>Disable %1 for %2</translation>
+    </message>
+    <message>
+        <source>Disable %1</source>
+        <translation>Disable %1</translation>
+    </message>
+    <message>
+        <source>Approve request %1</source>
+        <translation>Approve request %1</translation>
+    </message>
+    <message>
+        <source>Control change</source>
+        <translation>Control change</translation>
+    </message>
+    <message>
+        <source>%1 carries %2 of verification requests now (%3). Citizens who would choose it choose among the other providers, in proportion to their shares:</source>
+        <translation>%1 carries %2 of verification requests now (%3). Citizens who would choose it choose among the other providers, in proportion to their shares:</translation>
+    </message>
+    <message>
+        <source>⚠ No other provider is enabled: these citizens cannot verify at all.</source>
+        <translation>⚠ No other provider is enabled: these citizens cannot verify at all.</translation>
+    </message>
+    <message>
+        <source>• %1: share %2 → %3, %4 of %5 capacity (%6)</source>
+        <translation>• %1: share %2 → %3, %4 of %5 capacity (%6)</translation>
+    </message>
+    <message>
+        <source> ⚠ above 90 % of capacity</source>
+        <translation> ⚠ above 90 % of capacity</translation>
+    </message>
+    <message>
+        <source>No one is admitted while paused; citizens are shown no wait.</source>
+        <translation>No one is admitted while paused; citizens are shown no wait.</translation>
+    </message>
+    <message>
+        <source>Admitting up to %1 against %2 arriving now.</source>
+        <translation>Admitting up to %1 against %2 arriving now.</translation>
+    </message>
+    <message>
+        <source>The queue (%1 people) holds steady.</source>
+        <translation>The queue (%1 people) holds steady.</translation>
+    </message>
+    <message>
+        <source>The queue (%1 people) grows by about %2 people a minute.</source>
+        <translation>The queue (%1 people) grows by about %2 people a minute.</translation>
+    </message>
+    <message>
+        <source>The queue (%1 people) drains by about %2 people a minute.</source>
+        <translation>The queue (%1 people) drains by about %2 people a minute.</translation>
+    </message>
+    <message>
+        <source>none (paused)</source>
+        <translation>none (paused)</translation>
+    </message>
+    <message>
+        <source>Shown wait: %1 now, %2 at the new rate.</source>
+        <translation>Shown wait: %1 now, %2 at the new rate.</translation>
+    </message>
+    <message>
+        <source>Applied: %1.</source>
+        <translation>Applied: %1.</translation>
+    </message>
+    <message>
+        <source>Waiting for approval by another supervisor: %1 (request %2).</source>
+        <translation>Waiting for approval by another supervisor: %1 (request %2).</translation>
+    </message>
+    <message>
+        <source>Not applied: the controls changed before yours arrived. Now: %1. Last changed by %2. Look again and decide anew.</source>
+        <translation>Not applied: the controls changed before yours arrived. Now: %1. Last changed by %2. Look again and decide anew.</translation>
+    </message>
+    <message>
+        <source>Refused: %1. %2</source>
+        <translation>Refused: %1. %2</translation>
+    </message>
+    <message>
+        <source>Not valid: %1. %2</source>
+        <translation>Not valid: %1. %2</translation>
+    </message>
+    <message>
+        <source>Expired: %1. %2</source>
+        <translation>Expired: %1. %2</translation>
+    </message>
+    <message>
+        <source>No clear answer for: %1. %2</source>
+        <translation>No clear answer for: %1. %2</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::FigureDelegate</name>
     <message>
         <source>%1/min</source>
         <translation>%1/min</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::PendingApprovalsPanel</name>
+    <message>
+        <source>No change is waiting for approval.</source>
+        <translation>No change is waiting for approval.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>%1, requested by %2</source>
+        <translation>%1, requested by %2</translation>
+    </message>
+    <message>
+        <source>yours: another supervisor approves</source>
+        <translation>yours: another supervisor approves</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ProviderBoard</name>
+    <message>
+        <source>Disable %1…</source>
+        <translation>Disable %1…</translation>
+    </message>
+    <message>
+        <source>Enable %1…</source>
+        <translation>Enable %1…</translation>
     </message>
 </context>
 <context>
@@ -512,6 +925,34 @@
     <message>
         <source>%1 for %2</source>
         <translation>%1 for %2</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ThrottleControl</name>
+    <message>
+        <source>Apply…</source>
+        <translation>Apply…</translation>
+    </message>
+    <message>
+        <source>Pause…</source>
+        <translation>Pause…</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>Resume…</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <comment>per second</comment>
+        <translation> /s</translation>
+    </message>
+    <message>
+        <source>Admission rate</source>
+        <translation>Admission rate</translation>
+    </message>
+    <message>
+        <source>Admission rate:</source>
+        <translation>Admission rate:</translation>
     </message>
 </context>
 <context>

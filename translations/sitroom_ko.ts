@@ -210,6 +210,18 @@
         <source>Alerts (%1)</source>
         <translation>경보 (%1)</translation>
     </message>
+    <message>
+        <source>Pending approvals</source>
+        <translation>승인 대기</translation>
+    </message>
+    <message>
+        <source>Audit timeline</source>
+        <translation>감사 기록</translation>
+    </message>
+    <message>
+        <source>Pending approvals (%1)</source>
+        <translation>승인 대기 (%1)</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::models::AlertModel</name>
@@ -232,6 +244,53 @@
     <message>
         <source>State</source>
         <translation>상태</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::models::AuditModel</name>
+    <message>
+        <source>Seoul</source>
+        <translation>서울</translation>
+    </message>
+    <message>
+        <source>Osong</source>
+        <translation>오송</translation>
+    </message>
+    <message>
+        <source>Ministry</source>
+        <translation>부처</translation>
+    </message>
+    <message>
+        <source>before: %1</source>
+        <translation>변경 전: %1</translation>
+    </message>
+    <message>
+        <source>after: %1</source>
+        <translation>변경 후: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>근무지</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>조치</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>결과</translation>
     </message>
 </context>
 <context>
@@ -395,6 +454,29 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::AuditPanel</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>감사 기록 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 entries to %2</source>
+        <translation>%1건을 %2에 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation>%1에 내보내지 못했습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::CohortPanel</name>
     <message>
         <source>bookings per minute</source>
@@ -485,10 +567,341 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::ControlConfirmDialog</name>
+    <message>
+        <source>Act on stale data: I know the picture may be out of date</source>
+        <translation>지연된 데이터로 실행: 화면이 최신이 아닐 수 있음을 알고 있습니다</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>현재:</translation>
+    </message>
+    <message>
+        <source>New:</source>
+        <translation>변경:</translation>
+    </message>
+    <message>
+        <source>Until enabled again</source>
+        <translation>다시 사용할 때까지</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15분</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30분</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1시간</translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation>2시간</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>기간:</translation>
+    </message>
+    <message>
+        <source>Expected effect</source>
+        <translation>예상 효과</translation>
+    </message>
+    <message>
+        <source>■ Hazardous: a second supervisor must approve this within 5 minutes before it takes effect.</source>
+        <translation>■ 위험 조치: 다른 감독자가 5분 안에 승인해야 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Takes effect at once; no second approval needed.</source>
+        <translation>즉시 적용됩니다. 추가 승인이 필요 없습니다.</translation>
+    </message>
+    <message>
+        <source>▲ The data on this console is stale: the figures above may no longer be true. Sending is refused unless you override explicitly; the override is audited.</source>
+        <translation>▲ 이 화면의 데이터가 지연되었습니다. 위 수치가 더 이상 사실이 아닐 수 있습니다. 명시적으로 무시하지 않으면 보낼 수 없으며, 무시한 사실은 감사 기록에 남습니다.</translation>
+    </message>
+    <message>
+        <source>Reason (required, recorded in the audit log):</source>
+        <translation>사유 (필수, 감사 기록에 남음):</translation>
+    </message>
+    <message>
+        <source>Why this change, now?</source>
+        <translation>지금 왜 이 변경이 필요합니까?</translation>
+    </message>
+    <message>
+        <source>Request approval</source>
+        <translation>승인 요청</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>적용</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ControlDesk</name>
+    <message>
+        <source>Change the admission rate</source>
+        <translation>입장 속도 변경</translation>
+    </message>
+    <message>
+        <source>admission rate %1</source>
+        <translation>입장 속도 %1</translation>
+    </message>
+    <message>
+        <source>Pause admission</source>
+        <translation>입장 일시 중지</translation>
+    </message>
+    <message>
+        <source>admission paused</source>
+        <translation>입장 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>Resume admission</source>
+        <translation>입장 재개</translation>
+    </message>
+    <message>
+        <source>Enable %1</source>
+        <translation>%1 사용</translation>
+    </message>
+    <message>
+        <source>%1 disabled (중단 shown to citizens)</source>
+        <translation>%1 사용 중지 (국민에게 '중단' 표시)</translation>
+    </message>
+    <message>
+        <source>%1 enabled</source>
+        <translation>%1 사용 중</translation>
+    </message>
+    <message>
+        <source>Citizens can choose %1 again; its share ramps back in over a few minutes.</source>
+        <translation>국민이 %1을(를) 다시 선택할 수 있으며, 점유율은 몇 분에 걸쳐 서서히 회복됩니다.</translation>
+    </message>
+    <message>
+        <source>Disable %1</source>
+        <translation>%1 사용 중지</translation>
+    </message>
+    <message>
+        <source>Approve a hazardous change</source>
+        <translation>위험 조치 승인</translation>
+    </message>
+    <message>
+        <source>Approving applies the requested change at once, as requested.</source>
+        <translation>승인하면 요청된 변경이 요청대로 즉시 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Sent: %1. Waiting for the answer…</source>
+        <translation>전송함: %1. 응답을 기다리는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ControlWords</name>
+    <message>
+        <source>Seoul</source>
+        <translation>서울</translation>
+    </message>
+    <message>
+        <source>Osong</source>
+        <translation>오송</translation>
+    </message>
+    <message>
+        <source>Ministry</source>
+        <translation>부처</translation>
+    </message>
+    <message>
+        <source>unknown site</source>
+        <translation>알 수 없는 근무지</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>아직 없음</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>알 수 없는 시각</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3</source>
+        <translation>%1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3: “%4”</source>
+        <translation>%1 (%2), %3: “%4”</translation>
+    </message>
+    <message>
+        <source>admission paused</source>
+        <translation>입장 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>admission rate %1</source>
+        <translation>입장 속도 %1</translation>
+    </message>
+    <message>
+        <source>, disabled: %1</source>
+        <translation>, 사용 중지: %1</translation>
+    </message>
+    <message>
+        <source>Admission rate to %1</source>
+        <translation>입장 속도를 %1(으)로</translation>
+    </message>
+    <message>
+        <source>Pause admission</source>
+        <translation>입장 일시 중지</translation>
+    </message>
+    <message>
+        <source>Resume admission</source>
+        <translation>입장 재개</translation>
+    </message>
+    <message>
+        <source>Enable %1</source>
+        <translation>%1 사용</translation>
+    </message>
+    <message>
+        <source>Disable %1 for %2</source>
+        <translation>%1 %2 동안 사용 중지</translation>
+    </message>
+    <message>
+        <source>Disable %1</source>
+        <translation>%1 사용 중지</translation>
+    </message>
+    <message>
+        <source>Approve request %1</source>
+        <translation>요청 %1 승인</translation>
+    </message>
+    <message>
+        <source>Control change</source>
+        <translation>제어 변경</translation>
+    </message>
+    <message>
+        <source>%1 carries %2 of verification requests now (%3). Citizens who would choose it choose among the other providers, in proportion to their shares:</source>
+        <translation>%1은(는) 현재 인증 요청의 %2(%3)를 처리합니다. 이를 선택하던 국민은 다른 인증기관을 현재 점유율에 비례해 선택합니다:</translation>
+    </message>
+    <message>
+        <source>⚠ No other provider is enabled: these citizens cannot verify at all.</source>
+        <translation>⚠ 사용 중인 다른 인증기관이 없습니다. 이 국민들은 인증을 전혀 할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>• %1: share %2 → %3, %4 of %5 capacity (%6)</source>
+        <translation>• %1: 점유율 %2 → %3, 처리 용량 %5 중 %4 (%6)</translation>
+    </message>
+    <message>
+        <source> ⚠ above 90 % of capacity</source>
+        <translation> ⚠ 처리 용량의 90 % 초과</translation>
+    </message>
+    <message>
+        <source>No one is admitted while paused; citizens are shown no wait.</source>
+        <translation>일시 중지 중에는 아무도 입장하지 못하며, 국민에게 대기 시간이 표시되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Admitting up to %1 against %2 arriving now.</source>
+        <translation>현재 유입 %2에 대해 최대 %1 입장.</translation>
+    </message>
+    <message>
+        <source>The queue (%1 people) holds steady.</source>
+        <translation>대기열(%1명)은 그대로 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>The queue (%1 people) grows by about %2 people a minute.</source>
+        <translation>대기열(%1명)이 분당 약 %2명씩 늘어납니다.</translation>
+    </message>
+    <message>
+        <source>The queue (%1 people) drains by about %2 people a minute.</source>
+        <translation>대기열(%1명)이 분당 약 %2명씩 줄어듭니다.</translation>
+    </message>
+    <message>
+        <source>none (paused)</source>
+        <translation>없음 (일시 중지)</translation>
+    </message>
+    <message>
+        <source>Shown wait: %1 now, %2 at the new rate.</source>
+        <translation>안내 대기 시간: 현재 %1, 새 속도에서 %2.</translation>
+    </message>
+    <message>
+        <source>Applied: %1.</source>
+        <translation>적용됨: %1.</translation>
+    </message>
+    <message>
+        <source>Waiting for approval by another supervisor: %1 (request %2).</source>
+        <translation>다른 감독자의 승인 대기 중: %1 (요청 %2).</translation>
+    </message>
+    <message>
+        <source>Not applied: the controls changed before yours arrived. Now: %1. Last changed by %2. Look again and decide anew.</source>
+        <translation>적용되지 않음: 요청이 도착하기 전에 제어 상태가 바뀌었습니다. 현재: %1. 마지막 변경: %2. 다시 확인하고 새로 결정하십시오.</translation>
+    </message>
+    <message>
+        <source>Refused: %1. %2</source>
+        <translation>거부됨: %1. %2</translation>
+    </message>
+    <message>
+        <source>Not valid: %1. %2</source>
+        <translation>유효하지 않음: %1. %2</translation>
+    </message>
+    <message>
+        <source>Expired: %1. %2</source>
+        <translation>만료됨: %1. %2</translation>
+    </message>
+    <message>
+        <source>No clear answer for: %1. %2</source>
+        <translation>명확한 응답 없음: %1. %2</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::FigureDelegate</name>
     <message>
         <source>%1/min</source>
         <translation>분당 %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::PendingApprovalsPanel</name>
+    <message>
+        <source>No change is waiting for approval.</source>
+        <translation>승인을 기다리는 변경이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>요청자</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>만료</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>승인…</translation>
+    </message>
+    <message>
+        <source>%1, requested by %2</source>
+        <translation>%1, 요청: %2</translation>
+    </message>
+    <message>
+        <source>yours: another supervisor approves</source>
+        <translation>본인 요청: 다른 감독자가 승인</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ProviderBoard</name>
+    <message>
+        <source>Disable %1…</source>
+        <translation>%1 사용 중지…</translation>
+    </message>
+    <message>
+        <source>Enable %1…</source>
+        <translation>%1 사용…</translation>
     </message>
 </context>
 <context>
@@ -512,6 +925,34 @@
     <message>
         <source>%1 for %2</source>
         <translation>%2째 %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ThrottleControl</name>
+    <message>
+        <source>Apply…</source>
+        <translation>적용…</translation>
+    </message>
+    <message>
+        <source>Pause…</source>
+        <translation>일시 중지…</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>재개…</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <comment>per second</comment>
+        <translation> /초</translation>
+    </message>
+    <message>
+        <source>Admission rate</source>
+        <translation>입장 속도</translation>
+    </message>
+    <message>
+        <source>Admission rate:</source>
+        <translation>입장 속도:</translation>
     </message>
 </context>
 <context>

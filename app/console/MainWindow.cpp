@@ -2,6 +2,11 @@
 
 #include "board/ProviderBoard.h"
 #include "common/StaleOverlay.h"
+#include "controls/AuditPanel.h"
+#include "controls/ControlDesk.h"
+#include "controls/PendingApprovalsPanel.h"
+#include "controls/ThrottleControl.h"
+#include "itemmodels/AuditModel.h"
 #include "itemmodels/AlertModel.h"
 #include "itemmodels/CohortModel.h"
 #include "itemmodels/ProviderModel.h"
@@ -22,12 +27,14 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
 
 namespace sitroom::console {
 
 using sitroom::models::SituationStore;
+namespace v1 = sitroom::v1;
 
 namespace {
 
@@ -77,8 +84,10 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
 
     statusBar()->addWidget(m_scenario, 1);
     statusBar()->addPermanentWidget(m_status);
-    if (layout != Layout::Wall)
+    if (layout != Layout::Wall) {
+        buildControls();
         buildMenus();
+    }
 
     const SituationStore *store = models.store;
     connect(store, &SituationStore::freshnessChanged, this, &MainWindow::refreshFreshness);
@@ -117,7 +126,7 @@ QDockWidget *MainWindow::addPanelDock(QWidget *panel, const QString &title, cons
 void MainWindow::buildMenus()
 {
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget *dock : {m_admissionDock, m_cohortDock, m_alertsDock})
+    for (QDockWidget *dock : docks())
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
     QAction *reset = view->addAction(tr("&Reset layout"));
@@ -136,9 +145,72 @@ QString MainWindow::settingsKey() const
     return QStringLiteral("layout/") + property("layoutMode").toString();
 }
 
+QList<QDockWidget *> MainWindow::docks() const
+{
+    QList<QDockWidget *> all{m_admissionDock, m_cohortDock, m_alertsDock};
+    for (QDockWidget *dock : {m_pendingDock, m_auditDock}) {
+        if (dock)
+            all << dock;
+    }
+    return all;
+}
+
+void MainWindow::buildControls()
+{
+    m_desk = new widgets::ControlDesk(*m_models.store, this, this);
+    m_desk->setEnglishNames(m_options.language == QStringLiteral("en"));
+    m_auditModel = new models::AuditModel(*m_models.store, this);
+    m_pending = new widgets::PendingApprovalsPanel(*m_models.store, m_desk->namer(), this);
+    m_pending->setUser(m_options.connection.user);
+    m_audit = new widgets::AuditPanel(m_auditModel, *m_models.store, this);
+    m_pendingDock = addPanelDock(m_pending, tr("Pending approvals"), QStringLiteral("pendingDock"));
+    m_auditDock = addPanelDock(m_audit, tr("Audit timeline"), QStringLiteral("auditDock"));
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("controlNotice"));
+    m_notice->setWordWrap(false);
+    statusBar()->addWidget(m_notice, 2);
+
+    widgets::ThrottleControl *throttle = m_admission->throttleControl();
+    connect(throttle, &widgets::ThrottleControl::rateRequested, m_desk, &widgets::ControlDesk::proposeRate);
+    connect(throttle, &widgets::ThrottleControl::pauseRequested, m_desk, &widgets::ControlDesk::proposePause);
+    connect(throttle, &widgets::ThrottleControl::resumeRequested, m_desk, &widgets::ControlDesk::proposeResume);
+    connect(m_board, &widgets::ProviderBoard::providerEnabledRequested, m_desk,
+            &widgets::ControlDesk::proposeProviderEnabled);
+    connect(m_pending, &widgets::PendingApprovalsPanel::approveRequested, m_desk,
+            &widgets::ControlDesk::proposeApproval);
+    connect(m_desk, &widgets::ControlDesk::noticeChanged, this, [this](const QString &text, bool problem) {
+        m_notice->setText(text);
+        m_notice->setToolTip(text);
+        m_notice->setProperty("problem", problem);
+        m_notice->style()->unpolish(m_notice);
+        m_notice->style()->polish(m_notice);
+    });
+    const SituationStore *store = m_models.store;
+    connect(store, &SituationStore::linkChanged, this, &MainWindow::refreshControls);
+    connect(store, &SituationStore::controlChanged, this, &MainWindow::refreshControls);
+    const auto countPending = [this] {
+        const int n = m_models.store->control().pending_size();
+        m_pendingDock->setWindowTitle(n > 0 ? tr("Pending approvals (%1)").arg(n) : tr("Pending approvals"));
+    };
+    connect(store, &SituationStore::controlChanged, this, countPending);
+    refreshControls();
+}
+
+void MainWindow::refreshControls()
+{
+    if (!m_desk)
+        return;
+    const auto role = m_models.store->role();
+    const bool live = m_models.store->isLive();
+    const bool operates = role == v1::ROLE_OPERATOR || role == v1::ROLE_SUPERVISOR;
+    m_admission->throttleControl()->setVisible(operates);
+    m_admission->throttleControl()->setEnabled(operates && live);
+    m_board->setProviderActions(role == v1::ROLE_SUPERVISOR, live);
+}
+
 void MainWindow::resetLayout()
 {
-    for (QDockWidget *dock : {m_admissionDock, m_cohortDock, m_alertsDock}) {
+    for (QDockWidget *dock : docks()) {
         dock->setFloating(false);
         dock->show();
         removeDockWidget(dock);
@@ -151,9 +223,18 @@ void MainWindow::resetLayout()
     } else {
         splitDockWidget(m_cohortDock, m_alertsDock, Qt::Horizontal);
     }
+    // The controls' docks are tabs behind the alerts: there when needed, the
+    // board's proportions unchanged.
+    for (QDockWidget *dock : {m_pendingDock, m_auditDock}) {
+        if (dock) {
+            tabifyDockWidget(m_alertsDock, dock);
+            dock->show();
+        }
+    }
     m_admissionDock->show();
     m_cohortDock->show();
     m_alertsDock->show();
+    m_alertsDock->raise();
     m_cohortDock->raise();
     const int width = std::max(this->width(), 900);
     if (m_layout == Layout::Compact)

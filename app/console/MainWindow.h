@@ -9,6 +9,7 @@ class QLabel;
 
 namespace sitroom::models {
 class AlertModel;
+class AuditModel;
 class CohortModel;
 class ProviderModel;
 class SituationStore;
@@ -17,8 +18,11 @@ class SituationStore;
 namespace sitroom::widgets {
 class AdmissionPanel;
 class AlertsPanel;
+class AuditPanel;
 class CohortPanel;
 class ConnectionStatus;
+class ControlDesk;
+class PendingApprovalsPanel;
 class ProviderBoard;
 class StaleBanner;
 class StaleOverlay;
@@ -55,6 +59,11 @@ public:
     sitroom::widgets::AlertsPanel *alertsPanel() const { return m_alertsPanel; }
     sitroom::widgets::StaleBanner *staleBanner() const { return m_banner; }
     sitroom::widgets::ConnectionStatus *connectionStatus() const { return m_status; }
+    // Operator controls; all nullptr on a wall, which shows no controls.
+    sitroom::widgets::ControlDesk *controlDesk() const { return m_desk; }
+    sitroom::widgets::PendingApprovalsPanel *pendingPanel() const { return m_pending; }
+    sitroom::widgets::AuditPanel *auditPanel() const { return m_audit; }
+    QLabel *controlNotice() const { return m_notice; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -65,6 +74,9 @@ private:
     void applyLayout();
     void refreshFreshness();
     void refreshTitle();
+    void buildControls();
+    void refreshControls();
+    QList<QDockWidget *> docks() const;
     QString settingsKey() const;
 
     Models m_models;
@@ -80,6 +92,13 @@ private:
     QDockWidget *m_admissionDock = nullptr;
     QDockWidget *m_cohortDock = nullptr;
     QDockWidget *m_alertsDock = nullptr;
+    sitroom::models::AuditModel *m_auditModel = nullptr;
+    sitroom::widgets::ControlDesk *m_desk = nullptr;
+    sitroom::widgets::PendingApprovalsPanel *m_pending = nullptr;
+    sitroom::widgets::AuditPanel *m_audit = nullptr;
+    QLabel *m_notice = nullptr;
+    QDockWidget *m_pendingDock = nullptr;
+    QDockWidget *m_auditDock = nullptr;
 };
 
 } // namespace sitroom::console

@@ -2,6 +2,8 @@
 #include "ConsoleOptions.h"
 #include "MainWindow.h"
 
+#include "controls/ControlDesk.h"
+
 #include "itemmodels/AlertModel.h"
 #include "itemmodels/CohortModel.h"
 #include "itemmodels/ProviderModel.h"
@@ -87,6 +89,8 @@ int main(int argc, char *argv[])
     QObject::connect(&client, &models::TelemetryClient::batchReady, &store, &models::SituationStore::apply);
 
     console::MainWindow window({&store, &providers, &cohorts, &alerts}, options, layout);
+    if (widgets::ControlDesk *desk = window.controlDesk())
+        QObject::connect(desk, &widgets::ControlDesk::commandIssued, &client, &models::TelemetryClient::sendCommand);
     const QRect screen = app.primaryScreen() ? app.primaryScreen()->availableGeometry() : QRect(0, 0, 1920, 1080);
     window.setGeometry(screen);
     if (layout == console::Layout::Wall)

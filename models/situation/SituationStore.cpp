@@ -2,6 +2,8 @@
 
 #include "MonotonicClock.h"
 
+#include <algorithm>
+
 namespace sitroom::models {
 
 namespace {
@@ -69,6 +71,15 @@ void SituationStore::applySnapshot(const sitroom::v1::Snapshot &snapshot)
     m_configuration = snapshot.configuration();
     m_state = snapshot.state();
     m_control = snapshot.control();
+    m_controlActor = snapshot.control().last_changed_by();
+    // The snapshot's recent audit is the server's truth for its range; keep
+    // older entries we hold from before (a resync), drop ours that overlap.
+    if (snapshot.recent_audit_size() > 0 || firstOrNewRun) {
+        if (firstOrNewRun)
+            m_audit.clear();
+        for (const sitroom::v1::AuditEntry &entry : snapshot.recent_audit())
+            addAudit(entry);
+    }
     m_alerts.assign(snapshot.active_alerts().begin(), snapshot.active_alerts().end());
     // A resync's backfill overlaps what we hold; the ring keeps ours and adds
     // what is new, so a reconnect fills the gap it left.
@@ -77,6 +88,55 @@ void SituationStore::applySnapshot(const sitroom::v1::Snapshot &snapshot)
     if (layoutChanged)
         emit configurationChanged();
     emit alertsChanged();
+}
+
+sitroom::v1::Role SituationStore::role() const
+{
+    const sitroom::v1::Role role = m_welcome.role();
+    return role == sitroom::v1::ROLE_UNSPECIFIED ? sitroom::v1::ROLE_VIEWER : role;
+}
+
+bool SituationStore::adoptControl(const sitroom::v1::ControlState &control)
+{
+    // Revisions only move forward; an answer can carry a state an event
+    // already brought (or one older than it).
+    if (m_hasSnapshot && control.revision() < m_control.revision())
+        return false;
+    m_control = control;
+    return true;
+}
+
+bool SituationStore::addAudit(const sitroom::v1::AuditEntry &entry)
+{
+    if (m_audit.empty() || entry.id() > m_audit.back().id()) {
+        m_audit.push_back(entry);
+    } else {
+        auto at = std::lower_bound(m_audit.begin(), m_audit.end(), entry.id(),
+                                   [](const sitroom::v1::AuditEntry &e, quint64 id) { return e.id() < id; });
+        if (at != m_audit.end() && at->id() == entry.id())
+            return false;  // seen
+        m_audit.insert(at, entry);
+    }
+    while (m_audit.size() > kAuditCapacity)
+        m_audit.pop_front();
+    return true;
+}
+
+int SituationStore::applyEvent(const sitroom::v1::Envelope &envelope)
+{
+    using Body = sitroom::v1::Envelope::BodyCase;
+    switch (envelope.body_case()) {
+    case Body::kControlEvent:
+        if (adoptControl(envelope.control_event().control())) {
+            m_controlActor = envelope.control_event().actor();
+            return 1;
+        }
+        return 0;
+    case Body::kAuditEvent:
+        return addAudit(envelope.audit_event().entry()) ? 2 : 0;
+    default:
+        return 0;
+    }
 }
 
 void SituationStore::apply(const TelemetryBatch &batch)
@@ -92,6 +152,19 @@ void SituationStore::apply(const TelemetryBatch &batch)
         applySnapshot(*batch.snapshot);
     if (batch.hasState)
         m_state = batch.state;
+    int changed = batch.snapshot ? 3 : 0;
+    for (const sitroom::v1::Envelope &event : batch.events)
+        changed |= applyEvent(event);
+    for (const sitroom::v1::CommandResult &result : batch.commandResults) {
+        if (result.has_control() && adoptControl(result.control()))
+            changed |= 1;
+    }
+    for (const sitroom::v1::AuditResponse &response : batch.auditResponses) {
+        for (const sitroom::v1::AuditEntry &entry : response.entries()) {
+            if (addAudit(entry))
+                changed |= 2;
+        }
+    }
     if (batch.samples.queue_depth_size() > 0)
         m_history.append(batch.samples);
     if (batch.roundTripMs)
@@ -107,6 +180,14 @@ void SituationStore::apply(const TelemetryBatch &batch)
         emit linkChanged();
     if (batch.snapshot || batch.hasState)
         emit stateChanged();
+    if (changed & 1)
+        emit controlChanged();
+    if (changed & 2)
+        emit auditChanged();
+    for (const sitroom::v1::CommandResult &result : batch.commandResults)
+        emit commandResult(result);
+    for (const sitroom::v1::AuditResponse &response : batch.auditResponses)
+        emit auditResponse(response);
     checkFreshness();
 }
 

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <deque>
 #include <functional>
 #include <vector>
 
@@ -25,6 +26,9 @@ class SituationStore final : public QObject
 
 public:
     static constexpr qint64 kStaleAfterMs = 3000;
+    // The audit timeline keeps this many entries, newest last; older pages
+    // stay on the server (AuditRequest).
+    static constexpr std::size_t kAuditCapacity = 5000;
     using Clock = std::function<qint64()>; // monotonic milliseconds
 
     explicit SituationStore(QObject *parent = nullptr, Clock clock = {});
@@ -36,6 +40,15 @@ public:
     const sitroom::v1::SystemState &state() const { return m_state; }
     const sitroom::v1::ControlState &control() const { return m_control; }
     const std::vector<sitroom::v1::Alert> &alerts() const { return m_alerts; }
+    // Who made the control state what it is (from the latest ControlEvent;
+    // the snapshot's last_changed_by until one comes).
+    const sitroom::v1::Actor &controlActor() const { return m_controlActor; }
+    // Audit entries by ascending id, at most kAuditCapacity.
+    const std::deque<sitroom::v1::AuditEntry> &audit() const { return m_audit; }
+    // The role the server granted (Welcome.role); viewer until a Welcome says otherwise.
+    sitroom::v1::Role role() const;
+    // Connected and the handshake done: commands can be sent.
+    bool isLive() const { return m_link.state == LinkState::Live; }
     const HistoryRing &history() const { return m_history; }
     const sitroom::v1::Welcome &welcome() const { return m_welcome; }
     const LinkEvent &link() const { return m_link; }
@@ -60,9 +73,17 @@ signals:
     void linkChanged();
     void freshnessChanged(bool stale);
     void ageChanged(qint64 ageMs); // at the store's timer pace, for the status bar
+    void controlChanged();         // new control state (snapshot, ControlEvent, a newer CommandResult)
+    void auditChanged();           // entries added (or the list replaced by a snapshot)
+    void commandResult(const sitroom::v1::CommandResult &result);
+    void auditResponse(const sitroom::v1::AuditResponse &response);
 
 private:
     void applySnapshot(const sitroom::v1::Snapshot &snapshot);
+    // Returns what changed: bit 0 control, bit 1 audit, bit 2 alerts.
+    int applyEvent(const sitroom::v1::Envelope &envelope);
+    bool adoptControl(const sitroom::v1::ControlState &control);
+    bool addAudit(const sitroom::v1::AuditEntry &entry);
 
     Clock m_clock;
     QTimer m_freshnessTimer;
@@ -71,6 +92,8 @@ private:
     sitroom::v1::Configuration m_configuration;
     sitroom::v1::SystemState m_state;
     sitroom::v1::ControlState m_control;
+    sitroom::v1::Actor m_controlActor;
+    std::deque<sitroom::v1::AuditEntry> m_audit;
     std::vector<sitroom::v1::Alert> m_alerts;
     HistoryRing m_history;
     LinkEvent m_link;

@@ -55,6 +55,16 @@ void PendingBatch::addEvent(const sitroom::v1::Envelope &envelope)
     m_batch.events.push_back(envelope);
 }
 
+void PendingBatch::addCommandResult(const sitroom::v1::CommandResult &result)
+{
+    m_batch.commandResults.push_back(result);
+}
+
+void PendingBatch::addAuditResponse(const sitroom::v1::AuditResponse &response)
+{
+    m_batch.auditResponses.push_back(response);
+}
+
 void PendingBatch::setRoundTrip(int milliseconds)
 {
     m_batch.roundTripMs = milliseconds;

@@ -20,6 +20,9 @@ public:
     void addTick(const sitroom::v1::Tick &tick);
     void addHeartbeat(const sitroom::v1::Heartbeat &heartbeat);
     void addEvent(const sitroom::v1::Envelope &envelope);
+    // Unicast answers: kept whatever snapshot follows them.
+    void addCommandResult(const sitroom::v1::CommandResult &result);
+    void addAuditResponse(const sitroom::v1::AuditResponse &response);
     void setRoundTrip(int milliseconds);
     void countGap();
 

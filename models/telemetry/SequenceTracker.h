@@ -14,13 +14,13 @@ enum class SequenceVerdict {
 
 // The client side of the protocol's sequence numbers (envelope.proto): every
 // broadcast increases seq by one; unicasts (Welcome, Snapshot, Refusal,
-// CommandResult, Pong) carry the seq of the last broadcast before them and set
+// CommandResult, Pong, AuditResponse) carry the seq of the last broadcast before them and set
 // the expectation to seq + 1. Pure: no I/O, one per connection.
 class SequenceTracker final
 {
 public:
     SequenceVerdict onBroadcast(quint64 seq);
-    // Welcome, Refusal, CommandResult, Pong.
+    // Welcome, Refusal, CommandResult, Pong, AuditResponse.
     void onUnicast(quint64 seq);
     // A Snapshot: resets the expectation and ends a wait after a gap. Returns
     // true when the snapshot is the one a gap asked for.

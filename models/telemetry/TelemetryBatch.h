@@ -54,8 +54,14 @@ struct TelemetryBatch
     // advancing (end of the scenario, paused source). Unset when none came.
     std::optional<bool> sourceIdle;
 
-    // Control, alert and audit events, in order (later issues).
+    // Broadcast ControlEvent, AuditEvent and AlertEvent envelopes, in order.
+    // A snapshot in the batch drops the events before it (it holds them).
     std::vector<sitroom::v1::Envelope> events;
+
+    // Answers addressed to this session, in order. A snapshot never drops
+    // them: it does not contain them.
+    std::vector<sitroom::v1::CommandResult> commandResults;
+    std::vector<sitroom::v1::AuditResponse> auditResponses;
 
     // When the newest message of this batch arrived, on the monotonic clock
     // (QElapsedTimer::msecsSinceReference(), comparable with the GUI thread's),
@@ -67,9 +73,12 @@ struct TelemetryBatch
     quint64 messages = 0;           // messages decoded into this batch
     quint64 gaps = 0;               // sequence gaps detected in this interval
 
-    bool isEmpty() const { return messages == 0 && link.empty(); }
+    bool isEmpty() const { return messages == 0 && link.empty() && commandResults.empty() && auditResponses.empty(); }
 };
 
 } // namespace sitroom::models
 
 Q_DECLARE_METATYPE(sitroom::models::TelemetryBatch)
+Q_DECLARE_METATYPE(sitroom::v1::Command)
+Q_DECLARE_METATYPE(sitroom::v1::CommandResult)
+Q_DECLARE_METATYPE(sitroom::v1::AuditResponse)

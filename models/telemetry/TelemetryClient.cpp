@@ -46,6 +46,30 @@ void TelemetryClient::start(const ConnectionSettings &settings)
     m_thread->start();
 }
 
+void TelemetryClient::sendCommand(const sitroom::v1::Command &command)
+{
+    if (!m_worker) {
+        sitroom::v1::CommandResult result;
+        result.set_command_id(command.command_id());
+        result.set_status(sitroom::v1::COMMAND_REFUSED);
+        result.set_message("not connected to the live system; the command was not sent");
+        TelemetryBatch batch;
+        batch.commandResults.push_back(result);
+        emit batchReady(batch);
+        return;
+    }
+    TelemetryWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, command] { worker->sendCommand(command); }, Qt::QueuedConnection);
+}
+
+void TelemetryClient::requestAudit(const sitroom::v1::AuditRequest &request)
+{
+    if (!m_worker)
+        return;
+    TelemetryWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, request] { worker->requestAudit(request); }, Qt::QueuedConnection);
+}
+
 void TelemetryClient::stop()
 {
     if (!m_thread)

@@ -34,6 +34,12 @@ public:
     void stop();
     bool isRunning() const;
 
+    // Queued into the worker's thread, which writes the frame. The answer
+    // comes back as a CommandResult (or AuditResponse) in a later batch; a
+    // command given while not connected is answered with COMMAND_REFUSED.
+    void sendCommand(const sitroom::v1::Command &command);
+    void requestAudit(const sitroom::v1::AuditRequest &request);
+
 signals:
     void batchReady(const sitroom::models::TelemetryBatch &batch);
 

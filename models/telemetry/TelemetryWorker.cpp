@@ -105,6 +105,33 @@ void TelemetryWorker::stop()
     emitBatch();
 }
 
+void TelemetryWorker::sendCommand(const sitroom::v1::Command &command)
+{
+    if (m_state != LinkState::Live) {
+        // Not sent: say so as a result, so the console never waits for one.
+        sitroom::v1::CommandResult result;
+        result.set_command_id(command.command_id());
+        result.set_status(sitroom::v1::COMMAND_REFUSED);
+        result.set_message("not connected to the live system; the command was not sent");
+        m_pending.addCommandResult(result);
+        scheduleEmit();
+        return;
+    }
+    sitroom::v1::Envelope envelope;
+    *envelope.mutable_command() = command;
+    qCInfo(lcNet) << "sending command" << QString::fromStdString(command.command_id());
+    send(std::move(envelope));
+}
+
+void TelemetryWorker::requestAudit(const sitroom::v1::AuditRequest &request)
+{
+    if (m_state != LinkState::Live)
+        return;
+    sitroom::v1::Envelope envelope;
+    *envelope.mutable_audit_request() = request;
+    send(std::move(envelope));
+}
+
 void TelemetryWorker::connectNow()
 {
     if (m_stopped)
@@ -275,7 +302,11 @@ void TelemetryWorker::handle(const sitroom::v1::Envelope &envelope)
     }
     case Body::kCommandResult:
         m_sequence.onUnicast(envelope.seq());
-        m_pending.addEvent(envelope);
+        m_pending.addCommandResult(envelope.command_result());
+        return;
+    case Body::kAuditResponse:
+        m_sequence.onUnicast(envelope.seq());
+        m_pending.addAuditResponse(envelope.audit_response());
         return;
     case Body::kTick:
     case Body::kHeartbeat:

@@ -39,6 +39,9 @@ public slots:
     void start();
     // Closes the connection, stops retrying, emits a last batch with Stopped.
     void stop();
+    // Writes the frame when live; otherwise answers with a local refusal.
+    void sendCommand(const sitroom::v1::Command &command);
+    void requestAudit(const sitroom::v1::AuditRequest &request);
 
 signals:
     void batchReady(const sitroom::models::TelemetryBatch &batch);

@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModel>
 #include <QGridLayout>
+#include <QMenu>
 
 namespace sitroom::widgets {
 
@@ -51,6 +52,13 @@ void ProviderBoard::rebuild()
     m_tiles.clear();
     for (int row = 0; row < m_model->rowCount(); ++row) {
         auto *tile = new ProviderTile(this);
+        tile->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(tile, &QWidget::customContextMenuRequested, this, [this, row, tile](const QPoint &pos) {
+            if (QMenu *menu = contextMenuFor(row, tile)) {
+                menu->setAttribute(Qt::WA_DeleteOnClose);
+                menu->popup(tile->mapToGlobal(pos));
+            }
+        });
         tile->sparkline()->setWindowLength(kSparklineWindowMs);
         tile->sparkline()->setZeroBased(true);
         m_tiles.push_back(tile);
@@ -58,6 +66,34 @@ void ProviderBoard::rebuild()
     relayout();
     refresh();
     m_stale->raise();
+}
+
+void ProviderBoard::setProviderActions(bool available, bool enabled)
+{
+    m_actionsAvailable = available;
+    m_actionsEnabled = enabled;
+}
+
+QMenu *ProviderBoard::contextMenuFor(int row, QWidget *parent)
+{
+    if (!m_actionsAvailable || row < 0 || row >= m_model->rowCount())
+        return nullptr;
+    const QModelIndex index = m_model->index(row, ProviderModel::Name);
+    const QString id = index.data(ProviderModel::IdRole).toString();
+    const QString name = index.data(Qt::DisplayRole).toString();
+    const QVariant enabledValue = index.data(ProviderModel::EnabledRole);
+    const bool enabled = !enabledValue.isValid() || enabledValue.toBool();
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("providerMenu"));
+    QAction *disable = menu->addAction(tr("Disable %1…").arg(name));
+    disable->setObjectName(QStringLiteral("disableProvider"));
+    disable->setEnabled(m_actionsEnabled && enabled);
+    QAction *enable = menu->addAction(tr("Enable %1…").arg(name));
+    enable->setObjectName(QStringLiteral("enableProvider"));
+    enable->setEnabled(m_actionsEnabled && !enabled);
+    connect(disable, &QAction::triggered, this, [this, id] { emit providerEnabledRequested(id, false); });
+    connect(enable, &QAction::triggered, this, [this, id] { emit providerEnabledRequested(id, true); });
+    return menu;
 }
 
 void ProviderBoard::relayout()

@@ -6,6 +6,7 @@
 
 class QAbstractItemModel;
 class QGridLayout;
+class QMenu;
 
 namespace sitroom::models {
 class SituationStore;
@@ -32,6 +33,16 @@ public:
     ProviderTile *tile(int row) const { return m_tiles.at(std::size_t(row)); }
     StaleOverlay *staleOverlay() const { return m_stale; }
 
+    // A tile's context menu: Disable… / Enable…, for supervisors only
+    // (available), greyed while commands cannot be sent (enabled).
+    void setProviderActions(bool available, bool enabled);
+    // The menu for a tile, or nullptr when there is nothing to offer; the
+    // caller owns it.
+    QMenu *contextMenuFor(int row, QWidget *parent);
+
+signals:
+    void providerEnabledRequested(const QString &providerId, bool enabled);
+
 private:
     void rebuild();
     void refresh();
@@ -43,6 +54,8 @@ private:
     std::vector<ProviderTile *> m_tiles;
     StaleOverlay *m_stale;
     int m_columns = 5;
+    bool m_actionsAvailable = false;
+    bool m_actionsEnabled = false;
 };
 
 } // namespace sitroom::widgets

@@ -3,6 +3,7 @@
 #include "chart/TimeSeriesChart.h"
 #include "common/Formatting.h"
 #include "common/StaleOverlay.h"
+#include "controls/ThrottleControl.h"
 #include "situation/SituationStore.h"
 
 #include <QGridLayout>
@@ -32,6 +33,7 @@ AdmissionPanel::AdmissionPanel(const SituationStore &store, QWidget *parent)
     , m_flow(new QLabel(this))
     , m_throttle(new QLabel(this))
     , m_paused(new QLabel(this))
+    , m_throttleControl(new ThrottleControl(this))
     , m_queueChart(new TimeSeriesChart(this))
     , m_flowChart(new TimeSeriesChart(this))
     , m_stale(nullptr)
@@ -72,12 +74,17 @@ AdmissionPanel::AdmissionPanel(const SituationStore &store, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addLayout(figures);
+    layout->addWidget(m_throttleControl);
+    m_throttleControl->hide();
     layout->addWidget(m_queueChart, 1);
     layout->addWidget(m_flowChart, 1);
     m_stale = new StaleOverlay(this);
 
     connect(&store, &SituationStore::stateChanged, this, &AdmissionPanel::refresh);
     connect(&store, &SituationStore::historyChanged, this, &AdmissionPanel::refreshCharts);
+    const auto refreshThrottle = [this] { m_throttleControl->setPicture(m_store.configuration(), m_store.control()); };
+    connect(&store, &SituationStore::controlChanged, this, refreshThrottle);
+    connect(&store, &SituationStore::configurationChanged, this, refreshThrottle);
     refresh();
     refreshCharts();
 }

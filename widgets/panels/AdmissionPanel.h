@@ -11,6 +11,7 @@ class SituationStore;
 namespace sitroom::widgets {
 
 class StaleOverlay;
+class ThrottleControl;
 class TimeSeriesChart;
 
 // The waiting room (대기열): how many wait, arrivals against admissions per
@@ -25,6 +26,8 @@ public:
 
     void setCompact(bool compact);   // one chart instead of two
     StaleOverlay *staleOverlay() const { return m_stale; }
+    // Hidden until the window shows it for an operator or supervisor.
+    ThrottleControl *throttleControl() const { return m_throttleControl; }
     QString queueText() const;
 
 private:
@@ -37,6 +40,7 @@ private:
     QLabel *m_flow;
     QLabel *m_throttle;
     QLabel *m_paused;
+    ThrottleControl *m_throttleControl;
     TimeSeriesChart *m_queueChart;
     TimeSeriesChart *m_flowChart;
     StaleOverlay *m_stale;

@@ -1,0 +1,138 @@
+#include "AuditModel.h"
+
+#include "situation/SituationStore.h"
+
+#include <QDateTime>
+
+namespace sitroom::models {
+
+AuditModel::AuditModel(const SituationStore &store, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+{
+    connect(&store, &SituationStore::auditChanged, this, &AuditModel::sync);
+    sync();
+}
+
+int AuditModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AuditModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString AuditModel::siteText(quint32 site)
+{
+    switch (site) {
+    case sitroom::v1::SITE_SEOUL: return tr("Seoul");
+    case sitroom::v1::SITE_OSONG: return tr("Osong");
+    case sitroom::v1::SITE_MINISTRY: return tr("Ministry");
+    default: return QString();
+    }
+}
+
+QVariant AuditModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const sitroom::v1::AuditEntry &e = m_rows[std::size_t(index.row())];
+    switch (role) {
+    case IdRole:
+        return QVariant::fromValue<qulonglong>(e.id());
+    case BeforeRole:
+        return QString::fromStdString(e.before());
+    case AfterRole:
+        return QString::fromStdString(e.after());
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+    case RawValueRole:
+        break;
+    default:
+        return {};
+    }
+    switch (index.column()) {
+    case Time:
+        if (role == RawValueRole)
+            return QVariant::fromValue<qlonglong>(e.time_ms());
+        return QDateTime::fromMSecsSinceEpoch(e.time_ms()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case User:
+        return QString::fromStdString(e.user());
+    case Site:
+        if (role == RawValueRole)
+            return e.site();
+        return siteText(e.site());
+    case Action:
+        if (role == Qt::ToolTipRole && (!e.before().empty() || !e.after().empty()))
+            return QString(QString::fromStdString(e.action()) + u'\n'
+                + tr("before: %1").arg(QString::fromStdString(e.before())) + u'\n'
+                + tr("after: %1").arg(QString::fromStdString(e.after())));
+        return QString::fromStdString(e.action());
+    case Reason:
+        return QString::fromStdString(e.reason());
+    case Outcome:
+        return QString::fromStdString(e.outcome());
+    default:
+        return {};
+    }
+}
+
+QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Time: return tr("Time");
+    case User: return tr("User");
+    case Site: return tr("Site");
+    case Action: return tr("Action");
+    case Reason: return tr("Reason");
+    case Outcome: return tr("Outcome");
+    default: return {};
+    }
+}
+
+void AuditModel::sync()
+{
+    const auto &audit = m_store.audit();  // ascending id
+    if (audit.empty()) {
+        if (!m_rows.empty()) {
+            beginResetModel();
+            m_rows.clear();
+            endResetModel();
+        }
+        return;
+    }
+    // The common case: a few new entries on top, perhaps a few old ones gone.
+    const quint64 newestHeld = m_rows.empty() ? 0 : m_rows.front().id();
+    const quint64 oldestKept = audit.front().id();
+    std::size_t fresh = 0;
+    while (fresh < audit.size() && audit[audit.size() - 1 - fresh].id() > newestHeld)
+        ++fresh;
+    // The entries we hold must be exactly the store's older ones, else reset.
+    std::size_t kept = 0;
+    for (const auto &row : m_rows) {
+        if (row.id() >= oldestKept)
+            ++kept;
+    }
+    if (m_rows.empty() || kept + fresh != audit.size()) {
+        beginResetModel();
+        m_rows.assign(audit.rbegin(), audit.rend());
+        endResetModel();
+        return;
+    }
+    if (kept < m_rows.size()) {
+        beginRemoveRows({}, int(kept), int(m_rows.size()) - 1);
+        m_rows.resize(kept);
+        endRemoveRows();
+    }
+    if (fresh > 0) {
+        beginInsertRows({}, 0, int(fresh) - 1);
+        m_rows.insert(m_rows.begin(), audit.rbegin(), audit.rbegin() + std::ptrdiff_t(fresh));
+        endInsertRows();
+    }
+}
+
+} // namespace sitroom::models

@@ -1,0 +1,394 @@
+// Operator controls in the console's window, offscreen, fed hand-made
+// telemetry: role mirroring, the confirmation and its reason, stale override,
+// expected effects, results in plain words, pending approvals, wall mode.
+#include "MainWindow.h"
+#include "SyntheticTelemetry.h"
+
+#include "board/ProviderBoard.h"
+#include "controls/AuditPanel.h"
+#include "controls/ControlConfirmDialog.h"
+#include "controls/ControlDesk.h"
+#include "controls/PendingApprovalsPanel.h"
+#include "controls/ThrottleControl.h"
+#include "itemmodels/AlertModel.h"
+#include "itemmodels/CohortModel.h"
+#include "itemmodels/ProviderModel.h"
+#include "panels/AdmissionPanel.h"
+#include "situation/SituationStore.h"
+
+#include <QtTest>
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QTableView>
+#include <QLabel>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+
+#include <memory>
+
+using namespace sitroom;
+using sitroom::console::Layout;
+using sitroom::console::MainWindow;
+
+namespace {
+
+struct Console
+{
+    explicit Console(v1::Role role, Layout layout = Layout::Desktop)
+        : store(nullptr, [this] { return now; })
+        , providers(store)
+        , cohorts(store)
+        , alerts(store)
+        , window({&store, &providers, &cohorts, &alerts}, options(), layout)
+    {
+        window.resize(1920, 1080);
+        window.show();
+        feed(role);
+    }
+
+    static console::ConsoleOptions options()
+    {
+        console::ConsoleOptions o;
+        o.serverText = QStringLiteral("127.0.0.1:7600");
+        o.connection.user = QStringLiteral("kim");
+        o.language = QStringLiteral("en");
+        return o;
+    }
+
+    void feed(v1::Role role, v1::ControlState control = {})
+    {
+        models::TelemetryBatch batch;
+        models::LinkEvent live;
+        live.state = models::LinkState::Live;
+        batch.link.push_back(live);
+        v1::Welcome welcome;
+        welcome.set_role(role);
+        welcome.set_user("kim");
+        welcome.set_site(v1::SITE_SEOUL);
+        batch.welcome = welcome;
+        batch.snapshot = system.snapshot(system.openMs + 15 * 60 * 1000, 60);
+        if (control.revision() > 0)
+            *batch.snapshot->mutable_control() = control;
+        batch.messages = 1;
+        batch.lastMessageMonotonicMs = now;
+        store.apply(batch);
+    }
+
+    void dropLink()
+    {
+        models::TelemetryBatch batch;
+        models::LinkEvent failed;
+        failed.state = models::LinkState::Failed;
+        batch.link.push_back(failed);
+        store.apply(batch);
+    }
+
+    widgets::ThrottleControl *throttle() const { return window.admissionPanel()->throttleControl(); }
+    std::unique_ptr<QMenu> providerMenu(int row) { return std::unique_ptr<QMenu>(window.providerBoard()->contextMenuFor(row, &window)); }
+
+    qint64 now = 1'000'000;
+    testing::SyntheticSystem system;
+    models::SituationStore store;
+    models::ProviderModel providers;
+    models::CohortModel cohorts;
+    models::AlertModel alerts;
+    MainWindow window;
+};
+
+QAction *findAction(QMenu *menu, const QString &name)
+{
+    for (QAction *a : menu->actions()) {
+        if (a->objectName() == name)
+            return a;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestOperatorControls final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("sitroom-test"));
+        QSettings().clear();
+    }
+
+    void viewerSeesNoControls()
+    {
+        Console c(v1::ROLE_VIEWER);
+        QVERIFY(c.window.controlDesk());
+        QVERIFY(!c.throttle()->isVisible());
+        QVERIFY(!c.providerMenu(0));
+        QVERIFY(!c.window.controlDesk()->mayThrottle());
+    }
+
+    void operatorSeesThrottleButNoProviderActions()
+    {
+        Console c(v1::ROLE_OPERATOR);
+        QVERIFY(c.throttle()->isVisible());
+        QVERIFY(c.throttle()->isEnabled());
+        QCOMPARE(c.throttle()->rateBox()->minimum(), 50.0);
+        QCOMPARE(c.throttle()->rateBox()->maximum(), 3000.0);
+        QCOMPARE(c.throttle()->rateBox()->value(), 700.0);
+        QVERIFY(c.throttle()->pauseButton()->isVisible());
+        QVERIFY(!c.throttle()->resumeButton()->isVisible());
+        QVERIFY(!c.providerMenu(0));
+    }
+
+    void supervisorAlsoGetsProviderActions()
+    {
+        Console c(v1::ROLE_SUPERVISOR);
+        QVERIFY(c.throttle()->isVisible());
+        const auto menu = c.providerMenu(0);
+        QVERIFY(menu);
+        QVERIFY(findAction(menu.get(), QStringLiteral("disableProvider"))->isEnabled());
+        QVERIFY(!findAction(menu.get(), QStringLiteral("enableProvider"))->isEnabled());
+    }
+
+    void controlsDisabledWhileNotConnected()
+    {
+        Console c(v1::ROLE_SUPERVISOR);
+        c.dropLink();
+        QVERIFY(c.throttle()->isVisible());
+        QVERIFY(!c.throttle()->isEnabled());
+        const auto menu = c.providerMenu(0);
+        QVERIFY(menu);
+        QVERIFY(!findAction(menu.get(), QStringLiteral("disableProvider"))->isEnabled());
+    }
+
+    void wallShowsNoControls()
+    {
+        Console c(v1::ROLE_SUPERVISOR, Layout::Wall);
+        QVERIFY(!c.window.controlDesk());
+        QVERIFY(!c.window.auditPanel());
+        QVERIFY(!c.throttle()->isVisible());
+        QVERIFY(!c.providerMenu(0));
+    }
+
+    void confirmationNeedsAReason()
+    {
+        Console c(v1::ROLE_OPERATOR);
+        QSignalSpy issued(c.window.controlDesk(), &widgets::ControlDesk::commandIssued);
+        c.throttle()->rateBox()->setValue(800);
+        c.throttle()->applyButton()->click();
+        widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!dialog->okButton()->isEnabled());
+        QVERIFY(!dialog->staleOverrideBox()->isVisible());
+        dialog->reasonEdit()->setPlainText(QStringLiteral("   \n "));
+        QVERIFY(!dialog->okButton()->isEnabled());
+        dialog->reasonEdit()->setPlainText(QStringLiteral("queue grows faster than we admit"));
+        QVERIFY(dialog->okButton()->isEnabled());
+        QVERIFY(dialog->effectText().contains(QStringLiteral("Admitting up to 800/s")));
+        dialog->okButton()->click();
+        QCOMPARE(issued.size(), 1);
+        const auto command = issued[0][0].value<v1::Command>();
+        QCOMPARE(command.set_admission_rate().rate_per_s(), 800.0);
+        QCOMPARE(command.expected_revision(), quint64(1));
+        QCOMPARE(command.reason(), std::string("queue grows faster than we admit"));
+        QVERIFY(!command.stale_override());
+        QVERIFY(c.window.controlNotice()->text().contains(QStringLiteral("Sent")));
+    }
+
+    void cancelSendsNothing()
+    {
+        Console c(v1::ROLE_OPERATOR);
+        QSignalSpy issued(c.window.controlDesk(), &widgets::ControlDesk::commandIssued);
+        c.throttle()->pauseButton()->click();
+        widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
+        QVERIFY(dialog);
+        dialog->reasonEdit()->setPlainText(QStringLiteral("why not"));
+        dialog->reject();
+        QCOMPARE(issued.size(), 0);
+    }
+
+    void staleDataNeedsAnExplicitOverride()
+    {
+        Console c(v1::ROLE_OPERATOR);
+        QSignalSpy issued(c.window.controlDesk(), &widgets::ControlDesk::commandIssued);
+        c.now += 5000;
+        c.store.checkFreshness();
+        QVERIFY(c.store.isStale());
+        c.throttle()->applyButton()->click();
+        widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->staleWarning()->isVisible());
+        QVERIFY(dialog->staleOverrideBox()->isVisible());
+        dialog->reasonEdit()->setPlainText(QStringLiteral("backend on fire"));
+        QVERIFY(!dialog->okButton()->isEnabled());
+        dialog->staleOverrideBox()->setChecked(true);
+        QVERIFY(dialog->okButton()->isEnabled());
+        dialog->okButton()->click();
+        QCOMPARE(issued.size(), 1);
+        QVERIFY(issued[0][0].value<v1::Command>().stale_override());
+    }
+
+    void goingStaleWhileTheDialogIsOpenAsksForTheOverride()
+    {
+        Console c(v1::ROLE_OPERATOR);
+        c.throttle()->applyButton()->click();
+        widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
+        dialog->reasonEdit()->setPlainText(QStringLiteral("r"));
+        QVERIFY(dialog->okButton()->isEnabled());
+        c.now += 5000;
+        c.store.checkFreshness();
+        QVERIFY(!dialog->okButton()->isEnabled());
+        QVERIFY(dialog->staleWarning()->isVisible());
+    }
+
+    void disableShowsWhereTheTrafficGoes()
+    {
+        Console c(v1::ROLE_SUPERVISOR);
+        const auto menu = c.providerMenu(0);  // kakao: 20 %, 100/s
+        findAction(menu.get(), QStringLiteral("disableProvider"))->trigger();
+        widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
+        QVERIFY(dialog);
+        const QString effect = dialog->effectText();
+        QVERIFY2(effect.contains(QStringLiteral("Auth kakao carries 20.0 %")), qPrintable(effect));
+        for (const char *other : {"naver", "pass", "mobile", "certificate"})
+            QVERIFY2(effect.contains(QStringLiteral("Auth ") + QLatin1String(other)), qPrintable(effect));
+        QVERIFY2(effect.contains(QStringLiteral("• Auth naver: share 20.0 % → 25.0 %, 225/s of 500/s capacity (45 %)")),
+                 qPrintable(effect));
+        // certificate: 500/s + 25/s = 105 % of its capacity.
+        QVERIFY2(effect.contains(QStringLiteral("Auth certificate: share 20.0 % → 25.0 %, 525/s of 500/s capacity (105 %) ⚠")),
+                 qPrintable(effect));
+        QVERIFY(dialog->durationBox());
+        QCOMPARE(dialog->okButton()->text(), QStringLiteral("Request approval"));
+    }
+
+    void resultsInPlainWords_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("applied") << int(v1::COMMAND_APPLIED) << QStringLiteral("Applied: Admission rate to 900/s.");
+        QTest::newRow("pending") << int(v1::COMMAND_PENDING_APPROVAL)
+                                 << QStringLiteral("Waiting for approval by another supervisor: Admission rate to 900/s (request req-7).");
+        QTest::newRow("refused") << int(v1::COMMAND_REFUSED)
+                                 << QStringLiteral("Refused: Admission rate to 900/s. server says no");
+    }
+
+    void resultsInPlainWords()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, expected);
+        Console c(v1::ROLE_OPERATOR);
+        const v1::Command command = send(c, 900);
+        v1::CommandResult result;
+        result.set_command_id(command.command_id());
+        result.set_status(v1::CommandStatus(status));
+        result.set_request_id("req-7");
+        result.set_message("server says no");
+        deliver(c, result);
+        QCOMPARE(c.window.controlNotice()->text(), expected);
+    }
+
+    void conflictNamesWhoChangedItLastAndWhy()
+    {
+        Console c(v1::ROLE_OPERATOR);
+        const v1::Command command = send(c, 900);
+        v1::CommandResult result;
+        result.set_command_id(command.command_id());
+        result.set_status(v1::COMMAND_CONFLICT);
+        v1::ControlState *control = result.mutable_control();
+        control->set_revision(2);
+        control->set_admission_rate_per_s(450);
+        control->mutable_last_changed_by()->set_user("park");
+        control->mutable_last_changed_by()->set_site(v1::SITE_OSONG);
+        control->mutable_last_changed_by()->set_reason("backend at 95 %");
+        deliver(c, result);
+        const QString notice = c.window.controlNotice()->text();
+        QVERIFY2(notice.contains(QStringLiteral("park (Osong)")), qPrintable(notice));
+        QVERIFY2(notice.contains(QStringLiteral("backend at 95 %")), qPrintable(notice));
+        QVERIFY2(notice.contains(QStringLiteral("admission rate 450/s")), qPrintable(notice));
+        QCOMPARE(c.window.controlNotice()->property("problem").toBool(), true);
+        QCOMPARE(c.store.control().admission_rate_per_s(), 450.0);
+    }
+
+    void pendingApprovalsForAnotherSupervisorOnly()
+    {
+        v1::ControlState control;
+        control.set_revision(3);
+        control.set_admission_rate_per_s(700);
+        for (const char *user : {"lee", "kim"}) {
+            v1::PendingApproval *p = control.add_pending();
+            p->set_request_id(std::string("req-") + user);
+            p->mutable_command()->mutable_pause_admission();
+            p->mutable_command()->set_reason("surge");
+            p->mutable_requested_by()->set_user(user);
+        }
+        Console supervisor(v1::ROLE_SUPERVISOR);
+        supervisor.feed(v1::ROLE_SUPERVISOR, control);
+        widgets::PendingApprovalsPanel *panel = supervisor.window.pendingPanel();
+        QCOMPARE(panel->table()->rowCount(), 2);
+        auto *approve = panel->findChild<QPushButton *>(QStringLiteral("approve-req-lee"));
+        QVERIFY(approve);
+        QVERIFY(!panel->findChild<QPushButton *>(QStringLiteral("approve-req-kim")));
+        QSignalSpy issued(supervisor.window.controlDesk(), &widgets::ControlDesk::commandIssued);
+        approve->click();
+        widgets::ControlConfirmDialog *dialog = supervisor.window.controlDesk()->activeDialog();
+        QVERIFY(dialog);
+        dialog->reasonEdit()->setPlainText(QStringLiteral("checked with lee"));
+        dialog->okButton()->click();
+        QCOMPARE(issued.size(), 1);
+        QCOMPARE(issued[0][0].value<v1::Command>().approve().request_id(), std::string("req-lee"));
+
+        Console viewer(v1::ROLE_VIEWER);
+        viewer.feed(v1::ROLE_VIEWER, control);
+        QCOMPARE(viewer.window.pendingPanel()->table()->rowCount(), 2);
+        QVERIFY(!viewer.window.pendingPanel()->findChild<QPushButton *>(QStringLiteral("approve-req-lee")));
+    }
+
+    void auditExports()
+    {
+        Console c(v1::ROLE_VIEWER);
+        models::TelemetryBatch batch;
+        v1::Envelope env;
+        env.mutable_audit_event()->mutable_entry()->set_id(1);
+        env.mutable_audit_event()->mutable_entry()->set_user("kim");
+        env.mutable_audit_event()->mutable_entry()->set_reason("a, b");
+        batch.events.push_back(env);
+        c.store.apply(batch);
+        QCOMPARE(c.window.auditPanel()->view()->model()->rowCount(), 1);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit.csv"));
+        QVERIFY(c.window.auditPanel()->exportTo(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("1,1970-01-01T00:00:00.000Z,kim,,,\"a, b\""));
+    }
+
+private:
+    static v1::Command send(Console &c, double rate)
+    {
+        QSignalSpy issued(c.window.controlDesk(), &widgets::ControlDesk::commandIssued);
+        c.throttle()->rateBox()->setValue(rate);
+        c.throttle()->applyButton()->click();
+        widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
+        dialog->reasonEdit()->setPlainText(QStringLiteral("reason"));
+        dialog->okButton()->click();
+        return issued.isEmpty() ? v1::Command() : issued[0][0].value<v1::Command>();
+    }
+
+    static void deliver(Console &c, const v1::CommandResult &result)
+    {
+        models::TelemetryBatch batch;
+        batch.commandResults.push_back(result);
+        c.store.apply(batch);
+    }
+};
+
+QTEST_MAIN(TestOperatorControls)
+#include "tst_operatorcontrols.moc"

@@ -1,0 +1,137 @@
+#include "SituationFixtures.h"
+
+#include "itemmodels/AuditModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <memory>
+
+using namespace sitroom;
+using namespace sitroom::testing;
+using sitroom::models::AuditModel;
+using sitroom::models::SituationStore;
+
+namespace {
+
+v1::AuditEntry entry(quint64 id, const std::string &user = "kim")
+{
+    v1::AuditEntry e;
+    e.set_id(id);
+    e.set_time_ms(kSimStartMs + qint64(id) * 1000);
+    e.set_user(user);
+    e.set_site(v1::SITE_OSONG);
+    e.set_action("set_admission_rate");
+    e.set_reason("reason " + std::to_string(id));
+    e.set_outcome("applied");
+    return e;
+}
+
+models::TelemetryBatch auditBatch(std::initializer_list<quint64> ids)
+{
+    models::TelemetryBatch b;
+    for (quint64 id : ids) {
+        v1::Envelope env;
+        *env.mutable_audit_event()->mutable_entry() = entry(id);
+        b.events.push_back(env);
+    }
+    b.messages = 1;
+    return b;
+}
+
+} // namespace
+
+class tst_AuditModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_store = std::make_unique<SituationStore>(nullptr, m_clock.clock());
+        m_model = std::make_unique<AuditModel>(*m_store);
+        m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
+                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        models::TelemetryBatch b = snapshotBatch(makeConfiguration({"naver"}), makeState(kSimStartMs, {"naver"}),
+                                                 {}, m_clock.now);
+        for (quint64 id : {1, 2, 3})
+            *b.snapshot->add_recent_audit() = entry(id);
+        m_store->apply(b);
+    }
+
+    void cleanup()
+    {
+        m_tester.reset();
+        m_model.reset();
+        m_store.reset();
+    }
+
+    void newestFirstFromTheSnapshot()
+    {
+        QCOMPARE(m_model->rowCount(), 3);
+        QCOMPARE(m_model->columnCount(), int(AuditModel::ColumnCount));
+        QCOMPARE(m_model->index(0, AuditModel::Reason).data().toString(), QStringLiteral("reason 3"));
+        QCOMPARE(m_model->index(2, AuditModel::Reason).data().toString(), QStringLiteral("reason 1"));
+        QCOMPARE(m_model->index(0, AuditModel::User).data().toString(), QStringLiteral("kim"));
+        QCOMPARE(m_model->index(0, AuditModel::Site).data().toString(), QStringLiteral("Osong"));
+        QCOMPARE(m_model->index(0, AuditModel::Outcome).data().toString(), QStringLiteral("applied"));
+        QCOMPARE(m_model->index(0, AuditModel::Time).data(AuditModel::RawValueRole).toLongLong(),
+                 kSimStartMs + 3000);
+    }
+
+    void eventsInsertAtTheTop()
+    {
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        m_store->apply(auditBatch({4, 5}));
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted[0][1].toInt(), 0);
+        QCOMPARE(inserted[0][2].toInt(), 1);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(m_model->index(0, AuditModel::Reason).data().toString(), QStringLiteral("reason 5"));
+        QCOMPARE(m_model->rowCount(), 5);
+        // A repeat changes nothing.
+        m_store->apply(auditBatch({5}));
+        QCOMPARE(m_model->rowCount(), 5);
+    }
+
+    void boundedOldestLeaveAtTheBottom()
+    {
+        models::TelemetryBatch b;
+        b.messages = 1;
+        for (quint64 id = 4; id < 4 + SituationStore::kAuditCapacity; ++id) {
+            v1::Envelope env;
+            *env.mutable_audit_event()->mutable_entry() = entry(id);
+            b.events.push_back(env);
+        }
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        m_store->apply(b);
+        QCOMPARE(m_model->rowCount(), int(SituationStore::kAuditCapacity));
+        QCOMPARE(m_store->audit().front().id(), quint64(4));
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(m_model->index(m_model->rowCount() - 1, 0).data(AuditModel::IdRole).toULongLong(), quint64(4));
+    }
+
+    void olderPageMergesInOrder()
+    {
+        m_store->apply(auditBatch({10}));
+        models::TelemetryBatch b;
+        v1::AuditResponse response;
+        *response.add_entries() = entry(7);
+        *response.add_entries() = entry(2);  // already held
+        b.auditResponses.push_back(response);
+        m_store->apply(b);
+        QCOMPARE(m_model->rowCount(), 5);
+        QCOMPARE(m_model->index(1, 0).data(AuditModel::IdRole).toULongLong(), quint64(7));
+    }
+
+private:
+    FakeClock m_clock;
+    std::unique_ptr<SituationStore> m_store;
+    std::unique_ptr<AuditModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+QTEST_GUILESS_MAIN(tst_AuditModel)
+#include "tst_auditmodel.moc"

@@ -1,0 +1,129 @@
+#include "ControlConfirmDialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace sitroom::widgets {
+
+ControlConfirmDialog::ControlConfirmDialog(const ControlProposal &proposal, QWidget *parent)
+    : QDialog(parent)
+    , m_effect(new QLabel(proposal.effect, this))
+    , m_staleWarning(new QLabel(this))
+    , m_override(new QCheckBox(tr("Act on stale data: I know the picture may be out of date"), this))
+    , m_reason(new QPlainTextEdit(this))
+    , m_ok(nullptr)
+{
+    setObjectName(QStringLiteral("controlConfirmDialog"));
+    setWindowTitle(proposal.title);
+    setWindowModality(Qt::WindowModal);
+
+    auto *heading = new QLabel(proposal.title, this);
+    heading->setObjectName(QStringLiteral("dialogHeading"));
+    auto *values = new QFormLayout;
+    values->addRow(tr("Now:"), new QLabel(proposal.currentValue, this));
+    auto *newValue = new QLabel(proposal.newValue, this);
+    newValue->setObjectName(QStringLiteral("newValue"));
+    values->addRow(tr("New:"), newValue);
+    if (proposal.offerDuration) {
+        m_duration = new QComboBox(this);
+        m_duration->addItem(tr("Until enabled again"), 0);
+        m_duration->addItem(tr("15 minutes"), 15 * 60);
+        m_duration->addItem(tr("30 minutes"), 30 * 60);
+        m_duration->addItem(tr("1 hour"), 60 * 60);
+        m_duration->addItem(tr("2 hours"), 2 * 60 * 60);
+        values->addRow(tr("For:"), m_duration);
+    }
+
+    auto *effectCaption = new QLabel(tr("Expected effect"), this);
+    effectCaption->setObjectName(QStringLiteral("panelCaption"));
+    m_effect->setObjectName(proposal.warning ? QStringLiteral("effectWarning") : QStringLiteral("effect"));
+    m_effect->setWordWrap(true);
+    m_effect->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *approval = new QLabel(proposal.needsApproval
+                                    ? tr("■ Hazardous: a second supervisor must approve this within 5 minutes before it takes effect.")
+                                    : tr("Takes effect at once; no second approval needed."),
+                                this);
+    approval->setObjectName(proposal.needsApproval ? QStringLiteral("approvalNeeded") : QStringLiteral("approvalNote"));
+    approval->setWordWrap(true);
+
+    m_staleWarning->setObjectName(QStringLiteral("staleWarning"));
+    m_staleWarning->setWordWrap(true);
+    m_staleWarning->setText(tr("▲ The data on this console is stale: the figures above may no longer be true. "
+                               "Sending is refused unless you override explicitly; the override is audited."));
+
+    auto *reasonCaption = new QLabel(tr("Reason (required, recorded in the audit log):"), this);
+    m_reason->setObjectName(QStringLiteral("reasonEdit"));
+    m_reason->setPlaceholderText(tr("Why this change, now?"));
+    m_reason->setTabChangesFocus(true);
+    m_reason->setMinimumHeight(70);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_ok->setText(proposal.needsApproval ? tr("Request approval") : tr("Apply"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addLayout(values);
+    layout->addWidget(effectCaption);
+    layout->addWidget(m_effect);
+    layout->addWidget(approval);
+    layout->addWidget(m_staleWarning);
+    layout->addWidget(m_override);
+    layout->addWidget(reasonCaption);
+    layout->addWidget(m_reason);
+    layout->addWidget(buttons);
+    setMinimumWidth(520);
+
+    connect(m_reason, &QPlainTextEdit::textChanged, this, &ControlConfirmDialog::refreshOk);
+    connect(m_override, &QCheckBox::toggled, this, &ControlConfirmDialog::refreshOk);
+    m_reason->setFocus();
+    setStale(false);
+}
+
+void ControlConfirmDialog::setStale(bool stale)
+{
+    m_stale = stale;
+    m_staleWarning->setVisible(stale);
+    m_override->setVisible(stale);
+    if (!stale)
+        m_override->setChecked(false);
+    refreshOk();
+}
+
+QString ControlConfirmDialog::reason() const
+{
+    return m_reason->toPlainText().trimmed();
+}
+
+bool ControlConfirmDialog::staleOverride() const
+{
+    return m_stale && m_override->isChecked();
+}
+
+quint32 ControlConfirmDialog::disableForS() const
+{
+    return m_duration ? m_duration->currentData().toUInt() : 0;
+}
+
+QString ControlConfirmDialog::effectText() const
+{
+    return m_effect->text();
+}
+
+void ControlConfirmDialog::refreshOk()
+{
+    m_ok->setEnabled(!reason().isEmpty() && (!m_stale || m_override->isChecked()));
+}
+
+} // namespace sitroom::widgets

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace sitroom::widgets {
+
+// What the operator is about to do, in words, for the confirmation.
+struct ControlProposal
+{
+    QString title;           // "Change the admission rate"
+    QString currentValue;
+    QString newValue;
+    QString effect;          // expected effect, plain words, may hold several lines
+    bool warning = false;    // the effect holds a warning (capacity, nowhere to go)
+    bool needsApproval = false;
+    bool offerDuration = false;  // a disable: "until enabled again" or for a while
+};
+
+// The one confirmation every control goes through: current and new value,
+// the expected effect, whether a second supervisor must approve, and a reason
+// without which nothing is sent. While the data is stale it also asks for an
+// explicit override. Opened with open() (window-modal), so live updates keep
+// flowing underneath and into it (setStale).
+class ControlConfirmDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit ControlConfirmDialog(const ControlProposal &proposal, QWidget *parent = nullptr);
+
+    void setStale(bool stale);
+    QString reason() const;
+    bool staleOverride() const;
+    quint32 disableForS() const;     // 0 = until enabled again
+
+    QPushButton *okButton() const { return m_ok; }
+    QPlainTextEdit *reasonEdit() const { return m_reason; }
+    QCheckBox *staleOverrideBox() const { return m_override; }
+    QLabel *staleWarning() const { return m_staleWarning; }
+    QComboBox *durationBox() const { return m_duration; }
+    QString effectText() const;
+
+private:
+    void refreshOk();
+
+    QLabel *m_effect;
+    QLabel *m_staleWarning;
+    QCheckBox *m_override;
+    QComboBox *m_duration = nullptr;
+    QPlainTextEdit *m_reason;
+    QPushButton *m_ok;
+    bool m_stale = false;
+};
+
+} // namespace sitroom::widgets

@@ -1,0 +1,163 @@
+#include "ControlDesk.h"
+
+#include "common/Formatting.h"
+#include "control/ControlEffect.h"
+#include "control/ControlRequest.h"
+#include "situation/SituationStore.h"
+
+namespace sitroom::widgets {
+
+using sitroom::models::ControlRequest;
+using sitroom::models::SituationStore;
+
+ControlDesk::ControlDesk(const SituationStore &store, QWidget *dialogParent, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_dialogParent(dialogParent)
+{
+    connect(&store, &SituationStore::commandResult, this, &ControlDesk::onResult);
+    connect(&store, &SituationStore::freshnessChanged, this, [this](bool stale) {
+        if (m_dialog)
+            m_dialog->setStale(stale);
+    });
+}
+
+ProviderNamer ControlDesk::namer() const
+{
+    return [this](const QString &id) {
+        for (const auto &p : m_store.configuration().providers()) {
+            if (QString::fromStdString(p.id()) == id) {
+                const QString name = QString::fromStdString(m_english ? p.name().en() : p.name().ko());
+                return name.isEmpty() ? id : name;
+            }
+        }
+        return id;
+    };
+}
+
+bool ControlDesk::mayThrottle() const
+{
+    const auto role = m_store.role();
+    return m_store.isLive() && (role == sitroom::v1::ROLE_OPERATOR || role == sitroom::v1::ROLE_SUPERVISOR);
+}
+
+bool ControlDesk::mayActOnProviders() const
+{
+    return m_store.isLive() && m_store.role() == sitroom::v1::ROLE_SUPERVISOR;
+}
+
+void ControlDesk::proposeRate(double ratePerS)
+{
+    const auto &control = m_store.control();
+    const auto effect = sitroom::models::throttleEffect(m_store.state(), control, ratePerS);
+    ControlProposal proposal;
+    proposal.title = tr("Change the admission rate");
+    proposal.currentValue = ControlWords::controlText(control);
+    proposal.newValue = tr("admission rate %1").arg(formatRate(ratePerS));
+    proposal.effect = ControlWords::throttleEffectText(effect);
+    proposal.needsApproval = sitroom::models::isHazardous(ControlRequest(control, QString()).setAdmissionRate(ratePerS),
+                                                          m_store.configuration(), control);
+    confirm(proposal, [ratePerS](const ControlRequest &r, quint32) { return r.setAdmissionRate(ratePerS); });
+}
+
+void ControlDesk::proposePause()
+{
+    const auto &control = m_store.control();
+    ControlProposal proposal;
+    proposal.title = tr("Pause admission");
+    proposal.currentValue = ControlWords::controlText(control);
+    proposal.newValue = tr("admission paused");
+    proposal.effect = ControlWords::throttleEffectText(sitroom::models::throttleEffect(m_store.state(), control, 0, true));
+    proposal.needsApproval = true;
+    confirm(proposal, [](const ControlRequest &r, quint32) { return r.pauseAdmission(); });
+}
+
+void ControlDesk::proposeResume()
+{
+    const auto &control = m_store.control();
+    ControlProposal proposal;
+    proposal.title = tr("Resume admission");
+    proposal.currentValue = ControlWords::controlText(control);
+    proposal.newValue = tr("admission rate %1").arg(formatRate(control.admission_rate_per_s()));
+    proposal.effect = ControlWords::throttleEffectText(
+        sitroom::models::throttleEffect(m_store.state(), control, control.admission_rate_per_s()));
+    confirm(proposal, [](const ControlRequest &r, quint32) { return r.resumeAdmission(); });
+}
+
+void ControlDesk::proposeProviderEnabled(const QString &providerId, bool enabled)
+{
+    const ProviderNamer name = namer();
+    ControlProposal proposal;
+    if (enabled) {
+        proposal.title = tr("Enable %1").arg(name(providerId));
+        proposal.currentValue = tr("%1 disabled (중단 shown to citizens)").arg(name(providerId));
+        proposal.newValue = tr("%1 enabled").arg(name(providerId));
+        proposal.effect = tr("Citizens can choose %1 again; its share ramps back in over a few minutes.")
+                              .arg(name(providerId));
+    } else {
+        const auto effect = sitroom::models::disableEffect(m_store.configuration(), m_store.state(), providerId);
+        proposal.title = tr("Disable %1").arg(name(providerId));
+        proposal.currentValue = tr("%1 enabled").arg(name(providerId));
+        proposal.newValue = tr("%1 disabled (중단 shown to citizens)").arg(name(providerId));
+        proposal.effect = ControlWords::disableEffectText(effect, name);
+        proposal.warning = effect.anyOverWarning || effect.noneLeft;
+        proposal.needsApproval = true;
+        proposal.offerDuration = true;
+    }
+    confirm(proposal, [providerId, enabled](const ControlRequest &r, quint32 disableForS) {
+        return r.setProviderEnabled(providerId, enabled, disableForS);
+    });
+}
+
+void ControlDesk::proposeApproval(const QString &requestId, const QString &description)
+{
+    ControlProposal proposal;
+    proposal.title = tr("Approve a hazardous change");
+    proposal.currentValue = ControlWords::controlText(m_store.control());
+    proposal.newValue = description;
+    proposal.effect = tr("Approving applies the requested change at once, as requested.");
+    confirm(proposal, [requestId](const ControlRequest &r, quint32) { return r.approve(requestId); });
+}
+
+void ControlDesk::confirm(const ControlProposal &proposal, const Maker &make)
+{
+    if (m_dialog)
+        m_dialog->reject();  // one confirmation at a time: the newest wish wins
+    // The revision the operator decides on is the one on screen now; if it
+    // moves while the dialog is open, the server answers with a conflict.
+    const quint64 revision = m_store.control().revision();
+    auto *dialog = new ControlConfirmDialog(proposal, m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setStale(m_store.isStale());
+    m_dialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, revision, make] {
+        const ControlRequest request(revision, dialog->reason(), dialog->staleOverride());
+        const sitroom::v1::Command command = make(request, dialog->disableForS());
+        const QString action = ControlWords::actionText(command, namer());
+        m_sent.insert(QString::fromStdString(command.command_id()), action);
+        notify(tr("Sent: %1. Waiting for the answer…").arg(action), false);
+        emit commandIssued(command);
+    });
+    dialog->open();
+}
+
+void ControlDesk::onResult(const sitroom::v1::CommandResult &result)
+{
+    const QString id = QString::fromStdString(result.command_id());
+    const auto it = m_sent.constFind(id);
+    if (it == m_sent.constEnd())
+        return;  // another console's, or a repeat
+    const QString action = it.value();
+    m_sent.erase(it);
+    const bool problem = result.status() != sitroom::v1::COMMAND_APPLIED
+        && result.status() != sitroom::v1::COMMAND_PENDING_APPROVAL;
+    notify(ControlWords::resultText(result, action, m_store.controlActor()), problem);
+}
+
+void ControlDesk::notify(const QString &text, bool problem)
+{
+    m_notice = text;
+    emit noticeChanged(text, problem);
+}
+
+} // namespace sitroom::widgets

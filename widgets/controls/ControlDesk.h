@@ -1,0 +1,69 @@
+#pragma once
+
+#include "ControlConfirmDialog.h"
+#include "ControlWords.h"
+
+#include "sitroom/v1/envelope.pb.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace sitroom::models {
+class ControlRequest;
+class SituationStore;
+}
+
+namespace sitroom::widgets {
+
+// Where an operator's wish becomes a command: it works out the expected
+// effect from the current picture, opens the one confirmation, builds the
+// Command on the control revision the operator saw, hands it on
+// (commandIssued; the composition root sends it) and turns the answer into
+// plain words (noticeChanged). The server decides every command; the desk
+// only mirrors the role so nobody is offered what will be refused.
+class ControlDesk final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ControlDesk(const sitroom::models::SituationStore &store, QWidget *dialogParent, QObject *parent = nullptr);
+
+    void setEnglishNames(bool english) { m_english = english; }
+    ProviderNamer namer() const;
+
+    bool mayThrottle() const;        // operator or supervisor, connected
+    bool mayActOnProviders() const;  // supervisor, connected
+    bool mayApprove() const { return mayActOnProviders(); }
+
+    void proposeRate(double ratePerS);
+    void proposePause();
+    void proposeResume();
+    void proposeProviderEnabled(const QString &providerId, bool enabled);
+    void proposeApproval(const QString &requestId, const QString &description);
+
+    ControlConfirmDialog *activeDialog() const { return m_dialog; }
+    QString lastNotice() const { return m_notice; }
+
+signals:
+    void commandIssued(const sitroom::v1::Command &command);
+    void noticeChanged(const QString &text, bool problem);
+
+private:
+    using Maker = std::function<sitroom::v1::Command(const sitroom::models::ControlRequest &request,
+                                                     quint32 disableForS)>;
+    void confirm(const ControlProposal &proposal, const Maker &make);
+    void onResult(const sitroom::v1::CommandResult &result);
+    void notify(const QString &text, bool problem);
+
+    const sitroom::models::SituationStore &m_store;
+    QWidget *m_dialogParent;
+    QPointer<ControlConfirmDialog> m_dialog;
+    QHash<QString, QString> m_sent;  // command_id → what it asked, in words
+    QString m_notice;
+    bool m_english = false;
+};
+
+} // namespace sitroom::widgets

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "ControlWords.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+
+namespace sitroom::models {
+class SituationStore;
+}
+
+namespace sitroom::widgets {
+
+// Hazardous changes waiting for a second supervisor, shown to everyone. A
+// supervisor other than the requester gets an Approve button.
+class PendingApprovalsPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    PendingApprovalsPanel(const sitroom::models::SituationStore &store, ProviderNamer namer,
+                          QWidget *parent = nullptr);
+
+    // The signed-in user's name (Welcome.user, else the command line's).
+    void setUser(const QString &user);
+    QTableWidget *table() const { return m_table; }
+    int approvableCount() const;
+
+signals:
+    void approveRequested(const QString &requestId, const QString &description);
+
+private:
+    void refresh();
+
+    const sitroom::models::SituationStore &m_store;
+    ProviderNamer m_namer;
+    QString m_user;
+    QLabel *m_empty;
+    QTableWidget *m_table;
+};
+
+} // namespace sitroom::widgets
