@@ -328,6 +328,110 @@ private slots:
         }, 3000));
     }
 
+    void timedDisableEndsByItselfOnTheSimulatedClock()
+    {
+        SimulatorProcess sim;
+        QString error;
+        QVERIFY2(sim.start(args(), &error), qPrintable(error));
+        auto park = signIn(sim, QStringLiteral("park"));
+        auto choi = signIn(sim, QStringLiteral("choi"));
+        QVERIFY(park && choi);
+        v1::Command disable = command(*park, "maintenance window");
+        disable.mutable_set_provider_enabled()->set_provider_id("pass");
+        disable.mutable_set_provider_enabled()->set_enabled(false);
+        disable.mutable_set_provider_enabled()->set_disable_for_s(120);   // two seconds at --speed 60
+        const v1::CommandResult pending = send(*park, disable);
+        QCOMPARE(pending.status(), v1::COMMAND_PENDING_APPROVAL);
+        v1::Command approve = command(*choi, "");
+        approve.mutable_approve()->set_request_id(pending.request_id());
+        const v1::CommandResult approved = send(*choi, approve);
+        QCOMPARE(approved.status(), v1::COMMAND_APPLIED);
+        const v1::ProviderControl *pc = providerControl(approved.control(), "pass");
+        QVERIFY(!pc->enabled());
+        QVERIFY(pc->disabled_until_ms() > 0);
+        QCOMPARE(pc->ramp_s(), 300u);
+        // Re-enabled by "system", announced, audited.
+        const int from = int(choi->received().size());
+        QVERIFY(choi->waitFor([&] {
+            for (size_t i = size_t(from); i < choi->received().size(); ++i) {
+                const auto &e = choi->received()[i];
+                if (e.body_case() == Body::kControlEvent && e.control_event().actor().user() == "system"
+                    && providerControl(e.control_event().control(), "pass")->enabled())
+                    return true;
+            }
+            return false;
+        }, 8000));
+        bool audited = false;
+        for (size_t i = size_t(from); i < choi->received().size(); ++i) {
+            const auto &e = choi->received()[i];
+            audited |= e.body_case() == Body::kAuditEvent && e.audit_event().entry().user() == "system"
+                && e.audit_event().entry().action() == "enable provider pass";
+        }
+        QVERIFY(audited || choi->waitFor([&] {
+            for (const auto &e : choi->received())
+                if (e.body_case() == Body::kAuditEvent && e.audit_event().entry().action() == "enable provider pass")
+                    return true;
+            return false;
+        }, 2000));
+        // The simulation has it back.
+        QVERIFY(choi->waitFor([&] {
+            const auto &last = choi->received().back();
+            if (last.body_case() != Body::kTick)
+                return false;
+            const auto *p = providerState(last.tick().state(), "pass");
+            return p && p->enabled();
+        }, 3000));
+    }
+
+    void restartKeepsDisablesAndPendingRequests()
+    {
+        std::string requestId;
+        {
+            SimulatorProcess sim;
+            QString error;
+            QVERIFY2(sim.start(args(), &error), qPrintable(error));
+            auto park = signIn(sim, QStringLiteral("park"));
+            auto choi = signIn(sim, QStringLiteral("choi"));
+            QVERIFY(park && choi);
+            v1::Command disable = command(*park, "naver is down");
+            disable.mutable_set_provider_enabled()->set_provider_id("naver");
+            const v1::CommandResult pending = send(*park, disable);
+            QCOMPARE(pending.status(), v1::COMMAND_PENDING_APPROVAL);
+            v1::Command approve = command(*choi, "");
+            approve.mutable_approve()->set_request_id(pending.request_id());
+            const v1::CommandResult approved = send(*choi, approve);
+            QCOMPARE(approved.status(), v1::COMMAND_APPLIED);
+            v1::Command pause = command(*park, "backend saturated");
+            pause.set_expected_revision(approved.control().revision());
+            pause.mutable_pause_admission();
+            const v1::CommandResult paused = send(*park, pause);
+            QCOMPARE(paused.status(), v1::COMMAND_PENDING_APPROVAL);
+            requestId = paused.request_id();
+            QCOMPARE(sim.stop(), 0);
+        }
+        SimulatorProcess sim;
+        QString error;
+        QVERIFY2(sim.start(args(), &error), qPrintable(error));
+        auto choi = signIn(sim, QStringLiteral("choi"));
+        QVERIFY(choi);
+        const v1::ControlState restored = currentControl(*choi);
+        QVERIFY(!providerControl(restored, "naver")->enabled());
+        QCOMPARE(restored.pending_size(), 1);
+        QCOMPARE(restored.pending(0).request_id(), requestId);
+        QVERIFY(choi->waitFor([&] {
+            const auto &last = choi->received().back();
+            if (last.body_case() != Body::kTick)
+                return false;
+            const auto *p = providerState(last.tick().state(), "naver");
+            return p && !p->enabled();
+        }, 3000));
+        v1::Command approve = command(*choi, "");
+        approve.mutable_approve()->set_request_id(requestId);
+        const v1::CommandResult approved = send(*choi, approve);
+        QCOMPARE(approved.status(), v1::COMMAND_APPLIED);
+        QVERIFY(approved.control().admission_paused());
+    }
+
     void killedMidBurstLosesNothingAcknowledged()
     {
         std::vector<v1::CommandResult> applied;
