@@ -695,6 +695,10 @@
         <source>Sent: %1. Waiting for the answer…</source>
         <translation>Sent: %1. Waiting for the answer…</translation>
     </message>
+    <message>
+        <source>Controls changed by %1. Now: %2.</source>
+        <translation>Controls changed by %1. Now: %2.</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::ControlWords</name>

@@ -695,6 +695,10 @@
         <source>Sent: %1. Waiting for the answer…</source>
         <translation>전송함: %1. 응답을 기다리는 중…</translation>
     </message>
+    <message>
+        <source>Controls changed by %1. Now: %2.</source>
+        <translation>제어 변경: %1. 현재: %2.</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::ControlWords</name>

@@ -317,6 +317,26 @@ private slots:
         QCOMPARE(c.store.control().admission_rate_per_s(), 450.0);
     }
 
+    void someoneElsesChangeIsSaid()
+    {
+        Console c(v1::ROLE_VIEWER);
+        models::TelemetryBatch batch;
+        v1::Envelope env;
+        v1::ControlEvent *event = env.mutable_control_event();
+        event->mutable_control()->set_revision(2);
+        event->mutable_control()->set_admission_rate_per_s(0);
+        event->mutable_control()->set_admission_paused(true);
+        event->mutable_actor()->set_user("choi");
+        event->mutable_actor()->set_site(v1::SITE_MINISTRY);
+        event->mutable_actor()->set_reason("ministry order");
+        batch.events.push_back(env);
+        c.store.apply(batch);
+        const QString notice = c.window.controlNotice()->text();
+        QVERIFY2(notice.startsWith(QStringLiteral("Controls changed by choi (Ministry)")), qPrintable(notice));
+        QVERIFY2(notice.contains(QStringLiteral("ministry order")), qPrintable(notice));
+        QVERIFY2(notice.contains(QStringLiteral("admission paused")), qPrintable(notice));
+    }
+
     void pendingApprovalsForAnotherSupervisorOnly()
     {
         v1::ControlState control;

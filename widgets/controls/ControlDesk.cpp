@@ -5,6 +5,8 @@
 #include "control/ControlRequest.h"
 #include "situation/SituationStore.h"
 
+#include <utility>
+
 namespace sitroom::widgets {
 
 using sitroom::models::ControlRequest;
@@ -16,6 +18,7 @@ ControlDesk::ControlDesk(const SituationStore &store, QWidget *dialogParent, QOb
     , m_dialogParent(dialogParent)
 {
     connect(&store, &SituationStore::commandResult, this, &ControlDesk::onResult);
+    connect(&store, &SituationStore::controlChanged, this, &ControlDesk::onControlChanged);
     connect(&store, &SituationStore::freshnessChanged, this, [this](bool stale) {
         if (m_dialog)
             m_dialog->setStale(stale);
@@ -152,6 +155,18 @@ void ControlDesk::onResult(const sitroom::v1::CommandResult &result)
     const bool problem = result.status() != sitroom::v1::COMMAND_APPLIED
         && result.status() != sitroom::v1::COMMAND_PENDING_APPROVAL;
     notify(ControlWords::resultText(result, action, m_store.controlActor()), problem);
+}
+
+void ControlDesk::onControlChanged()
+{
+    const QString now = ControlWords::controlText(m_store.control());
+    const QString before = std::exchange(m_shownControl, now);
+    if (before.isEmpty() || before == now)
+        return;  // the first picture, or only approvals moved
+    const sitroom::v1::Actor &actor = m_store.controlActor();
+    if (actor.user().empty() || actor.user() == m_store.welcome().user())
+        return;  // ours: its result says it
+    notify(tr("Controls changed by %1. Now: %2.").arg(ControlWords::actorText(actor), now), false);
 }
 
 void ControlDesk::notify(const QString &text, bool problem)

@@ -56,6 +56,8 @@ private:
                                                      quint32 disableForS)>;
     void confirm(const ControlProposal &proposal, const Maker &make);
     void onResult(const sitroom::v1::CommandResult &result);
+    // Someone else's change, said once it reaches this console.
+    void onControlChanged();
     void notify(const QString &text, bool problem);
 
     const sitroom::models::SituationStore &m_store;
@@ -63,6 +65,7 @@ private:
     QPointer<ControlConfirmDialog> m_dialog;
     QHash<QString, QString> m_sent;  // command_id → what it asked, in words
     QString m_notice;
+    QString m_shownControl;          // controlText of the state last seen
     bool m_english = false;
 };
 
