@@ -1,6 +1,7 @@
 #include "gateway/StateDatabase.h"
 
 #include <QDir>
+#include <QLockFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -14,6 +15,7 @@ StateDatabase::StateDatabase()
 
 StateDatabase::~StateDatabase()
 {
+    // The connection goes first, the lock last (m_lock's own destructor).
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isValid())
@@ -28,6 +30,17 @@ bool StateDatabase::open(const QString &stateDir, QString *error)
     if (!stateDir.isEmpty()) {
         if (!QDir().mkpath(stateDir)) {
             *error = QStringLiteral("--state-dir: cannot create %1").arg(stateDir);
+            return false;
+        }
+        m_lock = std::make_unique<QLockFile>(QDir(stateDir).absoluteFilePath(QStringLiteral("sitroom.lock")));
+        if (!m_lock->tryLock(0)) {
+            qint64 pid = 0;
+            QString host, app;
+            m_lock->getLockInfo(&pid, &host, &app);
+            *error = m_lock->error() == QLockFile::LockFailedError
+                ? QStringLiteral("--state-dir: %1 is in use by another process (%2, pid %3)").arg(stateDir, app).arg(pid)
+                : QStringLiteral("--state-dir: cannot lock %1").arg(stateDir);
+            m_lock.reset();
             return false;
         }
         m_path = QDir(stateDir).absoluteFilePath(fileName());

@@ -3,12 +3,17 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
+class QLockFile;
+
 namespace sitroom::gateway {
 
 // The SQLite database the audit log and the control store share
 // (DIR/sitroom.db, PRAGMA synchronous=FULL, journal WAL), or an in-memory one
 // when there is no state directory. One connection per object, under a unique
-// name; the tables are created on open.
+// name; the tables are created on open. A state directory is locked
+// (DIR/sitroom.lock) while open; a lock left by a killed process is taken over.
 class StateDatabase final
 {
 public:
@@ -33,6 +38,8 @@ public:
 private:
     QString m_connection;
     QString m_path;
+    // One live system per state directory: a second one would fork the chain.
+    std::unique_ptr<QLockFile> m_lock;
 };
 
 } // namespace sitroom::gateway

@@ -124,6 +124,20 @@ private slots:
         QCOMPARE(v.firstBrokenId, 8u);
     }
 
+    void stateDirIsLockedWhileOpen()
+    {
+        QTemporaryDir dir;
+        QString error;
+        auto first = std::make_unique<StateDatabase>();
+        QVERIFY(first->open(dir.path(), &error));
+        StateDatabase second;
+        QVERIFY(!second.open(dir.path(), &error));
+        QVERIFY2(error.contains(QStringLiteral("is in use by another process")), qPrintable(error));
+        first.reset();
+        StateDatabase third;
+        QVERIFY2(third.open(dir.path(), &error), qPrintable(error));
+    }
+
     void survivesReopening()
     {
         QTemporaryDir dir;

@@ -292,6 +292,56 @@ private slots:
         QCOMPARE(client->count(Envelope::kControlEvent), 0);
     }
 
+    void auditIsPagedVerifiedAndInSnapshots()
+    {
+        startGateway();
+        TestTlsClient *client = activeClient();
+        QVERIFY(client);
+        // Without a users file every session is a viewer; its refused commands are still audited.
+        for (int i = 0; i < 3; ++i) {
+            Envelope command;
+            command.mutable_command()->set_command_id("audit-cmd-" + std::to_string(i));
+            command.mutable_command()->set_reason("try " + std::to_string(i));
+            command.mutable_command()->mutable_resume_admission();
+            client->send(command);
+        }
+        QVERIFY(client->waitFor([&] { return client->count(Envelope::kCommandResult) == 3; }, kWaitMs));
+        QCOMPARE(client->count(Envelope::kAuditEvent), 3);
+
+        const auto request = [&](std::uint64_t afterId, std::uint32_t limit, bool verify) {
+            Envelope e;
+            e.mutable_audit_request()->set_request_id("r" + std::to_string(afterId));
+            e.mutable_audit_request()->set_after_id(afterId);
+            e.mutable_audit_request()->set_limit(limit);
+            e.mutable_audit_request()->set_verify(verify);
+            const int from = int(client->received().size());
+            client->send(e);
+            const int i = client->waitForBody(Envelope::kAuditResponse, kWaitMs, from);
+            return i >= 0 ? client->received().at(std::size_t(i)).audit_response() : sitroom::v1::AuditResponse();
+        };
+        auto page = request(0, 2, false);
+        QCOMPARE(page.request_id(), std::string("r0"));
+        QCOMPARE(page.entries_size(), 2);
+        QVERIFY(page.more());
+        QVERIFY(!page.verified());
+        QCOMPARE(page.entries(0).reason(), std::string("try 0"));
+        QCOMPARE(page.entries(0).outcome().rfind("refused", 0), 0u);
+        page = request(2, 2, true);
+        QCOMPARE(page.entries_size(), 1);
+        QVERIFY(!page.more());
+        QVERIFY(page.verified());
+        QVERIFY(page.chain_ok());
+        QCOMPARE(page.rows_checked(), 3u);
+
+        TestTlsClient *second = activeClient();
+        QVERIFY(second);
+        const int snapshotAt = second->indexOf(Envelope::kSnapshot);
+        QCOMPARE(second->received().at(std::size_t(snapshotAt)).snapshot().recent_audit_size(), 3);
+        // Nothing changed: no ControlEvent, and the revision is the source's.
+        QCOMPARE(client->count(Envelope::kControlEvent), 0);
+        QCOMPARE(second->received().at(std::size_t(snapshotAt)).snapshot().control().revision(), 7u);
+    }
+
     void heartbeatFillsSilence()
     {
         startGateway([](GatewayOptions &o) { o.heartbeatIntervalMs = 100; });
