@@ -42,6 +42,7 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
     const QCommandLineOption fast(QStringLiteral("fast"), QStringLiteral("Run as fast as possible, without serving, then exit."));
     const QCommandLineOption duration(QStringLiteral("duration"), QStringLiteral("How much simulated time to run (default: the scenario's)."), QStringLiteral("24h"));
     const QCommandLineOption fastForward(QStringLiteral("fast-forward"), QStringLiteral("Simulate this much at once before serving, e.g. 33m to start at the 20:00 rush of opening-18-49."), QStringLiteral("DURATION"));
+    const QCommandLineOption approvalTimeout(QStringLiteral("approval-timeout"), QStringLiteral("How long a hazardous request waits for a second supervisor, wall clock (default 5m; shorter for drills and tests)."), QStringLiteral("DURATION"));
     const QCommandLineOption report(QStringLiteral("report"), QStringLiteral("Write a JSON report of the run at the end."), QStringLiteral("FILE.json"));
     const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to serve consoles on (default 127.0.0.1:7600; port 0 picks a free one)."), QStringLiteral("HOST:PORT"));
     const QCommandLineOption tickHz(QStringLiteral("tick-hz"), QStringLiteral("Telemetry ticks per second, 1 to 20 (default 1)."), QStringLiteral("N"));
@@ -52,7 +53,7 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
     const QCommandLineOption stateDir(QStringLiteral("state-dir"), QStringLiteral("Folder for the audit log and the control state (sitroom.db), kept across restarts (default: kept in memory only)."), QStringLiteral("DIR"));
     const QCommandLineOption initTls(QStringLiteral("init-tls"), QStringLiteral("Create the development CA and server certificate in --tls-dir, then exit."));
     const QCommandLineOption list(QStringLiteral("list-scenarios"), QStringLiteral("List the shipped scenarios, then exit."));
-    parser.addOptions({scenario, seed, speed, fast, duration, fastForward, report, listen, tickHz, admission, disable, tlsDir, users, stateDir, initTls, list});
+    parser.addOptions({scenario, seed, speed, fast, duration, fastForward, approvalTimeout, report, listen, tickHz, admission, disable, tlsDir, users, stateDir, initTls, list});
 
     ParsedOptions result;
     if (!parser.parse(arguments)) {
@@ -105,6 +106,20 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
         if (!parseDuration(parser.value(fastForward), &seconds, &error))
             return fail(error.replace(QStringLiteral("--duration"), QStringLiteral("--fast-forward")));
         o.fastForwardS = seconds;
+    }
+    if (parser.isSet(approvalTimeout)) {
+        // Durations below a minute are allowed here: drills and tests want seconds.
+        static const QRegularExpression seconds(QStringLiteral("^(\\d+)s$"));
+        const QRegularExpressionMatch m = seconds.match(parser.value(approvalTimeout).trimmed());
+        std::int64_t value = 0;
+        QString error;
+        if (m.hasMatch())
+            value = m.captured(1).toLongLong();
+        else if (!parseDuration(parser.value(approvalTimeout), &value, &error))
+            return fail(error.replace(QStringLiteral("--duration"), QStringLiteral("--approval-timeout")));
+        if (value < 1 || value > 24 * 3600)
+            return fail(QStringLiteral("--approval-timeout: %1 is outside 1 second to 24 hours").arg(parser.value(approvalTimeout)));
+        o.approvalTimeoutS = value;
     }
     o.reportPath = parser.value(report);
     if (parser.isSet(listen)) {

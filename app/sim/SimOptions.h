@@ -18,6 +18,7 @@ struct SimOptions
     bool fast = false;
     std::optional<std::int64_t> durationS;
     std::int64_t fastForwardS = 0;   // simulated before serving starts
+    std::int64_t approvalTimeoutS = 300; // a hazardous request expires unapproved after this (wall clock)
     QString reportPath;
     QString listenHost = QStringLiteral("127.0.0.1");
     quint16 listenPort = 7600;

@@ -134,6 +134,8 @@ private slots:
                                              << "--state-dir: \"/etc/hostname\" exists and is not a folder";
         QTest::newRow("empty state dir") << QStringList{QStringLiteral("--state-dir"), QString()}
                                          << "--state-dir: the folder name is empty";
+        QTest::newRow("approval timeout") << QStringList{QStringLiteral("--approval-timeout"), QStringLiteral("0s")}
+                                          << "--approval-timeout: 0s is outside 1 second to 24 hours";
         QTest::newRow("stray argument") << QStringList{QStringLiteral("opening-18-49")}
                                         << "unexpected argument \"opening-18-49\"";
     }

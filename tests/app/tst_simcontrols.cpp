@@ -328,6 +328,37 @@ private slots:
         }, 3000));
     }
 
+    void unapprovedRequestExpires()
+    {
+        SimulatorProcess sim;
+        QString error;
+        QVERIFY2(sim.start(args() + QStringList{QStringLiteral("--approval-timeout"), QStringLiteral("2s")}, &error),
+                 qPrintable(error));
+        auto park = signIn(sim, QStringLiteral("park"));
+        auto choi = signIn(sim, QStringLiteral("choi"));
+        QVERIFY(park && choi);
+
+        v1::Command disable = command(*park, "naver errors rising");
+        disable.mutable_set_provider_enabled()->set_provider_id("naver");
+        disable.mutable_set_provider_enabled()->set_enabled(false);
+        const v1::CommandResult pending = send(*park, disable);
+        QCOMPARE(pending.status(), v1::COMMAND_PENDING_APPROVAL);
+        QVERIFY(choi->waitFor([&] { return currentControl(*choi).pending_size() == 1; }, 1000));
+
+        // Nobody approves: after the timeout it is gone for everyone, audited, never applied.
+        QVERIFY(choi->waitFor([&] { return currentControl(*choi).pending_size() == 0; }, 5000));
+        QVERIFY(providerControl(currentControl(*choi), "naver")->enabled());
+        v1::Command late = command(*choi, "");
+        late.mutable_approve()->set_request_id(pending.request_id());
+        QCOMPARE(send(*choi, late).status(), v1::COMMAND_EXPIRED);
+        const v1::AuditResponse audit = auditAll(*choi, true);
+        QVERIFY(audit.chain_ok());
+        bool expiryAudited = false;
+        for (const auto &entry : audit.entries())
+            expiryAudited |= QString::fromStdString(entry.outcome()).startsWith(QStringLiteral("expired"));
+        QVERIFY(expiryAudited);
+    }
+
     void timedDisableEndsByItselfOnTheSimulatedClock()
     {
         SimulatorProcess sim;
