@@ -25,7 +25,6 @@ using sitroom::testing::TemporaryTlsDir;
 
 namespace {
 
-const QString kNeedsUsers = QStringLiteral("needs sitroom-sim --users (issue 4 server side)");
 
 struct CtlRun
 {
@@ -74,15 +73,6 @@ CtlRun runCtl(const QStringList &arguments, const QByteArray &input = {}, int ti
 QString describe(const CtlRun &run)
 {
     return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(run.exitCode).arg(run.out, run.err);
-}
-
-bool simulatorHasUsers()
-{
-    static const bool has = [] {
-        const auto run = sitroom::testing::runSimulator({QStringLiteral("--help")}, 20000);
-        return run.out.contains(QStringLiteral("--users")) && run.out.contains(QStringLiteral("--state-dir"));
-    }();
-    return has;
 }
 
 quint16 freePort()
@@ -422,8 +412,6 @@ private slots:
 
     void operatorThrottleApplied()
     {
-        if (!simulatorHasUsers())
-            QSKIP(qPrintable(kNeedsUsers));
         ControlledServer server;
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
@@ -448,8 +436,6 @@ private slots:
 
     void badPasswordIsRefusedPlainly()
     {
-        if (!simulatorHasUsers())
-            QSKIP(qPrintable(kNeedsUsers));
         ControlledServer server;
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
@@ -463,8 +449,6 @@ private slots:
 
     void operatorMayNotDisable()
     {
-        if (!simulatorHasUsers())
-            QSKIP(qPrintable(kNeedsUsers));
         ControlledServer server;
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
@@ -476,8 +460,6 @@ private slots:
 
     void supervisorDisableNeedsSecondSupervisor()
     {
-        if (!simulatorHasUsers())
-            QSKIP(qPrintable(kNeedsUsers));
         ControlledServer server;
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
@@ -520,8 +502,6 @@ private slots:
 
     void staleRevisionConflicts()
     {
-        if (!simulatorHasUsers())
-            QSKIP(qPrintable(kNeedsUsers));
         ControlledServer server;
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
@@ -543,8 +523,6 @@ private slots:
 
     void auditVerifiesAndExportsCsv()
     {
-        if (!simulatorHasUsers())
-            QSKIP(qPrintable(kNeedsUsers));
         ControlledServer server;
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
