@@ -34,8 +34,10 @@ ProviderBoard::ProviderBoard(QAbstractItemModel *providers, const sitroom::model
     connect(m_model, &QAbstractItemModel::modelReset, this, &ProviderBoard::rebuild);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ProviderBoard::rebuild);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ProviderBoard::rebuild);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &ProviderBoard::refresh);
-    connect(&m_store, &sitroom::models::SituationStore::historyChanged, this, &ProviderBoard::refresh);
+    // Figures follow the model, sparklines the history: a batch with both
+    // updates each once.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ProviderBoard::refreshTiles);
+    connect(&m_store, &sitroom::models::SituationStore::historyChanged, this, &ProviderBoard::refreshSparklines);
     rebuild();
 }
 
@@ -64,7 +66,8 @@ void ProviderBoard::rebuild()
         m_tiles.push_back(tile);
     }
     relayout();
-    refresh();
+    refreshTiles();
+    refreshSparklines();
     m_stale->raise();
 }
 
@@ -106,11 +109,10 @@ void ProviderBoard::relayout()
         m_grid->setColumnStretch(c, c < m_columns ? 1 : 0);
 }
 
-void ProviderBoard::refresh()
+void ProviderBoard::refreshTiles()
 {
     const auto &config = m_store.configuration();
     const qint64 now = m_store.state().sim_time_ms();
-    const HistoryRing &history = m_store.history();
     for (std::size_t row = 0; row < m_tiles.size() && int(row) < m_model->rowCount(); ++row) {
         const auto value = [this, row](int column, int role = ProviderModel::RawValueRole) {
             return m_model->index(int(row), column).data(role);
@@ -130,13 +132,20 @@ void ProviderBoard::refresh()
         d.redP95Ms = config.light_thresholds().red_p95_ms();
         ProviderTile *tile = m_tiles[row];
         tile->setData(d);
-
         Sparkline *spark = tile->sparkline();
-        const int column = history.column(HistoryRing::providerColumn(d.id, "p95"));
         spark->setThreshold(d.yellowP95Ms);
         spark->setAbnormal(d.light == sitroom::v1::LIGHT_YELLOW || d.light == sitroom::v1::LIGHT_RED);
+    }
+}
+
+void ProviderBoard::refreshSparklines()
+{
+    const qint64 now = m_store.state().sim_time_ms();
+    const HistoryRing &history = m_store.history();
+    for (ProviderTile *tile : m_tiles) {
+        Sparkline *spark = tile->sparkline();
         spark->setWindowEnd(now);
-        spark->setSamples(history.span(column));
+        spark->setSamples(history.span(history.column(HistoryRing::providerColumn(tile->data().id, "p95"))));
     }
 }
 

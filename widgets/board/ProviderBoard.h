@@ -45,7 +45,8 @@ signals:
 
 private:
     void rebuild();
-    void refresh();
+    void refreshTiles();
+    void refreshSparklines();
     void relayout();
 
     QAbstractItemModel *m_model;

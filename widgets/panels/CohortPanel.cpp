@@ -160,19 +160,28 @@ void CohortPanel::refreshChart()
     const qint64 now = history.lastTimeMs();
 
     // Bookings per minute since the opening, from the per-second history.
-    m_perMinute.clear();
+    // Completed minutes do not change, so only the minutes since the last
+    // completed one are summed again; anything that moves the history's start
+    // (a new run, the ring dropping its oldest second) starts over.
+    if (openMs != m_scanOpenMs || history.firstTimeMs() != m_scanFirstMs || now < m_scanNextMinuteMs) {
+        m_perMinute.clear();
+        m_scanOpenMs = openMs;
+        m_scanFirstMs = history.firstTimeMs();
+        m_scanNextMinuteMs = openMs;
+    }
     double sum = 0;
     qint64 minute = -1;
     const auto flush = [&] {
         if (minute >= 0)
             m_perMinute.push_back({openMs + minute * kMinuteMs + kMinuteMs / 2, float(sum)});
     };
-    history.forEach(history.column(QStringLiteral("bookings")), openMs, now, [&](qint64 t, float v) {
+    history.forEach(history.column(QStringLiteral("bookings")), m_scanNextMinuteMs, now, [&](qint64 t, float v) {
         const qint64 m = (t - openMs) / kMinuteMs;
         if (m != minute) {
             flush();
             minute = m;
             sum = 0;
+            m_scanNextMinuteMs = openMs + m * kMinuteMs;
         }
         if (std::isfinite(v))
             sum += v;

@@ -46,7 +46,10 @@ private:
     QTableView *m_table;
     TimeSeriesChart *m_chart;
     StaleOverlay *m_stale;
-    std::vector<sitroom::models::TimeSample> m_perMinute;
+    std::vector<sitroom::models::TimeSample> m_perMinute;  // completed minutes of the current window
+    qint64 m_scanOpenMs = -1;         // the window m_perMinute belongs to
+    qint64 m_scanFirstMs = -1;        // the history's first sample when it was summed
+    qint64 m_scanNextMinuteMs = 0;    // start of the first minute not yet complete
     std::vector<sitroom::models::TimeSample> m_envelopeLow;
     std::vector<sitroom::models::TimeSample> m_envelopeHigh;
     std::vector<sitroom::models::TimeSample> m_envelope;
