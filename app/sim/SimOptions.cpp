@@ -53,7 +53,8 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
     const QCommandLineOption stateDir(QStringLiteral("state-dir"), QStringLiteral("Folder for the audit log and the control state (sitroom.db), kept across restarts (default: kept in memory only)."), QStringLiteral("DIR"));
     const QCommandLineOption initTls(QStringLiteral("init-tls"), QStringLiteral("Create the development CA and server certificate in --tls-dir, then exit."));
     const QCommandLineOption list(QStringLiteral("list-scenarios"), QStringLiteral("List the shipped scenarios, then exit."));
-    parser.addOptions({scenario, seed, speed, fast, duration, fastForward, approvalTimeout, report, listen, tickHz, admission, disable, tlsDir, users, stateDir, initTls, list});
+    const QCommandLineOption alertRules(QStringLiteral("alert-rules"), QStringLiteral("JSON file of alert rules that replaces the shipped ones (docs/alerts.md); a bad file is refused at start."), QStringLiteral("FILE"));
+    parser.addOptions({scenario, seed, speed, fast, duration, fastForward, approvalTimeout, report, listen, tickHz, admission, disable, tlsDir, users, stateDir, alertRules, initTls, list});
 
     ParsedOptions result;
     if (!parser.parse(arguments)) {
@@ -155,6 +156,15 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
             return fail(QStringLiteral("--users: the file name is empty"));
         if (!QFileInfo(o.usersFile).isFile())
             return fail(QStringLiteral("--users: \"%1\" is not a file").arg(o.usersFile));
+    }
+    if (parser.isSet(alertRules)) {
+        if (o.fast)
+            return fail(QStringLiteral("--alert-rules and --fast exclude each other: --fast does not serve"));
+        o.alertRulesFile = parser.value(alertRules);
+        if (o.alertRulesFile.trimmed().isEmpty())
+            return fail(QStringLiteral("--alert-rules: the file name is empty"));
+        if (!QFileInfo(o.alertRulesFile).isFile())
+            return fail(QStringLiteral("--alert-rules: \"%1\" is not a file").arg(o.alertRulesFile));
     }
     if (parser.isSet(stateDir)) {
         if (o.fast)

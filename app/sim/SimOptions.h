@@ -29,6 +29,7 @@ struct SimOptions
     QString tlsDir;
     QString usersFile;               // --users: sign-in with roles; none: everyone a viewer
     QString stateDir;                // --state-dir: audit and controls kept across restarts
+    QString alertRulesFile;          // --alert-rules: replaces the shipped alert rules
     bool initTlsOnly = false;
     bool listScenarios = false;
 };

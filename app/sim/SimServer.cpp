@@ -22,6 +22,7 @@ gateway::GatewayOptions gatewayOptions(const SimOptions &o)
     g.tickHz = quint32(o.tickHz);
     g.usersFile = o.usersFile;
     g.stateDir = o.stateDir;
+    g.alertRulesFile = o.alertRulesFile;
     g.approvalTimeoutMs = o.approvalTimeoutS * 1000;
     return g;
 }

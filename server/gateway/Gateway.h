@@ -31,6 +31,8 @@ struct GatewayOptions
     QString stateDir;                     // DIR/sitroom.db; empty: audit in memory, nothing kept
     qint64 approvalTimeoutMs = 5 * 60 * 1000; // a hazardous request expires unapproved after this
     std::uint32_t providerRampS = 300;    // a re-enabled provider ramps back in over this
+    // Alerts (docs/alerts.md): empty uses the shipped rules.
+    QString alertRulesFile;
 };
 
 class ControlTarget;
