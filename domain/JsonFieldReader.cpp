@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-namespace sitroom::sim {
+namespace sitroom::domain {
 
 namespace {
 
@@ -210,4 +210,4 @@ void JsonFieldReader::rejectUnknownFields()
     }
 }
 
-} // namespace sitroom::sim
+} // namespace sitroom::domain

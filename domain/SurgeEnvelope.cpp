@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace sitroom::models {
+namespace sitroom::domain {
 
 namespace {
 constexpr double kSurgeMinutes = 30.0;
@@ -45,4 +45,4 @@ double SurgeEnvelope::projectedTotal(double bookedSoFar, double t) const
     return m_total * bookedSoFar / expectedSoFar;
 }
 
-} // namespace sitroom::models
+} // namespace sitroom::domain

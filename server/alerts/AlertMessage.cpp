@@ -1,0 +1,44 @@
+#include "AlertMessage.h"
+#include "AlertRules.h"
+#include "MetricCatalogue.h"
+
+#include <cmath>
+
+namespace sitroom::alerts {
+
+QString formatFigure(double value, const QString &unit, bool korean)
+{
+    if (unit == u"ratio")
+        return QString::number(value * 100.0, 'f', value < 0.1 ? 1 : 0) + u'%';
+    if (unit == u"ms")
+        return QString::number(std::lround(value)) + QStringLiteral(" ms");
+    if (unit == u"s") {
+        if (std::abs(value) >= 120)
+            return QString::number(std::lround(value / 60.0)) + (korean ? QStringLiteral("분") : QStringLiteral(" min"));
+        return QString::number(std::lround(value)) + (korean ? QStringLiteral("초") : QStringLiteral(" s"));
+    }
+    if (unit == u"x")
+        return QString::number(value, 'f', 1) + u'×';
+    return QString::number(value, 'g', 4);
+}
+
+sitroom::v1::LocalizedText renderMessage(const AlertRule &rule, const sitroom::v1::LocalizedText &subjectName,
+                                         const QString &subject, double value, double threshold)
+{
+    const QString unit = metricInfo(rule.metric).unit;
+    auto fill = [&](QString text, bool korean) {
+        const QString name = QString::fromStdString(korean ? subjectName.ko() : subjectName.en());
+        text.replace(QStringLiteral("{provider_name}"), name);
+        text.replace(QStringLiteral("{cohort_name}"), name);
+        text.replace(QStringLiteral("{subject}"), subject);
+        text.replace(QStringLiteral("{value}"), formatFigure(value, unit, korean));
+        text.replace(QStringLiteral("{threshold}"), formatFigure(threshold, unit, korean));
+        return text.toStdString();
+    };
+    sitroom::v1::LocalizedText out;
+    out.set_ko(fill(rule.messageKo, true));
+    out.set_en(fill(rule.messageEn, false));
+    return out;
+}
+
+} // namespace sitroom::alerts
