@@ -1,0 +1,84 @@
+// The shipped rules on the shipped scenarios' openings (the first two hours,
+// one observation a simulated second): the alerts a room should get, and no
+// storm. The full-day alarm load is bench/AlarmLoad.cpp's (docs/alerts.md).
+#include "alerts/AlertEngine.h"
+#include "sim/ScenarioLoader.h"
+#include "sim/SimTelemetry.h"
+#include "sim/Simulation.h"
+
+#include <QTest>
+
+#include <map>
+
+namespace v1 = sitroom::v1;
+using sitroom::alerts::AlertEngine;
+
+namespace {
+
+struct Run
+{
+    std::map<std::string, v1::Severity> raised;   // key -> worst severity
+    int starts = 0;
+    bool flood = false;
+};
+
+Run run(const QString &name, std::int64_t seconds)
+{
+    sitroom::sim::ScenarioLoader loader;
+    const auto scenario = loader.load(name);
+    if (!scenario)
+        qFatal("%s", qPrintable(loader.error()));
+    sitroom::sim::Simulation simulation(*scenario, 1);
+    AlertEngine engine(sitroom::alerts::defaultAlertRules());
+    engine.setConfiguration(sitroom::sim::configurationOf(simulation, 0));
+    Run out;
+    for (std::int64_t s = 0; s < seconds && !simulation.finished(); ++s) {
+        simulation.step();
+        const v1::SystemState state = sitroom::sim::systemStateOf(simulation);
+        engine.observe(state, state.sim_time_ms());
+        for (const auto &record : engine.takeTransitions()) {
+            if (record.transition == v1::TRANSITION_RAISED || record.transition == v1::TRANSITION_REACTIVATED)
+                ++out.starts;
+            auto &worst = out.raised[record.alert.key()];
+            worst = std::max(worst, record.alert.severity());
+        }
+        out.flood = out.flood || engine.flood();
+    }
+    return out;
+}
+
+} // namespace
+
+class tst_ShippedRulesOnScenarios : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void openingRaisesKakaoAndNoStorm();
+    void crash50sRaisesTheVerificationCollapse();
+};
+
+void tst_ShippedRulesOnScenarios::openingRaisesKakaoAndNoStorm()
+{
+    const Run r = run(QStringLiteral("opening-18-49"), 2 * 3600);
+    QVERIFY(r.raised.count("provider.p95_latency/kakao"));
+    QVERIFY2(r.starts <= 2, qPrintable(QString::number(r.starts)));
+    QVERIFY(!r.flood);
+    for (const auto &[key, severity] : r.raised)
+        QVERIFY2(key.find("kakao") != std::string::npos, key.c_str());
+}
+
+void tst_ShippedRulesOnScenarios::crash50sRaisesTheVerificationCollapse()
+{
+    const Run r = run(QStringLiteral("crash-50s"), 2 * 3600);
+    QCOMPARE(r.raised.count("verification.attempts_per_booking"), std::size_t(1));
+    QCOMPARE(r.raised.at("verification.attempts_per_booking"), v1::SEVERITY_CRITICAL);
+    QCOMPARE(r.raised.at("provider.stuck_red/mobile"), v1::SEVERITY_CRITICAL);
+    QCOMPARE(r.raised.at("provider.stuck_red/certificate"), v1::SEVERITY_CRITICAL);
+    QCOMPARE(r.raised.at("bookings.below_envelope/50-54"), v1::SEVERITY_CRITICAL);
+    // Each key once: no chattering while both providers stay red for an hour.
+    QCOMPARE(r.starts, int(r.raised.size()));
+}
+
+QTEST_GUILESS_MAIN(tst_ShippedRulesOnScenarios)
+#include "tst_shippedrulesonscenarios.moc"
