@@ -1,5 +1,6 @@
 #include "CtlCommands.h"
 
+#include "CtlAlerts.h"
 #include "CtlOutput.h"
 #include "CtlSession.h"
 #include "ExitCodes.h"
@@ -134,6 +135,17 @@ Command buildCommand(const Invocation &inv, const ControlState &current)
         p->set_disable_for_s(inv.disableForS);
     } else if (name == QStringLiteral("approve")) {
         command.mutable_approve()->set_request_id(inv.requestId.toStdString());
+    } else if (name == QStringLiteral("ack")) {
+        auto *a = command.mutable_acknowledge_alert();
+        a->set_alert_id(inv.alertId.toStdString());
+        a->set_comment(inv.comment.toStdString());
+        a->set_runbook_step(inv.runbookStep.toStdString());
+    } else if (name == QStringLiteral("shelve")) {
+        auto *a = command.mutable_shelve_alert();
+        a->set_alert_id(inv.alertId.toStdString());
+        a->set_duration_s(inv.shelveForS);
+    } else if (name == QStringLiteral("unshelve")) {
+        command.mutable_unshelve_alert()->set_alert_id(inv.alertId.toStdString());
     }
     return command;
 }
@@ -160,7 +172,11 @@ int runStateChange(const Invocation &inv, CtlSession &session)
     const QString what = describeCommand(command);
     switch (result->status()) {
     case COMMAND_APPLIED:
-        printOut(QStringLiteral("applied: %1 (revision %2)\n").arg(what).arg(result->control().revision()));
+        if (command.action_case() == Command::kAcknowledgeAlert || command.action_case() == Command::kShelveAlert
+            || command.action_case() == Command::kUnshelveAlert)
+            printOut(QStringLiteral("applied: %1\n").arg(what));
+        else
+            printOut(QStringLiteral("applied: %1 (revision %2)\n").arg(what).arg(result->control().revision()));
         break;
     case COMMAND_PENDING_APPROVAL:
         printOut(QStringLiteral("waiting for approval by another supervisor: %1\nrequest id: %2\n")
@@ -202,6 +218,19 @@ int runPending(const Invocation &inv, CtlSession &session)
                    {QStringLiteral("pending"), pendingJson(control, now)}});
     else
         printOut(pendingText(control, now));
+    return ExitOk;
+}
+
+int runAlerts(const Invocation &inv, CtlSession &session)
+{
+    if (inv.global.json) {
+        QJsonObject o = alertsJson(session.snapshot());
+        o.insert(QStringLiteral("command"), inv.command);
+        o.insert(QStringLiteral("status"), QStringLiteral("ok"));
+        printJson(o);
+    } else {
+        printOut(alertsText(session.snapshot()));
+    }
     return ExitOk;
 }
 
@@ -291,6 +320,8 @@ int runInvocation(const Invocation &inv)
         return runPending(inv, session);
     if (inv.command == QStringLiteral("audit"))
         return runAudit(inv, session);
+    if (inv.command == QStringLiteral("alerts"))
+        return runAlerts(inv, session);
     return runStateChange(inv, session);
 }
 

@@ -36,6 +36,10 @@ constexpr CommandSpec kCommands[] = {
     {"approve", "REQUEST_ID", "Approve another supervisor's pending request.", true},
     {"pending", "", "List the requests waiting for approval.", false},
     {"audit", "", "Print the audit log, export it as CSV, or verify its hash chain.", false},
+    {"alerts", "", "List the open alerts, most severe first, and the alarm load.", false},
+    {"ack", "ALERT_ID", "Acknowledge an alert with a comment (operators and supervisors).", false},
+    {"shelve", "ALERT_ID", "Shelve an alert for 15 minutes to 12 hours, with a reason.", false},
+    {"unshelve", "ALERT_ID", "Put a shelved alert back on the list, acknowledged.", false},
     {"hash-password", "", "Read a password from standard input and print its hash for a users file (no server).", false},
 };
 
@@ -223,6 +227,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Write RFC 4180 CSV with a header row."));
     const QCommandLineOption after(QStringLiteral("after"), QStringLiteral("Only entries with an id above ID."), QStringLiteral("ID"));
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N entries (default: all)."), QStringLiteral("N"));
+    const QCommandLineOption comment(QStringLiteral("comment"), QStringLiteral("What was seen or done; recorded with the acknowledgement and in the audit log."), QStringLiteral("TEXT"));
+    const QCommandLineOption runbookStep(QStringLiteral("runbook-step"), QStringLiteral("The runbook step taken, e.g. \"provider-failing#3: disable kakao\"."), QStringLiteral("STEP"));
+    const QCommandLineOption shelveFor(QStringLiteral("for"), QStringLiteral("How long, from 15m to 12h, e.g. 30m, 2h."), QStringLiteral("DURATION"));
     const QCommandLineOption iterations(QStringLiteral("iterations"), QStringLiteral("PBKDF2 iterations, at least %1 (default %2).").arg(gateway::PasswordHash::kMinimumIterations).arg(gateway::PasswordHash::kDefaultIterations), QStringLiteral("N"));
     parser.addOption(commandHelpOption);
     if (spec->changesState)
@@ -233,6 +240,12 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         parser.addOptions({verify, csv, after, limit});
     if (name == QStringLiteral("hash-password"))
         parser.addOption(iterations);
+    if (name == QStringLiteral("ack"))
+        parser.addOptions({comment, runbookStep});
+    if (name == QStringLiteral("shelve"))
+        parser.addOptions({shelveFor, reason});
+    if (name == QStringLiteral("unshelve"))
+        parser.addOption(reason);
     if (*spec->arguments)
         parser.addPositionalArgument(QLatin1String(spec->arguments), QStringLiteral("(required)"));
 
@@ -302,6 +315,32 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             inv.limit = parser.value(limit).toUInt(&ok);
             if (!ok || inv.limit == 0)
                 return fail(QStringLiteral("audit: --limit: \"%1\" must be a whole number above 0").arg(parser.value(limit)));
+        }
+    } else if (name == QStringLiteral("ack") || name == QStringLiteral("shelve") || name == QStringLiteral("unshelve")) {
+        inv.alertId = positional.constFirst().trimmed();
+        if (inv.alertId.isEmpty())
+            return fail(QStringLiteral("%1: ALERT_ID is empty").arg(name));
+        if (name == QStringLiteral("ack")) {
+            inv.comment = parser.value(comment).trimmed();
+            if (inv.comment.isEmpty())
+                return fail(QStringLiteral("ack: --comment is required: say what you saw or did, it is kept with the acknowledgement"));
+            inv.runbookStep = parser.value(runbookStep).trimmed();
+            inv.reason = inv.comment;
+        } else if (name == QStringLiteral("shelve")) {
+            if (!parser.isSet(shelveFor))
+                return fail(QStringLiteral("shelve: --for is required, from 15m to 12h"));
+            QString error;
+            if (!parseDuration(parser.value(shelveFor), &inv.shelveForS, &error))
+                return fail(QStringLiteral("shelve: ") + error);
+            if (inv.shelveForS < 15 * 60 || inv.shelveForS > 12 * 3600)
+                return fail(QStringLiteral("shelve: --for %1 is outside 15 minutes to 12 hours").arg(parser.value(shelveFor)));
+            inv.reason = parser.value(reason).trimmed();
+            if (inv.reason.isEmpty())
+                return fail(QStringLiteral("shelve: --reason is required: say why, it goes into the audit log"));
+        } else {
+            inv.reason = parser.value(reason).trimmed();
+            if (inv.reason.isEmpty())
+                inv.reason = QStringLiteral("unshelved by sitroomctl");
         }
     } else if (name == QStringLiteral("hash-password")) {
         inv.iterations = gateway::PasswordHash::kDefaultIterations;

@@ -41,6 +41,10 @@ struct Invocation
     std::uint64_t afterId = 0;
     std::uint32_t limit = 0;                // 0 = every entry
     int iterations = 0;                     // hash-password
+    QString alertId;                        // ack, shelve, unshelve
+    QString comment;                        // ack --comment
+    QString runbookStep;                    // ack --runbook-step
+    std::uint32_t shelveForS = 0;           // shelve --for
 };
 
 struct ParsedCommandLine

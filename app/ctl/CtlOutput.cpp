@@ -52,6 +52,17 @@ QString formatTimeMs(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
+QString formatScenarioTimeMs(qint64 ms, const Configuration &configuration, const QString &format)
+{
+    if (ms <= 0)
+        return QStringLiteral("-");
+    const QTimeZone zone(QByteArray::fromStdString(configuration.timezone()));
+    QDateTime t = QDateTime::fromMSecsSinceEpoch(ms);
+    if (zone.isValid())
+        t = t.toTimeZone(zone);
+    return t.toString(format);
+}
+
 QString formatDurationS(qint64 seconds)
 {
     if (seconds < 0)
@@ -92,6 +103,13 @@ QString describeCommand(const Command &command)
     }
     case Command::kApprove:
         return QStringLiteral("approve %1").arg(QString::fromStdString(command.approve().request_id()));
+    case Command::kAcknowledgeAlert:
+        return QStringLiteral("acknowledge alert %1").arg(QString::fromStdString(command.acknowledge_alert().alert_id()));
+    case Command::kShelveAlert:
+        return QStringLiteral("shelve alert %1 for %2")
+            .arg(QString::fromStdString(command.shelve_alert().alert_id()), formatDurationS(command.shelve_alert().duration_s()));
+    case Command::kUnshelveAlert:
+        return QStringLiteral("unshelve alert %1").arg(QString::fromStdString(command.unshelve_alert().alert_id()));
     default: return QStringLiteral("(other command)");
     }
 }
@@ -101,14 +119,7 @@ QString statusText(const Snapshot &snapshot)
     const Configuration &config = snapshot.configuration();
     const SystemState &state = snapshot.state();
     const AdmissionState &admission = state.admission();
-    QString scenarioTime = QStringLiteral("-");
-    if (state.sim_time_ms() > 0) {
-        const QTimeZone zone(QByteArray::fromStdString(config.timezone()));
-        QDateTime t = QDateTime::fromMSecsSinceEpoch(state.sim_time_ms());
-        if (zone.isValid())
-            t = t.toTimeZone(zone);
-        scenarioTime = t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
-    }
+    const QString scenarioTime = formatScenarioTimeMs(state.sim_time_ms(), config, QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
     QString text;
     text += QStringLiteral("scenario     %1 (%2)\n")
                 .arg(QString::fromStdString(config.scenario_id()), QString::fromStdString(config.scenario_name().en()));

@@ -18,6 +18,8 @@ QString siteName(quint32 site);                    // "seoul", … , "-" when un
 QString statusName(sitroom::v1::CommandStatus status);  // "applied", "pending_approval", …
 QString formatTimeMs(qint64 ms);                   // local wall clock, ISO-like
 QString formatDurationS(qint64 seconds);           // "4m 30s"
+// The live system's clock in the scenario's time zone.
+QString formatScenarioTimeMs(qint64 ms, const sitroom::v1::Configuration &configuration, const QString &format);
 
 QString actorText(const sitroom::v1::Actor &actor);  // "kim (seoul) at …: reason"
 QString describeCommand(const sitroom::v1::Command &command);  // "disable kakao for 10m"

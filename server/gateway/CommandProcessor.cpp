@@ -1,5 +1,6 @@
 #include "gateway/CommandProcessor.h"
 
+#include "gateway/CommandWords.h"
 #include "gateway/ControlTarget.h"
 #include "gateway/StateDatabase.h"
 #include "gateway/UsersFile.h"
@@ -84,19 +85,6 @@ v1::Actor actorOf(const Identity &who, qint64 wallNowMs, const QString &reason)
     actor.set_time_ms(wallNowMs);
     actor.set_reason(reason.toStdString());
     return actor;
-}
-
-QString statusWord(v1::CommandStatus status)
-{
-    switch (status) {
-    case v1::COMMAND_APPLIED: return QStringLiteral("applied");
-    case v1::COMMAND_PENDING_APPROVAL: return QStringLiteral("pending approval");
-    case v1::COMMAND_REFUSED: return QStringLiteral("refused");
-    case v1::COMMAND_CONFLICT: return QStringLiteral("conflict");
-    case v1::COMMAND_INVALID: return QStringLiteral("invalid");
-    case v1::COMMAND_EXPIRED: return QStringLiteral("expired");
-    default: return QStringLiteral("unknown");
-    }
 }
 
 const Identity kSystem{QStringLiteral("system"), sitroom::v1::ROLE_SUPERVISOR, sitroom::v1::SITE_UNSPECIFIED};
@@ -268,7 +256,7 @@ CommandProcessor::Decision CommandProcessor::decide(const Command &c, const Iden
         d.result.set_message(message.toStdString());
         *d.result.mutable_control() = d.change ? d.change->control : m_control;
         AuditRecord r = base;
-        r.outcome = statusWord(status) + QStringLiteral(": ") + message;
+        r.outcome = commandStatusWord(status) + QStringLiteral(": ") + message;
         if (d.change)
             std::tie(r.before, r.after) = diff(m_control, d.change->control);
         d.audit.push_back(r);
@@ -284,7 +272,8 @@ CommandProcessor::Decision CommandProcessor::decide(const Command &c, const Iden
     case Command::kAcknowledgeAlert:
     case Command::kShelveAlert:
     case Command::kUnshelveAlert:
-        return finish(v1::COMMAND_REFUSED, QStringLiteral("alert commands are not handled by this server yet"));
+        // The gateway hands these to its AlertDesk; one that got here has no engine behind it.
+        return finish(v1::COMMAND_REFUSED, QStringLiteral("this server runs no alert engine"));
     default:
         break;
     }
@@ -356,7 +345,7 @@ CommandProcessor::Decision CommandProcessor::decideApproval(const Command &c, co
         d.result.set_message(message.toStdString());
         *d.result.mutable_control() = d.change ? d.change->control : m_control;
         AuditRecord r = base;
-        r.outcome = statusWord(status) + QStringLiteral(": ") + message;
+        r.outcome = commandStatusWord(status) + QStringLiteral(": ") + message;
         d.audit.push_back(r);
         return std::move(d);
     };

@@ -1,5 +1,8 @@
 #include "gateway/Gateway.h"
 
+#include "alerts/AlertRules.h"
+#include "gateway/AlertDesk.h"
+
 #include "framing/FrameCodec.h"
 #include "gateway/ClientSession.h"
 #include "gateway/CommandProcessor.h"
@@ -52,6 +55,7 @@ public:
     std::optional<sitroom::v1::ControlState> sourceInitial;
     ControlTarget *target = nullptr;
     QTimer *controlTimer = nullptr;
+    std::unique_ptr<AlertDesk> alerts;
 };
 
 namespace {
@@ -114,7 +118,35 @@ bool Gateway::openControls(QString *error)
         d->processor->initialize(d->sourceInitial.value_or(sitroom::v1::ControlState()));
         d->published.setControl(d->processor->control());
     }
+    if (!openAlerts(error))
+        return false;
     d->controlTimer->start();
+    return true;
+}
+
+bool Gateway::openAlerts(QString *error)
+{
+    alerts::AlertRuleSet rules;
+    if (d->options.alertRulesFile.isEmpty()) {
+        rules = alerts::defaultAlertRules();
+    } else {
+        QString why;
+        auto loaded = alerts::loadAlertRules(d->options.alertRulesFile, &why);
+        if (!loaded) {
+            *error = QStringLiteral("--alert-rules: ") + why;
+            return false;
+        }
+        rules = std::move(*loaded);
+    }
+    const auto ruleCount = rules.rules.size();
+    d->alerts = std::make_unique<AlertDesk>(d->database, std::move(rules));
+    d->alerts->restore();
+    d->alerts->setConfiguration(d->published.configuration());
+    d->published.setActiveAlerts(d->alerts->activeAlerts());
+    qCInfo(lcGateway).noquote() << "alert engine with" << ruleCount << "rules from"
+                                << (d->options.alertRulesFile.isEmpty() ? alerts::defaultAlertRulesResource()
+                                                                        : d->options.alertRulesFile)
+                                << ";" << d->alerts->activeAlerts().size() << "open alerts restored";
     return true;
 }
 
@@ -150,6 +182,30 @@ void Gateway::tickControls()
         return;
     d->processor->tick(wallNowMs(), sourceNowMs());
     flushControlEvents();
+    if (d->alerts) {
+        d->alerts->tick(wallNowMs());
+        flushAlertEvents();
+    }
+}
+
+void Gateway::flushAlertEvents()
+{
+    if (!d->alerts)
+        return;
+    const std::vector<sitroom::v1::AlertEvent> events = d->alerts->takeAlertEvents();
+    if (!events.empty())
+        d->published.setActiveAlerts(d->alerts->activeAlerts());
+    for (const sitroom::v1::AlertEvent &event : events) {
+        sitroom::v1::Envelope envelope;
+        *envelope.mutable_alert_event() = event;
+        broadcast(envelope);
+    }
+    for (const sitroom::v1::AuditEntry &entry : d->alerts->takeAuditEvents()) {
+        d->published.appendAudit(entry);
+        sitroom::v1::Envelope envelope;
+        *envelope.mutable_audit_event()->mutable_entry() = entry;
+        broadcast(envelope);
+    }
 }
 
 void Gateway::flushControlEvents()
@@ -328,6 +384,8 @@ void Gateway::setConfiguration(const sitroom::v1::Configuration &configuration)
     d->published.setConfiguration(configuration);
     if (d->processor)
         d->processor->setConfiguration(configuration);
+    if (d->alerts)
+        d->alerts->setConfiguration(configuration);
 }
 
 void Gateway::setControlState(const sitroom::v1::ControlState &control)
@@ -342,8 +400,17 @@ void Gateway::setControlState(const sitroom::v1::ControlState &control)
     d->published.setControl(d->processor->control());
 }
 
-void Gateway::publishTick(const sitroom::v1::SystemState &state, const sitroom::v1::History &samples)
+void Gateway::publishTick(const sitroom::v1::SystemState &source, const sitroom::v1::History &samples)
 {
+    // The alert engine sees the tick first, so the tick carries its alarm load
+    // and the alerts it raised go out just before it.
+    sitroom::v1::SystemState state = source;
+    if (d->alerts) {
+        d->alerts->observe(state, wallNowMs());
+        state.set_alerts_last_10min(d->alerts->startedInWindow());
+        state.set_alert_flood(d->alerts->flood());
+        flushAlertEvents();
+    }
     d->published.setState(state, samples);
     sitroom::v1::Envelope envelope;
     auto *tick = envelope.mutable_tick();
@@ -412,6 +479,11 @@ void Gateway::acceptPending()
                 result.set_status(sitroom::v1::COMMAND_REFUSED);
                 result.set_message("the server takes no commands");
                 *result.mutable_control() = d->published.control();
+                return result;
+            }
+            if (d->alerts && AlertDesk::isAlertCommand(command)) {
+                result = d->alerts->handle(command, who, wallNowMs(), d->published.control());
+                flushAlertEvents();
                 return result;
             }
             result = d->processor->handle(command, who, wallNowMs(), sourceNowMs());

@@ -97,6 +97,8 @@ private:
     void broadcast(sitroom::v1::Envelope &envelope);
     void acceptPending();
     void flushControlEvents();
+    void flushAlertEvents();
+    bool openAlerts(QString *error);
     void tickControls();
     qint64 sourceNowMs() const;
     void signIn(const sitroom::v1::Hello &hello, std::function<void(const SignInDecision &)> done);

@@ -50,6 +50,8 @@ void PublishedState::fillSnapshot(sitroom::v1::Snapshot *snapshot) const
     *snapshot->mutable_state() = m_state;
     *snapshot->mutable_history() = m_history.toHistory();
     *snapshot->mutable_control() = m_control;
+    for (const auto &a : m_alerts)
+        *snapshot->add_active_alerts() = a;
     for (const auto &e : m_recentAudit)
         *snapshot->add_recent_audit() = e;
 }

@@ -24,6 +24,8 @@ public:
     // The newest audit entries a Snapshot carries (at most kRecentAudit).
     void setRecentAudit(const std::vector<sitroom::v1::AuditEntry> &entries);
     void appendAudit(const sitroom::v1::AuditEntry &entry);
+    // Every alert not cleared, as the alert engine has it now.
+    void setActiveAlerts(std::vector<sitroom::v1::Alert> alerts) { m_alerts = std::move(alerts); }
     static constexpr std::size_t kRecentAudit = 200;
 
     const sitroom::v1::Configuration &configuration() const { return m_configuration; }
@@ -47,6 +49,7 @@ private:
     sitroom::v1::SystemState m_state;
     TelemetryHistory m_history;
     std::deque<sitroom::v1::AuditEntry> m_recentAudit;
+    std::vector<sitroom::v1::Alert> m_alerts;
     std::uint64_t m_lastSeq = 0;
 };
 

@@ -63,6 +63,10 @@ bool StateDatabase::open(const QString &stateDir, QString *error)
                        "last_id INTEGER NOT NULL, last_hash BLOB NOT NULL)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS control_state (k INTEGER PRIMARY KEY CHECK (k = 1), state BLOB NOT NULL)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS command_results (command_id TEXT PRIMARY KEY, result BLOB NOT NULL)"),
+        // Every alert the engine ever raised, as it stands now (cleared ones too).
+        QStringLiteral("CREATE TABLE IF NOT EXISTS alerts (id TEXT PRIMARY KEY, key TEXT NOT NULL, state INTEGER NOT NULL, "
+                       "alert BLOB NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS alert_meta (k INTEGER PRIMARY KEY CHECK (k = 1), next_id INTEGER NOT NULL)"),
     };
     QSqlQuery q(db);
     for (const QString &sql : statements) {

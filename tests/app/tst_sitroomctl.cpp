@@ -1,6 +1,7 @@
 // sitroomctl as a process against the real sitroom-sim: usage errors, the
 // local hash-password, read commands, refusals, connection failures, and —
 // when sitroom-sim has --users — roles, approvals, conflicts and the audit.
+#include "CtlProcess.h"
 #include "SimulatorProcess.h"
 #include "TemporaryTlsDir.h"
 
@@ -20,60 +21,15 @@
 
 #include <memory>
 
+using sitroom::testing::CtlRun;
 using sitroom::testing::SimulatorProcess;
+using sitroom::testing::describe;
+using sitroom::testing::runCtl;
+using sitroom::testing::ctlPath;
 using sitroom::testing::TemporaryTlsDir;
 
 namespace {
 
-
-struct CtlRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    qint64 elapsedMs = 0;
-};
-
-QString ctlPath()
-{
-    return QStringLiteral(SITROOM_BIN_DIR "/sitroomctl");
-}
-
-// Runs sitroomctl to its end (killed after timeoutMs, so a hang fails the test
-// instead of stalling it).
-CtlRun runCtl(const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 30000)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("SITROOM_PASSWORD_FILE"));
-    process.setProcessEnvironment(env);
-    QElapsedTimer timer;
-    timer.start();
-    process.start(ctlPath(), arguments);
-    CtlRun run;
-    if (!process.waitForStarted(10000)) {
-        run.err = QStringLiteral("(cannot start %1)").arg(ctlPath());
-        return run;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-        run.err = QStringLiteral("(timed out)");
-        return run;
-    }
-    run.elapsedMs = timer.elapsed();
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-QString describe(const CtlRun &run)
-{
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(run.exitCode).arg(run.out, run.err);
-}
 
 quint16 freePort()
 {

@@ -1,0 +1,109 @@
+#include "CtlAlerts.h"
+
+#include "CtlOutput.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <vector>
+
+namespace sitroom::ctl {
+
+using namespace sitroom::v1;
+
+namespace {
+
+QString s(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+std::vector<const Alert *> sorted(const Snapshot &snapshot)
+{
+    std::vector<const Alert *> list;
+    for (const Alert &a : snapshot.active_alerts())
+        list.push_back(&a);
+    std::stable_sort(list.begin(), list.end(), [](const Alert *a, const Alert *b) {
+        if (a->severity() != b->severity())
+            return a->severity() > b->severity();
+        return a->raised_ms() > b->raised_ms();
+    });
+    return list;
+}
+
+} // namespace
+
+QString severityName(Severity severity)
+{
+    switch (severity) {
+    case SEVERITY_CRITICAL: return QStringLiteral("critical");
+    case SEVERITY_MAJOR: return QStringLiteral("major");
+    case SEVERITY_MINOR: return QStringLiteral("minor");
+    case SEVERITY_INFO: return QStringLiteral("info");
+    default: return QStringLiteral("-");
+    }
+}
+
+QString alertStateName(AlertState state)
+{
+    switch (state) {
+    case ALERT_ACTIVE_UNACKED: return QStringLiteral("active-unacked");
+    case ALERT_ACTIVE_ACKED: return QStringLiteral("active-acked");
+    case ALERT_RTN_UNACKED: return QStringLiteral("returned-unacked");
+    case ALERT_SHELVED: return QStringLiteral("shelved");
+    case ALERT_CLEARED: return QStringLiteral("cleared");
+    default: return QStringLiteral("-");
+    }
+}
+
+QString alertsText(const Snapshot &snapshot)
+{
+    const SystemState &state = snapshot.state();
+    QString text = QStringLiteral("alarm load   %1 started in the last 10 min (ISA-18.2: about 1-2 calm, over 10 a flood)%2\n")
+                       .arg(state.alerts_last_10min())
+                       .arg(state.alert_flood() ? QStringLiteral(", FLOOD: grouped by source") : QString());
+    const auto list = sorted(snapshot);
+    if (list.empty())
+        return text + QStringLiteral("no open alerts\n");
+    const QString timeFormat = QStringLiteral("HH:mm:ss");
+    for (const Alert *a : list) {
+        QString line = QStringLiteral("%1  %2  %3  %4  %5  %6")
+                           .arg(s(a->id()), -6)
+                           .arg(severityName(a->severity()), -8)
+                           .arg(alertStateName(a->state()), -16)
+                           .arg(formatScenarioTimeMs(a->raised_ms(), snapshot.configuration(), timeFormat), -8)
+                           .arg(s(a->source()), -20)
+                           .arg(s(a->message().en()));
+        if (a->first_out())
+            line += QStringLiteral("  [first out]");
+        text += line + u'\n';
+        if (a->state() == ALERT_SHELVED)
+            text += QStringLiteral("        shelved until %1 by %2\n")
+                        .arg(formatScenarioTimeMs(a->shelved_until_ms(), snapshot.configuration(), timeFormat),
+                             actorText(a->shelved_by()));
+        else if (!a->acknowledged_by().user().empty())
+            text += QStringLiteral("        acknowledged by %1%2\n")
+                        .arg(actorText(a->acknowledged_by()),
+                             a->runbook_step().empty() ? QString() : QStringLiteral("; runbook step: ") + s(a->runbook_step()));
+        if (!a->runbook().empty())
+            text += QStringLiteral("        runbook %1\n").arg(s(a->runbook()));
+    }
+    return text;
+}
+
+QJsonObject alertsJson(const Snapshot &snapshot)
+{
+    QJsonArray list;
+    for (const Alert *a : sorted(snapshot)) {
+        QJsonObject o = messageJson(*a);
+        // Plain names beside protobuf's enum names, for scripts that grep.
+        o.insert(QStringLiteral("severityName"), severityName(a->severity()));
+        o.insert(QStringLiteral("stateName"), alertStateName(a->state()));
+        list.append(o);
+    }
+    return {{QStringLiteral("alerts_last_10min"), double(snapshot.state().alerts_last_10min())},
+            {QStringLiteral("flood"), snapshot.state().alert_flood()},
+            {QStringLiteral("alerts"), list}};
+}
+
+} // namespace sitroom::ctl
