@@ -17,6 +17,7 @@
 #include <QLocale>
 #include <QScreen>
 #include <QTextStream>
+#include <QTimer>
 #include <QTranslator>
 
 using namespace sitroom;
@@ -110,6 +111,17 @@ int main(int argc, char *argv[])
         store.apply(batch);
     } else {
         client.start(options.connection);
+    }
+    // For the cold-start benchmark (bench/coldstart_bench.cpp): paint the
+    // first live frame, say so on stdout and quit.
+    if (qEnvironmentVariableIsSet("SITROOM_QUIT_AT_FIRST_FRAME")) {
+        QObject::connect(&store, &models::SituationStore::stateChanged, &window, [&] {
+            if (!store.hasSnapshot() || !store.isLive())
+                return;
+            window.repaint();
+            QTextStream(stdout) << "first live frame\n" << Qt::flush;
+            QTimer::singleShot(0, &app, &QCoreApplication::quit);
+        });
     }
     return QApplication::exec();
 }

@@ -54,7 +54,8 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
     const QCommandLineOption initTls(QStringLiteral("init-tls"), QStringLiteral("Create the development CA and server certificate in --tls-dir, then exit."));
     const QCommandLineOption list(QStringLiteral("list-scenarios"), QStringLiteral("List the shipped scenarios, then exit."));
     const QCommandLineOption alertRules(QStringLiteral("alert-rules"), QStringLiteral("JSON file of alert rules that replaces the shipped ones (docs/alerts.md); a bad file is refused at start."), QStringLiteral("FILE"));
-    parser.addOptions({scenario, seed, speed, fast, duration, fastForward, approvalTimeout, report, listen, tickHz, admission, disable, tlsDir, users, stateDir, alertRules, initTls, list});
+    const QCommandLineOption metricsListen(QStringLiteral("metrics-listen"), QStringLiteral("Also serve Prometheus metrics over plain HTTP at http://HOST:PORT/metrics (off by default; port 0 picks a free one; keep it on loopback or a monitoring network)."), QStringLiteral("HOST:PORT"));
+    parser.addOptions({scenario, seed, speed, fast, duration, fastForward, approvalTimeout, report, listen, tickHz, admission, disable, tlsDir, users, stateDir, alertRules, metricsListen, initTls, list});
 
     ParsedOptions result;
     if (!parser.parse(arguments)) {
@@ -132,6 +133,19 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
         if (QHostAddress(o.listenHost).isNull() && o.listenHost != QStringLiteral("localhost"))
             return fail(QStringLiteral("--listen: \"%1\" is not an IP address (or localhost)").arg(o.listenHost));
         o.listenGiven = true;
+    }
+    if (parser.isSet(metricsListen)) {
+        if (o.fast)
+            return fail(QStringLiteral("--metrics-listen and --fast exclude each other: --fast does not serve"));
+        QString error;
+        QString host;
+        quint16 port = 0;
+        if (!transport::parseHostPort(parser.value(metricsListen), &host, &port, &error, true))
+            return fail(QStringLiteral("--metrics-listen: ") + error);
+        if (QHostAddress(host).isNull() && host != QStringLiteral("localhost"))
+            return fail(QStringLiteral("--metrics-listen: \"%1\" is not an IP address (or localhost)").arg(host));
+        o.metricsHost = host;
+        o.metricsPort = port;
     }
     if (parser.isSet(tickHz)) {
         bool ok = false;

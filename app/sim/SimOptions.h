@@ -30,6 +30,8 @@ struct SimOptions
     QString usersFile;               // --users: sign-in with roles; none: everyone a viewer
     QString stateDir;                // --state-dir: audit and controls kept across restarts
     QString alertRulesFile;          // --alert-rules: replaces the shipped alert rules
+    QString metricsHost;             // --metrics-listen: empty serves no /metrics
+    quint16 metricsPort = 0;
     bool initTlsOnly = false;
     bool listScenarios = false;
 };

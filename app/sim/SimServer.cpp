@@ -93,9 +93,17 @@ bool SimServer::start(QString *error)
         m_simulation.step();
         m_history.append(m_simulation.state());
     }
-    m_gateway.setConfiguration(sim::configurationOf(m_simulation, m_options.speed));
+    m_configuration = sim::configurationOf(m_simulation, m_options.speed);
+    m_gateway.setConfiguration(m_configuration);
     m_gateway.setControlState(sim::controlStateOf(m_simulation));
-    m_gateway.publishTick(sim::systemStateOf(m_simulation), m_history.take());
+    if (!m_options.metricsHost.isEmpty()) {
+        m_metrics = new metrics::MetricsEndpoint(this);
+        const QHostAddress address = m_options.metricsHost == QStringLiteral("localhost")
+            ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(m_options.metricsHost);
+        if (!m_metrics->listen(address, m_options.metricsPort, error))
+            return false;
+    }
+    publish();
     if (!m_gateway.listen(error))
         return false;
     m_clock.start();
@@ -104,7 +112,11 @@ bool SimServer::start(QString *error)
 
 void SimServer::publish()
 {
-    m_gateway.publishTick(sim::systemStateOf(m_simulation), m_history.take());
+    const sitroom::v1::SystemState state = sim::systemStateOf(m_simulation);
+    m_gateway.publishTick(state, m_history.take());
+    // The same state the consoles get, as Prometheus text.
+    if (m_metrics)
+        m_metrics->update(m_configuration, state);
     logStatus();
 }
 

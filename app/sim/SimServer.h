@@ -4,6 +4,7 @@
 
 #include "gateway/ControlTarget.h"
 #include "gateway/Gateway.h"
+#include "metrics/MetricsEndpoint.h"
 #include "sim/SimTelemetry.h"
 #include "sim/Simulation.h"
 #include "sim/SimulationClock.h"
@@ -37,6 +38,8 @@ public:
     // Writes the report if asked for and not yet written. False on a write error.
     bool finishReport();
     quint16 port() const { return m_gateway.serverPort(); }
+    // The /metrics port (--metrics-listen), 0 when not serving metrics.
+    quint16 metricsPort() const { return m_metrics ? m_metrics->serverPort() : 0; }
 
 private:
     void publish();
@@ -46,6 +49,8 @@ private:
     Simulation &m_simulation;
     SimOptions m_options;
     gateway::Gateway m_gateway;
+    metrics::MetricsEndpoint *m_metrics = nullptr;  // only with --metrics-listen
+    sitroom::v1::Configuration m_configuration;     // as published, for the metrics
     sim::SimulationClock m_clock;
     sim::HistoryRecorder m_history;
     bool m_reportWritten = false;

@@ -138,6 +138,8 @@ int main(int argc, char *argv[])
         return failWith(error, 1);
     // Machine-readable first line: tests and scripts read the port from it.
     QTextStream(stdout) << "listening on " << o.listenHost << ':' << server.port() << '\n' << Qt::flush;
+    if (server.metricsPort() != 0)
+        QTextStream(stdout) << "metrics on http://" << o.metricsHost << ':' << server.metricsPort() << "/metrics\n" << Qt::flush;
 
     simapp::QuitOnSignal quit;
     int exitCode = 0;
