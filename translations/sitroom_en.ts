@@ -130,6 +130,29 @@
     </message>
 </context>
 <context>
+    <name>TimeSeriesChart</name>
+    <message>
+        <source>%1 s</source>
+        <comment>time axis, seconds from session start</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>time axis, minutes from session start</comment>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>time axis, hours from session start</comment>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <comment>time axis, hours and minutes from session start</comment>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>the server address is not valid: %1</source>
@@ -221,6 +244,18 @@
     <message>
         <source>Pending approvals (%1)</source>
         <translation>Pending approvals (%1)</translation>
+    </message>
+    <message>
+        <source>Runbook step for alert %1: %2</source>
+        <translation>Runbook step for alert %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: confirm it in the dialog; the acknowledgement will record it.</source>
+        <translation>%1: confirm it in the dialog; the acknowledgement will record it.</translation>
+    </message>
+    <message>
+        <source>[CRITICAL ALERT] </source>
+        <translation>[CRITICAL ALERT] </translation>
     </message>
 </context>
 <context>
@@ -407,50 +442,382 @@
     </message>
 </context>
 <context>
-    <name>sitroom::widgets::AlertsPanel</name>
+    <name>sitroom::widgets::AlarmLoadMeter</name>
+    <message>
+        <source>Alerts started in the last 10 minutes. ISA-18.2 target: about 1–2 per operator; more than 10 is a flood, and the list is summarised by source.</source>
+        <translation>Alerts started in the last 10 minutes. ISA-18.2 target: about 1–2 per operator; more than 10 is a flood, and the list is summarised by source.</translation>
+    </message>
+    <message>
+        <source>Calm (target ≤ 2)</source>
+        <translation>Calm (target ≤ 2)</translation>
+    </message>
+    <message>
+        <source>Busy (above target)</source>
+        <translation>Busy (above target)</translation>
+    </message>
+    <message>
+        <source>Flood: grouped by source</source>
+        <translation>Flood: grouped by source</translation>
+    </message>
+    <message>
+        <source>%1 alerts / 10 min</source>
+        <translation>%1 alerts / 10 min</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AlertAckDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Acknowledge alert</source>
+        <translation>Acknowledge alert</translation>
+    </message>
+    <message>
+        <source>What did you see or do? Both rooms read this.</source>
+        <translation>What did you see or do? Both rooms read this.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Runbook step taken:</source>
+        <translation>Runbook step taken:</translation>
+    </message>
+    <message>
+        <source>Comment (required, recorded in the audit log):</source>
+        <translation>Comment (required, recorded in the audit log):</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AlertDelegate</name>
+    <message>
+        <source>%1 — %2 alerts</source>
+        <translation>%1 — %2 alerts</translation>
+    </message>
+    <message>
+        <source>First out: %1</source>
+        <translation>First out: %1</translation>
+    </message>
+    <message>
+        <source>▶ First out: %1</source>
+        <translation>▶ First out: %1</translation>
+    </message>
+    <message>
+        <source>%1 unacknowledged</source>
+        <translation>%1 unacknowledged</translation>
+    </message>
+    <message>
+        <source>All acknowledged</source>
+        <translation>All acknowledged</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1 until %2</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AlertDesk</name>
+    <message>
+        <source>That alert is gone: it was cleared meanwhile.</source>
+        <translation>That alert is gone: it was cleared meanwhile.</translation>
+    </message>
+    <message>
+        <source>acknowledge “%1”</source>
+        <translation>acknowledge “%1”</translation>
+    </message>
+    <message>
+        <source>shelve “%1” for %2</source>
+        <translation>shelve “%1” for %2</translation>
+    </message>
+    <message>
+        <source>unshelved by hand from the console</source>
+        <translation>unshelved by hand from the console</translation>
+    </message>
+    <message>
+        <source>unshelve “%1”</source>
+        <translation>unshelve “%1”</translation>
+    </message>
+    <message>
+        <source>Sent: %1. Waiting for the answer…</source>
+        <translation>Sent: %1. Waiting for the answer…</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Done: %1.</translation>
+    </message>
+    <message>
+        <source>Refused by the server: %1.</source>
+        <translation>Refused by the server: %1.</translation>
+    </message>
+    <message>
+        <source>Refused by the server: %1. The server says: %2</source>
+        <translation>Refused by the server: %1. The server says: %2</translation>
+    </message>
+    <message>
+        <source>Not valid now: %1.</source>
+        <translation>Not valid now: %1.</translation>
+    </message>
+    <message>
+        <source>Not valid now: %1. The server says: %2</source>
+        <translation>Not valid now: %1. The server says: %2</translation>
+    </message>
+    <message>
+        <source>Not done: %1. The server says: %2</source>
+        <translation>Not done: %1. The server says: %2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>no reason given</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AlertShelveDialog</name>
+    <message>
+        <source>Shelve alert</source>
+        <translation>Shelve alert</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 minutes</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation>2 hours</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 hours</translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation>8 hours</translation>
+    </message>
+    <message>
+        <source>12 hours</source>
+        <translation>12 hours</translation>
+    </message>
+    <message>
+        <source>Why hide this alert, and who watches the condition meanwhile?</source>
+        <translation>Why hide this alert, and who watches the condition meanwhile?</translation>
+    </message>
+    <message>
+        <source>A shelved alert stays listed as shelved and comes back unacknowledged when the time runs out.</source>
+        <translation>A shelved alert stays listed as shelved and comes back unacknowledged when the time runs out.</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>For:</translation>
+    </message>
+    <message>
+        <source>▲ A critical alert: the server may refuse to let an operator shelve it.</source>
+        <translation>▲ A critical alert: the server may refuse to let an operator shelve it.</translation>
+    </message>
+    <message>
+        <source>Reason (required, recorded in the audit log):</source>
+        <translation>Reason (required, recorded in the audit log):</translation>
+    </message>
+    <message>
+        <source>Shelve</source>
+        <translation>Shelve</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AlertWords</name>
     <message>
         <source>Critical</source>
+        <comment>alert severity</comment>
         <translation>Critical</translation>
     </message>
     <message>
         <source>Major</source>
+        <comment>alert severity</comment>
         <translation>Major</translation>
     </message>
     <message>
         <source>Minor</source>
+        <comment>alert severity</comment>
         <translation>Minor</translation>
     </message>
     <message>
         <source>Info</source>
+        <comment>alert severity</comment>
         <translation>Info</translation>
     </message>
     <message>
-        <source>Active, unacknowledged</source>
-        <translation>Active, unacknowledged</translation>
+        <source>Unacknowledged</source>
+        <comment>alert state</comment>
+        <translation>Unacknowledged</translation>
     </message>
     <message>
         <source>Acknowledged</source>
+        <comment>alert state</comment>
         <translation>Acknowledged</translation>
     </message>
     <message>
         <source>Back to normal, unacknowledged</source>
+        <comment>alert state</comment>
         <translation>Back to normal, unacknowledged</translation>
     </message>
     <message>
         <source>Shelved</source>
+        <comment>alert state</comment>
         <translation>Shelved</translation>
     </message>
     <message>
         <source>Cleared</source>
+        <comment>alert state</comment>
         <translation>Cleared</translation>
     </message>
     <message>
         <source>Unknown</source>
+        <comment>alert state</comment>
         <translation>Unknown</translation>
     </message>
     <message>
+        <source>Waiting room</source>
+        <comment>alert source</comment>
+        <translation>Waiting room</translation>
+    </message>
+    <message>
+        <source>Booking backend</source>
+        <comment>alert source</comment>
+        <translation>Booking backend</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <comment>alert source</comment>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <source>Telemetry</source>
+        <comment>alert source</comment>
+        <translation>Telemetry</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>raised</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>escalated</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <source>back to normal</source>
+        <translation>back to normal</translation>
+    </message>
+    <message>
+        <source>active again</source>
+        <translation>active again</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>cleared</translation>
+    </message>
+    <message>
+        <source>shelved</source>
+        <translation>shelved</translation>
+    </message>
+    <message>
+        <source>unshelved</source>
+        <translation>unshelved</translation>
+    </message>
+    <message>
+        <source>shelf expired</source>
+        <translation>shelf expired</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AlertsPanel</name>
+    <message>
         <source>No active alerts</source>
         <translation>No active alerts</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>Acknowledge…</translation>
+    </message>
+    <message>
+        <source>Shelve…</source>
+        <translation>Shelve…</translation>
+    </message>
+    <message>
+        <source>Unshelve</source>
+        <translation>Unshelve</translation>
+    </message>
+    <message>
+        <source>Group by source</source>
+        <translation>Group by source</translation>
+    </message>
+    <message>
+        <source>◆ Alert flood: more than 10 alerts in 10 minutes. Shown grouped by source, the first-out alert first: start there.</source>
+        <translation>◆ Alert flood: more than 10 alerts in 10 minutes. Shown grouped by source, the first-out alert first: start there.</translation>
+    </message>
+    <message>
+        <source>🔇 Sound off</source>
+        <translation>🔇 Sound off</translation>
+    </message>
+    <message>
+        <source>🔔 Sound on</source>
+        <translation>🔔 Sound on</translation>
+    </message>
+    <message>
+        <source>Raised %1 · changed %2</source>
+        <translation>Raised %1 · changed %2</translation>
+    </message>
+    <message>
+        <source>Latched at %1; the condition is at %2 now.</source>
+        <translation>Latched at %1; the condition is at %2 now.</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1</source>
+        <translation>Acknowledged by %1</translation>
+    </message>
+    <message>
+        <source>: “%1”</source>
+        <translation>: “%1”</translation>
+    </message>
+    <message>
+        <source> · step taken: %1</source>
+        <translation> · step taken: %1</translation>
+    </message>
+    <message>
+        <source>Shelved by %1 until %2: “%3”</source>
+        <translation>Shelved by %1 until %2: “%3”</translation>
+    </message>
+    <message>
+        <source>this layout is read-only; use the desktop layout to act</source>
+        <translation>this layout is read-only; use the desktop layout to act</translation>
+    </message>
+    <message>
+        <source>your role may not act (viewer)</source>
+        <translation>your role may not act (viewer)</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>not connected</translation>
     </message>
 </context>
 <context>
@@ -640,6 +1007,10 @@
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutes</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::ControlDesk</name>
@@ -698,6 +1069,18 @@
     <message>
         <source>Controls changed by %1. Now: %2.</source>
         <translation>Controls changed by %1. Now: %2.</translation>
+    </message>
+    <message>
+        <source>Step not taken: not connected to the live system.</source>
+        <translation>Step not taken: not connected to the live system.</translation>
+    </message>
+    <message>
+        <source>Step not taken: only a supervisor may disable or enable a provider.</source>
+        <translation>Step not taken: only a supervisor may disable or enable a provider.</translation>
+    </message>
+    <message>
+        <source>Step not taken: your role may not change admission.</source>
+        <translation>Step not taken: your role may not change admission.</translation>
     </message>
 </context>
 <context>
@@ -852,6 +1235,17 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::CriticalAlarm</name>
+    <message>
+        <source>Mute the critical-alert sound</source>
+        <translation>Mute the critical-alert sound</translation>
+    </message>
+    <message>
+        <source>Critical alert</source>
+        <translation>Critical alert</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::FigureDelegate</name>
     <message>
         <source>%1/min</source>
@@ -932,6 +1326,105 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::RunbookPane</name>
+    <message>
+        <source>Runbook</source>
+        <translation>Runbook</translation>
+    </message>
+    <message>
+        <source>Select an alert to see its runbook.</source>
+        <translation>Select an alert to see its runbook.</translation>
+    </message>
+    <message>
+        <source>This alert names no runbook.</source>
+        <translation>This alert names no runbook.</translation>
+    </message>
+    <message>
+        <source>The runbook “%1” is not in this console.</source>
+        <translation>The runbook “%1” is not in this console.</translation>
+    </message>
+    <message>
+        <source>Runbook: %1</source>
+        <translation>Runbook: %1</translation>
+    </message>
+    <message>
+        <source>it checks a provider, and this alert names none</source>
+        <translation>it checks a provider, and this alert names none</translation>
+    </message>
+    <message>
+        <source>it needs %1, which the live system does not report</source>
+        <translation>it needs %1, which the live system does not report</translation>
+    </message>
+    <message>
+        <source>it requires %1 to be congested (red); it is now %2</source>
+        <translation>it requires %1 to be congested (red); it is now %2</translation>
+    </message>
+    <message>
+        <source>it requires %1 not to be smooth; it is now %2</source>
+        <translation>it requires %1 not to be smooth; it is now %2</translation>
+    </message>
+    <message>
+        <source>it requires %1 to be smooth (green); it is now %2</source>
+        <translation>it requires %1 to be smooth (green); it is now %2</translation>
+    </message>
+    <message>
+        <source>it requires %1 to be enabled; it is now disabled</source>
+        <translation>it requires %1 to be enabled; it is now disabled</translation>
+    </message>
+    <message>
+        <source>it requires %1 to be disabled; it is now enabled</source>
+        <translation>it requires %1 to be disabled; it is now enabled</translation>
+    </message>
+    <message>
+        <source>it requires the waiting room's wait above %1; admission is paused now</source>
+        <translation>it requires the waiting room's wait above %1; admission is paused now</translation>
+    </message>
+    <message>
+        <source>it requires the waiting room's wait above %1; it is now %2</source>
+        <translation>it requires the waiting room's wait above %1; it is now %2</translation>
+    </message>
+    <message>
+        <source>it requires the booking backend above %1 of capacity; it is now %2</source>
+        <translation>it requires the booking backend above %1 of capacity; it is now %2</translation>
+    </message>
+    <message>
+        <source>it requires admission to be running; it is paused now</source>
+        <translation>it requires admission to be running; it is paused now</translation>
+    </message>
+    <message>
+        <source>it requires admission to be paused; it is running now</source>
+        <translation>it requires admission to be paused; it is running now</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
+        <source>This step</source>
+        <translation>This step</translation>
+    </message>
+    <message>
+        <source>This runbook link is not a step the console knows (%1).</source>
+        <translation>This runbook link is not a step the console knows (%1).</translation>
+    </message>
+    <message>
+        <source>%1 not taken: %2</source>
+        <translation>%1 not taken: %2</translation>
+    </message>
+    <message>
+        <source>this console cannot act</source>
+        <translation>this console cannot act</translation>
+    </message>
+    <message>
+        <source>%1 not taken: the data is stale, so its condition cannot be checked.</source>
+        <translation>%1 not taken: the data is stale, so its condition cannot be checked.</translation>
+    </message>
+    <message>
+        <source>%1 not taken: %2.</source>
+        <translation>%1 not taken: %2.</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::ThrottleControl</name>
     <message>
         <source>Apply…</source>
@@ -957,29 +1450,6 @@
     <message>
         <source>Admission rate:</source>
         <translation>Admission rate:</translation>
-    </message>
-</context>
-<context>
-    <name>sitroom::widgets::TimeSeriesChart</name>
-    <message>
-        <source>%1 s</source>
-        <comment>time axis, seconds from session start</comment>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <comment>time axis, minutes from session start</comment>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <comment>time axis, hours from session start</comment>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <comment>time axis, hours and minutes from session start</comment>
-        <translation>%1 h %2 min</translation>
     </message>
 </context>
 </TS>

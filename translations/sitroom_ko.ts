@@ -130,6 +130,29 @@
     </message>
 </context>
 <context>
+    <name>TimeSeriesChart</name>
+    <message>
+        <source>%1 s</source>
+        <comment>time axis, seconds from session start</comment>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>time axis, minutes from session start</comment>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>time axis, hours from session start</comment>
+        <translation>%1시간</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <comment>time axis, hours and minutes from session start</comment>
+        <translation>%1시간 %2분</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>the server address is not valid: %1</source>
@@ -221,6 +244,18 @@
     <message>
         <source>Pending approvals (%1)</source>
         <translation>승인 대기 (%1)</translation>
+    </message>
+    <message>
+        <source>Runbook step for alert %1: %2</source>
+        <translation>경보 %1 런북 조치: %2</translation>
+    </message>
+    <message>
+        <source>%1: confirm it in the dialog; the acknowledgement will record it.</source>
+        <translation>%1: 확인 창에서 확정하세요. 경보 확인 시 이 조치가 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>[CRITICAL ALERT] </source>
+        <translation>[긴급 경보] </translation>
     </message>
 </context>
 <context>
@@ -407,50 +442,382 @@
     </message>
 </context>
 <context>
-    <name>sitroom::widgets::AlertsPanel</name>
+    <name>sitroom::widgets::AlarmLoadMeter</name>
+    <message>
+        <source>Alerts started in the last 10 minutes. ISA-18.2 target: about 1–2 per operator; more than 10 is a flood, and the list is summarised by source.</source>
+        <translation>최근 10분간 새로 발생한 경보 수. ISA-18.2 목표: 운영자 1인당 약 1–2건. 10건을 넘으면 경보 범람으로 보고 목록을 출처별로 묶어 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Calm (target ≤ 2)</source>
+        <translation>안정 (목표 2건 이하)</translation>
+    </message>
+    <message>
+        <source>Busy (above target)</source>
+        <translation>많음 (목표 초과)</translation>
+    </message>
+    <message>
+        <source>Flood: grouped by source</source>
+        <translation>범람: 출처별로 묶음</translation>
+    </message>
+    <message>
+        <source>%1 alerts / 10 min</source>
+        <translation>경보 %1건 / 10분</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AlertAckDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Acknowledge alert</source>
+        <translation>경보 확인</translation>
+    </message>
+    <message>
+        <source>What did you see or do? Both rooms read this.</source>
+        <translation>무엇을 보았고 무엇을 했습니까? 두 상황실이 모두 읽습니다.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Runbook step taken:</source>
+        <translation>수행한 런북 단계:</translation>
+    </message>
+    <message>
+        <source>Comment (required, recorded in the audit log):</source>
+        <translation>의견 (필수, 감사 기록에 남음):</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>확인</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AlertDelegate</name>
+    <message>
+        <source>%1 — %2 alerts</source>
+        <translation>%1 — 경보 %2건</translation>
+    </message>
+    <message>
+        <source>First out: %1</source>
+        <translation>최초 발생: %1</translation>
+    </message>
+    <message>
+        <source>▶ First out: %1</source>
+        <translation>▶ 최초 발생: %1</translation>
+    </message>
+    <message>
+        <source>%1 unacknowledged</source>
+        <translation>미확인 %1건</translation>
+    </message>
+    <message>
+        <source>All acknowledged</source>
+        <translation>모두 확인됨</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1 (%2까지)</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AlertDesk</name>
+    <message>
+        <source>That alert is gone: it was cleared meanwhile.</source>
+        <translation>그 경보는 그사이 해제되어 목록에 없습니다.</translation>
+    </message>
+    <message>
+        <source>acknowledge “%1”</source>
+        <translation>“%1” 확인</translation>
+    </message>
+    <message>
+        <source>shelve “%1” for %2</source>
+        <translation>“%1” %2 보류</translation>
+    </message>
+    <message>
+        <source>unshelved by hand from the console</source>
+        <translation>콘솔에서 직접 보류 해제</translation>
+    </message>
+    <message>
+        <source>unshelve “%1”</source>
+        <translation>“%1” 보류 해제</translation>
+    </message>
+    <message>
+        <source>Sent: %1. Waiting for the answer…</source>
+        <translation>보냄: %1. 응답을 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>완료: %1.</translation>
+    </message>
+    <message>
+        <source>Refused by the server: %1.</source>
+        <translation>서버가 거부함: %1.</translation>
+    </message>
+    <message>
+        <source>Refused by the server: %1. The server says: %2</source>
+        <translation>서버가 거부함: %1. 서버 설명: %2</translation>
+    </message>
+    <message>
+        <source>Not valid now: %1.</source>
+        <translation>지금은 할 수 없음: %1.</translation>
+    </message>
+    <message>
+        <source>Not valid now: %1. The server says: %2</source>
+        <translation>지금은 할 수 없음: %1. 서버 설명: %2</translation>
+    </message>
+    <message>
+        <source>Not done: %1. The server says: %2</source>
+        <translation>처리되지 않음: %1. 서버 설명: %2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>이유 없음</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AlertShelveDialog</name>
+    <message>
+        <source>Shelve alert</source>
+        <translation>경보 보류</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15분</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30분</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1시간</translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation>2시간</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4시간</translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation>8시간</translation>
+    </message>
+    <message>
+        <source>12 hours</source>
+        <translation>12시간</translation>
+    </message>
+    <message>
+        <source>Why hide this alert, and who watches the condition meanwhile?</source>
+        <translation>왜 이 경보를 숨기며, 그동안 누가 이 상황을 지켜봅니까?</translation>
+    </message>
+    <message>
+        <source>A shelved alert stays listed as shelved and comes back unacknowledged when the time runs out.</source>
+        <translation>보류한 경보는 목록에 '보류'로 남고, 시간이 지나면 미확인 상태로 돌아옵니다.</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>기간:</translation>
+    </message>
+    <message>
+        <source>▲ A critical alert: the server may refuse to let an operator shelve it.</source>
+        <translation>▲ 긴급 경보입니다. 운영자의 보류는 서버가 거부할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Reason (required, recorded in the audit log):</source>
+        <translation>사유 (필수, 감사 기록에 남음):</translation>
+    </message>
+    <message>
+        <source>Shelve</source>
+        <translation>보류</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AlertWords</name>
     <message>
         <source>Critical</source>
+        <comment>alert severity</comment>
         <translation>긴급</translation>
     </message>
     <message>
         <source>Major</source>
+        <comment>alert severity</comment>
         <translation>주요</translation>
     </message>
     <message>
         <source>Minor</source>
+        <comment>alert severity</comment>
         <translation>경미</translation>
     </message>
     <message>
         <source>Info</source>
+        <comment>alert severity</comment>
         <translation>정보</translation>
     </message>
     <message>
-        <source>Active, unacknowledged</source>
-        <translation>발생, 미확인</translation>
+        <source>Unacknowledged</source>
+        <comment>alert state</comment>
+        <translation>미확인</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation>확인됨</translation>
+        <comment>alert state</comment>
+        <translation>확인</translation>
     </message>
     <message>
         <source>Back to normal, unacknowledged</source>
-        <translation>정상 복귀, 미확인</translation>
+        <comment>alert state</comment>
+        <translation>정상복귀 미확인</translation>
     </message>
     <message>
         <source>Shelved</source>
+        <comment>alert state</comment>
         <translation>보류</translation>
     </message>
     <message>
         <source>Cleared</source>
+        <comment>alert state</comment>
         <translation>해제</translation>
     </message>
     <message>
         <source>Unknown</source>
+        <comment>alert state</comment>
         <translation>알 수 없음</translation>
     </message>
     <message>
+        <source>Waiting room</source>
+        <comment>alert source</comment>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <source>Booking backend</source>
+        <comment>alert source</comment>
+        <translation>예약 시스템</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <comment>alert source</comment>
+        <translation>예약</translation>
+    </message>
+    <message>
+        <source>Telemetry</source>
+        <comment>alert source</comment>
+        <translation>원격 측정</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>발생</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>격상</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <source>back to normal</source>
+        <translation>정상복귀</translation>
+    </message>
+    <message>
+        <source>active again</source>
+        <translation>재발생</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>해제됨</translation>
+    </message>
+    <message>
+        <source>shelved</source>
+        <translation>보류됨</translation>
+    </message>
+    <message>
+        <source>unshelved</source>
+        <translation>보류 해제됨</translation>
+    </message>
+    <message>
+        <source>shelf expired</source>
+        <translation>보류 만료</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>변경됨</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::AlertsPanel</name>
+    <message>
         <source>No active alerts</source>
         <translation>발생한 경보 없음</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>확인…</translation>
+    </message>
+    <message>
+        <source>Shelve…</source>
+        <translation>보류…</translation>
+    </message>
+    <message>
+        <source>Unshelve</source>
+        <translation>보류 해제</translation>
+    </message>
+    <message>
+        <source>Group by source</source>
+        <translation>출처별로 묶기</translation>
+    </message>
+    <message>
+        <source>◆ Alert flood: more than 10 alerts in 10 minutes. Shown grouped by source, the first-out alert first: start there.</source>
+        <translation>◆ 경보 범람: 10분간 경보 10건 초과. 출처별로 묶어 보여 주며, 최초 발생 경보가 맨 위에 있습니다. 거기서 시작하세요.</translation>
+    </message>
+    <message>
+        <source>🔇 Sound off</source>
+        <translation>🔇 소리 끔</translation>
+    </message>
+    <message>
+        <source>🔔 Sound on</source>
+        <translation>🔔 소리 켬</translation>
+    </message>
+    <message>
+        <source>Raised %1 · changed %2</source>
+        <translation>발생 %1 · 변경 %2</translation>
+    </message>
+    <message>
+        <source>Latched at %1; the condition is at %2 now.</source>
+        <translation>%1 단계로 유지 중이며, 지금 상태는 %2 단계입니다.</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1</source>
+        <translation>확인: %1</translation>
+    </message>
+    <message>
+        <source>: “%1”</source>
+        <translation>: “%1”</translation>
+    </message>
+    <message>
+        <source> · step taken: %1</source>
+        <translation> · 수행한 단계: %1</translation>
+    </message>
+    <message>
+        <source>Shelved by %1 until %2: “%3”</source>
+        <translation>보류: %1, %2까지: “%3”</translation>
+    </message>
+    <message>
+        <source>this layout is read-only; use the desktop layout to act</source>
+        <translation>이 배치는 읽기 전용입니다. 조치는 데스크톱 배치에서 하세요</translation>
+    </message>
+    <message>
+        <source>your role may not act (viewer)</source>
+        <translation>내 역할(조회자)로는 조치할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>연결되어 있지 않습니다</translation>
     </message>
 </context>
 <context>
@@ -640,6 +1007,10 @@
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1분</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::ControlDesk</name>
@@ -698,6 +1069,18 @@
     <message>
         <source>Controls changed by %1. Now: %2.</source>
         <translation>제어 변경: %1. 현재: %2.</translation>
+    </message>
+    <message>
+        <source>Step not taken: not connected to the live system.</source>
+        <translation>단계를 수행하지 않음: 운영 시스템에 연결되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Step not taken: only a supervisor may disable or enable a provider.</source>
+        <translation>단계를 수행하지 않음: 인증 수단 중지·재개는 감독자만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Step not taken: your role may not change admission.</source>
+        <translation>단계를 수행하지 않음: 내 역할로는 입장 속도를 바꿀 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -852,6 +1235,17 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::CriticalAlarm</name>
+    <message>
+        <source>Mute the critical-alert sound</source>
+        <translation>긴급 경보 소리 끄기</translation>
+    </message>
+    <message>
+        <source>Critical alert</source>
+        <translation>긴급 경보</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::FigureDelegate</name>
     <message>
         <source>%1/min</source>
@@ -932,6 +1326,105 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::RunbookPane</name>
+    <message>
+        <source>Runbook</source>
+        <translation>런북</translation>
+    </message>
+    <message>
+        <source>Select an alert to see its runbook.</source>
+        <translation>경보를 선택하면 런북이 보입니다.</translation>
+    </message>
+    <message>
+        <source>This alert names no runbook.</source>
+        <translation>이 경보에는 런북이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The runbook “%1” is not in this console.</source>
+        <translation>런북 “%1”이(가) 이 콘솔에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Runbook: %1</source>
+        <translation>런북: %1</translation>
+    </message>
+    <message>
+        <source>it checks a provider, and this alert names none</source>
+        <translation>인증 수단을 확인하는 단계인데 이 경보에는 인증 수단이 없습니다</translation>
+    </message>
+    <message>
+        <source>it needs %1, which the live system does not report</source>
+        <translation>%1 상태가 필요하지만 운영 시스템이 알려 주지 않습니다</translation>
+    </message>
+    <message>
+        <source>it requires %1 to be congested (red); it is now %2</source>
+        <translation>%1 인증이 혼잡(빨강)이어야 하는데 지금은 %2입니다</translation>
+    </message>
+    <message>
+        <source>it requires %1 not to be smooth; it is now %2</source>
+        <translation>%1 인증이 원활이 아니어야 하는데 지금은 %2입니다</translation>
+    </message>
+    <message>
+        <source>it requires %1 to be smooth (green); it is now %2</source>
+        <translation>%1 인증이 원활이어야 하는데 지금은 %2입니다</translation>
+    </message>
+    <message>
+        <source>it requires %1 to be enabled; it is now disabled</source>
+        <translation>%1 인증이 사용 중이어야 하는데 지금은 중지되어 있습니다</translation>
+    </message>
+    <message>
+        <source>it requires %1 to be disabled; it is now enabled</source>
+        <translation>%1 인증이 중지되어 있어야 하는데 지금은 사용 중입니다</translation>
+    </message>
+    <message>
+        <source>it requires the waiting room's wait above %1; admission is paused now</source>
+        <translation>대기열 예상 대기가 %1을(를) 넘어야 하는데 지금은 입장이 일시 중지되어 있습니다</translation>
+    </message>
+    <message>
+        <source>it requires the waiting room's wait above %1; it is now %2</source>
+        <translation>대기열 예상 대기가 %1을(를) 넘어야 하는데 지금은 %2입니다</translation>
+    </message>
+    <message>
+        <source>it requires the booking backend above %1 of capacity; it is now %2</source>
+        <translation>예약 시스템 사용률이 %1을(를) 넘어야 하는데 지금은 %2입니다</translation>
+    </message>
+    <message>
+        <source>it requires admission to be running; it is paused now</source>
+        <translation>입장이 진행 중이어야 하는데 지금은 일시 중지되어 있습니다</translation>
+    </message>
+    <message>
+        <source>it requires admission to be paused; it is running now</source>
+        <translation>입장이 일시 중지되어 있어야 하는데 지금은 진행 중입니다</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>%1단계</translation>
+    </message>
+    <message>
+        <source>This step</source>
+        <translation>이 단계</translation>
+    </message>
+    <message>
+        <source>This runbook link is not a step the console knows (%1).</source>
+        <translation>콘솔이 알지 못하는 런북 링크입니다 (%1).</translation>
+    </message>
+    <message>
+        <source>%1 not taken: %2</source>
+        <translation>%1 수행 안 함: %2</translation>
+    </message>
+    <message>
+        <source>this console cannot act</source>
+        <translation>이 콘솔에서는 조치할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 not taken: the data is stale, so its condition cannot be checked.</source>
+        <translation>%1 수행 안 함: 데이터가 오래되어 조건을 확인할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 not taken: %2.</source>
+        <translation>%1 수행 안 함: %2.</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::ThrottleControl</name>
     <message>
         <source>Apply…</source>
@@ -957,29 +1450,6 @@
     <message>
         <source>Admission rate:</source>
         <translation>입장 속도:</translation>
-    </message>
-</context>
-<context>
-    <name>sitroom::widgets::TimeSeriesChart</name>
-    <message>
-        <source>%1 s</source>
-        <comment>time axis, seconds from session start</comment>
-        <translation>%1초</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <comment>time axis, minutes from session start</comment>
-        <translation>%1분</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <comment>time axis, hours from session start</comment>
-        <translation>%1시간</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <comment>time axis, hours and minutes from session start</comment>
-        <translation>%1시간 %2분</translation>
     </message>
 </context>
 </TS>

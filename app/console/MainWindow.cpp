@@ -1,8 +1,13 @@
 #include "MainWindow.h"
 
+#include "alerts/AlertDesk.h"
+#include "alerts/CriticalAlarm.h"
+#include "alerts/RunbookPane.h"
 #include "board/ProviderBoard.h"
 #include "common/StaleOverlay.h"
 #include "controls/AuditPanel.h"
+#include "alerts/RunbookStep.h"
+#include "controls/ControlConfirmDialog.h"
 #include "controls/ControlDesk.h"
 #include "controls/PendingApprovalsPanel.h"
 #include "controls/ThrottleControl.h"
@@ -19,6 +24,7 @@
 #include "status/StaleBanner.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -58,7 +64,7 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
     , m_board(new widgets::ProviderBoard(models.providers, *models.store, this))
     , m_admission(new widgets::AdmissionPanel(*models.store, this))
     , m_cohortPanel(new widgets::CohortPanel(models.cohorts, *models.store, this))
-    , m_alertsPanel(new widgets::AlertsPanel(models.alerts, this))
+    , m_alertsPanel(new widgets::AlertsPanel(models.alerts, *models.store, this))
     , m_status(new widgets::ConnectionStatus(*models.store, options.serverText, siteLabel(options.siteName),
                                              options.connection.user, this))
     , m_scenario(new QLabel(this))
@@ -84,10 +90,11 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
 
     statusBar()->addWidget(m_scenario, 1);
     statusBar()->addPermanentWidget(m_status);
-    if (layout != Layout::Wall) {
+    if (layout != Layout::Wall)
         buildControls();
+    buildAlerts();
+    if (layout != Layout::Wall)
         buildMenus();
-    }
 
     const SituationStore *store = models.store;
     connect(store, &SituationStore::freshnessChanged, this, &MainWindow::refreshFreshness);
@@ -102,6 +109,11 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
     connect(models.alerts, &QAbstractItemModel::modelReset, this, countAlerts);
     connect(models.alerts, &QAbstractItemModel::rowsInserted, this, countAlerts);
     connect(models.alerts, &QAbstractItemModel::rowsRemoved, this, countAlerts);
+    // A critical alert nobody acknowledged marks the title, on every layout.
+    connect(models.alerts, &QAbstractItemModel::modelReset, this, &MainWindow::refreshTitle);
+    connect(models.alerts, &QAbstractItemModel::rowsInserted, this, &MainWindow::refreshTitle);
+    connect(models.alerts, &QAbstractItemModel::rowsRemoved, this, &MainWindow::refreshTitle);
+    connect(models.alerts, &QAbstractItemModel::dataChanged, this, &MainWindow::refreshTitle);
     const bool english = options.language == QStringLiteral("en");
     models.providers->setEnglishNames(english);
     models.cohorts->setEnglishNames(english);
@@ -110,6 +122,68 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
     applyLayout();
     refreshTitle();
     refreshFreshness();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildAlerts()
+{
+    const bool english = m_options.language == QStringLiteral("en");
+    const SituationStore *store = m_models.store;
+    const widgets::ProviderNamer namer = [store, english](const QString &id) {
+        for (const auto &p : store->configuration().providers()) {
+            if (QString::fromStdString(p.id()) == id) {
+                const QString name = QString::fromStdString(english ? p.name().en() : p.name().ko());
+                return name.isEmpty() ? id : name;
+            }
+        }
+        return id;
+    };
+    m_alertsPanel->setNamer(namer);
+    m_alertsPanel->setLanguage(english ? QStringLiteral("en") : QStringLiteral("ko"));
+    m_announcer = std::make_unique<widgets::DesktopAnnouncer>(this);
+    m_alarm = new widgets::CriticalAlarm(*store, m_announcer.get(), this);
+    m_alarm->setEnglish(english);
+    if (m_layout == Layout::Wall) {
+        m_alertsPanel->setWallMode(true);
+        return;
+    }
+    m_alertsPanel->setMuteAction(m_alarm->muteAction());
+    if (m_layout != Layout::Desktop)
+        return;  // the laptop layout reads; it does not act
+    m_alertDesk = new widgets::AlertDesk(*store, this, this);
+    m_alertDesk->setNamer(namer);
+    m_alertDesk->setEnglish(english);
+    m_alertsPanel->setDesk(m_alertDesk);
+    connect(store, &SituationStore::linkChanged, m_alertsPanel, &widgets::AlertsPanel::refreshButtons);
+    connect(m_alertsPanel->runbookPane(), &widgets::RunbookPane::stepRequested, this,
+            [this](const QString &alertId, const models::RunbookStep &step, const QString &summary) {
+                if (!m_desk)
+                    return;
+                const QString reason = tr("Runbook step for alert %1: %2").arg(alertId, summary);
+                if (!m_desk->proposeRunbookStep(step, reason)) {
+                    m_alertsPanel->showNotice(m_desk->lastNotice(), true);
+                    return;
+                }
+                m_alertsPanel->showNotice(tr("%1: confirm it in the dialog; the acknowledgement will record it.").arg(summary), false);
+                connect(m_desk->activeDialog(), &QDialog::accepted, m_alertDesk,
+                        [desk = m_alertDesk, alertId, summary] { desk->recordStep(alertId, summary); });
+            });
+}
+
+void MainWindow::setAlarmAnnouncer(widgets::AlarmAnnouncer *announcer)
+{
+    m_alarm->setAnnouncer(announcer);
+}
+
+bool MainWindow::hasUnacknowledgedCritical() const
+{
+    for (const v1::Alert &a : m_models.store->alerts()) {
+        if (a.severity() == v1::SEVERITY_CRITICAL
+            && (a.state() == v1::ALERT_ACTIVE_UNACKED || a.state() == v1::ALERT_RTN_UNACKED))
+            return true;
+    }
+    return false;
 }
 
 QDockWidget *MainWindow::addPanelDock(QWidget *panel, const QString &title, const QString &objectName)
@@ -129,6 +203,8 @@ void MainWindow::buildMenus()
     for (QDockWidget *dock : docks())
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
+    if (m_alarm)
+        view->addAction(m_alarm->muteAction());
     QAction *reset = view->addAction(tr("&Reset layout"));
     connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -297,6 +373,8 @@ void MainWindow::refreshTitle()
     const QString scenario = QString::fromStdString(english ? config.scenario_name().en() : config.scenario_name().ko());
     m_scenario->setText(scenario.isEmpty() ? QString() : tr("Live system: %1").arg(scenario));
     QString title = tr("Sitroom situation board · %1").arg(siteLabel(m_options.siteName));
+    if (m_alarm && hasUnacknowledgedCritical())
+        title = tr("[CRITICAL ALERT] ") + title;
     if (store.isStale())
         title = tr("[STALE] ") + title;
     setWindowTitle(title);

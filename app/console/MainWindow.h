@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QDockWidget;
 class QLabel;
 
@@ -17,7 +19,10 @@ class SituationStore;
 
 namespace sitroom::widgets {
 class AdmissionPanel;
+class AlarmAnnouncer;
+class AlertDesk;
 class AlertsPanel;
+class CriticalAlarm;
 class AuditPanel;
 class CohortPanel;
 class ConnectionStatus;
@@ -48,6 +53,7 @@ public:
     };
 
     MainWindow(const Models &models, const ConsoleOptions &options, Layout layout, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     Layout layoutMode() const { return m_layout; }
     void resetLayout();
@@ -64,6 +70,13 @@ public:
     sitroom::widgets::PendingApprovalsPanel *pendingPanel() const { return m_pending; }
     sitroom::widgets::AuditPanel *auditPanel() const { return m_audit; }
     QLabel *controlNotice() const { return m_notice; }
+    // Alerts: acknowledging and shelving (desktop layout only; nullptr on the
+    // wall and the laptop layout, which are read-only) and the critical alarm.
+    sitroom::widgets::AlertDesk *alertDesk() const { return m_alertDesk; }
+    sitroom::widgets::CriticalAlarm *criticalAlarm() const { return m_alarm; }
+    // Replaces how new critical alerts are announced (tests count them).
+    void setAlarmAnnouncer(sitroom::widgets::AlarmAnnouncer *announcer);
+    bool hasUnacknowledgedCritical() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -75,6 +88,7 @@ private:
     void refreshFreshness();
     void refreshTitle();
     void buildControls();
+    void buildAlerts();
     void refreshControls();
     QList<QDockWidget *> docks() const;
     QString settingsKey() const;
@@ -99,6 +113,9 @@ private:
     QLabel *m_notice = nullptr;
     QDockWidget *m_pendingDock = nullptr;
     QDockWidget *m_auditDock = nullptr;
+    sitroom::widgets::AlertDesk *m_alertDesk = nullptr;
+    sitroom::widgets::CriticalAlarm *m_alarm = nullptr;
+    std::unique_ptr<sitroom::widgets::AlarmAnnouncer> m_announcer;
 };
 
 } // namespace sitroom::console

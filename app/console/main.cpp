@@ -2,6 +2,7 @@
 #include "ConsoleOptions.h"
 #include "MainWindow.h"
 
+#include "alerts/AlertDesk.h"
 #include "controls/ControlDesk.h"
 
 #include "itemmodels/AlertModel.h"
@@ -92,6 +93,8 @@ int main(int argc, char *argv[])
     console::MainWindow window({&store, &providers, &cohorts, &alerts}, options, layout);
     if (widgets::ControlDesk *desk = window.controlDesk())
         QObject::connect(desk, &widgets::ControlDesk::commandIssued, &client, &models::TelemetryClient::sendCommand);
+    if (widgets::AlertDesk *alertDesk = window.alertDesk())
+        QObject::connect(alertDesk, &widgets::AlertDesk::commandIssued, &client, &models::TelemetryClient::sendCommand);
     const QRect screen = app.primaryScreen() ? app.primaryScreen()->availableGeometry() : QRect(0, 0, 1920, 1080);
     window.setGeometry(screen);
     if (layout == console::Layout::Wall)

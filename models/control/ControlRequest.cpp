@@ -72,4 +72,30 @@ sitroom::v1::Command ControlRequest::approve(const QString &requestId) const
     return command;
 }
 
+sitroom::v1::Command ControlRequest::acknowledgeAlert(const QString &alertId, const QString &runbookStep) const
+{
+    sitroom::v1::Command command = base();
+    auto *action = command.mutable_acknowledge_alert();
+    action->set_alert_id(alertId.toStdString());
+    action->set_comment(command.reason());
+    action->set_runbook_step(runbookStep.trimmed().toStdString());
+    return command;
+}
+
+sitroom::v1::Command ControlRequest::shelveAlert(const QString &alertId, quint32 durationS) const
+{
+    sitroom::v1::Command command = base();
+    auto *action = command.mutable_shelve_alert();
+    action->set_alert_id(alertId.toStdString());
+    action->set_duration_s(durationS);
+    return command;
+}
+
+sitroom::v1::Command ControlRequest::unshelveAlert(const QString &alertId) const
+{
+    sitroom::v1::Command command = base();
+    command.mutable_unshelve_alert()->set_alert_id(alertId.toStdString());
+    return command;
+}
+
 } // namespace sitroom::models

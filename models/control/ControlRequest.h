@@ -22,6 +22,11 @@ public:
     // disableForS: 0 = until someone enables it again; ignored when enabling.
     sitroom::v1::Command setProviderEnabled(const QString &providerId, bool enabled, quint32 disableForS = 0) const;
     sitroom::v1::Command approve(const QString &requestId) const;
+    // Alerts: the reason is the acknowledgement's comment (and the command's
+    // reason); runbookStep names the step taken, if any.
+    sitroom::v1::Command acknowledgeAlert(const QString &alertId, const QString &runbookStep = {}) const;
+    sitroom::v1::Command shelveAlert(const QString &alertId, quint32 durationS) const;
+    sitroom::v1::Command unshelveAlert(const QString &alertId) const;
 
     static QString newCommandId();
 

@@ -2,6 +2,8 @@
 
 #include "situation/SituationStore.h"
 
+#include <algorithm>
+
 namespace sitroom::models {
 
 AlertModel::AlertModel(const SituationStore &store, QObject *parent)
@@ -9,27 +11,98 @@ AlertModel::AlertModel(const SituationStore &store, QObject *parent)
     , m_store(store)
 {
     connect(&store, &SituationStore::alertsChanged, this, &AlertModel::reload);
+    connect(&store, &SituationStore::alertEvent, this, &AlertModel::apply);
     reload();
+}
+
+bool AlertModel::sortsBefore(const sitroom::v1::Alert &a, const sitroom::v1::Alert &b)
+{
+    if (a.severity() != b.severity())
+        return a.severity() > b.severity();
+    if (a.raised_ms() != b.raised_ms())
+        return a.raised_ms() > b.raised_ms();
+    return a.id() < b.id();
 }
 
 void AlertModel::reload()
 {
-    // The alert list changes rarely and wholesale (a snapshot): reset.
+    // A snapshot replaces the whole picture: reset.
     beginResetModel();
-    m_rows = int(m_store.alerts().size());
+    m_rows = m_store.alerts();
+    std::stable_sort(m_rows.begin(), m_rows.end(), &AlertModel::sortsBefore);
     endResetModel();
+}
+
+int AlertModel::insertionRow(const sitroom::v1::Alert &alert) const
+{
+    return int(std::lower_bound(m_rows.begin(), m_rows.end(), alert, &AlertModel::sortsBefore) - m_rows.begin());
+}
+
+void AlertModel::apply(const sitroom::v1::AlertEvent &event)
+{
+    const sitroom::v1::Alert &alert = event.alert();
+    const int row = rowOf(QString::fromStdString(alert.id()));
+    const bool gone = event.transition() == sitroom::v1::TRANSITION_CLEARED
+        || alert.state() == sitroom::v1::ALERT_CLEARED;
+    if (gone) {
+        if (row < 0)
+            return;
+        beginRemoveRows({}, row, row);
+        m_rows.erase(m_rows.begin() + row);
+        endRemoveRows();
+        return;
+    }
+    if (row < 0) {
+        const int at = insertionRow(alert);
+        beginInsertRows({}, at, at);
+        m_rows.insert(m_rows.begin() + at, alert);
+        endInsertRows();
+        return;
+    }
+    // Where it belongs among the others once it leaves its place.
+    sitroom::v1::Alert old = std::move(m_rows[std::size_t(row)]);
+    m_rows.erase(m_rows.begin() + row);
+    const int target = insertionRow(alert);
+    m_rows.insert(m_rows.begin() + row, std::move(old));
+    if (target == row) {
+        m_rows[std::size_t(row)] = alert;
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        return;
+    }
+    // beginMoveRows counts the destination before the move.
+    const int destination = target > row ? target + 1 : target;
+    beginMoveRows({}, row, row, {}, destination);
+    m_rows.erase(m_rows.begin() + row);
+    m_rows.insert(m_rows.begin() + target, alert);
+    endMoveRows();
+    emit dataChanged(index(target, 0), index(target, ColumnCount - 1));
+}
+
+const sitroom::v1::Alert *AlertModel::alertAt(int row) const
+{
+    return row >= 0 && std::size_t(row) < m_rows.size() ? &m_rows[std::size_t(row)] : nullptr;
+}
+
+int AlertModel::rowOf(const QString &id) const
+{
+    const std::string key = id.toStdString();
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].id() == key)
+            return int(i);
+    }
+    return -1;
 }
 
 void AlertModel::setEnglishMessages(bool english)
 {
     m_english = english;
-    if (m_rows > 0)
-        emit dataChanged(index(0, Message), index(m_rows - 1, Message), {Qt::DisplayRole});
+    if (!m_rows.empty())
+        emit dataChanged(index(0, Message), index(rowCount() - 1, Message), {Qt::DisplayRole});
 }
 
 int AlertModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_rows;
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int AlertModel::columnCount(const QModelIndex &parent) const
@@ -39,10 +112,9 @@ int AlertModel::columnCount(const QModelIndex &parent) const
 
 QVariant AlertModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
-        || std::size_t(index.row()) >= m_store.alerts().size())
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const sitroom::v1::Alert &a = m_store.alerts()[std::size_t(index.row())];
+    const sitroom::v1::Alert &a = m_rows[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
     case RawValueRole:
@@ -50,7 +122,11 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
         case Severity: return int(a.severity());
         case Raised: return qint64(a.raised_ms());
         case Source: return QString::fromStdString(a.source());
-        case Message: return QString::fromStdString(m_english ? a.message().en() : a.message().ko());
+        case Message: {
+            // Korean first; English when asked and present.
+            const std::string &text = m_english && !a.message().en().empty() ? a.message().en() : a.message().ko();
+            return QString::fromStdString(text.empty() ? a.message().en() : text);
+        }
         case State: return int(a.state());
         default: return {};
         }
@@ -60,6 +136,10 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case StateRole: return int(a.state());
     case RunbookRole: return QString::fromStdString(a.runbook());
     case FirstOutRole: return a.first_out();
+    case SourceRole: return QString::fromStdString(a.source());
+    case GroupRole: return QString::fromStdString(a.flood_group().empty() ? a.source() : a.flood_group());
+    case ActiveSeverityRole: return int(a.active_severity());
+    case ShelvedUntilRole: return qint64(a.shelved_until_ms());
     default: return {};
     }
 }

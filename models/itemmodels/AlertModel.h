@@ -1,14 +1,24 @@
 #pragma once
 
+#include "sitroom/v1/alerts.pb.h"
+
 #include <QAbstractTableModel>
+
+#include <vector>
+
+namespace sitroom::v1 {
+class AlertEvent;
+}
 
 namespace sitroom::models {
 
 class SituationStore;
 
-// Active alerts as the live system reports them (read-only in the console for
-// now; acknowledging and shelving arrive with the alert engine). Sorting by
-// severity then time is a QSortFilterProxyModel's job over RawValueRole.
+// Alerts not cleared, most severe (latched) first, then newest first. A
+// snapshot resets the model; each AlertEvent changes one row: inserted where
+// it sorts, changed in place, moved when its severity or time moved it, or
+// removed when cleared, so the selection and the view's scroll survive a
+// busy night.
 class AlertModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -19,10 +29,14 @@ public:
         RawValueRole = Qt::UserRole + 1,
         IdRole,
         KeyRole,
-        SeverityRole,   // sitroom::v1::Severity as int
+        SeverityRole,   // sitroom::v1::Severity as int (latched)
         StateRole,      // sitroom::v1::AlertState as int
         RunbookRole,
         FirstOutRole,
+        SourceRole,     // "provider/kakao", "queue", "backend"
+        GroupRole,      // flood_group, or the source when the engine gave none
+        ActiveSeverityRole,
+        ShelvedUntilRole,
     };
 
     explicit AlertModel(const SituationStore &store, QObject *parent = nullptr);
@@ -33,13 +47,21 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void setEnglishMessages(bool english);
+    bool englishMessages() const { return m_english; }
+
+    const sitroom::v1::Alert *alertAt(int row) const;
+    int rowOf(const QString &id) const;
+    // True when `a` sorts before `b`: higher severity, then later raised, then id.
+    static bool sortsBefore(const sitroom::v1::Alert &a, const sitroom::v1::Alert &b);
 
 private:
     void reload();
+    void apply(const sitroom::v1::AlertEvent &event);
+    int insertionRow(const sitroom::v1::Alert &alert) const;
 
     const SituationStore &m_store;
+    std::vector<sitroom::v1::Alert> m_rows;
     bool m_english = false;
-    int m_rows = 0;
 };
 
 } // namespace sitroom::models

@@ -3,6 +3,7 @@
 #include "MonotonicClock.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace sitroom::models {
 
@@ -80,7 +81,14 @@ void SituationStore::applySnapshot(const sitroom::v1::Snapshot &snapshot)
         for (const sitroom::v1::AuditEntry &entry : snapshot.recent_audit())
             addAudit(entry);
     }
-    m_alerts.assign(snapshot.active_alerts().begin(), snapshot.active_alerts().end());
+    m_alerts.clear();
+    for (const sitroom::v1::Alert &alert : snapshot.active_alerts()) {
+        if (alert.state() != sitroom::v1::ALERT_CLEARED)
+            m_alerts.push_back(alert);
+    }
+    // Events before the snapshot in this batch are in it already.
+    m_pendingAlertEvents.clear();
+    setAlarmLoad(snapshot.state().alerts_last_10min(), snapshot.state().alert_flood());
     // A resync's backfill overlaps what we hold; the ring keeps ours and adds
     // what is new, so a reconnect fills the gap it left.
     m_history.append(snapshot.history());
@@ -122,6 +130,44 @@ bool SituationStore::addAudit(const sitroom::v1::AuditEntry &entry)
     return true;
 }
 
+const sitroom::v1::Alert *SituationStore::alert(const QString &id) const
+{
+    const std::string key = id.toStdString();
+    for (const sitroom::v1::Alert &a : m_alerts) {
+        if (a.id() == key)
+            return &a;
+    }
+    return nullptr;
+}
+
+void SituationStore::setAlarmLoad(quint32 last10min, bool flood)
+{
+    if (last10min == m_alertsLast10min && flood == m_alertFlood)
+        return;
+    m_alertsLast10min = last10min;
+    m_alertFlood = flood;
+    m_alarmLoadMoved = true;
+}
+
+void SituationStore::applyAlertEvent(const sitroom::v1::AlertEvent &event)
+{
+    const sitroom::v1::Alert &alert = event.alert();
+    auto at = std::find_if(m_alerts.begin(), m_alerts.end(),
+                           [&](const sitroom::v1::Alert &a) { return a.id() == alert.id(); });
+    const bool gone = event.transition() == sitroom::v1::TRANSITION_CLEARED
+        || alert.state() == sitroom::v1::ALERT_CLEARED;
+    if (gone) {
+        if (at != m_alerts.end())
+            m_alerts.erase(at);
+    } else if (at != m_alerts.end()) {
+        *at = alert;
+    } else {
+        m_alerts.push_back(alert);
+    }
+    setAlarmLoad(event.alerts_last_10min(), event.flood());
+    m_pendingAlertEvents.push_back(event);
+}
+
 int SituationStore::applyEvent(const sitroom::v1::Envelope &envelope)
 {
     using Body = sitroom::v1::Envelope::BodyCase;
@@ -134,6 +180,9 @@ int SituationStore::applyEvent(const sitroom::v1::Envelope &envelope)
         return 0;
     case Body::kAuditEvent:
         return addAudit(envelope.audit_event().entry()) ? 2 : 0;
+    case Body::kAlertEvent:
+        applyAlertEvent(envelope.alert_event());
+        return 4;
     default:
         return 0;
     }
@@ -150,8 +199,10 @@ void SituationStore::apply(const TelemetryBatch &batch)
         m_welcome = *batch.welcome;
     if (batch.snapshot)
         applySnapshot(*batch.snapshot);
-    if (batch.hasState)
+    if (batch.hasState) {
         m_state = batch.state;
+        setAlarmLoad(batch.state.alerts_last_10min(), batch.state.alert_flood());
+    }
     int changed = batch.snapshot ? 3 : 0;
     for (const sitroom::v1::Envelope &event : batch.events)
         changed |= applyEvent(event);
@@ -184,6 +235,12 @@ void SituationStore::apply(const TelemetryBatch &batch)
         emit controlChanged();
     if (changed & 2)
         emit auditChanged();
+    // Move them out first: a receiver may apply another batch (tests do).
+    const std::vector<sitroom::v1::AlertEvent> alertEvents = std::exchange(m_pendingAlertEvents, {});
+    for (const sitroom::v1::AlertEvent &event : alertEvents)
+        emit alertEvent(event);
+    if (std::exchange(m_alarmLoadMoved, false))
+        emit alarmLoadChanged();
     for (const sitroom::v1::CommandResult &result : batch.commandResults)
         emit commandResult(result);
     for (const sitroom::v1::AuditResponse &response : batch.auditResponses)

@@ -39,7 +39,14 @@ public:
     const sitroom::v1::Configuration &configuration() const { return m_configuration; }
     const sitroom::v1::SystemState &state() const { return m_state; }
     const sitroom::v1::ControlState &control() const { return m_control; }
+    // Every alert not cleared (shelved ones too): the snapshot's list, kept
+    // current by AlertEvents (upserted by id, removed when cleared).
     const std::vector<sitroom::v1::Alert> &alerts() const { return m_alerts; }
+    const sitroom::v1::Alert *alert(const QString &id) const;
+    // Alarm load: alerts started in the last 10 minutes and whether the engine
+    // is in a flood, from the newest tick or AlertEvent.
+    quint32 alertsLast10min() const { return m_alertsLast10min; }
+    bool alertFlood() const { return m_alertFlood; }
     // Who made the control state what it is (from the latest ControlEvent;
     // the snapshot's last_changed_by until one comes).
     const sitroom::v1::Actor &controlActor() const { return m_controlActor; }
@@ -69,7 +76,11 @@ signals:
     void configurationChanged();   // a snapshot with a new set of providers or cohorts
     void stateChanged();           // new current state (a snapshot or a tick)
     void historyChanged();         // new samples
-    void alertsChanged();
+    void alertsChanged();          // the whole list replaced (a snapshot)
+    // One alert's transition, after the store applied it; once per AlertEvent,
+    // in order, after alertsChanged when both come in one batch.
+    void alertEvent(const sitroom::v1::AlertEvent &event);
+    void alarmLoadChanged();       // alertsLast10min or alertFlood moved
     void linkChanged();
     void freshnessChanged(bool stale);
     void ageChanged(qint64 ageMs); // at the store's timer pace, for the status bar
@@ -84,6 +95,8 @@ private:
     int applyEvent(const sitroom::v1::Envelope &envelope);
     bool adoptControl(const sitroom::v1::ControlState &control);
     bool addAudit(const sitroom::v1::AuditEntry &entry);
+    void applyAlertEvent(const sitroom::v1::AlertEvent &event);
+    void setAlarmLoad(quint32 last10min, bool flood);
 
     Clock m_clock;
     QTimer m_freshnessTimer;
@@ -95,6 +108,10 @@ private:
     sitroom::v1::Actor m_controlActor;
     std::deque<sitroom::v1::AuditEntry> m_audit;
     std::vector<sitroom::v1::Alert> m_alerts;
+    std::vector<sitroom::v1::AlertEvent> m_pendingAlertEvents;  // this batch's, emitted at its end
+    quint32 m_alertsLast10min = 0;
+    bool m_alertFlood = false;
+    bool m_alarmLoadMoved = false;
     HistoryRing m_history;
     LinkEvent m_link;
     int m_roundTripMs = -1;

@@ -57,6 +57,24 @@ private slots:
         QCOMPARE(approve.approve().request_id(), std::string("req-9"));
         QCOMPARE(approve.expected_revision(), quint64(7));
     }
+
+    void alertCommands()
+    {
+        const ControlRequest r(4, QStringLiteral("  kakao 30분 중단함 "));
+        const auto ack = r.acknowledgeAlert(QStringLiteral("a-17"), QStringLiteral("provider-failing#3: disable kakao for 30m"));
+        QCOMPARE(ack.action_case(), sitroom::v1::Command::kAcknowledgeAlert);
+        QCOMPARE(ack.acknowledge_alert().alert_id(), std::string("a-17"));
+        QCOMPARE(QString::fromStdString(ack.acknowledge_alert().comment()), QStringLiteral("kakao 30분 중단함"));
+        QCOMPARE(ack.acknowledge_alert().runbook_step(), std::string("provider-failing#3: disable kakao for 30m"));
+        QCOMPARE(ack.reason(), ack.acknowledge_alert().comment());
+        const auto shelve = r.shelveAlert(QStringLiteral("a-17"), 3600);
+        QCOMPARE(shelve.shelve_alert().alert_id(), std::string("a-17"));
+        QCOMPARE(shelve.shelve_alert().duration_s(), 3600u);
+        QVERIFY(!shelve.reason().empty());
+        const auto unshelve = r.unshelveAlert(QStringLiteral("a-17"));
+        QCOMPARE(unshelve.unshelve_alert().alert_id(), std::string("a-17"));
+        QVERIFY(ack.command_id() != shelve.command_id());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_ControlRequest)

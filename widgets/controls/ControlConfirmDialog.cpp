@@ -116,6 +116,23 @@ quint32 ControlConfirmDialog::disableForS() const
     return m_duration ? m_duration->currentData().toUInt() : 0;
 }
 
+void ControlConfirmDialog::setReason(const QString &reason)
+{
+    m_reason->setPlainText(reason);
+}
+
+void ControlConfirmDialog::setDisableForS(quint32 seconds)
+{
+    if (!m_duration)
+        return;
+    int at = m_duration->findData(int(seconds));
+    if (at < 0) {
+        m_duration->addItem(tr("%1 minutes").arg(seconds / 60), int(seconds));
+        at = m_duration->count() - 1;
+    }
+    m_duration->setCurrentIndex(at);
+}
+
 QString ControlConfirmDialog::effectText() const
 {
     return m_effect->text();

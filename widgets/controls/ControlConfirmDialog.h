@@ -38,6 +38,9 @@ public:
     QString reason() const;
     bool staleOverride() const;
     quint32 disableForS() const;     // 0 = until enabled again
+    // Pre-fills from a runbook step: the reason (still editable) and a disable duration.
+    void setReason(const QString &reason);
+    void setDisableForS(quint32 seconds);
 
     QPushButton *okButton() const { return m_ok; }
     QPlainTextEdit *reasonEdit() const { return m_reason; }

@@ -1,10 +1,13 @@
 #include "ControlDesk.h"
 
+#include "alerts/RunbookStep.h"
 #include "common/Formatting.h"
 #include "control/ControlEffect.h"
 #include "control/ControlRequest.h"
 #include "situation/SituationStore.h"
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace sitroom::widgets {
@@ -122,6 +125,38 @@ void ControlDesk::proposeApproval(const QString &requestId, const QString &descr
     confirm(proposal, [requestId](const ControlRequest &r, quint32) { return r.approve(requestId); });
 }
 
+bool ControlDesk::proposeRunbookStep(const sitroom::models::RunbookStep &step, const QString &reason)
+{
+    using sitroom::models::RunbookAction;
+    const bool providerAction = step.action == RunbookAction::DisableProvider || step.action == RunbookAction::EnableProvider;
+    if (providerAction ? !mayActOnProviders() : !mayThrottle()) {
+        notify(!m_store.isLive() ? tr("Step not taken: not connected to the live system.")
+               : providerAction  ? tr("Step not taken: only a supervisor may disable or enable a provider.")
+                                 : tr("Step not taken: your role may not change admission."),
+               true);
+        return false;
+    }
+    m_prefill = {reason, step.disableForS};
+    switch (step.action) {
+    case RunbookAction::DisableProvider: proposeProviderEnabled(step.provider, false); break;
+    case RunbookAction::EnableProvider: proposeProviderEnabled(step.provider, true); break;
+    case RunbookAction::Throttle: {
+        const auto &config = m_store.configuration();
+        double rate = step.targetRatePerS(m_store.control().admission_rate_per_s());
+        if (config.admission_rate_step_per_s() > 0)
+            rate = std::round(rate / config.admission_rate_step_per_s()) * config.admission_rate_step_per_s();
+        if (config.admission_rate_max_per_s() > 0)
+            rate = std::clamp(rate, config.admission_rate_min_per_s(), config.admission_rate_max_per_s());
+        proposeRate(rate);
+        break;
+    }
+    case RunbookAction::PauseAdmission: proposePause(); break;
+    case RunbookAction::ResumeAdmission: proposeResume(); break;
+    }
+    m_prefill = {};
+    return m_dialog != nullptr;
+}
+
 void ControlDesk::confirm(const ControlProposal &proposal, const Maker &make)
 {
     if (m_dialog)
@@ -131,6 +166,11 @@ void ControlDesk::confirm(const ControlProposal &proposal, const Maker &make)
     const quint64 revision = m_store.control().revision();
     auto *dialog = new ControlConfirmDialog(proposal, m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const Prefill prefill = std::exchange(m_prefill, {});
+    if (!prefill.reason.isEmpty())
+        dialog->setReason(prefill.reason);
+    if (prefill.disableForS > 0)
+        dialog->setDisableForS(prefill.disableForS);
     dialog->setStale(m_store.isStale());
     m_dialog = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog, revision, make] {

@@ -14,6 +14,7 @@
 namespace sitroom::models {
 class ControlRequest;
 class SituationStore;
+struct RunbookStep;
 }
 
 namespace sitroom::widgets {
@@ -43,6 +44,10 @@ public:
     void proposeResume();
     void proposeProviderEnabled(const QString &providerId, bool enabled);
     void proposeApproval(const QString &requestId, const QString &description);
+    // A runbook step's action through the same confirmation, pre-filled: the
+    // provider, the disable duration or the new rate, and a reason naming the
+    // alert and the step. False (and a notice) when the role may not do it.
+    bool proposeRunbookStep(const sitroom::models::RunbookStep &step, const QString &reason);
 
     ControlConfirmDialog *activeDialog() const { return m_dialog; }
     QString lastNotice() const { return m_notice; }
@@ -60,8 +65,15 @@ private:
     void onControlChanged();
     void notify(const QString &text, bool problem);
 
+    struct Prefill
+    {
+        QString reason;
+        quint32 disableForS = 0;
+    };
+
     const sitroom::models::SituationStore &m_store;
     QWidget *m_dialogParent;
+    Prefill m_prefill;               // for the next confirmation only
     QPointer<ControlConfirmDialog> m_dialog;
     QHash<QString, QString> m_sent;  // command_id → what it asked, in words
     QString m_notice;

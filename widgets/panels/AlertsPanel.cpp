@@ -1,129 +1,366 @@
 #include "AlertsPanel.h"
 
+#include "alerts/AlarmLoadMeter.h"
+#include "alerts/AlertDelegate.h"
+#include "alerts/AlertDesk.h"
+#include "alerts/AlertLook.h"
+#include "alerts/RunbookPane.h"
 #include "common/StaleOverlay.h"
+#include "itemmodels/AlertGroupModel.h"
 #include "itemmodels/AlertModel.h"
+#include "situation/SituationStore.h"
 
 #include "sitroom/v1/alerts.pb.h"
 
 #include <QDateTime>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPainter>
-#include <QSortFilterProxyModel>
-#include <QStyledItemDelegate>
+#include <QPushButton>
+#include <QResizeEvent>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
 #include <QTableView>
+#include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace sitroom::widgets {
 
+using sitroom::models::AlertGroupModel;
 using sitroom::models::AlertModel;
+using sitroom::models::SituationStore;
 
 namespace {
-
-struct SeverityLook
-{
-    QString symbol;
-    QString word;
-    QColor color;
-};
-
-SeverityLook severityLook(int severity)
-{
-    switch (severity) {
-    case sitroom::v1::SEVERITY_CRITICAL: return {QStringLiteral("◆"), AlertsPanel::tr("Critical"), QColor(0xc6, 0x28, 0x28)};
-    case sitroom::v1::SEVERITY_MAJOR: return {QStringLiteral("▲"), AlertsPanel::tr("Major"), QColor(0xef, 0x6c, 0x00)};
-    case sitroom::v1::SEVERITY_MINOR: return {QStringLiteral("●"), AlertsPanel::tr("Minor"), QColor(0xf9, 0xa8, 0x25)};
-    default: return {QStringLiteral("○"), AlertsPanel::tr("Info"), QColor(0x61, 0x61, 0x61)};
-    }
+constexpr int kSideBySideWidth = 980;   // narrower than this, the runbook goes below the list
 }
 
-QString stateWord(int state)
-{
-    switch (state) {
-    case sitroom::v1::ALERT_ACTIVE_UNACKED: return AlertsPanel::tr("Active, unacknowledged");
-    case sitroom::v1::ALERT_ACTIVE_ACKED: return AlertsPanel::tr("Acknowledged");
-    case sitroom::v1::ALERT_RTN_UNACKED: return AlertsPanel::tr("Back to normal, unacknowledged");
-    case sitroom::v1::ALERT_SHELVED: return AlertsPanel::tr("Shelved");
-    case sitroom::v1::ALERT_CLEARED: return AlertsPanel::tr("Cleared");
-    default: return AlertsPanel::tr("Unknown");
-    }
-}
-
-// Severity as symbol, word and colour; time as a clock; state as words.
-class AlertDelegate final : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        const int severity = index.data(AlertModel::SeverityRole).toInt();
-        switch (index.column()) {
-        case AlertModel::Severity: {
-            const SeverityLook look = severityLook(severity);
-            option->text = look.symbol + u' ' + look.word;
-            option->palette.setColor(QPalette::Text, look.color.darker(severity >= sitroom::v1::SEVERITY_MAJOR ? 130 : 160));
-            option->font.setBold(severity >= sitroom::v1::SEVERITY_MAJOR);
-            break;
-        }
-        case AlertModel::Raised:
-            option->text = QLocale().toString(QDateTime::fromMSecsSinceEpoch(index.data().toLongLong()).time(),
-                                              QStringLiteral("HH:mm:ss"));
-            break;
-        case AlertModel::State:
-            option->text = stateWord(index.data().toInt());
-            break;
-        default:
-            break;
-        }
-    }
-};
-
-} // namespace
-
-AlertsPanel::AlertsPanel(AlertModel *alerts, QWidget *parent)
+AlertsPanel::AlertsPanel(AlertModel *alerts, const SituationStore &store, QWidget *parent)
     : QWidget(parent)
     , m_alerts(alerts)
-    , m_sorted(new QSortFilterProxyModel(this))
-    , m_view(new QTableView(this))
+    , m_store(store)
+    , m_groups(new AlertGroupModel(alerts, this))
+    , m_delegate(new AlertDelegate(this))
+    , m_meter(new AlarmLoadMeter(this))
+    , m_floodNote(new QLabel(this))
+    , m_ack(new QPushButton(tr("Acknowledge…"), this))
+    , m_shelve(new QPushButton(tr("Shelve…"), this))
+    , m_unshelve(new QPushButton(tr("Unshelve"), this))
+    , m_group(new QToolButton(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_stack(new QStackedWidget(this))
     , m_empty(new QLabel(tr("No active alerts"), this))
+    , m_table(new QTableView(this))
+    , m_tree(new QTreeView(this))
+    , m_details(new QLabel(this))
+    , m_runbook(new RunbookPane(store, this))
+    , m_notice(new QLabel(this))
     , m_stale(nullptr)
 {
     setObjectName(QStringLiteral("alertsPanel"));
-    m_sorted->setSourceModel(alerts);
-    m_sorted->setSortRole(AlertModel::RawValueRole);
-    m_view->setModel(m_sorted);
-    m_view->setItemDelegate(new AlertDelegate(m_view));
-    m_view->setSortingEnabled(true);
-    // Most severe first; the proxy keeps the source order (newest last) among equals.
-    m_view->sortByColumn(AlertModel::Severity, Qt::DescendingOrder);
-    m_view->verticalHeader()->hide();
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(AlertModel::Message, QHeaderView::Stretch);
+    m_ack->setObjectName(QStringLiteral("ackAlert"));
+    m_shelve->setObjectName(QStringLiteral("shelveAlert"));
+    m_unshelve->setObjectName(QStringLiteral("unshelveAlert"));
+    m_group->setObjectName(QStringLiteral("groupAlerts"));
+    m_group->setText(tr("Group by source"));
+    m_group->setCheckable(true);
+    m_group->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_floodNote->setObjectName(QStringLiteral("floodNote"));
+    m_floodNote->setWordWrap(true);
+    m_floodNote->setText(tr("◆ Alert flood: more than 10 alerts in 10 minutes. Shown grouped by source, "
+                            "the first-out alert first: start there."));
+    m_notice->setObjectName(QStringLiteral("controlNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->hide();
+    m_details->setObjectName(QStringLiteral("alertDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setObjectName(QStringLiteral("emptyNote"));
 
+    m_table->setObjectName(QStringLiteral("alertList"));
+    m_table->setModel(alerts);  // the model keeps severity-then-time order itself
+    m_table->setItemDelegate(m_delegate);
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(AlertModel::Message, QHeaderView::Stretch);
+    m_tree->setObjectName(QStringLiteral("alertGroups"));
+    m_tree->setModel(m_groups);
+    m_tree->setItemDelegate(m_delegate);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(AlertModel::Message, QHeaderView::Stretch);
+    m_tree->header()->setStretchLastSection(false);
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(m_tree);
+
+    auto *listSide = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listSide);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_stack, 1);
+    listLayout->addWidget(m_details);
+    m_splitter->addWidget(listSide);
+    m_splitter->addWidget(m_runbook);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_meter, 1);
+    bar->addWidget(m_group);
+    bar->addWidget(m_ack);
+    bar->addWidget(m_shelve);
+    bar->addWidget(m_unshelve);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
-    layout->addWidget(m_empty);
-    layout->addWidget(m_view, 1);
+    layout->addLayout(bar);
+    layout->addWidget(m_floodNote);
+    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_notice);
     m_stale = new StaleOverlay(this);
 
     connect(alerts, &QAbstractItemModel::modelReset, this, &AlertsPanel::refresh);
     connect(alerts, &QAbstractItemModel::rowsInserted, this, &AlertsPanel::refresh);
     connect(alerts, &QAbstractItemModel::rowsRemoved, this, &AlertsPanel::refresh);
+    connect(alerts, &QAbstractItemModel::dataChanged, this, [this] {
+        refreshDetails();
+        refreshButtons();
+    });
+    connect(m_groups, &QAbstractItemModel::modelReset, this, [this] {
+        m_tree->expandAll();
+        if (isGrouped())
+            restoreSelection();
+    });
+    connect(&store, &SituationStore::alarmLoadChanged, this, &AlertsPanel::refreshView);
+    connect(&store, &SituationStore::linkChanged, this, &AlertsPanel::refreshButtons);
+    connect(&store, &SituationStore::alertsChanged, this, [this] { m_meter->setLoad(m_store.alertsLast10min(), m_store.alertFlood()); });
+    connect(m_group, &QToolButton::toggled, this, &AlertsPanel::refreshView);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { onCurrentChanged(current); });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { onCurrentChanged(current); });
+    connect(m_runbook, &RunbookPane::noticeChanged, this, &AlertsPanel::showNotice);
+    connect(m_ack, &QPushButton::clicked, this, [this] {
+        if (m_desk && !m_selected.isEmpty())
+            m_desk->proposeAcknowledge(m_selected);
+    });
+    connect(m_shelve, &QPushButton::clicked, this, [this] {
+        if (m_desk && !m_selected.isEmpty())
+            m_desk->proposeShelve(m_selected);
+    });
+    connect(m_unshelve, &QPushButton::clicked, this, [this] {
+        if (m_desk && !m_selected.isEmpty())
+            m_desk->unshelve(m_selected);
+    });
+    setDesk(nullptr);
+    refreshView();
     refresh();
+}
+
+void AlertsPanel::setDesk(AlertDesk *desk)
+{
+    m_desk = desk;
+    if (desk)
+        connect(desk, &AlertDesk::noticeChanged, this, &AlertsPanel::showNotice);
+    refreshButtons();
+}
+
+void AlertsPanel::setNamer(ProviderNamer namer)
+{
+    m_delegate->setNamer(namer);
+    m_runbook->setNamer(namer);
+    m_table->viewport()->update();
+    m_tree->viewport()->update();
+}
+
+void AlertsPanel::setLanguage(const QString &language)
+{
+    m_runbook->setLanguage(language);
+}
+
+void AlertsPanel::setWallMode(bool wall)
+{
+    m_wall = wall;
+    m_runbook->setVisible(!wall);
+    m_details->setVisible(!wall);
+    m_group->setVisible(!wall);
+    refreshButtons();
+}
+
+void AlertsPanel::setMuteAction(QAction *mute)
+{
+    if (!m_mute) {
+        m_mute = new QToolButton(this);
+        m_mute->setObjectName(QStringLiteral("muteAlertSound"));
+        m_mute->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        static_cast<QHBoxLayout *>(static_cast<QVBoxLayout *>(layout())->itemAt(0)->layout())->insertWidget(1, m_mute);
+    }
+    m_mute->setDefaultAction(mute);
+    const auto label = [this, mute] { m_mute->setText(mute->isChecked() ? tr("🔇 Sound off") : tr("🔔 Sound on")); };
+    connect(mute, &QAction::toggled, m_mute, label);
+    label();
+}
+
+bool AlertsPanel::isGrouped() const
+{
+    return m_stack->currentWidget() == m_tree;
+}
+
+void AlertsPanel::showNotice(const QString &text, bool problem)
+{
+    m_notice->setText(text);
+    m_notice->setToolTip(text);
+    m_notice->setVisible(!text.isEmpty());
+    m_notice->setProperty("problem", problem);
+    m_notice->style()->unpolish(m_notice);
+    m_notice->style()->polish(m_notice);
 }
 
 void AlertsPanel::refresh()
 {
-    const bool empty = m_alerts->rowCount() == 0;
-    m_empty->setVisible(empty);
-    m_view->setVisible(!empty);
+    refreshView();
+    restoreSelection();
+    refreshButtons();
+}
+
+void AlertsPanel::refreshView()
+{
+    const bool flood = m_store.alertFlood();
+    m_meter->setLoad(m_store.alertsLast10min(), flood);
+    m_floodNote->setVisible(flood);
+    QWidget *want = m_alerts->rowCount() == 0 ? static_cast<QWidget *>(m_empty)
+        : (flood || m_group->isChecked())   ? static_cast<QWidget *>(m_tree)
+                                            : static_cast<QWidget *>(m_table);
+    if (m_stack->currentWidget() != want) {
+        m_stack->setCurrentWidget(want);
+        if (want == m_tree)
+            m_tree->expandAll();
+        restoreSelection();
+    }
+}
+
+void AlertsPanel::onCurrentChanged(const QModelIndex &current)
+{
+    if (m_restoring)
+        return;
+    QString id = current.data(AlertModel::IdRole).toString();
+    if (current.isValid() && current.data(AlertGroupModel::IsGroupRole).toBool()) {
+        // A group row: its leading (first-out) alert.
+        id = m_groups->index(0, 0, current.siblingAtColumn(0)).data(AlertModel::IdRole).toString();
+    }
+    m_selected = id;
+    refreshDetails();
+    refreshButtons();
+}
+
+bool AlertsPanel::selectAlert(const QString &id)
+{
+    m_selected = id;
+    restoreSelection();
+    refreshDetails();
+    refreshButtons();
+    return !m_selected.isEmpty() && m_selected == id;
+}
+
+void AlertsPanel::restoreSelection()
+{
+    if (m_selected.isEmpty() || m_alerts->rowOf(m_selected) < 0) {
+        // Nothing chosen yet, or the chosen alert cleared: the top one (the most severe, newest).
+        m_selected = m_alerts->rowCount() > 0 ? m_alerts->index(0, 0).data(AlertModel::IdRole).toString() : QString();
+    }
+    m_restoring = true;
+    const QModelIndex inTable = m_selected.isEmpty() ? QModelIndex() : m_alerts->index(m_alerts->rowOf(m_selected), 0);
+    const QModelIndex inTree = m_selected.isEmpty() ? QModelIndex() : m_groups->indexOfAlert(m_selected);
+    const auto select = [](QAbstractItemView *view, const QModelIndex &index) {
+        if (!index.isValid()) {
+            view->selectionModel()->clear();
+            return;
+        }
+        if (view->currentIndex().siblingAtColumn(0) != index)
+            view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    };
+    select(m_table, inTable);
+    select(m_tree, inTree);
+    m_restoring = false;
+    refreshDetails();
+}
+
+void AlertsPanel::refreshDetails()
+{
+    const int row = m_alerts->rowOf(m_selected);
+    const sitroom::v1::Alert *alert = m_alerts->alertAt(row);
+    m_runbook->showAlert(alert);
+    if (!alert) {
+        m_details->clear();
+        m_details->setVisible(false);
+        return;
+    }
+    QStringList lines;
+    lines << tr("Raised %1 · changed %2")
+                 .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(alert->raised_ms()).time(), QStringLiteral("HH:mm:ss")),
+                      QLocale().toString(QDateTime::fromMSecsSinceEpoch(alert->changed_ms()).time(), QStringLiteral("HH:mm:ss")));
+    if (alert->active_severity() != alert->severity() && alert->active_severity() != sitroom::v1::SEVERITY_UNSPECIFIED)
+        lines << tr("Latched at %1; the condition is at %2 now.")
+                     .arg(AlertWords::severityWord(alert->severity()), AlertWords::severityWord(alert->active_severity()));
+    if (!alert->acknowledged_by().user().empty()) {
+        sitroom::v1::Actor who = alert->acknowledged_by();
+        who.clear_reason();
+        QString line = tr("Acknowledged by %1").arg(ControlWords::actorText(who));
+        if (!alert->comment().empty())
+            line += tr(": “%1”").arg(QString::fromStdString(alert->comment()));
+        if (!alert->runbook_step().empty())
+            line += tr(" · step taken: %1").arg(QString::fromStdString(alert->runbook_step()));
+        lines << line;
+    }
+    if (alert->state() == sitroom::v1::ALERT_SHELVED) {
+        sitroom::v1::Actor who = alert->shelved_by();
+        const QString why = QString::fromStdString(who.reason());
+        who.clear_reason();
+        lines << tr("Shelved by %1 until %2: “%3”")
+                     .arg(ControlWords::actorText(who),
+                          QLocale().toString(QDateTime::fromMSecsSinceEpoch(alert->shelved_until_ms()).time(), QStringLiteral("HH:mm")),
+                          why);
+    }
+    m_details->setText(lines.join(u'\n'));
+    m_details->setVisible(!m_wall);
+}
+
+void AlertsPanel::refreshButtons()
+{
+    const bool operates = m_desk && !m_wall;
+    for (QPushButton *b : {m_ack, m_shelve, m_unshelve})
+        b->setVisible(operates && m_desk->mayHandleAlertsRole());
+    const sitroom::v1::Alert *alert = m_alerts->alertAt(m_alerts->rowOf(m_selected));
+    const bool may = operates && m_desk->mayHandleAlerts() && alert;
+    const int state = alert ? int(alert->state()) : 0;
+    m_ack->setEnabled(may && (state == sitroom::v1::ALERT_ACTIVE_UNACKED || state == sitroom::v1::ALERT_RTN_UNACKED));
+    m_shelve->setEnabled(may && state != sitroom::v1::ALERT_SHELVED && state != sitroom::v1::ALERT_CLEARED);
+    m_unshelve->setEnabled(may && state == sitroom::v1::ALERT_SHELVED);
+    if (m_wall)
+        m_runbook->setStepsEnabled(false);
+    else if (!m_desk)
+        m_runbook->setStepsEnabled(false, tr("this layout is read-only; use the desktop layout to act"));
+    else if (!m_desk->mayHandleAlerts())
+        m_runbook->setStepsEnabled(false, m_store.isLive() ? tr("your role may not act (viewer)") : tr("not connected"));
+    else
+        m_runbook->setStepsEnabled(true);
+}
+
+void AlertsPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const Qt::Orientation want = event->size().width() >= kSideBySideWidth ? Qt::Horizontal : Qt::Vertical;
+    if (m_splitter->orientation() != want)
+        m_splitter->setOrientation(want);
 }
 
 } // namespace sitroom::widgets

@@ -1,40 +1,106 @@
 #pragma once
 
+#include "controls/ControlWords.h"
+
 #include <QWidget>
 
+class QAction;
 class QLabel;
-class QSortFilterProxyModel;
+class QPushButton;
+class QSplitter;
+class QStackedWidget;
 class QTableView;
+class QToolButton;
+class QTreeView;
 
 namespace sitroom::models {
+class AlertGroupModel;
 class AlertModel;
+class SituationStore;
 }
 
 namespace sitroom::widgets {
 
+class AlarmLoadMeter;
+class AlertDelegate;
+class AlertDesk;
+class RunbookPane;
 class StaleOverlay;
 
-// Active alerts, most severe first, then newest: severity as colour and
-// symbol and word. Read-only for now (acknowledge and shelve arrive with the
-// alert engine).
+// The alerts dock: the alarm-load meter; the list, most severe first then
+// newest (severity as shape, word and colour; time; source; message; state in
+// words) — in a flood the grouped view by source with counts and the
+// first-out alert first; the selected alert's details and its runbook beside
+// it. With a desk (desktop layout) operators acknowledge, shelve and
+// unshelve; without one (wall, laptop) it is read-only. Problems are said in
+// the notice line, never in a modal box.
 class AlertsPanel final : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit AlertsPanel(sitroom::models::AlertModel *alerts, QWidget *parent = nullptr);
+    AlertsPanel(sitroom::models::AlertModel *alerts, const sitroom::models::SituationStore &store,
+                QWidget *parent = nullptr);
+
+    void setDesk(AlertDesk *desk);      // nullptr: read-only
+    void setNamer(ProviderNamer namer);
+    void setLanguage(const QString &language);
+    void setWallMode(bool wall);        // no runbook, no buttons: the list and the meter
+    void setMuteAction(QAction *mute);  // the critical-alert sound's mute toggle
 
     StaleOverlay *staleOverlay() const { return m_stale; }
-    QTableView *view() const { return m_view; }
+    QTableView *view() const { return m_table; }
+    QTreeView *groupedView() const { return m_tree; }
+    bool isGrouped() const;
+    RunbookPane *runbookPane() const { return m_runbook; }
+    AlarmLoadMeter *meter() const { return m_meter; }
+    QPushButton *ackButton() const { return m_ack; }
+    QPushButton *shelveButton() const { return m_shelve; }
+    QPushButton *unshelveButton() const { return m_unshelve; }
+    QToolButton *groupButton() const { return m_group; }
+    QLabel *notice() const { return m_notice; }
+    QLabel *details() const { return m_details; }
+
+    QString selectedAlertId() const { return m_selected; }
+    bool selectAlert(const QString &id);
+    void showNotice(const QString &text, bool problem);
+    void refreshButtons();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void refresh();
+    void refreshView();
+    void onCurrentChanged(const QModelIndex &current);
+    void restoreSelection();
+    void refreshDetails();
 
     sitroom::models::AlertModel *m_alerts;
-    QSortFilterProxyModel *m_sorted;
-    QTableView *m_view;
+    const sitroom::models::SituationStore &m_store;
+    sitroom::models::AlertGroupModel *m_groups;
+    AlertDesk *m_desk = nullptr;
+    AlertDelegate *m_delegate;
+    AlarmLoadMeter *m_meter;
+    QLabel *m_floodNote;
+    QPushButton *m_ack;
+    QPushButton *m_shelve;
+    QPushButton *m_unshelve;
+    QToolButton *m_group;
+    QToolButton *m_mute = nullptr;
+    QSplitter *m_splitter;
+    QStackedWidget *m_stack;
     QLabel *m_empty;
+    QTableView *m_table;
+    QTreeView *m_tree;
+    QLabel *m_details;
+    RunbookPane *m_runbook;
+    QLabel *m_notice;
     StaleOverlay *m_stale;
+    QString m_selected;
+    bool m_restoring = false;
+    bool m_wall = false;
+
 };
 
 } // namespace sitroom::widgets

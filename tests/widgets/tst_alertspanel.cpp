@@ -1,0 +1,444 @@
+// The alerts dock offscreen, fed hand-made telemetry: buttons by role and
+// state, the acknowledge and shelve dialogs building the right Command, the
+// server's refusal said inline, the flood's grouped view with the first-out
+// alert, the alarm-load meter's bands, the critical-alert announcement, and
+// the runbooks: every shipped link parses, placeholders are filled, a step is
+// refused when its precondition no longer holds.
+#include "AlertFixtures.h"
+
+#include "alerts/AlarmLoadMeter.h"
+#include "alerts/AlertDesk.h"
+#include "alerts/AlertDialogs.h"
+#include "alerts/CriticalAlarm.h"
+#include "alerts/RunbookPane.h"
+#include "alerts/RunbookStep.h"
+#include "itemmodels/AlertGroupModel.h"
+#include "itemmodels/AlertModel.h"
+#include "panels/AlertsPanel.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDirIterator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace sitroom;
+using namespace sitroom::testing;
+using sitroom::models::AlertModel;
+using sitroom::models::SituationStore;
+using sitroom::widgets::AlertsPanel;
+
+
+namespace {
+
+struct CountingAnnouncer final : widgets::AlarmAnnouncer
+{
+    int count = 0;
+    int sounds = 0;
+    QString lastText;
+    void announce(const QString &, const QString &text, bool sound) override
+    {
+        ++count;
+        sounds += sound ? 1 : 0;
+        lastText = text;
+    }
+};
+
+struct Dock
+{
+    Dock()
+        : store(nullptr, clock.clock())
+        , alerts(store)
+        , panel(&alerts, store)
+        , desk(store, &panel)
+    {
+        panel.setDesk(&desk);
+        panel.resize(1200, 600);
+        panel.show();
+    }
+    void feed(models::TelemetryBatch b)
+    {
+        b.messages = 1;
+        b.lastMessageMonotonicMs = clock.now;
+        store.apply(b);
+    }
+    FakeClock clock;
+    SituationStore store;
+    AlertModel alerts;
+    AlertsPanel panel;
+    widgets::AlertDesk desk;
+};
+
+const qint64 t0 = kSimStartMs + 30'000;
+
+} // namespace
+
+class tst_AlertsPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void viewerGetsNoButtons();
+    void buttonsFollowStateAndLink();
+    void acknowledgeBuildsCommand();
+    void shelveBuildsCommand();
+    void unshelveAndRefusalSaidInline();
+    void floodShowsGroupsWithFirstOut();
+    void meterBands_data();
+    void meterBands();
+    void criticalAnnouncedOnceAndMuted();
+    void everyShippedRunbookLinkParses();
+    void runbookShownWithPlaceholdersFilled();
+    void runbookStepRefusedWhenPreconditionGone();
+    void runbookStepsOffWhenReadOnly();
+};
+
+void tst_AlertsPanel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("sitroom-test"));
+    QSettings().clear();
+}
+
+void tst_AlertsPanel::viewerGetsNoButtons()
+{
+    Dock d;
+    d.feed(liveBatch(v1::ROLE_VIEWER, {makeAlert("a1", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, t0)}, d.clock.now));
+    QCOMPARE(d.panel.selectedAlertId(), QStringLiteral("a1"));
+    QVERIFY(!d.panel.ackButton()->isVisible());
+    QVERIFY(!d.panel.shelveButton()->isVisible());
+    QVERIFY(!d.panel.unshelveButton()->isVisible());
+    QVERIFY(!d.desk.mayHandleAlerts());
+}
+
+void tst_AlertsPanel::buttonsFollowStateAndLink()
+{
+    Dock d;
+    d.feed(liveBatch(v1::ROLE_OPERATOR,
+                     {makeAlert("a1", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, t0),
+                      makeAlert("a2", v1::SEVERITY_MINOR, v1::ALERT_SHELVED, t0),
+                      makeAlert("a3", v1::SEVERITY_MINOR, v1::ALERT_ACTIVE_ACKED, t0 - 1000),
+                      makeAlert("a4", v1::SEVERITY_INFO, v1::ALERT_RTN_UNACKED, t0)},
+                     d.clock.now));
+    struct Expect { const char *id; bool ack, shelve, unshelve; };
+    for (const Expect &e : {Expect{"a1", true, true, false}, Expect{"a2", false, false, true},
+                            Expect{"a3", false, true, false}, Expect{"a4", true, true, false}}) {
+        QVERIFY(d.panel.selectAlert(QString::fromLatin1(e.id)));
+        QVERIFY(d.panel.ackButton()->isVisible());
+        QCOMPARE(d.panel.ackButton()->isEnabled(), e.ack);
+        QCOMPARE(d.panel.shelveButton()->isEnabled(), e.shelve);
+        QCOMPARE(d.panel.unshelveButton()->isEnabled(), e.unshelve);
+    }
+    // An acknowledgement from elsewhere changes the row: the buttons follow.
+    d.panel.selectAlert(QStringLiteral("a1"));
+    v1::Alert acked = makeAlert("a1", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_ACKED, t0);
+    acked.mutable_acknowledged_by()->set_user("park");
+    acked.mutable_acknowledged_by()->set_site(v1::SITE_OSONG);
+    acked.set_comment("카카오 확인 중");
+    d.feed(alertEventBatch(acked, v1::TRANSITION_ACKNOWLEDGED, 1, false, "park"));
+    QVERIFY(!d.panel.ackButton()->isEnabled());
+    QVERIFY(d.panel.details()->text().contains(QStringLiteral("park")));
+    QVERIFY(d.panel.details()->text().contains(QStringLiteral("카카오 확인 중")));
+    // Not connected: nothing can be sent.
+    d.feed(linkBatch(models::LinkState::Failed));
+    QVERIFY(d.panel.ackButton()->isVisible());
+    QVERIFY(!d.panel.shelveButton()->isEnabled());
+}
+
+void tst_AlertsPanel::acknowledgeBuildsCommand()
+{
+    Dock d;
+    d.feed(liveBatch(v1::ROLE_OPERATOR, {makeAlert("a1", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, t0)}, d.clock.now));
+    QSignalSpy issued(&d.desk, &widgets::AlertDesk::commandIssued);
+    d.desk.recordStep(QStringLiteral("a1"), QStringLiteral("provider-failing#8: disable kakao for 30m"));
+    d.panel.ackButton()->click();
+    widgets::AlertAckDialog *dialog = d.desk.activeAckDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->okButton()->isEnabled());   // a comment is required
+    QCOMPARE(dialog->stepEdit()->text(), QStringLiteral("provider-failing#8: disable kakao for 30m"));
+    dialog->commentEdit()->setPlainText(QStringLiteral("카카오 중단 요청함"));
+    QVERIFY(dialog->okButton()->isEnabled());
+    dialog->okButton()->click();
+    QCOMPARE(issued.size(), 1);
+    const auto command = issued[0][0].value<v1::Command>();
+    QCOMPARE(command.action_case(), v1::Command::kAcknowledgeAlert);
+    QCOMPARE(command.acknowledge_alert().alert_id(), std::string("a1"));
+    QCOMPARE(QString::fromStdString(command.acknowledge_alert().comment()), QStringLiteral("카카오 중단 요청함"));
+    QCOMPARE(command.acknowledge_alert().runbook_step(), std::string("provider-failing#8: disable kakao for 30m"));
+    QCOMPARE(command.expected_revision(), quint64(3));
+    QVERIFY(d.panel.notice()->isVisible());
+}
+
+void tst_AlertsPanel::shelveBuildsCommand()
+{
+    Dock d;
+    d.feed(liveBatch(v1::ROLE_SUPERVISOR, {makeAlert("a1", v1::SEVERITY_MINOR, v1::ALERT_ACTIVE_UNACKED, t0)}, d.clock.now));
+    QSignalSpy issued(&d.desk, &widgets::AlertDesk::commandIssued);
+    d.panel.shelveButton()->click();
+    widgets::AlertShelveDialog *dialog = d.desk.activeShelveDialog();
+    QVERIFY(dialog);
+    QComboBox *durations = dialog->durationBox();
+    QCOMPARE(durations->itemData(0).toUInt(), 15u * 60);
+    QCOMPARE(durations->itemData(durations->count() - 1).toUInt(), 12u * 3600);
+    QVERIFY(!dialog->okButton()->isEnabled());   // a reason is required
+    durations->setCurrentIndex(durations->findData(2 * 3600));
+    dialog->reasonEdit()->setPlainText(QStringLiteral("known: naver maintenance until 22:00"));
+    dialog->okButton()->click();
+    QCOMPARE(issued.size(), 1);
+    const auto command = issued[0][0].value<v1::Command>();
+    QCOMPARE(command.shelve_alert().alert_id(), std::string("a1"));
+    QCOMPARE(command.shelve_alert().duration_s(), 7200u);
+    QCOMPARE(command.reason(), std::string("known: naver maintenance until 22:00"));
+}
+
+void tst_AlertsPanel::unshelveAndRefusalSaidInline()
+{
+    Dock d;
+    v1::Alert shelved = makeAlert("a2", v1::SEVERITY_CRITICAL, v1::ALERT_SHELVED, t0);
+    shelved.set_shelved_until_ms(t0 + 3600'000);
+    d.feed(liveBatch(v1::ROLE_OPERATOR, {shelved}, d.clock.now));
+    QSignalSpy issued(&d.desk, &widgets::AlertDesk::commandIssued);
+    d.panel.unshelveButton()->click();
+    QCOMPARE(issued.size(), 1);
+    const auto command = issued[0][0].value<v1::Command>();
+    QCOMPARE(command.unshelve_alert().alert_id(), std::string("a2"));
+    QVERIFY(!command.reason().empty());
+
+    models::TelemetryBatch answer;
+    v1::CommandResult result;
+    result.set_command_id(command.command_id());
+    result.set_status(v1::COMMAND_REFUSED);
+    result.set_message("operators may not shelve or unshelve critical alerts");
+    answer.commandResults.push_back(result);
+    d.feed(answer);
+    QVERIFY(d.panel.notice()->isVisible());
+    QVERIFY(d.panel.notice()->text().contains(QStringLiteral("operators may not shelve")));
+    QCOMPARE(d.panel.notice()->property("problem").toBool(), true);
+    QVERIFY(!QApplication::activeModalWidget());
+}
+
+void tst_AlertsPanel::floodShowsGroupsWithFirstOut()
+{
+    Dock d;
+    d.feed(liveBatch(v1::ROLE_OPERATOR, {makeAlert("k1", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, t0)}, d.clock.now));
+    QVERIFY(!d.panel.isGrouped());
+    QVERIFY(d.panel.view()->isVisible());
+    // Twelve alerts in ten minutes: the engine says flood and names the first out.
+    v1::Alert first = makeAlert("k1", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, t0);
+    first.set_first_out(true);
+    first.set_flood_group("provider/kakao");
+    d.feed(alertEventBatch(first, v1::TRANSITION_FLOOD_CHANGED, 12, true));
+    for (int i = 0; i < 11; ++i) {
+        const std::string source = i % 3 == 0 ? "queue" : i % 3 == 1 ? "backend" : "provider/naver";
+        v1::Alert a = makeAlert("x" + std::to_string(i), i == 4 ? v1::SEVERITY_CRITICAL : v1::SEVERITY_MINOR,
+                                v1::ALERT_ACTIVE_UNACKED, t0 + 1000 * (i + 1), source, "queue-wait");
+        a.set_flood_group(source);
+        d.feed(alertEventBatch(a, v1::TRANSITION_RAISED, 12 + quint32(i), true));
+    }
+    QVERIFY(d.store.alertFlood());
+    QVERIFY(d.panel.isGrouped());
+    QVERIFY(d.panel.groupedView()->isVisible());
+    QTreeView *tree = d.panel.groupedView();
+    QAbstractItemModel *groups = tree->model();
+    QCOMPARE(groups->rowCount(), 4);
+    const QModelIndex top = groups->index(0, 0);
+    QCOMPARE(top.data(AlertModel::GroupRole).toString(), QStringLiteral("provider/kakao"));
+    QVERIFY(top.data(AlertModel::FirstOutRole).toBool());
+    QCOMPARE(groups->index(0, 0, top).data(AlertModel::IdRole).toString(), QStringLiteral("k1"));
+    QVERIFY(tree->isExpanded(top));
+    QCOMPARE(groups->index(1, 0).data(models::AlertGroupModel::CountRole).toInt(), 4);  // backend holds the critical x4
+    QCOMPARE(d.panel.meter()->band(), models::AlarmLoadBand::Flood);
+    QCOMPARE(d.panel.meter()->load(), 22u);
+    // The flood ends (a tick says so): the flat list again.
+    v1::SystemState calm = d.store.state();
+    calm.set_alerts_last_10min(4);
+    calm.set_alert_flood(false);
+    d.feed(tickBatch(calm, makeHistory(calm.sim_time_ms(), 1), d.clock.now));
+    QVERIFY(!d.panel.isGrouped());
+    QCOMPARE(d.panel.meter()->band(), models::AlarmLoadBand::Busy);
+}
+
+void tst_AlertsPanel::meterBands_data()
+{
+    QTest::addColumn<uint>("load");
+    QTest::addColumn<bool>("flood");
+    QTest::addColumn<int>("band");
+    QTest::addColumn<QString>("word");
+    QTest::newRow("calm") << 1u << false << int(models::AlarmLoadBand::Calm) << "Calm";
+    QTest::newRow("at target") << 2u << false << int(models::AlarmLoadBand::Calm) << "Calm";
+    QTest::newRow("busy") << 7u << false << int(models::AlarmLoadBand::Busy) << "Busy";
+    QTest::newRow("flood") << 11u << false << int(models::AlarmLoadBand::Flood) << "Flood";
+    QTest::newRow("engine says flood") << 9u << true << int(models::AlarmLoadBand::Flood) << "Flood";
+}
+
+void tst_AlertsPanel::meterBands()
+{
+    QFETCH(uint, load);
+    QFETCH(bool, flood);
+    QFETCH(int, band);
+    QFETCH(QString, word);
+    widgets::AlarmLoadMeter meter;
+    meter.setLoad(load, flood);
+    QCOMPARE(int(meter.band()), band);
+    QVERIFY2(meter.text().contains(word), qPrintable(meter.text()));
+    QVERIFY(meter.text().contains(QString::number(load)));
+    QVERIFY(!meter.grab().isNull());
+}
+
+void tst_AlertsPanel::criticalAnnouncedOnceAndMuted()
+{
+    Dock d;
+    CountingAnnouncer announcer;
+    widgets::CriticalAlarm alarm(d.store, &announcer);
+    alarm.setMuted(false);
+    d.feed(liveBatch(v1::ROLE_OPERATOR, {makeAlert("old", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, t0)}, d.clock.now));
+    QCOMPARE(announcer.count, 0);   // on screen already when we connected: not news
+    const v1::Alert c1 = makeAlert("c1", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, t0 + 1000);
+    d.feed(alertEventBatch(c1, v1::TRANSITION_RAISED));
+    QCOMPARE(announcer.count, 1);
+    QCOMPARE(announcer.sounds, 1);
+    QCOMPARE(announcer.lastText, QStringLiteral("인증 오류율 높음 c1"));
+    d.feed(alertEventBatch(c1, v1::TRANSITION_RAISED));            // a repeat
+    d.feed(alertEventBatch(c1, v1::TRANSITION_ACKNOWLEDGED));
+    QCOMPARE(announcer.count, 1);
+    d.feed(alertEventBatch(makeAlert("m1", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, t0 + 2000), v1::TRANSITION_RAISED));
+    QCOMPARE(announcer.count, 1);                                  // not critical
+    d.feed(alertEventBatch(makeAlert("m1", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, t0 + 2000), v1::TRANSITION_ESCALATED));
+    QCOMPARE(announcer.count, 2);                                  // escalated to critical
+    alarm.muteAction()->trigger();
+    QVERIFY(alarm.isMuted());
+    QVERIFY(QSettings().value(QStringLiteral("alerts/muted")).toBool());
+    d.feed(alertEventBatch(makeAlert("c2", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, t0 + 3000), v1::TRANSITION_RAISED));
+    QCOMPARE(announcer.count, 3);                                  // still marked…
+    QCOMPARE(announcer.sounds, 2);                                 // …but silent
+    // Cleared and raised again: news again.
+    d.feed(alertEventBatch(makeAlert("c1", v1::SEVERITY_CRITICAL, v1::ALERT_CLEARED, t0 + 1000), v1::TRANSITION_CLEARED));
+    alarm.setMuted(false);
+    d.feed(alertEventBatch(c1, v1::TRANSITION_RAISED));
+    QCOMPARE(announcer.count, 4);
+    QCOMPARE(announcer.sounds, 3);
+    QVERIFY(!QApplication::activeModalWidget());
+    widgets::CriticalAlarm fresh(d.store, nullptr);
+    QVERIFY(!fresh.isMuted());                            // the choice was saved
+    fresh.setMuted(true);
+    widgets::CriticalAlarm again(d.store, nullptr);
+    QVERIFY(again.isMuted());
+    again.setMuted(false);
+}
+
+void tst_AlertsPanel::everyShippedRunbookLinkParses()
+{
+    static const QRegularExpression link(QStringLiteral("\\]\\((sitroom:[^)\\s]+)\\)"));
+    int files = 0;
+    int links = 0;
+    QDirIterator it(QStringLiteral(":/runbooks"), {QStringLiteral("*.md")});
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = models::fillRunbookPlaceholders(QString::fromUtf8(file.readAll()), QStringLiteral("kakao"),
+                                                             QStringLiteral("카카오"));
+        QVERIFY2(!text.contains(QStringLiteral("{provider")), qPrintable(path));
+        ++files;
+        for (auto m = link.globalMatch(text); m.hasNext();) {
+            const QString url = m.next().captured(1);
+            const models::RunbookParse parsed = models::parseRunbookLink(QUrl(url));
+            QVERIFY2(parsed.step, qPrintable(path + QStringLiteral(": ") + url + QStringLiteral(": ") + parsed.error));
+            QVERIFY2(parsed.step->step > 0, qPrintable(url));
+            ++links;
+        }
+    }
+    if (files == 0)
+        QSKIP("no runbooks compiled in (resources/runbooks is empty)");
+    QVERIFY(files >= 8);
+    QVERIFY(links >= 10);
+    // Both languages for every runbook id the alert rules name.
+    for (const char *id : {"provider-failing", "queue-wait", "backend-saturation", "verification-collapse"}) {
+        QVERIFY(QFile::exists(QStringLiteral(":/runbooks/%1.ko.md").arg(QLatin1String(id))));
+        QVERIFY(QFile::exists(QStringLiteral(":/runbooks/%1.en.md").arg(QLatin1String(id))));
+    }
+}
+
+void tst_AlertsPanel::runbookShownWithPlaceholdersFilled()
+{
+    if (!QFile::exists(QStringLiteral(":/runbooks/provider-failing.ko.md")))
+        QSKIP("runbooks not compiled in");
+    Dock d;
+    d.panel.setNamer([](const QString &id) { return id == u"kakao" ? QStringLiteral("카카오") : id; });
+    d.feed(liveBatch(v1::ROLE_SUPERVISOR, {makeAlert("a1", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, t0)}, d.clock.now));
+    widgets::RunbookPane *pane = d.panel.runbookPane();
+    QVERIFY(pane->isVisible());
+    QCOMPARE(pane->runbookId(), QStringLiteral("provider-failing"));
+    QVERIFY(!pane->markdown().isEmpty());
+    QVERIFY(!pane->markdown().contains(QStringLiteral("{provider")));
+    QVERIFY(pane->markdown().contains(QStringLiteral("카카오")));
+    QVERIFY(pane->markdown().contains(QStringLiteral("provider=kakao")));
+    QVERIFY(!pane->browser()->openLinks());
+    QVERIFY(pane->browser()->toPlainText().contains(QStringLiteral("카카오")));
+    // English console, English runbook.
+    d.panel.setLanguage(QStringLiteral("en"));
+    d.panel.selectAlert(QString());
+    pane->showAlert(nullptr);
+    d.panel.selectAlert(QStringLiteral("a1"));
+    QVERIFY(pane->markdown() != QString());
+}
+
+void tst_AlertsPanel::runbookStepRefusedWhenPreconditionGone()
+{
+    Dock d;
+    d.feed(liveBatch(v1::ROLE_SUPERVISOR, {makeAlert("a1", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, t0)}, d.clock.now));
+    widgets::RunbookPane *pane = d.panel.runbookPane();
+    QSignalSpy requested(pane, &widgets::RunbookPane::stepRequested);
+    const QUrl disable(QStringLiteral("sitroom:disable-provider?step=8&provider=kakao&for=30m&require=provider-red,provider-enabled"));
+    pane->activate(disable);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested[0][0].toString(), QStringLiteral("a1"));
+    QCOMPARE(requested[0][2].toString(), QStringLiteral("provider-failing#8: disable kakao for 30m"));
+    // kakao recovers to yellow: the same click is refused, saying why.
+    v1::SystemState now = d.store.state();
+    now.mutable_providers(0)->set_light(v1::LIGHT_YELLOW);
+    d.feed(tickBatch(now, makeHistory(now.sim_time_ms(), 1), d.clock.now));
+    pane->activate(disable);
+    QCOMPARE(requested.size(), 1);
+    QVERIFY(d.panel.notice()->isVisible());
+    QVERIFY2(d.panel.notice()->text().contains(QStringLiteral("Step 8")), qPrintable(d.panel.notice()->text()));
+    QVERIFY(d.panel.notice()->text().contains(QStringLiteral("Delayed")));
+    QCOMPARE(d.panel.notice()->property("problem").toBool(), true);
+    // The wait fell below the step's threshold.
+    pane->activate(QUrl(QStringLiteral("sitroom:throttle?step=5&rate=700&require=queue-wait-above:3600,admission-running")));
+    QCOMPARE(requested.size(), 1);
+    QVERIFY(d.panel.notice()->text().contains(QStringLiteral("Step 5")));
+    QVERIFY(d.panel.notice()->text().contains(QStringLiteral("40 min")));
+    QVERIFY(!QApplication::activeModalWidget());
+}
+
+void tst_AlertsPanel::runbookStepsOffWhenReadOnly()
+{
+    FakeClock clock;
+    SituationStore store(nullptr, clock.clock());
+    AlertModel alerts(store);
+    AlertsPanel panel(&alerts, store);   // no desk: the laptop layout
+    auto b = liveBatch(v1::ROLE_SUPERVISOR, {makeAlert("a1", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, t0)}, clock.now);
+    b.messages = 1;
+    store.apply(b);
+    panel.show();
+    QVERIFY(!panel.ackButton()->isVisible());
+    QSignalSpy requested(panel.runbookPane(), &widgets::RunbookPane::stepRequested);
+    panel.runbookPane()->activate(QUrl(QStringLiteral("sitroom:pause-admission?step=4&require=admission-running")));
+    QCOMPARE(requested.size(), 0);
+    QVERIFY(panel.notice()->text().contains(QStringLiteral("read-only")));
+}
+
+QTEST_MAIN(tst_AlertsPanel)
+#include "tst_alertspanel.moc"

@@ -1,0 +1,139 @@
+#include "RunbookPane.h"
+
+#include "board/LightGlyph.h"
+#include "common/Formatting.h"
+#include "situation/SituationStore.h"
+
+#include <QDesktopServices>
+#include <QFile>
+#include <QLabel>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace sitroom::widgets {
+
+using namespace sitroom::models;
+
+RunbookPane::RunbookPane(const SituationStore &store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_title(new QLabel(this))
+    , m_browser(new QTextBrowser(this))
+{
+    setObjectName(QStringLiteral("runbookPane"));
+    m_title->setObjectName(QStringLiteral("panelCaption"));
+    m_title->setWordWrap(true);
+    m_browser->setObjectName(QStringLiteral("runbookBrowser"));
+    m_browser->setOpenLinks(false);
+    m_browser->setOpenExternalLinks(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_browser, 1);
+    connect(m_browser, &QTextBrowser::anchorClicked, this, &RunbookPane::activate);
+    showAlert(nullptr);
+}
+
+void RunbookPane::setStepsEnabled(bool enabled, const QString &whyNot)
+{
+    m_stepsEnabled = enabled;
+    m_whyNot = whyNot;
+}
+
+void RunbookPane::showAlert(const sitroom::v1::Alert *alert)
+{
+    const QString id = alert ? QString::fromStdString(alert->id()) : QString();
+    const QString book = alert ? models::runbookId(QString::fromStdString(alert->runbook())) : QString();
+    if (id == m_alertId && book == m_runbookId && !m_markdown.isEmpty())
+        return;  // the same runbook: keep the reader's scroll position
+    m_alertId = id;
+    m_runbookId = book;
+    m_provider.clear();
+    m_markdown.clear();
+    if (!alert) {
+        m_title->setText(tr("Runbook"));
+        m_browser->setMarkdown(tr("Select an alert to see its runbook."));
+        return;
+    }
+    const QString path = runbookResource(book, m_language);
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        m_title->setText(tr("Runbook"));
+        m_browser->setMarkdown(book.isEmpty() ? tr("This alert names no runbook.")
+                                              : tr("The runbook “%1” is not in this console.").arg(book));
+        return;
+    }
+    const QString provider = alertProvider(*alert, m_store.configuration());
+    m_provider = provider;
+    m_markdown = fillRunbookPlaceholders(QString::fromUtf8(file.readAll()), provider,
+                                         m_namer && !provider.isEmpty() ? m_namer(provider) : provider);
+    m_title->setText(tr("Runbook: %1").arg(book));
+    m_browser->setMarkdown(m_markdown);
+}
+
+QString RunbookPane::refusalText(const PreconditionFailure &failure, const ProviderNamer &name)
+{
+    const QString provider = name ? name(failure.provider) : failure.provider;
+    const QString light = lightLook(failure.light).word;
+    if (failure.provider.isEmpty())
+        return tr("it checks a provider, and this alert names none");
+    if (!failure.providerKnown)
+        return tr("it needs %1, which the live system does not report").arg(provider);
+    switch (failure.precondition.kind) {
+    case PreconditionKind::ProviderRed:
+        return tr("it requires %1 to be congested (red); it is now %2").arg(provider, light);
+    case PreconditionKind::ProviderNotGreen:
+        return tr("it requires %1 not to be smooth; it is now %2").arg(provider, light);
+    case PreconditionKind::ProviderGreen:
+        return tr("it requires %1 to be smooth (green); it is now %2").arg(provider, light);
+    case PreconditionKind::ProviderEnabled:
+        return tr("it requires %1 to be enabled; it is now disabled").arg(provider);
+    case PreconditionKind::ProviderDisabled:
+        return tr("it requires %1 to be disabled; it is now enabled").arg(provider);
+    case PreconditionKind::QueueWaitAbove:
+        return failure.value < 0
+            ? tr("it requires the waiting room's wait above %1; admission is paused now").arg(formatDuration(failure.precondition.threshold))
+            : tr("it requires the waiting room's wait above %1; it is now %2")
+                  .arg(formatDuration(failure.precondition.threshold), formatDuration(failure.value));
+    case PreconditionKind::BackendUtilizationAbove:
+        return tr("it requires the booking backend above %1 of capacity; it is now %2")
+            .arg(formatPercent(failure.precondition.threshold, 0), formatPercent(failure.value, 0));
+    case PreconditionKind::AdmissionRunning:
+        return tr("it requires admission to be running; it is paused now");
+    case PreconditionKind::AdmissionPaused:
+        return tr("it requires admission to be paused; it is running now");
+    }
+    return failure.precondition.text;
+}
+
+void RunbookPane::activate(const QUrl &url)
+{
+    if (url.scheme() != u"sitroom") {
+        if (url.scheme() == u"https" || url.scheme() == u"http")
+            QDesktopServices::openUrl(url);
+        else if (url.hasFragment())
+            m_browser->scrollToAnchor(url.fragment());
+        return;
+    }
+    const RunbookParse parsed = parseRunbookLink(url);
+    const QString stepName = parsed.step && parsed.step->step > 0 ? tr("Step %1").arg(parsed.step->step) : tr("This step");
+    if (!parsed.step) {
+        emit noticeChanged(tr("This runbook link is not a step the console knows (%1).").arg(parsed.error), true);
+        return;
+    }
+    if (!m_stepsEnabled) {
+        emit noticeChanged(tr("%1 not taken: %2").arg(stepName, m_whyNot.isEmpty() ? tr("this console cannot act") : m_whyNot), true);
+        return;
+    }
+    if (m_store.isStale()) {
+        emit noticeChanged(tr("%1 not taken: the data is stale, so its condition cannot be checked.").arg(stepName), true);
+        return;
+    }
+    if (const auto failure = failedPrecondition(*parsed.step, m_store.state(), m_provider)) {
+        emit noticeChanged(tr("%1 not taken: %2.").arg(stepName, refusalText(*failure, m_namer)), true);
+        return;
+    }
+    emit stepRequested(m_alertId, *parsed.step, parsed.step->summary(m_runbookId));
+}
+
+} // namespace sitroom::widgets
