@@ -97,43 +97,43 @@ void HistoryRing::setLast(int column, float value)
     m_columns[std::size_t(column)][physical(m_size - 1)].value = value;
 }
 
+const HistoryRing::ColumnLayout &HistoryRing::layoutFor(const sitroom::v1::History &history)
+{
+    const auto &series = history.providers();
+    bool same = m_hasLayout && std::size_t(series.size()) == m_layout.providerIds.size();
+    for (int p = 0; same && p < series.size(); ++p)
+        same = series.Get(p).id() == m_layout.providerIds[std::size_t(p)];
+    if (same)
+        return m_layout;
+    // Columns are never removed (clear() keeps them), so indices stay valid.
+    static const char *const kFixed[] = {"queue_depth", "arrivals", "admitted", "abandoned",
+                                         "bookings", "attempts", "backend_utilization", "rate_limit"};
+    for (std::size_t k = 0; k < m_layout.fixed.size(); ++k)
+        m_layout.fixed[k] = ensureColumn(QLatin1String(kFixed[k]));
+    m_layout.providerIds.clear();
+    m_layout.providers.clear();
+    for (const sitroom::v1::ProviderSeries &s : series) {
+        const QString id = QString::fromStdString(s.id());
+        m_layout.providerIds.push_back(s.id());
+        m_layout.providers.push_back({ensureColumn(providerColumn(id, "light")), ensureColumn(providerColumn(id, "p95")),
+                                      ensureColumn(providerColumn(id, "error_rate")),
+                                      ensureColumn(providerColumn(id, "requests"))});
+    }
+    m_hasLayout = true;
+    return m_layout;
+}
+
 void HistoryRing::append(const sitroom::v1::History &history)
 {
     const int count = history.queue_depth_size();
     if (count == 0)
         return;
     const std::int64_t step = history.step_ms() > 0 ? std::int64_t(history.step_ms()) : m_stepMs;
-
-    struct Source
-    {
-        int column;
-        const google::protobuf::RepeatedField<float> *values;
-    };
-    std::vector<Source> floats;
-    const auto addFloat = [&](const char *name, const google::protobuf::RepeatedField<float> &values) {
-        floats.push_back({ensureColumn(QLatin1String(name)), &values});
-    };
-    const int queueColumn = ensureColumn(QStringLiteral("queue_depth"));
-    addFloat("arrivals", history.arrivals_per_s());
-    addFloat("admitted", history.admitted_per_s());
-    addFloat("abandoned", history.abandoned_per_s());
-    addFloat("bookings", history.bookings_per_s());
-    addFloat("attempts", history.auth_attempts_per_s());
-    addFloat("backend_utilization", history.backend_utilization());
-    addFloat("rate_limit", history.rate_limit_per_s());
-    struct LightSource
-    {
-        int column;
-        const google::protobuf::RepeatedField<int> *values;
-    };
-    std::vector<LightSource> lights;
-    for (const sitroom::v1::ProviderSeries &series : history.providers()) {
-        const QString id = QString::fromStdString(series.id());
-        lights.push_back({ensureColumn(providerColumn(id, "light")), &series.light()});
-        floats.push_back({ensureColumn(providerColumn(id, "p95")), &series.p95_latency_ms()});
-        floats.push_back({ensureColumn(providerColumn(id, "error_rate")), &series.error_rate()});
-        floats.push_back({ensureColumn(providerColumn(id, "requests")), &series.requests_per_s()});
-    }
+    const ColumnLayout &layout = layoutFor(history);
+    const google::protobuf::RepeatedField<float> *fixedFloats[] = {
+        &history.arrivals_per_s(), &history.admitted_per_s(), &history.abandoned_per_s(),
+        &history.bookings_per_s(), &history.auth_attempts_per_s(), &history.backend_utilization(),
+        &history.rate_limit_per_s()};
 
     for (int i = 0; i < count; ++i) {
         const std::int64_t t = history.first_time_ms() + std::int64_t(i) * step;
@@ -149,14 +149,22 @@ void HistoryRing::append(const sitroom::v1::History &history)
             }
         }
         pushTime(t);
-        setLast(queueColumn, float(history.queue_depth(i)));
-        for (const Source &s : floats) {
-            if (i < s.values->size())
-                setLast(s.column, s.values->Get(i));
+        setLast(layout.fixed[0], float(history.queue_depth(i)));
+        for (std::size_t k = 0; k < std::size(fixedFloats); ++k) {
+            if (i < fixedFloats[k]->size())
+                setLast(layout.fixed[k + 1], fixedFloats[k]->Get(i));
         }
-        for (const LightSource &s : lights) {
-            if (i < s.values->size())
-                setLast(s.column, float(s.values->Get(i)));
+        for (int p = 0; p < history.providers_size(); ++p) {
+            const sitroom::v1::ProviderSeries &s = history.providers(p);
+            const std::array<int, 4> &columns = layout.providers[std::size_t(p)];
+            if (i < s.light_size())
+                setLast(columns[0], float(s.light(i)));
+            if (i < s.p95_latency_ms_size())
+                setLast(columns[1], s.p95_latency_ms(i));
+            if (i < s.error_rate_size())
+                setLast(columns[2], s.error_rate(i));
+            if (i < s.requests_per_s_size())
+                setLast(columns[3], s.requests_per_s(i));
         }
     }
 }

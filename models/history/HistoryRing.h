@@ -7,9 +7,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <vector>
 
 namespace sitroom::models {
@@ -68,6 +70,15 @@ public:
     }
 
 private:
+    // Column indices for one History layout (its provider ids, in order), so
+    // a tick laid out like the one before costs no lookups by name.
+    struct ColumnLayout
+    {
+        std::vector<std::string> providerIds;
+        std::array<int, 8> fixed{};                 // queue_depth, arrivals, ... rate_limit
+        std::vector<std::array<int, 4>> providers;  // light, p95, error_rate, requests
+    };
+    const ColumnLayout &layoutFor(const sitroom::v1::History &history);
     int ensureColumn(const QString &name);
     void pushTime(std::int64_t timeMs);
     std::size_t physical(std::size_t logical) const { return (m_start + logical) % m_capacity; }
@@ -80,6 +91,8 @@ private:
     std::int64_t m_firstTimeMs = 0;
     QStringList m_names;
     std::vector<std::vector<TimeSample>> m_columns;
+    ColumnLayout m_layout;
+    bool m_hasLayout = false;
 };
 
 } // namespace sitroom::models
