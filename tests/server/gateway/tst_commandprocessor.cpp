@@ -139,7 +139,7 @@ private slots:
         QTest::newRow("supervisor disable") << sup << "disable" << int(v1::COMMAND_PENDING_APPROVAL) << "";
         QTest::newRow("supervisor enable") << sup << "enable" << int(v1::COMMAND_APPLIED) << "";
         QTest::newRow("supervisor approve unknown") << sup << "approve" << int(v1::COMMAND_EXPIRED) << "no pending request";
-        QTest::newRow("supervisor alert") << sup << "ack" << int(v1::COMMAND_REFUSED) << "alert commands";
+        QTest::newRow("supervisor alert") << sup << "ack" << int(v1::COMMAND_REFUSED) << "no alert engine";
     }
 
     void rolesDecide()
