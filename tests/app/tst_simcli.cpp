@@ -192,7 +192,7 @@ private slots:
         const auto run = runSimulator({QStringLiteral("--list-scenarios")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out.split(u'\n', Qt::SkipEmptyParts),
-                 (QStringList{QStringLiteral("backend-saturation"), QStringLiteral("crash-50s"),
+                 (QStringList{QStringLiteral("backend-saturation"), QStringLiteral("cascade-drill"), QStringLiteral("crash-50s"),
                               QStringLiteral("opening-18-49"), QStringLiteral("provider-outage")}));
     }
 

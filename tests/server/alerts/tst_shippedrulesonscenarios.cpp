@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <map>
+#include <set>
 
 namespace v1 = sitroom::v1;
 using sitroom::alerts::AlertEngine;
@@ -20,6 +21,10 @@ struct Run
     std::map<std::string, v1::Severity> raised;   // key -> worst severity
     int starts = 0;
     bool flood = false;
+    // At the flood's height (most alerts open while it lasted): the groups the
+    // open alerts fell into, and the first-out alert's key.
+    std::set<std::string> floodGroups;
+    std::string firstOutKey;
 };
 
 Run run(const QString &name, std::int64_t seconds)
@@ -43,6 +48,20 @@ Run run(const QString &name, std::int64_t seconds)
             worst = std::max(worst, record.alert.severity());
         }
         out.flood = out.flood || engine.flood();
+        if (engine.flood()) {
+            std::set<std::string> groups;
+            std::string firstOut;
+            for (const v1::Alert &alert : engine.activeAlerts()) {
+                if (!alert.flood_group().empty())
+                    groups.insert(alert.flood_group());
+                if (alert.first_out())
+                    firstOut = alert.key();
+            }
+            if (groups.size() >= out.floodGroups.size()) {
+                out.floodGroups = groups;
+                out.firstOutKey = firstOut;
+            }
+        }
     }
     return out;
 }
@@ -56,6 +75,7 @@ class tst_ShippedRulesOnScenarios : public QObject
 private slots:
     void openingRaisesKakaoAndNoStorm();
     void crash50sRaisesTheVerificationCollapse();
+    void cascadeDrillFloodsWithKakaoFirstOut();
 };
 
 void tst_ShippedRulesOnScenarios::openingRaisesKakaoAndNoStorm()
@@ -78,6 +98,19 @@ void tst_ShippedRulesOnScenarios::crash50sRaisesTheVerificationCollapse()
     QCOMPARE(r.raised.at("bookings.below_envelope/50-54"), v1::SEVERITY_CRITICAL);
     // Each key once: no chattering while both providers stay red for an hour.
     QCOMPARE(r.starts, int(r.raised.size()));
+}
+
+void tst_ShippedRulesOnScenarios::cascadeDrillFloodsWithKakaoFirstOut()
+{
+    // The drill the flood view is practised on: Kakao fails at 20:05, Naver,
+    // PASS and the backend follow; more than ten starts in ten minutes.
+    const Run r = run(QStringLiteral("cascade-drill"), 2 * 3600);
+    QVERIFY(r.flood);
+    QVERIFY2(r.starts > 10, qPrintable(QString::number(r.starts)));
+    QVERIFY2(!r.floodGroups.empty() && r.floodGroups.size() <= 10, qPrintable(QString::number(r.floodGroups.size())));
+    QVERIFY(r.floodGroups.count("provider/kakao"));
+    QVERIFY(r.floodGroups.count("backend"));
+    QVERIFY2(r.firstOutKey.find("kakao") != std::string::npos, r.firstOutKey.c_str());
 }
 
 QTEST_GUILESS_MAIN(tst_ShippedRulesOnScenarios)

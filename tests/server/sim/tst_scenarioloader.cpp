@@ -54,10 +54,10 @@ class TestScenarioLoader final : public QObject
     Q_OBJECT
 
 private slots:
-    void shipsTheFourScenarios()
+    void shipsTheScenarios()
     {
         const QStringList names = ScenarioLoader::shippedNames();
-        for (const char *name : {"opening-18-49", "crash-50s", "provider-outage", "backend-saturation"})
+        for (const char *name : {"opening-18-49", "crash-50s", "provider-outage", "backend-saturation", "cascade-drill"})
             QVERIFY2(names.contains(QLatin1String(name)), name);
     }
 
