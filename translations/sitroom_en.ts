@@ -498,10 +498,6 @@
 <context>
     <name>sitroom::widgets::AlertDelegate</name>
     <message>
-        <source>%1 — %2 alerts</source>
-        <translation>%1 — %2 alerts</translation>
-    </message>
-    <message>
         <source>First out: %1</source>
         <translation>First out: %1</translation>
     </message>
@@ -520,6 +516,10 @@
     <message>
         <source>%1 until %2</source>
         <translation>%1 until %2</translation>
+    </message>
+    <message>
+        <source>%1 — alerts: %2</source>
+        <translation>%1 — alerts: %2</translation>
     </message>
 </context>
 <context>
@@ -776,14 +776,6 @@
         <translation>◆ Alert flood: more than 10 alerts in 10 minutes. Shown grouped by source, the first-out alert first: start there.</translation>
     </message>
     <message>
-        <source>🔇 Sound off</source>
-        <translation>🔇 Sound off</translation>
-    </message>
-    <message>
-        <source>🔔 Sound on</source>
-        <translation>🔔 Sound on</translation>
-    </message>
-    <message>
         <source>Raised %1 · changed %2</source>
         <translation>Raised %1 · changed %2</translation>
     </message>
@@ -818,6 +810,14 @@
     <message>
         <source>not connected</source>
         <translation>not connected</translation>
+    </message>
+    <message>
+        <source>Sound off (muted)</source>
+        <translation>Sound off (muted)</translation>
+    </message>
+    <message>
+        <source>Sound on</source>
+        <translation>Sound on</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1422,10 @@
     <message>
         <source>%1 not taken: %2.</source>
         <translation>%1 not taken: %2.</translation>
+    </message>
+    <message>
+        <source>Runbook: %1 (for %2, the provider doing worst now)</source>
+        <translation>Runbook: %1 (for %2, the provider doing worst now)</translation>
     </message>
 </context>
 <context>

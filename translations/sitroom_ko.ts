@@ -498,10 +498,6 @@
 <context>
     <name>sitroom::widgets::AlertDelegate</name>
     <message>
-        <source>%1 — %2 alerts</source>
-        <translation>%1 — 경보 %2건</translation>
-    </message>
-    <message>
         <source>First out: %1</source>
         <translation>최초 발생: %1</translation>
     </message>
@@ -520,6 +516,10 @@
     <message>
         <source>%1 until %2</source>
         <translation>%1 (%2까지)</translation>
+    </message>
+    <message>
+        <source>%1 — alerts: %2</source>
+        <translation>%1 — 경보 %2건</translation>
     </message>
 </context>
 <context>
@@ -776,14 +776,6 @@
         <translation>◆ 경보 범람: 10분간 경보 10건 초과. 출처별로 묶어 보여 주며, 최초 발생 경보가 맨 위에 있습니다. 거기서 시작하세요.</translation>
     </message>
     <message>
-        <source>🔇 Sound off</source>
-        <translation>🔇 소리 끔</translation>
-    </message>
-    <message>
-        <source>🔔 Sound on</source>
-        <translation>🔔 소리 켬</translation>
-    </message>
-    <message>
         <source>Raised %1 · changed %2</source>
         <translation>발생 %1 · 변경 %2</translation>
     </message>
@@ -818,6 +810,14 @@
     <message>
         <source>not connected</source>
         <translation>연결되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>Sound off (muted)</source>
+        <translation>소리 끔 (음소거)</translation>
+    </message>
+    <message>
+        <source>Sound on</source>
+        <translation>소리 켬</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1422,10 @@
     <message>
         <source>%1 not taken: %2.</source>
         <translation>%1 수행 안 함: %2.</translation>
+    </message>
+    <message>
+        <source>Runbook: %1 (for %2, the provider doing worst now)</source>
+        <translation>런북: %1 (지금 상태가 가장 나쁜 %2 기준)</translation>
     </message>
 </context>
 <context>

@@ -144,6 +144,11 @@ void MainWindow::buildAlerts()
     m_announcer = std::make_unique<widgets::DesktopAnnouncer>(this);
     m_alarm = new widgets::CriticalAlarm(*store, m_announcer.get(), this);
     m_alarm->setEnglish(english);
+    // A new critical alert brings the alerts to the front (a tab on the laptop layout).
+    connect(m_alarm, &widgets::CriticalAlarm::announced, this, [this] {
+        m_alertsDock->show();
+        m_alertsDock->raise();
+    });
     if (m_layout == Layout::Wall) {
         m_alertsPanel->setWallMode(true);
         return;
@@ -316,7 +321,8 @@ void MainWindow::resetLayout()
     if (m_layout == Layout::Compact)
         resizeDocks({m_admissionDock, m_cohortDock}, {width / 2, width / 2}, Qt::Horizontal);
     else
-        resizeDocks({m_admissionDock, m_cohortDock, m_alertsDock}, {width * 3 / 10, width * 4 / 10, width * 3 / 10}, Qt::Horizontal);
+        // The alerts get the widest share: the list with its runbook beside it.
+        resizeDocks({m_admissionDock, m_cohortDock, m_alertsDock}, {width * 27 / 100, width * 31 / 100, width * 42 / 100}, Qt::Horizontal);
     // The board keeps its natural height; the panels get the rest.
     const int boardHeight = m_board->sizeHint().height() + (m_banner->isVisible() ? m_banner->sizeHint().height() : 0);
     resizeDocks({m_admissionDock}, {std::max(300, this->height() - boardHeight - 90)}, Qt::Vertical);

@@ -292,6 +292,21 @@ QString alertProvider(const sitroom::v1::Alert &alert, const sitroom::v1::Config
     return {};
 }
 
+QString worstProvider(const sitroom::v1::SystemState &state)
+{
+    const sitroom::v1::ProviderState *worst = nullptr;
+    const auto rank = [](const sitroom::v1::ProviderState &p) {
+        return p.light() == sitroom::v1::LIGHT_RED ? 3 : p.light() == sitroom::v1::LIGHT_YELLOW ? 2 : 0;
+    };
+    for (const auto &p : state.providers()) {
+        if (!p.enabled() || rank(p) == 0)
+            continue;
+        if (!worst || rank(p) > rank(*worst) || (rank(p) == rank(*worst) && p.error_rate() > worst->error_rate()))
+            worst = &p;
+    }
+    return worst ? QString::fromStdString(worst->id()) : QString();
+}
+
 QString fillRunbookPlaceholders(QString markdown, const QString &providerId, const QString &providerName)
 {
     if (!providerId.isEmpty()) {

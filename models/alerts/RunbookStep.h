@@ -90,6 +90,10 @@ std::optional<PreconditionFailure> failedPrecondition(const RunbookStep &step,
 // The provider an alert is about: "provider/<id>" sources, else its subject
 // when that names a configured provider; empty otherwise.
 QString alertProvider(const sitroom::v1::Alert &alert, const sitroom::v1::Configuration &configuration);
+// The provider doing worst now (a red light first, then the highest error
+// rate), for runbooks about one provider opened from an alert about none
+// (attempts per booking); empty when every provider is green.
+QString worstProvider(const sitroom::v1::SystemState &state);
 // A runbook's Markdown with {provider} and {provider_name} filled in.
 QString fillRunbookPlaceholders(QString markdown, const QString &providerId, const QString &providerName);
 // The runbook's id from an alert's runbook field ("provider-failing",

@@ -241,6 +241,7 @@ private slots:
         const v1::Alert critical = makeAlert("c1", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, t0 + 5000);
         c.feed(alertEventBatch(critical, v1::TRANSITION_RAISED));
         QCOMPARE(c.announcer.count, 1);
+        QVERIFY(!c.window.alertsPanel()->visibleRegion().isEmpty());   // brought to the front
         QVERIFY2(c.window.windowTitle().startsWith(QStringLiteral("[CRITICAL ALERT]")), qPrintable(c.window.windowTitle()));
         QCOMPARE(c.panel()->selectedAlertId(), QStringLiteral("a1"));   // the operator's choice stays
         c.feed(alertEventBatch(critical, v1::TRANSITION_RAISED));
@@ -292,9 +293,9 @@ private slots:
             c.feed(floodBatch(c.clock.now));
             QTest::qWait(50);
             c.panel()->selectAlert(QStringLiteral("k1"));
-            c.window.alertsPanel()->parentWidget()->raise();
             if (layout != int(Layout::Desktop))
                 c.window.resetLayout();
+            c.window.alertsPanel()->parentWidget()->raise();
             QTest::qWait(200);
             const QString name = layout == int(Layout::Wall) ? QStringLiteral("alerts-flood-wall-%1-%2x%3.png")
                                                              : QStringLiteral("alerts-flood-%1-%2x%3.png");

@@ -27,6 +27,7 @@ private slots:
     void runbookIds();
     void preconditionsOnLiveData();
     void alertProviderFromSourceOrSubject();
+    void worstProviderNow();
 };
 
 void tst_RunbookStep::parsesActions_data()
@@ -232,6 +233,25 @@ void tst_RunbookStep::alertProviderFromSourceOrSubject()
     QCOMPARE(alertProvider(a, config), QStringLiteral("kakao"));
     a.set_subject("");
     QCOMPARE(alertProvider(a, config), QString());
+}
+
+void tst_RunbookStep::worstProviderNow()
+{
+    v1::SystemState state = makeState(kSimStartMs, {"kakao", "naver", "pass"});
+    for (auto &p : *state.mutable_providers()) {
+        p.set_light(v1::LIGHT_GREEN);
+        p.set_enabled(true);
+        p.set_error_rate(0.01);
+    }
+    QCOMPARE(worstProvider(state), QString());
+    state.mutable_providers(1)->set_light(v1::LIGHT_YELLOW);
+    QCOMPARE(worstProvider(state), QStringLiteral("naver"));
+    state.mutable_providers(2)->set_light(v1::LIGHT_RED);
+    state.mutable_providers(0)->set_light(v1::LIGHT_RED);
+    state.mutable_providers(0)->set_error_rate(0.4);
+    QCOMPARE(worstProvider(state), QStringLiteral("kakao"));
+    state.mutable_providers(0)->set_enabled(false);   // already out: not the one to act on
+    QCOMPARE(worstProvider(state), QStringLiteral("pass"));
 }
 
 QTEST_GUILESS_MAIN(tst_RunbookStep)

@@ -43,7 +43,7 @@ void AlertDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
         break;
     case AlertModel::Source: {
         const QString source = AlertWords::sourceText(index.data().toString(), m_namer);
-        option->text = group ? tr("%1 — %2 alerts").arg(source).arg(index.data(AlertGroupModel::CountRole).toInt())
+        option->text = group ? tr("%1 — alerts: %2").arg(source).arg(index.data(AlertGroupModel::CountRole).toInt())
                              : source;
         break;
     }

@@ -41,6 +41,8 @@ QString AlertWords::sourceText(const QString &source, const ProviderNamer &name)
         return tr("Booking backend", "alert source");
     if (source == u"bookings")
         return tr("Bookings", "alert source");
+    if (source.startsWith(QStringLiteral("bookings/")))
+        return tr("Bookings", "alert source") + QStringLiteral(" · ") + source.mid(9);
     if (source == u"telemetry")
         return tr("Telemetry", "alert source");
     return source;

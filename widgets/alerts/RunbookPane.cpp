@@ -63,11 +63,19 @@ void RunbookPane::showAlert(const sitroom::v1::Alert *alert)
                                               : tr("The runbook “%1” is not in this console.").arg(book));
         return;
     }
-    const QString provider = alertProvider(*alert, m_store.configuration());
+    const QString text = QString::fromUtf8(file.readAll());
+    QString provider = alertProvider(*alert, m_store.configuration());
+    QString title = tr("Runbook: %1").arg(book);
+    if (provider.isEmpty() && text.contains(QStringLiteral("{provider"))) {
+        // An alert about no one provider opening a runbook about one: the one doing worst now.
+        provider = worstProvider(m_store.state());
+        if (!provider.isEmpty())
+            title = tr("Runbook: %1 (for %2, the provider doing worst now)").arg(book, m_namer ? m_namer(provider) : provider);
+    }
     m_provider = provider;
-    m_markdown = fillRunbookPlaceholders(QString::fromUtf8(file.readAll()), provider,
+    m_markdown = fillRunbookPlaceholders(text, provider,
                                          m_namer && !provider.isEmpty() ? m_namer(provider) : provider);
-    m_title->setText(tr("Runbook: %1").arg(book));
+    m_title->setText(title);
     m_browser->setMarkdown(m_markdown);
 }
 

@@ -114,14 +114,16 @@ AlertsPanel::AlertsPanel(AlertModel *alerts, const SituationStore &store, QWidge
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
 
+    // The meter on its own line, so its words are never cut; the actions under it.
     auto *bar = new QHBoxLayout;
-    bar->addWidget(m_meter, 1);
     bar->addWidget(m_group);
+    bar->addStretch(1);
     bar->addWidget(m_ack);
     bar->addWidget(m_shelve);
     bar->addWidget(m_unshelve);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
+    layout->addWidget(m_meter);
     layout->addLayout(bar);
     layout->addWidget(m_floodNote);
     layout->addWidget(m_splitter, 1);
@@ -202,10 +204,10 @@ void AlertsPanel::setMuteAction(QAction *mute)
         m_mute = new QToolButton(this);
         m_mute->setObjectName(QStringLiteral("muteAlertSound"));
         m_mute->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        static_cast<QHBoxLayout *>(static_cast<QVBoxLayout *>(layout())->itemAt(0)->layout())->insertWidget(1, m_mute);
+        static_cast<QHBoxLayout *>(static_cast<QVBoxLayout *>(layout())->itemAt(1)->layout())->insertWidget(1, m_mute);
     }
     m_mute->setDefaultAction(mute);
-    const auto label = [this, mute] { m_mute->setText(mute->isChecked() ? tr("🔇 Sound off") : tr("🔔 Sound on")); };
+    const auto label = [this, mute] { m_mute->setText(mute->isChecked() ? tr("Sound off (muted)") : tr("Sound on")); };
     connect(mute, &QAction::toggled, m_mute, label);
     label();
 }
@@ -290,6 +292,8 @@ void AlertsPanel::restoreSelection()
     };
     select(m_table, inTable);
     select(m_tree, inTree);
+    if (inTree.isValid() && inTree.row() == 0)
+        m_tree->scrollTo(inTree.parent());  // keep the group's header (its count) in view
     m_restoring = false;
     refreshDetails();
 }
