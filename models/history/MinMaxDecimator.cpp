@@ -34,11 +34,6 @@ qsizetype SampleSpan::upperBound(qint64 timeMs) const
     return lo;
 }
 
-bool MinMaxDecimator::isGap(const TimeSample &sample)
-{
-    return std::isnan(sample.value);
-}
-
 qsizetype MinMaxDecimator::maxOutputSize(int width)
 {
     const qsizetype w = std::max(width, 1);
@@ -157,12 +152,36 @@ void MinMaxDecimator::reduce(const SampleSpan &samples, qsizetype begin, qsizety
         edgeIndex[0] = edgeIndex[1] = -1;
     };
 
+    const auto columnOf = [&](qint64 timeMs) {
+        return std::clamp(int((double(timeMs) - double(fromMs)) * scale), 0, width - 1);
+    };
+    // The first time that falls in a later column than `col`: samples before
+    // it need no column arithmetic, only one comparison each.
+    const auto boundaryAfter = [&](int col) -> qint64 {
+        if (col >= width - 1)
+            return std::numeric_limits<qint64>::max();
+        qint64 b = fromMs + qint64(std::ceil(double(col + 1) / scale));
+        while (columnOf(b) <= col)
+            ++b;
+        while (b > fromMs && columnOf(b - 1) > col)
+            --b;
+        return b;
+    };
+    qint64 nextBoundary = std::numeric_limits<qint64>::min();
+
+    // The span's two pieces are walked as plain arrays.
+    const auto firstPiece = samples.first();
+    const auto secondPiece = samples.second();
+    const qsizetype split = qsizetype(firstPiece.size());
     for (qsizetype i = begin; i < end; ++i) {
-        const TimeSample &s = samples[i];
-        const int col = std::clamp(int((double(s.timeMs) - double(fromMs)) * scale), 0, width - 1);
-        if (col != column) {
-            flush();
-            column = col;
+        const TimeSample &s = i < split ? firstPiece[size_t(i)] : secondPiece[size_t(i - split)];
+        if (s.timeMs >= nextBoundary) {
+            const int col = columnOf(s.timeMs);
+            if (col != column) {
+                flush();
+                column = col;
+            }
+            nextBoundary = boundaryAfter(col);
         }
         if (isGap(s)) {
             if (!inGap && gapIndex < 0)

@@ -2,6 +2,7 @@
 
 #include <QtGlobal>
 
+#include <cmath>
 #include <functional>
 #include <span>
 #include <vector>
@@ -77,7 +78,7 @@ using SampleSource = std::function<SampleSpan()>;
 class MinMaxDecimator final
 {
 public:
-    static bool isGap(const TimeSample &sample);
+    static bool isGap(const TimeSample &sample) { return std::isnan(sample.value); }
     // Upper bound on points() for a plot of `width` pixels, gaps and neighbours included.
     static qsizetype maxOutputSize(int width);
 

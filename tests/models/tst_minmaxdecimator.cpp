@@ -2,6 +2,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -67,6 +68,8 @@ private slots:
     void allGap();
     void ringHalvesDecimateLikeOneBlock();
     void outputBufferIsReused();
+    void everyColumnKeepsItsExtremes_data();
+    void everyColumnKeepsItsExtremes();
 };
 
 void TestMinMaxDecimator::fewerPointsThanPixelsAreUnchanged_data()
@@ -319,6 +322,65 @@ void TestMinMaxDecimator::outputBufferIsReused()
     const TimeSample *first = decimator.decimate(input, 0, qint64(kTwelveHours) * kSecond, 1920).data();
     const TimeSample *second = decimator.decimate(input, kSecond, qint64(kTwelveHours) * kSecond, 1920).data();
     QCOMPARE(first, second);
+}
+
+void TestMinMaxDecimator::everyColumnKeepsItsExtremes_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<quint32>("seed");
+    QTest::newRow("1843 px") << 1843 << 1u;
+    QTest::newRow("997 px") << 997 << 2u;
+    QTest::newRow("333 px") << 333 << 3u;
+    QTest::newRow("7 px") << 7 << 4u;
+}
+
+// The definition, checked column by column on uneven timestamps: the column of
+// a sample is floor((t - from) · width / (to - from + 1)); each column's
+// minimum and maximum are in the output, and every output point inside the
+// window is its column's minimum, maximum, or the window's first or last.
+void TestMinMaxDecimator::everyColumnKeepsItsExtremes()
+{
+    QFETCH(int, width);
+    QFETCH(quint32, seed);
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<int> step(1, 2500);
+    std::normal_distribution<float> noise(0.0f, 10.0f);
+    std::vector<TimeSample> input;
+    qint64 t = 0;
+    for (int i = 0; i < 30'000; ++i) {
+        t += step(rng);
+        input.push_back({t, noise(rng)});
+    }
+    const qint64 from = input[1000].timeMs + 3;
+    const qint64 to = input[28'000].timeMs - 7;
+    MinMaxDecimator decimator;
+    decimator.setIncludeNeighbours(false);
+    const auto &out = decimator.decimate(input, from, to, width);
+
+    const double scale = double(width) / (double(to) - double(from) + 1.0);
+    const auto columnOf = [&](qint64 ms) { return std::clamp(int((double(ms) - double(from)) * scale), 0, width - 1); };
+    std::vector<float> lo(size_t(width), std::numeric_limits<float>::infinity());
+    std::vector<float> hi(size_t(width), -std::numeric_limits<float>::infinity());
+    std::vector<TimeSample> inside;
+    for (const TimeSample &s : input) {
+        if (s.timeMs < from || s.timeMs > to)
+            continue;
+        inside.push_back(s);
+        const auto c = size_t(columnOf(s.timeMs));
+        lo[c] = std::min(lo[c], s.value);
+        hi[c] = std::max(hi[c], s.value);
+    }
+    QVERIFY(inside.size() > size_t(2 * width));
+    for (const TimeSample &s : inside) {
+        const auto c = size_t(columnOf(s.timeMs));
+        if (s.value == lo[c] || s.value == hi[c])
+            QVERIFY2(containsSample(out, s), qPrintable(QStringLiteral("column %1 at %2 ms").arg(c).arg(s.timeMs)));
+    }
+    for (const TimeSample &p : out) {
+        const auto c = size_t(columnOf(p.timeMs));
+        const bool edge = p.timeMs == inside.front().timeMs || p.timeMs == inside.back().timeMs;
+        QVERIFY2(edge || p.value == lo[c] || p.value == hi[c], qPrintable(QString::number(p.timeMs)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMinMaxDecimator)

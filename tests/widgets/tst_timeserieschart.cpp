@@ -29,6 +29,18 @@ std::vector<TimeSample> shift(int series, int count = kTwelveHours)
     return samples;
 }
 
+// Pixels of exactly this colour in the image.
+int pixelsOf(const QImage &image, QRgb colour)
+{
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x)
+            n += (line[x] & 0xffffff) == (colour & 0xffffff);
+    }
+    return n;
+}
+
 } // namespace
 
 class TestTimeSeriesChart final : public QObject
@@ -43,6 +55,7 @@ private slots:
     void gapsSplitTheLine();
     void thresholdsAndBandsCountInTheRange();
     void zeroBased();
+    void linesArePaintedInTheirColours();
 };
 
 void TestTimeSeriesChart::shiftOfEightSeriesIsDecimated()
@@ -220,6 +233,39 @@ void TestTimeSeriesChart::zeroBased()
     QVERIFY(chart.displayedValueRange().first > 900.0);
     chart.setZeroBased(true);
     QTRY_COMPARE(chart.displayedValueRange().first, 0.0);
+}
+
+// The lines are ours to paint (TraceLayer): each visible series' colour is on
+// screen, dense (12 h at 1 Hz) and sparse (a minute) alike, with a break where
+// the data has a gap; a hidden series is not.
+void TestTimeSeriesChart::linesArePaintedInTheirColours()
+{
+    TimeSeriesChart chart;
+    chart.resize(900, 400);
+    chart.setLegendVisible(false); // the legend's markers would show the colours too
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const QColor dense(0xd0, 0x10, 0x10);
+    const QColor sparse(0x10, 0x10, 0xd0);
+    const QColor hidden(0x10, 0xa0, 0x10);
+    const auto twelveHours = shift(0);
+    std::vector<TimeSample> minute;
+    for (int i = 0; i < 60; ++i)
+        minute.push_back({kOrigin + qint64(i) * 720 * kSecond, 180.0f});
+    const int a = chart.addSeries(QStringLiteral("dense"), dense, 2.0);
+    const int b = chart.addSeries(QStringLiteral("sparse"), sparse, 2.0);
+    const int c = chart.addSeries(QStringLiteral("hidden"), hidden, 2.0);
+    chart.setSamples(a, twelveHours);
+    chart.setSamples(b, minute);
+    chart.setSamples(c, twelveHours);
+    chart.setSeriesVisible(c, false);
+    QTRY_VERIFY(chart.rebuildCount() > 0 && !chart.rebuildPending());
+    const QImage image = chart.grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QVERIFY2(pixelsOf(image, dense.rgb()) > 200, qPrintable(QString::number(pixelsOf(image, dense.rgb()))));
+    QVERIFY2(pixelsOf(image, sparse.rgb()) > 200, qPrintable(QString::number(pixelsOf(image, sparse.rgb()))));
+    QCOMPARE(pixelsOf(image, hidden.rgb()), 0);
+    // Nothing is drawn outside the plot area: the top rows (margin) stay clear.
+    QCOMPARE(pixelsOf(image.copy(0, 0, image.width(), 3), dense.rgb()), 0);
 }
 
 QTEST_MAIN(TestTimeSeriesChart)

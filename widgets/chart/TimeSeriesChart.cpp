@@ -1,6 +1,7 @@
 #include "chart/TimeSeriesChart.h"
 
 #include "chart/ChartScales.h"
+#include "chart/TraceLayer.h"
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
@@ -76,7 +77,8 @@ struct SeriesState
     QString name;
     QPen pen;
     bool visible = true;
-    std::vector<QLineSeries *> segments; // one per gap-free run; [0] carries the legend entry
+    QLineSeries *legend = nullptr; // no points: its marker is the legend entry; the line is the TraceLayer's
+    int trace = -1;
     SampleSource source;
     std::vector<TimeSample> owned;
     MinMaxDecimator decimator;
@@ -111,6 +113,7 @@ struct TimeSeriesChart::Parts
     QChart *chart = nullptr;
     QCategoryAxis *timeAxis = nullptr;
     QValueAxis *valueAxis = nullptr;
+    TraceLayer *traces = nullptr; // child of the chart, drawn over its plot area
     QTimer frame;
 
     std::vector<std::unique_ptr<SeriesState>> series;
@@ -133,6 +136,7 @@ struct TimeSeriesChart::Parts
 
     int rebuilds = 0;
     QList<QPointF> scratch;
+    bool drawnOnce = false;
 
     double x(qint64 timeMs) const { return double(timeMs - originMs) / 1000.0; }
 };
@@ -162,6 +166,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     p.chart->addAxis(p.timeAxis, Qt::AlignBottom);
     p.chart->addAxis(p.valueAxis, Qt::AlignLeft);
 
+    p.traces = new TraceLayer(p.chart);
     p.view = new QChartView(p.chart, this); // the view owns the chart
     p.view->setRenderHint(QPainter::Antialiasing);
     p.view->setFrameShape(QFrame::NoFrame);
@@ -178,6 +183,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     connect(p.chart, &QChart::plotAreaChanged, this, [this](const QRectF &area) {
         if (int(area.width()) != m_parts->decimatedWidth)
             scheduleRebuild();
+        placeTraces();
     });
 
     setMinimumSize(160, 120);
@@ -195,6 +201,14 @@ int TimeSeriesChart::addSeries(const QString &name, const QColor &color, qreal w
     // every vertex of the decimated line, which cost 2.7x the redraw
     // (docs/benchmarks.md); at 1 to 2 px nobody sees the difference.
     state->pen = QPen(color, width, style, Qt::FlatCap, Qt::BevelJoin);
+    Parts &p = *m_parts;
+    state->legend = new QLineSeries(p.chart);
+    state->legend->setName(name);
+    state->legend->setPen(state->pen);
+    p.chart->addSeries(state->legend);
+    state->legend->attachAxis(p.timeAxis);
+    state->legend->attachAxis(p.valueAxis);
+    state->trace = p.traces->addTrace(state->pen);
     m_parts->series.push_back(std::move(state));
     const int index = int(m_parts->series.size()) - 1;
     samplesChanged(index);
@@ -212,8 +226,8 @@ void TimeSeriesChart::setSeriesVisible(int series, bool visible)
         return;
     SeriesState &s = *m_parts->series[size_t(series)];
     s.visible = visible;
-    for (QLineSeries *segment : s.segments)
-        segment->setVisible(visible);
+    s.legend->setVisible(visible);
+    m_parts->traces->trace(s.trace).visible = visible;
     scheduleRebuild(); // the value range follows visible series only
 }
 
@@ -485,50 +499,40 @@ void TimeSeriesChart::rebuild()
 
     for (auto &sp : p.series) {
         SeriesState &s = *sp;
-        if (!s.dirty && !all && !s.segments.empty())
+        if (!s.dirty && !all && p.drawnOnce)
             continue;
         s.dirty = false;
         const SampleSpan span = s.source ? s.source() : SampleSpan(s.owned);
         const auto &points = s.decimator.decimate(span, from, to, width);
         s.extent = {};
-        s.points = 0;
-        size_t segment = 0;
-        const auto flushSegment = [&] {
-            if (segment == s.segments.size()) {
-                auto *line = new QLineSeries(p.chart);
-                line->setName(s.name);
-                line->setPen(s.pen);
-                line->setVisible(s.visible);
-                p.chart->addSeries(line);
-                line->attachAxis(p.timeAxis);
-                line->attachAxis(p.valueAxis);
-                if (segment > 0) {
-                    for (QLegendMarker *marker : p.chart->legend()->markers(line))
-                        marker->setVisible(false);
-                }
-                s.segments.push_back(line);
-            }
-            s.segments[segment]->replace(p.scratch);
-            s.points += int(p.scratch.size());
-            p.scratch.clear();
-            ++segment;
+        TraceLayer::Trace &trace = p.traces->trace(s.trace);
+        // Runs are reused between rebuilds: a steady redraw does not allocate.
+        size_t run = 0;
+        trace.points = 0;
+        const auto nextRun = [&]() -> QPolygonF & {
+            if (run == trace.runs.size())
+                trace.runs.emplace_back();
+            QPolygonF &r = trace.runs[run++];
+            r.clear();
+            return r;
         };
-        p.scratch.clear();
+        QPolygonF *current = nullptr;
         for (const TimeSample &point : points) {
             if (MinMaxDecimator::isGap(point)) {
-                if (!p.scratch.isEmpty() && int(segment) + 1 < kMaxSegments)
-                    flushSegment();
+                if (current && !current->isEmpty() && int(run) < kMaxSegments)
+                    current = nullptr; // the next point starts a new run
                 continue;
             }
+            if (!current)
+                current = &nextRun();
             s.extent.add(point.value);
-            p.scratch.append(QPointF(p.x(point.timeMs), qreal(point.value)));
+            current->append(QPointF(p.x(point.timeMs), qreal(point.value)));
+            ++trace.points;
         }
-        flushSegment();
-        for (size_t k = segment; k < s.segments.size(); ++k) {
-            if (s.segments[k]->count() > 0)
-                s.segments[k]->replace(QList<QPointF>());
-        }
+        trace.runs.resize(run);
+        s.points = trace.points;
     }
+    p.drawnOnce = true;
 
     for (auto &bp : p.bands) {
         BandState &b = *bp;
@@ -576,6 +580,14 @@ void TimeSeriesChart::rebuild()
     p.valueAxis->setTickCount(scale.tickCount);
 
     updateTimeAxis(from, to);
+    placeTraces();
+}
+
+void TimeSeriesChart::placeTraces()
+{
+    const Parts &p = *m_parts;
+    p.traces->setFrame(p.chart->plotArea(), p.timeAxis->min(), p.timeAxis->max(), p.valueAxis->min(),
+                       p.valueAxis->max());
 }
 
 QString TimeSeriesChart::timeLabel(qint64 offsetMs, qint64 stepMs) const

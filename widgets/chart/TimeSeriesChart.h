@@ -17,14 +17,15 @@ namespace sitroom::widgets {
 //
 // Data in, pixels out, at a steady pace: feeding samples only marks a series
 // dirty; one single-shot 40 ms timer decimates every dirty series to the plot's
-// pixel width (MinMaxDecimator) and hands the result to Qt Charts with
-// replace(), so a burst of updates costs one redraw and Qt Charts never holds
-// more than about two points per pixel column. Times are plotted in seconds
-// relative to the origin (the session start), small enough for the floats an
-// OpenGL series stores.
+// pixel width (MinMaxDecimator), so a burst of updates costs one redraw and no
+// line holds more than about two points per pixel column. Times are plotted in
+// seconds relative to the origin (the session start).
 //
-// Gaps (NaN samples) break the line: each gap-free run is its own Qt series
-// under the hood; past kMaxSegments runs in one window, later gaps are bridged.
+// The lines themselves are painted by our TraceLayer over the plot area; Qt
+// Charts keeps the axes, grid, legend, bands and thresholds. Its line series
+// stroke every replace() twice over, which cost 60-90 ms a redraw of a
+// 12-hour, 8-series chart. Gaps (NaN samples) break the line; past
+// kMaxSegments runs in one window, later gaps are bridged.
 class TimeSeriesChart final : public QWidget
 {
     Q_OBJECT
@@ -101,6 +102,8 @@ private:
 
     void scheduleRebuild();
     void rebuild();
+    // Tells the trace layer where the plot area is and what its edges stand for.
+    void placeTraces();
     void applyFonts();
     void updateTimeAxis(qint64 fromMs, qint64 toMs);
     QString timeLabel(qint64 offsetMs, qint64 stepMs) const;
