@@ -6,9 +6,12 @@
 #include "sim/SimTelemetry.h"
 #include "sim/Simulation.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -35,6 +38,25 @@ double percentile(std::vector<double> values, double p)
     const double rank = std::ceil(p / 100.0 * double(values.size()));
     const std::size_t index = std::clamp<std::size_t>(std::size_t(std::max(rank, 1.0)) - 1, 0, values.size() - 1);
     return values[index];
+}
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    QTimer wake;
+    wake.start(5);
+    while (!done()) {
+        if (clock.elapsed() >= timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+void runEventsFor(int ms)
+{
+    waitUntil([] { return false; }, ms);
 }
 
 void putSpread(QJsonObject &out, const QString &key, const Spread &spread)

@@ -35,6 +35,15 @@ double residentMiB(qint64 pid = 0);
 // User + system CPU time of pid (0: this process), in seconds, from /proc.
 double cpuSeconds(qint64 pid = 0);
 
+// Runs this thread's event loop until done() holds or timeoutMs has passed,
+// asleep between events (a 5 ms timer wakes it to look). Returns done().
+// Not QCoreApplication::processEvents(flags, maxtime): that drops
+// WaitForMoreEvents and spins, and a spinning harness takes a core from what
+// it measures (and counts in its own thread's CPU time).
+bool waitUntil(const std::function<bool()> &done, int timeoutMs);
+// The event loop for ms milliseconds, asleep between events.
+void runEventsFor(int ms);
+
 // Prints the object as one compact line on stdout.
 void printJson(const QJsonObject &object);
 

@@ -213,10 +213,7 @@ const char *const kChartSeries[] = {"queue_depth", "arrivals", "admitted", "aban
 // Waits (without spending CPU) until the chart's frame timer has rebuilt.
 void waitForRebuild(widgets::TimeSeriesChart &chart, int before)
 {
-    QElapsedTimer guard;
-    guard.start();
-    while (chart.rebuildCount() == before && guard.elapsed() < 2000)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    bench::waitUntil([&] { return chart.rebuildCount() != before; }, 2000);
 }
 
 int runChart(int runs, QJsonObject &out)
@@ -289,7 +286,7 @@ int runChart(int runs, QJsonObject &out)
     for (int i = 0; i < chart.seriesCount(); ++i)
         oursPoints += chart.pointCount(i);
     err() << "chart: ours " << bench::spreadOf(oursMs).median << " ms a redraw, " << oursPoints
-          << " points in Qt Charts; plot " << chart.plotPixelWidth() << " px\n" << Qt::flush;
+          << " points drawn; plot " << chart.plotPixelWidth() << " px\n" << Qt::flush;
 
     // Plain Qt Charts, every point.
     auto *plain = new QChart;
@@ -394,10 +391,7 @@ int runShift(QJsonObject &out)
         now += 40;
         store.apply(pending.take());
         // Let the 40 ms chart and repaint timers run, as a live console would.
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 45)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        bench::runEventsFor(45);
     };
     QElapsedTimer wall;
     wall.start();

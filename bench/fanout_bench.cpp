@@ -147,14 +147,6 @@ private:
     std::unique_ptr<QTimer> m_pingTimer;
 };
 
-void runFor(int ms)
-{
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-}
-
 struct Window
 {
     double p50 = 0, p99 = 0, max = 0, coreFraction = 0, gatewayRssMiB = 0;
@@ -213,31 +205,23 @@ int main(int argc, char *argv[])
         clients.push_back(std::make_unique<BenchClient>(accounts[i], config, accounts[i].role == QStringLiteral("operator")));
         clients.back()->connectTo(sim.port());
         if (i % 50 == 49) {
-            QElapsedTimer t;
-            t.start();
-            while (t.elapsed() < 20000) {
+            bench::waitUntil([&] {
                 std::size_t live = 0;
                 for (const auto &c : clients)
                     live += c->live();
-                if (live + 10 >= clients.size())
-                    break;
-                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-            }
+                return live + 10 >= clients.size();
+            }, 20000);
         }
     }
-    QElapsedTimer t;
-    t.start();
     std::size_t live = 0;
-    while (t.elapsed() < 30000) {
+    bench::waitUntil([&] {
         live = 0;
         for (const auto &c : clients)
             live += c->live();
-        if (live == clients.size())
-            break;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    }
+        return live == clients.size();
+    }, 30000);
     err() << live << " of " << clients.size() << " clients live after " << connecting.elapsed() / 1000.0 << " s\n" << Qt::flush;
-    runFor(3000);
+    bench::runEventsFor(3000);
 
     const auto measure = [&](BenchClient *skip) {
         std::vector<double> latencies;
@@ -249,7 +233,7 @@ int main(int argc, char *argv[])
         wall.start();
         double peakRss = 0;
         while (wall.elapsed() < measureMs) {
-            runFor(1000);
+            bench::runEventsFor(1000);
             peakRss = std::max(peakRss, bench::residentMiB(sim.pid()));
         }
         const double cpu1 = bench::cpuSeconds(sim.pid());

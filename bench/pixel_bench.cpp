@@ -200,14 +200,6 @@ quint16 freePort()
     return probe.serverPort();
 }
 
-void waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
-}
-
 struct Percentiles
 {
     double p50 = 0, p90 = 0, p99 = 0, max = 0;
@@ -274,7 +266,7 @@ int main(int argc, char *argv[])
     settings.caFile = tlsDir + QStringLiteral("/ca.pem");
     settings.clientName = QStringLiteral("sitroom-bench-pixel");
     client.start(settings);
-    waitFor([&] { return store.hasSnapshot() && store.isLive() && board.tileCount() > 0; }, 15000);
+    bench::waitUntil([&] { return store.hasSnapshot() && store.isLive() && board.tileCount() > 0; }, 15000);
     if (board.tileCount() == 0) {
         err() << "the console did not come live\n";
         return 1;
@@ -306,18 +298,13 @@ int main(int argc, char *argv[])
         return c;
     };
     const auto consoleLatency = [&](int c) -> std::optional<double> {
-        waitFor([&] { return paintedAt.has_value(); }, 5000);
+        bench::waitUntil([&] { return paintedAt.has_value(); }, 5000);
         const std::optional<Clock::time_point> published = log.publishedAt(c);
         if (!paintedAt || !published)
             return std::nullopt;
         return msSince(*published, *paintedAt);
     };
-    const auto rest = [](int ms) {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < ms)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, ms - int(t.elapsed()));
-    };
+    const auto rest = [](int ms) { bench::runEventsFor(ms); };
 
     // Let the console settle (first layout, sparklines).
     rest(1000);
@@ -394,7 +381,7 @@ int main(int argc, char *argv[])
         // The light Prometheus returns now, or -1.
         const auto queryLight = [&]() -> int {
             QNetworkReply *reply = net.get(QNetworkRequest(url));
-            waitFor([reply] { return reply->isFinished(); }, 5000);
+            bench::waitUntil([reply] { return reply->isFinished(); }, 5000);
             const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
             reply->deleteLater();
             const QJsonArray result = answer.value(QStringLiteral("data")).toObject().value(QStringLiteral("result")).toArray();
@@ -402,7 +389,7 @@ int main(int argc, char *argv[])
                 return -1;
             return result.at(0).toObject().value(QStringLiteral("value")).toArray().at(1).toString().toInt();
         };
-        waitFor([&] { return queryLight() >= 0; }, 30000);
+        bench::waitUntil([&] { return queryLight() >= 0; }, 30000);
         std::vector<double> promMs, consoleSameMs;
         for (int i = 0; i < promSamples && server.state() == QProcess::Running; ++i) {
             const int c = changeLight();
