@@ -3,8 +3,8 @@
 //
 //   sitroom-bench-console --figure ingest [--runs N] [--json]
 //     The console's decode-and-apply path (FrameDecoder, SequenceTracker,
-//     PendingBatch, SituationStore with its HistoryRing: the classes the
-//     TelemetryWorker and the GUI run) over a recorded stream of real
+//     PendingBatch, the shared hand-over, SituationStore with its
+//     HistoryRing: the classes the TelemetryWorker and the GUI run) over a recorded stream of real
 //     simulator envelopes, against plain Envelope::ParseFromArray of the same
 //     frames. Throughput ratio, per run, alternating.
 //   sitroom-bench-console --figure chart [--runs N] [--json]
@@ -86,7 +86,7 @@ struct ConsoleIngest
         }
     }
 
-    void handle(const sitroom::v1::Envelope &e)
+    void handle(sitroom::v1::Envelope &e)
     {
         pending.noteMessage(e, ++now);
         switch (e.body_case()) {
@@ -103,17 +103,17 @@ struct ConsoleIngest
             break;
         case sitroom::v1::Envelope::kTick:
             if (sequence.onBroadcast(e.seq()) == models::SequenceVerdict::Accept)
-                pending.addTick(e.tick());
+                pending.addTick(std::move(*e.mutable_tick()));
             break;
         default:
             return;
         }
         // At 1 Hz every tick is its own batch (the worker's 40 ms pacing
-        // never merges two): the GUI applies each, after the queued
-        // connection's copy of it into the event.
-        const models::TelemetryBatch taken = pending.take();
-        const models::TelemetryBatch queued = taken;  // NOLINT: the copy is the point
-        store.apply(queued);
+        // never merges two): the worker shares it with the GUI thread
+        // (SharedTelemetryBatch, what the queued connection carries), and
+        // the GUI applies it.
+        const models::SharedTelemetryBatch queued = std::make_shared<const models::TelemetryBatch>(pending.take());
+        store.apply(*queued);
         ++applied;
     }
 };

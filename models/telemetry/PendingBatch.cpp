@@ -38,11 +38,14 @@ void PendingBatch::setSnapshot(const sitroom::v1::Snapshot &snapshot, bool after
     m_batch.events.clear();
 }
 
-void PendingBatch::addTick(const sitroom::v1::Tick &tick)
+void PendingBatch::addTick(sitroom::v1::Tick tick)
 {
     m_batch.hasState = true;
-    m_batch.state = tick.state();
-    appendHistory(m_batch.samples, tick.samples());
+    m_batch.state.Swap(tick.mutable_state());
+    if (sampleCount(m_batch.samples) == 0 && m_batch.samples.providers_size() == 0)
+        m_batch.samples.Swap(tick.mutable_samples());
+    else
+        appendHistory(m_batch.samples, tick.samples());
 }
 
 void PendingBatch::addHeartbeat(const sitroom::v1::Heartbeat &heartbeat)

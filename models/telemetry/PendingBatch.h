@@ -17,7 +17,9 @@ public:
     void addLinkEvent(LinkEvent event);
     void setWelcome(const sitroom::v1::Welcome &welcome);
     void setSnapshot(const sitroom::v1::Snapshot &snapshot, bool afterGap);
-    void addTick(const sitroom::v1::Tick &tick);
+    // By value: the worker moves the decoded tick in (its state and samples
+    // change hands instead of being copied); a caller that keeps its tick copies.
+    void addTick(sitroom::v1::Tick tick);
     void addHeartbeat(const sitroom::v1::Heartbeat &heartbeat);
     void addEvent(const sitroom::v1::Envelope &envelope);
     // Unicast answers: kept whatever snapshot follows them.

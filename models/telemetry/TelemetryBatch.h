@@ -5,6 +5,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -76,9 +77,13 @@ struct TelemetryBatch
     bool isEmpty() const { return messages == 0 && link.empty() && commandResults.empty() && auditResponses.empty(); }
 };
 
+// How a batch crosses from the worker's thread to the GUI's.
+using SharedTelemetryBatch = std::shared_ptr<const TelemetryBatch>;
+
 } // namespace sitroom::models
 
 Q_DECLARE_METATYPE(sitroom::models::TelemetryBatch)
+Q_DECLARE_METATYPE(sitroom::models::SharedTelemetryBatch)
 Q_DECLARE_METATYPE(sitroom::v1::Command)
 Q_DECLARE_METATYPE(sitroom::v1::CommandResult)
 Q_DECLARE_METATYPE(sitroom::v1::AuditResponse)

@@ -18,6 +18,7 @@ TelemetryClient::TelemetryClient(QObject *parent)
     : QObject(parent)
 {
     qRegisterMetaType<sitroom::models::TelemetryBatch>();
+    qRegisterMetaType<sitroom::models::SharedTelemetryBatch>();
 }
 
 TelemetryClient::~TelemetryClient()
@@ -39,7 +40,10 @@ void TelemetryClient::start(const ConnectionSettings &settings)
     worker->moveToThread(thread.get());
     connect(thread.get(), &QThread::started, worker, &TelemetryWorker::start);
     connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &TelemetryWorker::batchReady, this, &TelemetryClient::batchReady, Qt::QueuedConnection);
+    // The shared batch crosses threads; here, on the GUI thread, it is handed
+    // on by reference to whoever listens.
+    connect(worker, &TelemetryWorker::batchReady, this,
+            [this](const SharedTelemetryBatch &batch) { emit batchReady(*batch); }, Qt::QueuedConnection);
     m_worker = worker;
     m_thread = std::move(thread);
     qCInfo(lcNet) << "telemetry client starting for" << settings.host << settings.port;

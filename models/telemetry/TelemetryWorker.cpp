@@ -251,7 +251,7 @@ void TelemetryWorker::onSilence()
                                          .arg(m_settings.silenceTimeoutMs));
 }
 
-void TelemetryWorker::handle(const sitroom::v1::Envelope &envelope)
+void TelemetryWorker::handle(sitroom::v1::Envelope &envelope)
 {
     m_pending.noteMessage(envelope, monotonicNowMs());
     if (m_state == LinkState::Live && m_settings.silenceTimeoutMs > 0)
@@ -322,7 +322,7 @@ void TelemetryWorker::handle(const sitroom::v1::Envelope &envelope)
     }
 }
 
-void TelemetryWorker::handleBroadcast(const sitroom::v1::Envelope &envelope)
+void TelemetryWorker::handleBroadcast(sitroom::v1::Envelope &envelope)
 {
     switch (m_sequence.onBroadcast(envelope.seq())) {
     case SequenceVerdict::Accept:
@@ -343,7 +343,7 @@ void TelemetryWorker::handleBroadcast(const sitroom::v1::Envelope &envelope)
 
     switch (envelope.body_case()) {
     case Body::kTick:
-        m_pending.addTick(envelope.tick());
+        m_pending.addTick(std::move(*envelope.mutable_tick()));
         break;
     case Body::kHeartbeat:
         m_pending.addHeartbeat(envelope.heartbeat());
@@ -453,7 +453,7 @@ void TelemetryWorker::emitBatch()
     if (m_pending.isEmpty())
         return;
     m_lastEmitMs = m_clock.elapsed();
-    emit batchReady(m_pending.take());
+    emit batchReady(std::make_shared<const TelemetryBatch>(m_pending.take()));
 }
 
 } // namespace sitroom::models

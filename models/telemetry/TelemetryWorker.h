@@ -44,7 +44,9 @@ public slots:
     void requestAudit(const sitroom::v1::AuditRequest &request);
 
 signals:
-    void batchReady(const sitroom::models::TelemetryBatch &batch);
+    // Shared, not copied: a queued connection copies its arguments, and a
+    // batch's protobuf messages cost more to copy than to decode.
+    void batchReady(sitroom::models::SharedTelemetryBatch batch);
 
 private:
     void connectNow();
@@ -55,8 +57,9 @@ private:
     void onHandshakeTimeout();
     void onSilence();
 
-    void handle(const sitroom::v1::Envelope &envelope);
-    void handleBroadcast(const sitroom::v1::Envelope &envelope);
+    // Mutable: a tick's state and samples are moved out into the batch.
+    void handle(sitroom::v1::Envelope &envelope);
+    void handleBroadcast(sitroom::v1::Envelope &envelope);
     void goLive(const sitroom::v1::Envelope &envelope);
     void sendPing();
     void send(sitroom::v1::Envelope envelope);

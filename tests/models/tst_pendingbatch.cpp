@@ -53,6 +53,24 @@ private slots:
         QVERIFY(!batch.snapshot);
     }
 
+    // The worker moves each decoded tick in; the batch is the same as from copies.
+    void movedTicksFoldLikeCopies()
+    {
+        PendingBatch copied;
+        PendingBatch moved;
+        for (int i = 1; i <= 3; ++i) {
+            v1::Envelope e = tick(quint64(i), 10'000 + i * 1000, i);
+            copied.addTick(e.tick());
+            moved.addTick(std::move(*e.mutable_tick()));
+        }
+        const TelemetryBatch a = copied.take();
+        const TelemetryBatch b = moved.take();
+        QCOMPARE(b.samples.queue_depth_size(), 3);
+        QCOMPARE(b.samples.SerializeAsString(), a.samples.SerializeAsString());
+        QCOMPARE(b.state.SerializeAsString(), a.state.SerializeAsString());
+        QCOMPARE(b.state.sim_time_ms(), 13'000);
+    }
+
     void snapshotDropsWhatCameBeforeIt()
     {
         PendingBatch pending;
