@@ -116,8 +116,13 @@ void MinMaxDecimator::reduce(const SampleSpan &samples, qsizetype begin, qsizety
     qsizetype maxIndex = -1;
     qsizetype gapIndex = -1;
     qsizetype edgeIndex[2] = {-1, -1};
-    float minValue = 0.0f;
-    float maxValue = 0.0f;
+    // A column starts empty: any finite value is below +inf and above -inf,
+    // and NaN compares false both ways, so the scan needs no "first sample"
+    // branch and the compiler can keep the min/max updates branch-free (noisy
+    // data makes those branches coin flips).
+    constexpr float kInf = std::numeric_limits<float>::infinity();
+    float minValue = kInf;
+    float maxValue = -kInf;
     bool inGap = false;
 
     const auto flush = [&] {
@@ -150,6 +155,8 @@ void MinMaxDecimator::reduce(const SampleSpan &samples, qsizetype begin, qsizety
         }
         minIndex = maxIndex = gapIndex = -1;
         edgeIndex[0] = edgeIndex[1] = -1;
+        minValue = kInf;
+        maxValue = -kInf;
     };
 
     const auto columnOf = [&](qint64 timeMs) {
@@ -169,40 +176,45 @@ void MinMaxDecimator::reduce(const SampleSpan &samples, qsizetype begin, qsizety
     };
     qint64 nextBoundary = std::numeric_limits<qint64>::min();
 
-    // The span's two pieces are walked as plain arrays.
+    // The span's two pieces are walked as plain arrays; i is the index in the span.
+    const auto scan = [&](const TimeSample *piece, qsizetype base, qsizetype from, qsizetype to) {
+        for (qsizetype i = from; i < to; ++i) {
+            const TimeSample &s = piece[i - base];
+            if (s.timeMs >= nextBoundary) {
+                const int col = columnOf(s.timeMs);
+                if (col != column) {
+                    flush();
+                    column = col;
+                }
+                nextBoundary = boundaryAfter(col);
+            }
+            const float v = s.value;
+            if (std::isnan(v)) {
+                if (!inGap && gapIndex < 0)
+                    gapIndex = i;
+                inGap = true;
+                continue;
+            }
+            inGap = false;
+            const bool lower = v < minValue;
+            minValue = lower ? v : minValue;
+            minIndex = lower ? i : minIndex;
+            const bool higher = v > maxValue;
+            maxValue = higher ? v : maxValue;
+            maxIndex = higher ? i : maxIndex;
+            if (i == firstFinite)
+                edgeIndex[0] = i;
+            if (i == lastFinite)
+                edgeIndex[1] = i;
+        }
+    };
     const auto firstPiece = samples.first();
     const auto secondPiece = samples.second();
     const qsizetype split = qsizetype(firstPiece.size());
-    for (qsizetype i = begin; i < end; ++i) {
-        const TimeSample &s = i < split ? firstPiece[size_t(i)] : secondPiece[size_t(i - split)];
-        if (s.timeMs >= nextBoundary) {
-            const int col = columnOf(s.timeMs);
-            if (col != column) {
-                flush();
-                column = col;
-            }
-            nextBoundary = boundaryAfter(col);
-        }
-        if (isGap(s)) {
-            if (!inGap && gapIndex < 0)
-                gapIndex = i;
-            inGap = true;
-            continue;
-        }
-        inGap = false;
-        if (minIndex < 0 || s.value < minValue) {
-            minIndex = i;
-            minValue = s.value;
-        }
-        if (maxIndex < 0 || s.value > maxValue) {
-            maxIndex = i;
-            maxValue = s.value;
-        }
-        if (i == firstFinite)
-            edgeIndex[0] = i;
-        if (i == lastFinite)
-            edgeIndex[1] = i;
-    }
+    if (begin < split)
+        scan(firstPiece.data(), 0, begin, std::min(end, split));
+    if (end > split)
+        scan(secondPiece.data(), split, std::max(begin, split), end);
     flush();
 }
 
