@@ -56,7 +56,7 @@ void TraceLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         if (!t.visible || t.points == 0)
             continue;
         if (2 * qreal(t.points) >= columns) {
-            QPen dense(t.pen.color(), 1.0);
+            QPen dense(t.pen.color(), 1.0, t.pen.style()); // a dashed limit stays dashed
             dense.setCosmetic(true);
             painter->setPen(dense);
         } else {

@@ -19,7 +19,7 @@ namespace sitroom::widgets {
 // drawPolyline at paint time; nothing is computed that is not drawn.
 //
 // Pens: a trace with at least one point per two pixel columns is drawn with a
-// cosmetic 1-pixel pen in its colour, which the raster engine draws without
+// cosmetic 1-pixel pen in its colour and style, which the raster engine draws without
 // building an outline (wide antialiased pens cost 30-50x as much); at that
 // density the min/max columns of the decimated line already give it body. A
 // sparser trace (a short history, a zoomed window) gets its own pen: width,
