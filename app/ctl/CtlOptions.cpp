@@ -231,7 +231,12 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption runbookStep(QStringLiteral("runbook-step"), QStringLiteral("The runbook step taken, e.g. \"provider-failing#3: disable kakao\"."), QStringLiteral("STEP"));
     const QCommandLineOption shelveFor(QStringLiteral("for"), QStringLiteral("How long, from 15m to 12h, e.g. 30m, 2h."), QStringLiteral("DURATION"));
     const QCommandLineOption iterations(QStringLiteral("iterations"), QStringLiteral("PBKDF2 iterations, at least %1 (default %2).").arg(gateway::PasswordHash::kMinimumIterations).arg(gateway::PasswordHash::kDefaultIterations), QStringLiteral("N"));
+    // --json is a global option; after the command it means the same
+    // ("sitroomctl alerts --json" reads as naturally as "sitroomctl --json alerts").
+    const QCommandLineOption commandJson(QStringLiteral("json"), QStringLiteral("Print the result as one JSON object (the same as the global --json)."));
     parser.addOption(commandHelpOption);
+    if (name != QStringLiteral("hash-password"))
+        parser.addOption(commandJson);
     if (spec->changesState)
         parser.addOptions({reason, revision});
     if (name == QStringLiteral("disable"))
@@ -253,11 +258,13 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     commandArguments[0] = QStringLiteral("sitroomctl ") + name;
     if (!parser.parse(commandArguments))
         return fail(name + QStringLiteral(": ") + parser.errorText()
-                    + QStringLiteral(" (global options such as --json go before the command)"));
+                    + QStringLiteral(" (global options such as --server or --user go before the command)"));
     if (parser.isSet(commandHelpOption)) {
         result.helpText = commandHelp(*spec, parser);
         return result;
     }
+    if (name != QStringLiteral("hash-password") && parser.isSet(commandJson))
+        g.json = true;
     const QStringList positional = parser.positionalArguments();
     const int wanted = *spec->arguments ? 1 : 0;
     if (positional.size() < wanted)

@@ -7,6 +7,7 @@
 #include "CtlProcess.h"
 #include "SimulatorProcess.h"
 #include "TestTlsClient.h"
+#include "TestAlertRules.h"
 #include "TestUsers.h"
 
 #include <QtTest>
@@ -26,16 +27,7 @@ namespace {
 
 constexpr int kWaitMs = 20000;
 
-// One rule the 20:00 rush trips at once: a queue wait over 20 seconds.
-const char kRules[] = R"({
-  "version": 1,
-  "rules": [
-    { "id": "queue.wait", "metric": "admission.estimated_wait_s", "direction": "above",
-      "levels": [ { "severity": "major", "threshold": 20 } ],
-      "on_delay_s": 0, "off_delay_s": 600, "hysteresis": 0.2, "runbook": "queue-wait",
-      "message": { "ko": "대기열 예상 대기 {value}", "en": "Estimated wait {value}" } }
-  ]
-})";
+const char *const kRules = testing::kQueueWaitRules;
 
 const char kBadRules[] = R"({
   "version": 1,
@@ -145,6 +137,10 @@ private slots:
                 QTest::qWait(250);
         }
         QVERIFY2(!alertId.isEmpty(), "no alert within 10 s of the rush");
+        // --json after the command means the same as before it.
+        const CtlRun jsonAfter = ctl(sim.port(), QStringLiteral("han"), {QStringLiteral("alerts"), QStringLiteral("--json")});
+        QVERIFY2(jsonAfter.exitCode == 0, qPrintable(describe(jsonAfter)));
+        QVERIFY(jsonOf(jsonAfter).value(QStringLiteral("alerts")).toArray().size() >= 1);
         const QJsonObject first = listed.value(QStringLiteral("alerts")).toArray().first().toObject();
         QCOMPARE(first.value(QStringLiteral("key")).toString(), QStringLiteral("queue.wait"));
         QCOMPARE(first.value(QStringLiteral("stateName")).toString(), QStringLiteral("active-unacked"));

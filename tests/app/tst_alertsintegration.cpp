@@ -3,6 +3,7 @@
 // acknowledges it through the dock's dialog, with a comment and a runbook
 // step; lee's console in Osong shows it acknowledged, by whom and where.
 #include "SimulatorProcess.h"
+#include "TestAlertRules.h"
 #include "TestUsers.h"
 
 #include "alerts/AlertDesk.h"
@@ -25,15 +26,7 @@ namespace {
 
 constexpr int kWaitMs = 20000;
 
-const char kRules[] = R"({
-  "version": 1,
-  "rules": [
-    { "id": "queue.wait", "metric": "admission.estimated_wait_s", "direction": "above",
-      "levels": [ { "severity": "major", "threshold": 20 } ],
-      "on_delay_s": 0, "off_delay_s": 600, "hysteresis": 0.2, "runbook": "queue-wait",
-      "message": { "ko": "대기열 예상 대기 {value}", "en": "Estimated wait {value}" } }
-  ]
-})";
+const char *const kRules = testing::kQueueWaitRules;
 
 struct Console
 {

@@ -220,7 +220,7 @@ private slots:
         row("bad server", {QStringLiteral("--server"), QStringLiteral("127.0.0.1:99999"), QStringLiteral("status")}, "--server: ");
         row("bad site", {QStringLiteral("--site"), QStringLiteral("mars"), QStringLiteral("status")}, "--site: \"mars\" must be seoul, osong or ministry");
         row("stray argument", {QStringLiteral("status"), QStringLiteral("now")}, "status: unexpected argument \"now\"");
-        row("global option after command", {QStringLiteral("status"), QStringLiteral("--json")}, "global options such as --json go before the command");
+        row("global option after command", {QStringLiteral("status"), QStringLiteral("--user"), QStringLiteral("kim")}, "global options such as --server or --user go before the command");
         row("option of another command", {QStringLiteral("pause"), QStringLiteral("--reason"), QStringLiteral("x"), QStringLiteral("--for"), QStringLiteral("1m")}, "Unknown option 'for'");
         row("missing password file", {QStringLiteral("--password-file"), QStringLiteral("/nonexistent/pw"), QStringLiteral("status")}, "cannot read the password file /nonexistent/pw");
     }
