@@ -25,6 +25,7 @@ namespace sitroom::widgets {
 using models::MinMaxDecimator;
 using models::SampleSource;
 using models::SampleSpan;
+using models::SlidingDecimation;
 using models::TimeSample;
 
 namespace {
@@ -81,7 +82,7 @@ struct SeriesState
     int trace = -1;
     SampleSource source;
     std::vector<TimeSample> owned;
-    MinMaxDecimator decimator;
+    SlidingDecimation decimation;
     bool dirty = true;
     int points = 0;
     Extent extent;
@@ -147,8 +148,9 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     Parts &p = *m_parts;
     p.chart = new QChart;
     p.chart->setAnimationOptions(QChart::NoAnimation);
-    p.chart->setBackgroundBrush(kBackground);
-    p.chart->setBackgroundPen(Qt::NoPen);
+    // The view paints the grey once; a chart background over it would fill
+    // the same pixels again every redraw (a full-size fill is ~15 % of one).
+    p.chart->setBackgroundVisible(false);
     p.chart->setBackgroundRoundness(0);
     p.chart->setDropShadowEnabled(false);
     p.chart->setPlotAreaBackgroundVisible(false);
@@ -197,9 +199,9 @@ int TimeSeriesChart::addSeries(const QString &name, const QColor &color, qreal w
 {
     auto state = std::make_unique<SeriesState>();
     state->name = name;
-    // Bevel joins and flat caps: round ones make Qt Charts stroke a curve at
-    // every vertex of the decimated line, which cost 2.7x the redraw
-    // (docs/benchmarks.md); at 1 to 2 px nobody sees the difference.
+    // Bevel joins and flat caps: round ones stroke a curve at every vertex of
+    // a sparse trace (dense ones are drawn with a cosmetic pen; TraceLayer),
+    // and at 1 to 2 px nobody sees the difference.
     state->pen = QPen(color, width, style, Qt::FlatCap, Qt::BevelJoin);
     Parts &p = *m_parts;
     state->legend = new QLineSeries(p.chart);
@@ -238,6 +240,7 @@ void TimeSeriesChart::setSamples(int series, const SampleSpan &samples)
     SeriesState &s = *m_parts->series[size_t(series)];
     s.source = {};
     copyInto(s.owned, samples);
+    s.decimation.invalidate(); // new data, not more of the same
     samplesChanged(series);
 }
 
@@ -248,6 +251,7 @@ void TimeSeriesChart::setSource(int series, SampleSource source)
     SeriesState &s = *m_parts->series[size_t(series)];
     s.source = std::move(source);
     s.owned.clear();
+    s.decimation.invalidate();
     s.owned.shrink_to_fit();
     samplesChanged(series);
 }
@@ -490,8 +494,11 @@ void TimeSeriesChart::rebuild()
         to = from + 60'000; // a single instant still gets a readable axis
 
     const int width = plotPixelWidth();
-    const bool all = width != p.decimatedWidth || from != p.drawnFromMs || to != p.drawnToMs
-                     || p.originMs != p.drawnOriginMs;
+    // A new width or origin redoes every series; a window that moved redoes
+    // them too, but a series' SlidingDecimation only re-decimates in full once
+    // the window has moved a pixel column.
+    const bool relayout = width != p.decimatedWidth || p.originMs != p.drawnOriginMs;
+    const bool all = relayout || from != p.drawnFromMs || to != p.drawnToMs;
     p.decimatedWidth = width;
     p.drawnFromMs = from;
     p.drawnToMs = to;
@@ -503,7 +510,9 @@ void TimeSeriesChart::rebuild()
             continue;
         s.dirty = false;
         const SampleSpan span = s.source ? s.source() : SampleSpan(s.owned);
-        const auto &points = s.decimator.decimate(span, from, to, width);
+        if (relayout)
+            s.decimation.invalidate();
+        const auto &points = s.decimation.update(span, from, to, width);
         s.extent = {};
         TraceLayer::Trace &trace = p.traces->trace(s.trace);
         // Runs are reused between rebuilds: a steady redraw does not allocate.

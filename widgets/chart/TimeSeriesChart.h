@@ -1,6 +1,6 @@
 #pragma once
 
-#include "history/MinMaxDecimator.h"
+#include "history/SlidingDecimation.h"
 
 #include <QColor>
 #include <QString>
@@ -17,8 +17,10 @@ namespace sitroom::widgets {
 //
 // Data in, pixels out, at a steady pace: feeding samples only marks a series
 // dirty; one single-shot 40 ms timer decimates every dirty series to the plot's
-// pixel width (MinMaxDecimator), so a burst of updates costs one redraw and no
-// line holds more than about two points per pixel column. Times are plotted in
+// pixel width (MinMaxDecimator, through a SlidingDecimation that re-decimates
+// in full only once the window has moved a pixel column), so a burst of
+// updates costs one redraw and no line holds much more than two points per
+// pixel column. Times are plotted in
 // seconds relative to the origin (the session start).
 //
 // The lines themselves are painted by our TraceLayer over the plot area; Qt
