@@ -101,6 +101,7 @@ private slots:
     void runbookShownWithPlaceholdersFilled();
     void runbookStepRefusedWhenPreconditionGone();
     void runbookStepsOffWhenReadOnly();
+    void timesOnTheLiveSystemsClock();
 };
 
 void tst_AlertsPanel::initTestCase()
@@ -438,6 +439,20 @@ void tst_AlertsPanel::runbookStepsOffWhenReadOnly()
     panel.runbookPane()->activate(QUrl(QStringLiteral("sitroom:pause-admission?step=4&require=admission-running")));
     QCOMPARE(requested.size(), 0);
     QVERIFY(panel.notice()->text().contains(QStringLiteral("read-only")));
+}
+
+// An alert raised at 20:01:30 in Seoul reads 20:01:30 whatever the console
+// machine's own time zone (CI runs on UTC, where it is 11:01:30).
+void tst_AlertsPanel::timesOnTheLiveSystemsClock()
+{
+    Dock d;
+    constexpr qint64 kSeoul2001 = 1'628'506'890'000; // 2021-08-09T11:01:30Z
+    models::TelemetryBatch b = liveBatch(v1::ROLE_VIEWER, {makeAlert("a1", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, kSeoul2001)},
+                                         d.clock.now);
+    b.snapshot->mutable_configuration()->set_timezone("Asia/Seoul");
+    d.feed(std::move(b));
+    QVERIFY(d.panel.selectAlert(QStringLiteral("a1")));
+    QVERIFY2(d.panel.details()->text().contains(QStringLiteral("20:01:30")), qPrintable(d.panel.details()->text()));
 }
 
 QTEST_MAIN(tst_AlertsPanel)

@@ -1,6 +1,7 @@
 #include "AlertDelegate.h"
 
 #include "AlertLook.h"
+#include "common/Formatting.h"
 
 #include "itemmodels/AlertGroupModel.h"
 #include "itemmodels/AlertModel.h"
@@ -38,8 +39,7 @@ void AlertDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
         break;
     }
     case AlertModel::Raised:
-        option->text = QLocale().toString(QDateTime::fromMSecsSinceEpoch(index.data().toLongLong()).time(),
-                                          QStringLiteral("HH:mm:ss"));
+        option->text = formatClock(index.data().toLongLong(), m_zone, QStringLiteral("HH:mm:ss"));
         break;
     case AlertModel::Source: {
         const QString source = AlertWords::sourceText(index.data().toString(), m_namer);
@@ -61,8 +61,7 @@ void AlertDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
             QString text = AlertWords::stateText(state);
             const qint64 until = index.data(AlertModel::ShelvedUntilRole).toLongLong();
             if (state == sitroom::v1::ALERT_SHELVED && until > 0)
-                text = tr("%1 until %2").arg(text, QLocale().toString(QDateTime::fromMSecsSinceEpoch(until).time(),
-                                                                      QStringLiteral("HH:mm")));
+                text = tr("%1 until %2").arg(text, formatClock(until, m_zone, QStringLiteral("HH:mm")));
             option->text = text;
         }
         break;

@@ -3,6 +3,7 @@
 #include "controls/ControlWords.h"
 
 #include <QStyledItemDelegate>
+#include <QTimeZone>
 
 namespace sitroom::widgets {
 
@@ -17,6 +18,8 @@ public:
     explicit AlertDelegate(QObject *parent = nullptr);
 
     void setNamer(ProviderNamer namer) { m_namer = std::move(namer); }
+    // The live system's time zone, for the times shown (liveTimeZone()).
+    void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
@@ -26,6 +29,7 @@ protected:
 
 private:
     ProviderNamer m_namer;
+    QTimeZone m_zone;
 };
 
 } // namespace sitroom::widgets

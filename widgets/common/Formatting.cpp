@@ -1,6 +1,7 @@
 #include "Formatting.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLocale>
 
 #include <cmath>
@@ -48,6 +49,20 @@ QString formatDuration(double seconds)
     if (s < 3600)
         return QCoreApplication::translate("Formatting", "%1 min").arg(s / 60);
     return QCoreApplication::translate("Formatting", "%1 h %2 min").arg(s / 3600).arg(s % 3600 / 60, 2, 10, QLatin1Char('0'));
+}
+
+QTimeZone liveTimeZone(const QString &ianaName)
+{
+    if (ianaName.isEmpty())
+        return {};
+    return QTimeZone(ianaName.toUtf8());
+}
+
+QString formatClock(qint64 epochMs, const QTimeZone &zone, const QString &format)
+{
+    const QDateTime when = zone.isValid() ? QDateTime::fromMSecsSinceEpoch(epochMs, zone)
+                                          : QDateTime::fromMSecsSinceEpoch(epochMs);
+    return QLocale().toString(when, format);
 }
 
 } // namespace sitroom::widgets

@@ -5,6 +5,7 @@
 #include "alerts/AlertDesk.h"
 #include "alerts/AlertLook.h"
 #include "alerts/RunbookPane.h"
+#include "common/Formatting.h"
 #include "common/StaleOverlay.h"
 #include "itemmodels/AlertGroupModel.h"
 #include "itemmodels/AlertModel.h"
@@ -145,6 +146,13 @@ AlertsPanel::AlertsPanel(AlertModel *alerts, const SituationStore &store, QWidge
     connect(&store, &SituationStore::alarmLoadChanged, this, &AlertsPanel::refreshView);
     connect(&store, &SituationStore::linkChanged, this, &AlertsPanel::refreshButtons);
     connect(&store, &SituationStore::alertsChanged, this, [this] { m_meter->setLoad(m_store.alertsLast10min(), m_store.alertFlood()); });
+    // Alert times are on the live system's clock: shown in its time zone.
+    const auto adoptZone = [this] {
+        m_zone = liveTimeZone(QString::fromStdString(m_store.configuration().timezone()));
+        m_delegate->setTimeZone(m_zone);
+    };
+    connect(&store, &SituationStore::configurationChanged, this, adoptZone);
+    adoptZone();
     connect(m_group, &QToolButton::toggled, this, &AlertsPanel::refreshView);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { onCurrentChanged(current); });
@@ -310,8 +318,8 @@ void AlertsPanel::refreshDetails()
     }
     QStringList lines;
     lines << tr("Raised %1 · changed %2")
-                 .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(alert->raised_ms()).time(), QStringLiteral("HH:mm:ss")),
-                      QLocale().toString(QDateTime::fromMSecsSinceEpoch(alert->changed_ms()).time(), QStringLiteral("HH:mm:ss")));
+                 .arg(formatClock(alert->raised_ms(), m_zone, QStringLiteral("HH:mm:ss")),
+                      formatClock(alert->changed_ms(), m_zone, QStringLiteral("HH:mm:ss")));
     if (alert->active_severity() != alert->severity() && alert->active_severity() != sitroom::v1::SEVERITY_UNSPECIFIED)
         lines << tr("Latched at %1; the condition is at %2 now.")
                      .arg(AlertWords::severityWord(alert->severity()), AlertWords::severityWord(alert->active_severity()));
@@ -331,7 +339,7 @@ void AlertsPanel::refreshDetails()
         who.clear_reason();
         lines << tr("Shelved by %1 until %2: “%3”")
                      .arg(ControlWords::actorText(who),
-                          QLocale().toString(QDateTime::fromMSecsSinceEpoch(alert->shelved_until_ms()).time(), QStringLiteral("HH:mm")),
+                          formatClock(alert->shelved_until_ms(), m_zone, QStringLiteral("HH:mm")),
                           why);
     }
     m_details->setText(lines.join(u'\n'));

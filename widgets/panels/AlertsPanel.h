@@ -2,6 +2,7 @@
 
 #include "controls/ControlWords.h"
 
+#include <QTimeZone>
 #include <QWidget>
 
 class QAction;
@@ -81,6 +82,7 @@ private:
     sitroom::models::AlertGroupModel *m_groups;
     AlertDesk *m_desk = nullptr;
     AlertDelegate *m_delegate;
+    QTimeZone m_zone; // the live system's
     AlarmLoadMeter *m_meter;
     QLabel *m_floodNote;
     QPushButton *m_ack;

@@ -32,10 +32,7 @@ constexpr double kEnvelopeSpread = 0.25;
 
 QString clockText(qint64 ms, const QString &timezone)
 {
-    const QTimeZone zone(timezone.toUtf8());
-    const QDateTime when = zone.isValid() ? QDateTime::fromMSecsSinceEpoch(ms, zone)
-                                          : QDateTime::fromMSecsSinceEpoch(ms);
-    return QLocale().toString(when, QStringLiteral("M/d HH:mm"));
+    return formatClock(ms, liveTimeZone(timezone), QStringLiteral("M/d HH:mm"));
 }
 
 } // namespace
