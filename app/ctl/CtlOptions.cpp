@@ -234,8 +234,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     // --json is a global option; after the command it means the same
     // ("sitroomctl alerts --json" reads as naturally as "sitroomctl --json alerts").
     const QCommandLineOption commandJson(QStringLiteral("json"), QStringLiteral("Print the result as one JSON object (the same as the global --json)."));
+    const bool takesJson = name != QStringLiteral("hash-password");
     parser.addOption(commandHelpOption);
-    if (name != QStringLiteral("hash-password"))
+    if (takesJson)
         parser.addOption(commandJson);
     if (spec->changesState)
         parser.addOptions({reason, revision});
@@ -263,7 +264,7 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         result.helpText = commandHelp(*spec, parser);
         return result;
     }
-    if (name != QStringLiteral("hash-password") && parser.isSet(commandJson))
+    if (takesJson && parser.isSet(commandJson))
         g.json = true;
     const QStringList positional = parser.positionalArguments();
     const int wanted = *spec->arguments ? 1 : 0;

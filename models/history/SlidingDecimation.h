@@ -26,7 +26,6 @@ public:
     // The data behind the span was replaced: the next update decimates in full.
     void invalidate() { m_baseWidth = -1; }
 
-    const std::vector<TimeSample> &points() const { return m_points; }
     // Whether the last update decimated the whole window (for tests and
     // diagnostics).
     bool lastWasFull() const { return m_lastFull; }

@@ -75,7 +75,6 @@ void styleAxis(QAbstractAxis *axis)
 
 struct SeriesState
 {
-    QString name;
     QPen pen;
     bool visible = true;
     QLineSeries *legend = nullptr; // no points: its marker is the legend entry; the line is the TraceLayer's
@@ -84,7 +83,6 @@ struct SeriesState
     std::vector<TimeSample> owned;
     SlidingDecimation decimation;
     bool dirty = true;
-    int points = 0;
     Extent extent;
 };
 
@@ -137,7 +135,6 @@ struct TimeSeriesChart::Parts
 
     int rebuilds = 0;
     QList<QPointF> scratch;
-    bool drawnOnce = false;
 
     double x(qint64 timeMs) const { return double(timeMs - originMs) / 1000.0; }
 };
@@ -198,7 +195,6 @@ int TimeSeriesChart::addSeries(const QString &name, const QColor &color, qreal w
                                Qt::PenStyle style)
 {
     auto state = std::make_unique<SeriesState>();
-    state->name = name;
     // Bevel joins and flat caps: round ones stroke a curve at every vertex of
     // a sparse trace (dense ones are drawn with a cosmetic pen; TraceLayer),
     // and at 1 to 2 px nobody sees the difference.
@@ -401,7 +397,8 @@ int TimeSeriesChart::pointCount(int series) const
 {
     if (series < 0 || series >= seriesCount())
         return 0;
-    return m_parts->series[size_t(series)]->points;
+    const Parts &p = *m_parts;
+    return p.traces->trace(p.series[size_t(series)]->trace).points;
 }
 
 int TimeSeriesChart::plotPixelWidth() const
@@ -506,7 +503,7 @@ void TimeSeriesChart::rebuild()
 
     for (auto &sp : p.series) {
         SeriesState &s = *sp;
-        if (!s.dirty && !all && p.drawnOnce)
+        if (!s.dirty && !all)
             continue;
         s.dirty = false;
         const SampleSpan span = s.source ? s.source() : SampleSpan(s.owned);
@@ -539,9 +536,7 @@ void TimeSeriesChart::rebuild()
             ++trace.points;
         }
         trace.runs.resize(run);
-        s.points = trace.points;
     }
-    p.drawnOnce = true;
 
     for (auto &bp : p.bands) {
         BandState &b = *bp;

@@ -9,7 +9,6 @@ TraceLayer::TraceLayer(QGraphicsItem *parent)
 {
     // Above the grid and the axes' lines, below the legend.
     setZValue(20);
-    setFlag(QGraphicsItem::ItemClipsToShape, false);
     setAcceptedMouseButtons(Qt::NoButton);
 }
 
