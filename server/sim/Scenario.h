@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/ProviderLight.h"
+
 #include <QList>
 #include <QString>
 
@@ -7,6 +9,11 @@
 #include <cstdint>
 
 namespace sitroom::sim {
+
+// The light rules are shared with the gateway (domain/ProviderLight.h).
+using domain::Light;
+using domain::LightSpec;
+using domain::ProviderLight;
 
 struct LocalizedName
 {
@@ -84,17 +91,6 @@ struct ProviderSpec
     double popularity = 0.0;
     bool simpleAuth = false;
     StageSpec service;
-};
-
-struct LightSpec
-{
-    double yellowP95Ms = 0.0;
-    double redP95Ms = 0.0;
-    double yellowErrorRate = 0.0;
-    double redErrorRate = 0.0;
-    double hysteresis = 0.0;
-    int minDwellS = 0;
-    double smoothingS = 0.0;         // time constant of the figures the light is judged on
 };
 
 // Something that happens to the system at a set time: a provider failing, the

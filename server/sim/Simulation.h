@@ -3,7 +3,6 @@
 #include "AdmissionQueue.h"
 #include "ArrivalProfile.h"
 #include "DelayLine.h"
-#include "ProviderLight.h"
 #include "Rng.h"
 #include "Scenario.h"
 #include "ServiceStage.h"

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "AdmissionQueue.h"
-#include "ProviderLight.h"
+#include "Scenario.h"
 #include "ServiceStage.h"
 
 #include <QString>

@@ -1,12 +1,24 @@
 #pragma once
 
-#include "Scenario.h"
-
 #include <cstdint>
 
-namespace sitroom::sim {
+namespace sitroom::domain {
 
+// The public traffic light citizens see for a verification provider. The
+// order matters: a larger value is a worse light.
 enum class Light { Green, Yellow, Red, Suspended };
+
+// The thresholds a light is judged against; the same for every provider.
+struct LightSpec
+{
+    double yellowP95Ms = 0.0;
+    double redP95Ms = 0.0;
+    double yellowErrorRate = 0.0;
+    double redErrorRate = 0.0;
+    double hysteresis = 0.0;
+    int minDwellS = 0;
+    double smoothingS = 0.0;         // time constant of the figures the light is judged on
+};
 
 // The public traffic light of one provider. It is judged on smoothed p95
 // latency and error rate. A worse colour is shown as soon as a figure reaches
@@ -14,6 +26,8 @@ enum class Light { Green, Yellow, Red, Suspended };
 // threshold * (1 - hysteresis) and the current colour has been shown for
 // min_dwell_s. So a wobbling figure does not make the light (and the citizens
 // who follow it) flap, and trouble is never hidden by the dwell.
+// The simulator runs it for its providers; the gateway runs the same rules for
+// a live system that publishes no light of its own.
 class ProviderLight final
 {
 public:
@@ -44,4 +58,4 @@ private:
     std::int64_t m_sinceS = 0;
 };
 
-} // namespace sitroom::sim
+} // namespace sitroom::domain

@@ -1,12 +1,12 @@
-#include "sim/ProviderLight.h"
+#include "domain/ProviderLight.h"
 
 #include <QtTest>
 
-using sitroom::sim::Light;
-using sitroom::sim::LightSpec;
-using sitroom::sim::ProviderLight;
+using sitroom::domain::Light;
+using sitroom::domain::LightSpec;
+using sitroom::domain::ProviderLight;
 
-Q_DECLARE_METATYPE(sitroom::sim::Light)
+Q_DECLARE_METATYPE(sitroom::domain::Light)
 
 namespace {
 

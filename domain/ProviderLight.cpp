@@ -1,8 +1,10 @@
-#include "ProviderLight.h"
+#include "domain/ProviderLight.h"
+
+#include <algorithm>
 
 #include <cmath>
 
-namespace sitroom::sim {
+namespace sitroom::domain {
 
 namespace {
 // Requests' worth of error-free evidence added to the smoothed error rate, so a
@@ -82,4 +84,4 @@ void ProviderLight::setSuspended(bool suspended, std::int64_t nowS)
     }
 }
 
-} // namespace sitroom::sim
+} // namespace sitroom::domain
