@@ -1,8 +1,11 @@
 #include "AuditModel.h"
 
+#include "control/AuditStages.h"
 #include "situation/SituationStore.h"
 
 #include <QDateTime>
+
+#include <utility>
 
 namespace sitroom::models {
 
@@ -11,6 +14,7 @@ AuditModel::AuditModel(const SituationStore &store, QObject *parent)
     , m_store(store)
 {
     connect(&store, &SituationStore::auditChanged, this, &AuditModel::sync);
+    connect(&store, &SituationStore::progressChanged, this, &AuditModel::syncStages);
     sync();
 }
 
@@ -46,6 +50,21 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
         return QString::fromStdString(e.before());
     case AfterRole:
         return QString::fromStdString(e.after());
+    case StageRole:
+    case StageAfterMsRole:
+    case StageDetailRole:
+    case CommandIdRole: {
+        const sitroom::v1::CommandProgress *p = progressOf(e);
+        if (!p)
+            return {};
+        if (role == StageRole)
+            return int(p->stage());
+        if (role == StageAfterMsRole)
+            return p->after_ms();
+        if (role == StageDetailRole)
+            return QString::fromStdString(p->detail());
+        return QString::fromStdString(p->command_id());
+    }
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
     case RawValueRole:
@@ -74,6 +93,13 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
         return QString::fromStdString(e.reason());
     case Outcome:
         return QString::fromStdString(e.outcome());
+    case Stage:
+        // The delegate words the stage (StageRole); sorting goes by it.
+        if (role == RawValueRole) {
+            const sitroom::v1::CommandProgress *p = progressOf(e);
+            return p ? int(p->stage()) : 0;
+        }
+        return {};
     default:
         return {};
     }
@@ -90,11 +116,46 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
     case Action: return tr("Action");
     case Reason: return tr("Reason");
     case Outcome: return tr("Outcome");
+    case Stage: return tr("In the live system");
     default: return {};
     }
 }
 
+const sitroom::v1::CommandProgress *AuditModel::progressOf(const sitroom::v1::AuditEntry &entry) const
+{
+    const auto it = m_stages.constFind(entry.id());
+    return it == m_stages.constEnd() ? nullptr : &it.value();
+}
+
+void AuditModel::syncStages()
+{
+    const auto &progress = m_store.commandProgress();
+    QHash<quint64, sitroom::v1::CommandProgress> stages;
+    const QHash<quint64, int> pairs = AuditStages::pair(m_store.audit(), progress);
+    for (auto it = pairs.constBegin(); it != pairs.constEnd(); ++it)
+        stages.insert(it.key(), progress[std::size_t(it.value())]);
+    const QHash<quint64, sitroom::v1::CommandProgress> before = std::exchange(m_stages, std::move(stages));
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        const quint64 id = m_rows[std::size_t(row)].id();
+        const auto was = before.constFind(id);
+        const auto now = m_stages.constFind(id);
+        const bool hadOne = was != before.constEnd();
+        const bool hasOne = now != m_stages.constEnd();
+        if (hadOne != hasOne || (hasOne && (was->stage() != now->stage() || was->after_ms() != now->after_ms()
+                                            || was->command_id() != now->command_id()))) {
+            const QModelIndex cell = index(row, Stage);
+            emit dataChanged(cell, cell);
+        }
+    }
+}
+
 void AuditModel::sync()
+{
+    syncRows();
+    syncStages();
+}
+
+void AuditModel::syncRows()
 {
     const auto &audit = m_store.audit();  // ascending id
     if (audit.empty()) {

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "sitroom/v1/alerts.pb.h"
+#include "sitroom/v1/control.pb.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 #include <vector>
 
@@ -12,18 +14,24 @@ class SituationStore;
 
 // The audit timeline, newest first: who did what, where, when and why, and
 // how it ended. New entries are inserted at the top; entries the store lets go
-// of leave at the bottom.
+// of leave at the bottom. A row of an applied change also carries where that
+// change stands in the live system (the Stage column's roles; AuditStages
+// pairs rows with the store's command progress); views word it.
 class AuditModel final : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Time, User, Site, Action, Reason, Outcome, ColumnCount };
+    enum Column { Time, User, Site, Action, Reason, Outcome, Stage, ColumnCount };
     enum Role {
         RawValueRole = Qt::UserRole + 1,
         IdRole,
         BeforeRole,
         AfterRole,
+        StageRole,          // sitroom::v1::CommandStage as int; unset for a row without progress
+        StageAfterMsRole,   // from acceptance to the effect seen (or giving up)
+        StageDetailRole,    // the gateway's English detail, for tooltips
+        CommandIdRole,
     };
 
     explicit AuditModel(const SituationStore &store, QObject *parent = nullptr);
@@ -38,9 +46,13 @@ public:
 
 private:
     void sync();
+    void syncRows();
+    void syncStages();
+    const sitroom::v1::CommandProgress *progressOf(const sitroom::v1::AuditEntry &entry) const;
 
     const SituationStore &m_store;
     std::vector<sitroom::v1::AuditEntry> m_rows;  // newest first
+    QHash<quint64, sitroom::v1::CommandProgress> m_stages;  // audit id → its command's latest progress
 };
 
 } // namespace sitroom::models

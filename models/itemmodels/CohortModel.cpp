@@ -99,6 +99,11 @@ QVariant CohortModel::raw(int row, int column) const
     }
 }
 
+bool CohortModel::isBookedStale(int row) const
+{
+    return row >= 0 && row < m_ids.size() && m_store.isFigureStale(figure::cohortBooked(m_ids.at(row)));
+}
+
 QVariant CohortModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -109,7 +114,12 @@ QVariant CohortModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (index.column() == Name)
             return QString::fromStdString(m_englishNames ? config.name().en() : config.name().ko());
+        if ((index.column() == Booked || index.column() == Progress || index.column() == BookingsPerMinute)
+            && isBookedStale(row))
+            return {};
         return raw(row, index.column());
+    case BookedStaleRole:
+        return isBookedStale(row);
     case RawValueRole:
         return raw(row, index.column());
     case IdRole:

@@ -21,10 +21,16 @@ public:
         WindowOpenMsRole,
         WindowCloseMsRole,
         BirthDigitsRole,   // QList<int>
+        // The cohort's bookings are not live (the source could not read them):
+        // DisplayRole gives no value for the figures built on them; RawValueRole
+        // keeps the last one for sorting.
+        BookedStaleRole,
     };
     enum class WindowStatus { Upcoming, Open, Closed };
 
     explicit CohortModel(const SituationStore &store, QObject *parent = nullptr);
+
+    bool isBookedStale(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

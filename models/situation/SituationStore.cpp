@@ -31,6 +31,20 @@ bool sameLayout(const sitroom::v1::Configuration &a, const sitroom::v1::Configur
     return true;
 }
 
+// Stages only move forward: a broadcast may overtake the answer that carried
+// an earlier stage, and a snapshot may repeat what events already said.
+int stageRank(sitroom::v1::CommandStage stage)
+{
+    switch (stage) {
+    case sitroom::v1::COMMAND_STAGE_SENT: return 1;
+    case sitroom::v1::COMMAND_STAGE_ACCEPTED: return 2;
+    case sitroom::v1::COMMAND_STAGE_EFFECT_SEEN:
+    case sitroom::v1::COMMAND_STAGE_EFFECT_NOT_SEEN:
+    case sitroom::v1::COMMAND_STAGE_DELIVERY_FAILED: return 3;
+    default: return 0;
+    }
+}
+
 } // namespace
 
 SituationStore::SituationStore(QObject *parent, Clock clock)
@@ -92,6 +106,8 @@ void SituationStore::applySnapshot(const sitroom::v1::Snapshot &snapshot)
     // A resync's backfill overlaps what we hold; the ring keeps ours and adds
     // what is new, so a reconnect fills the gap it left.
     m_history.append(snapshot.history());
+    for (const sitroom::v1::CommandProgress &progress : snapshot.recent_progress())
+        adoptProgress(progress);
     m_hasSnapshot = true;
     if (layoutChanged)
         emit configurationChanged();
@@ -168,6 +184,71 @@ void SituationStore::applyAlertEvent(const sitroom::v1::AlertEvent &event)
     m_pendingAlertEvents.push_back(event);
 }
 
+const StaleFigure *SituationStore::staleFigure(const QString &figure) const
+{
+    auto at = std::lower_bound(m_staleFigures.begin(), m_staleFigures.end(), figure,
+                               [](const StaleFigure &f, const QString &name) { return f.figure < name; });
+    return at != m_staleFigures.end() && at->figure == figure ? &*at : nullptr;
+}
+
+std::vector<StaleFigure> SituationStore::staleFiguresUnder(const QString &prefix) const
+{
+    std::vector<StaleFigure> under;
+    auto at = std::lower_bound(m_staleFigures.begin(), m_staleFigures.end(), prefix,
+                               [](const StaleFigure &f, const QString &name) { return f.figure < name; });
+    for (; at != m_staleFigures.end() && at->figure.startsWith(prefix); ++at)
+        under.push_back(*at);
+    return under;
+}
+
+void SituationStore::adoptStaleFigures(const sitroom::v1::SystemState &state)
+{
+    std::vector<StaleFigure> figures = staleFiguresOf(state);
+    if (figures == m_staleFigures)
+        return;
+    m_staleFigures = std::move(figures);
+    m_staleFiguresMoved = true;
+}
+
+const sitroom::v1::CommandProgress *SituationStore::progress(const QString &commandId) const
+{
+    const std::string id = commandId.toStdString();
+    for (auto it = m_progress.rbegin(); it != m_progress.rend(); ++it) {
+        if (it->command_id() == id)
+            return &*it;
+    }
+    return nullptr;
+}
+
+bool SituationStore::adoptProgress(const sitroom::v1::CommandProgress &progress)
+{
+    if (progress.command_id().empty() || stageRank(progress.stage()) == 0)
+        return false;
+    auto at = std::find_if(m_progress.begin(), m_progress.end(), [&](const sitroom::v1::CommandProgress &p) {
+        return p.command_id() == progress.command_id();
+    });
+    if (at != m_progress.end()) {
+        if (stageRank(progress.stage()) < stageRank(at->stage()) || at->stage() == progress.stage())
+            return false;
+        // A result's stage names no action or user; keep what an event said.
+        sitroom::v1::CommandProgress merged = progress;
+        if (merged.action().empty())
+            merged.set_action(at->action());
+        if (merged.user().empty())
+            merged.set_user(at->user());
+        if (merged.expectation().empty())
+            merged.set_expectation(at->expectation());
+        *at = std::move(merged);
+        m_pendingProgress.push_back(*at);
+        return true;
+    }
+    m_progress.push_back(progress);
+    while (m_progress.size() > kProgressCapacity)
+        m_progress.erase(m_progress.begin());
+    m_pendingProgress.push_back(progress);
+    return true;
+}
+
 int SituationStore::applyEvent(const sitroom::v1::Envelope &envelope)
 {
     using Body = sitroom::v1::Envelope::BodyCase;
@@ -183,6 +264,9 @@ int SituationStore::applyEvent(const sitroom::v1::Envelope &envelope)
     case Body::kAlertEvent:
         applyAlertEvent(envelope.alert_event());
         return 4;
+    case Body::kCommandProgress:
+        adoptProgress(envelope.command_progress());
+        return 0;
     default:
         return 0;
     }
@@ -199,8 +283,11 @@ void SituationStore::apply(const TelemetryBatch &batch)
         m_welcome = *batch.welcome;
     if (batch.snapshot)
         applySnapshot(*batch.snapshot);
+    if (batch.snapshot && !batch.hasState)
+        adoptStaleFigures(batch.snapshot->state());
     if (batch.hasState) {
         m_state = batch.state;
+        adoptStaleFigures(batch.state);
         setAlarmLoad(batch.state.alerts_last_10min(), batch.state.alert_flood());
     }
     int changed = batch.snapshot ? 3 : 0;
@@ -209,6 +296,14 @@ void SituationStore::apply(const TelemetryBatch &batch)
     for (const sitroom::v1::CommandResult &result : batch.commandResults) {
         if (result.has_control() && adoptControl(result.control()))
             changed |= 1;
+        if (result.stage() != sitroom::v1::COMMAND_STAGE_UNSPECIFIED) {
+            sitroom::v1::CommandProgress progress;
+            progress.set_command_id(result.command_id());
+            progress.set_stage(result.stage());
+            progress.set_revision(result.control().revision());
+            progress.set_at_ms(batch.lastServerTimeMs);
+            adoptProgress(progress);
+        }
     }
     for (const sitroom::v1::AuditResponse &response : batch.auditResponses) {
         for (const sitroom::v1::AuditEntry &entry : response.entries()) {
@@ -241,10 +336,18 @@ void SituationStore::apply(const TelemetryBatch &batch)
         emit alertEvent(event);
     if (std::exchange(m_alarmLoadMoved, false))
         emit alarmLoadChanged();
+    if (std::exchange(m_staleFiguresMoved, false))
+        emit staleFiguresChanged();
     for (const sitroom::v1::CommandResult &result : batch.commandResults)
         emit commandResult(result);
     for (const sitroom::v1::AuditResponse &response : batch.auditResponses)
         emit auditResponse(response);
+    // After the results: a console says "applied" before "effect seen".
+    const std::vector<sitroom::v1::CommandProgress> progressed = std::exchange(m_pendingProgress, {});
+    for (const sitroom::v1::CommandProgress &progress : progressed)
+        emit commandProgressed(progress);
+    if (!progressed.empty())
+        emit progressChanged();
     checkFreshness();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "history/HistoryRing.h"
+#include "situation/StaleFigures.h"
 #include "telemetry/TelemetryBatch.h"
 
 #include "sitroom/v1/envelope.pb.h"
@@ -29,6 +30,8 @@ public:
     // The audit timeline keeps this many entries, newest last; older pages
     // stay on the server (AuditRequest).
     static constexpr std::size_t kAuditCapacity = 5000;
+    // The latest stage of this many recent commands, newest last.
+    static constexpr std::size_t kProgressCapacity = 200;
     using Clock = std::function<qint64()>; // monotonic milliseconds
 
     explicit SituationStore(QObject *parent = nullptr, Clock clock = {});
@@ -61,6 +64,23 @@ public:
     const LinkEvent &link() const { return m_link; }
     int roundTripMs() const { return m_roundTripMs; }     // -1 before the first measurement
 
+    // Figures the live system's source could not read fresh (their value in
+    // state() is the last one read), sorted by name; empty for a simulation.
+    const std::vector<StaleFigure> &staleFigures() const { return m_staleFigures; }
+    const StaleFigure *staleFigure(const QString &figure) const;
+    bool isFigureStale(const QString &figure) const { return staleFigure(figure) != nullptr; }
+    // Those whose name starts with prefix ("provider.kakao.").
+    std::vector<StaleFigure> staleFiguresUnder(const QString &prefix) const;
+    // Where the gateway reads the live system from (Configuration.source):
+    // "sim:<scenario>" or "prometheus:<url>"; empty from an older gateway.
+    QString source() const { return QString::fromStdString(m_configuration.source()); }
+
+    // The latest stage of recent applied commands, one per command_id, in the
+    // order they were first heard of (the snapshot's, CommandResults' and
+    // CommandProgress events').
+    const std::vector<sitroom::v1::CommandProgress> &commandProgress() const { return m_progress; }
+    const sitroom::v1::CommandProgress *progress(const QString &commandId) const;
+
     // Age of the newest message; -1 before any message arrived.
     qint64 ageMs() const;
     bool isStale() const { return m_stale; }
@@ -87,6 +107,11 @@ signals:
     void controlChanged();         // new control state (snapshot, ControlEvent, a newer CommandResult)
     void auditChanged();           // entries added (or the list replaced by a snapshot)
     void commandResult(const sitroom::v1::CommandResult &result);
+    void staleFiguresChanged();    // the set of stale figures or their reasons moved
+    // A command moved to a later stage (after the store took it in), once per
+    // change, in order; progressChanged once per batch after them.
+    void commandProgressed(const sitroom::v1::CommandProgress &progress);
+    void progressChanged();
     void auditResponse(const sitroom::v1::AuditResponse &response);
 
 private:
@@ -97,6 +122,9 @@ private:
     bool addAudit(const sitroom::v1::AuditEntry &entry);
     void applyAlertEvent(const sitroom::v1::AlertEvent &event);
     void setAlarmLoad(quint32 last10min, bool flood);
+    void adoptStaleFigures(const sitroom::v1::SystemState &state);
+    // False when it is not news: a stage already known, or an earlier one.
+    bool adoptProgress(const sitroom::v1::CommandProgress &progress);
 
     Clock m_clock;
     QTimer m_freshnessTimer;
@@ -112,6 +140,10 @@ private:
     quint32 m_alertsLast10min = 0;
     bool m_alertFlood = false;
     bool m_alarmLoadMoved = false;
+    std::vector<StaleFigure> m_staleFigures;
+    bool m_staleFiguresMoved = false;
+    std::vector<sitroom::v1::CommandProgress> m_progress;
+    std::vector<sitroom::v1::CommandProgress> m_pendingProgress;  // this batch's news, emitted at its end
     HistoryRing m_history;
     LinkEvent m_link;
     int m_roundTripMs = -1;

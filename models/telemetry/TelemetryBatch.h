@@ -55,7 +55,7 @@ struct TelemetryBatch
     // advancing (end of the scenario, paused source). Unset when none came.
     std::optional<bool> sourceIdle;
 
-    // Broadcast ControlEvent, AuditEvent and AlertEvent envelopes, in order.
+    // Broadcast ControlEvent, AuditEvent, AlertEvent and CommandProgress envelopes, in order.
     // A snapshot in the batch drops the events before it (it holds them).
     std::vector<sitroom::v1::Envelope> events;
 

@@ -313,6 +313,7 @@ void TelemetryWorker::handle(sitroom::v1::Envelope &envelope)
     case Body::kControlEvent:
     case Body::kAlertEvent:
     case Body::kAuditEvent:
+    case Body::kCommandProgress:
         handleBroadcast(envelope);
         return;
     default:

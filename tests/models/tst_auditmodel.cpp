@@ -1,5 +1,6 @@
 #include "SituationFixtures.h"
 
+#include "CommandProgressFixtures.h"
 #include "itemmodels/AuditModel.h"
 
 #include <QAbstractItemModelTester>
@@ -124,6 +125,73 @@ private slots:
         m_store->apply(b);
         QCOMPARE(m_model->rowCount(), 5);
         QCOMPARE(m_model->index(1, 0).data(AuditModel::IdRole).toULongLong(), quint64(7));
+    }
+
+    // Two identical throttles by kim a minute apart and one by lee: each row
+    // gets its own command's stage, matched by user, action and time.
+    void stagesBesideTheirRows()
+    {
+        const qint64 t0 = 1'750'000'000'000;  // gateway wall clock
+        const auto row = [](quint64 id, qint64 timeMs, const std::string &user, const std::string &action) {
+            v1::AuditEntry e = entry(id, user);
+            e.set_time_ms(timeMs);
+            e.set_action(action);
+            return e;
+        };
+        models::TelemetryBatch rows;
+        for (const v1::AuditEntry &e :
+             {row(10, t0, "kim", "set admission rate to 500/s"),
+              row(11, t0 + 60'000, "kim", "set admission rate to 500/s (stale data, overridden)"),
+              row(12, t0 + 61'000, "lee", "set admission rate to 500/s"),
+              row(13, t0 + 62'000, "kim", "acknowledge alert A1")}) {
+            v1::Envelope env;
+            *env.mutable_audit_event()->mutable_entry() = e;
+            rows.events.push_back(env);
+        }
+        m_store->apply(rows);
+        QCOMPARE(m_model->rowCount(), 7);
+        const auto rowOf = [this](quint64 id) {
+            for (int r = 0; r < m_model->rowCount(); ++r) {
+                if (m_model->index(r, 0).data(AuditModel::IdRole).toULongLong() == id)
+                    return r;
+            }
+            return -1;
+        };
+        const auto stage = [&](quint64 id) { return m_model->index(rowOf(id), AuditModel::Stage).data(AuditModel::StageRole); };
+        QVERIFY(!stage(10).isValid());
+
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        models::TelemetryBatch first;
+        // The second kim command's effect, 2.5 s after acceptance at t0+60.3 s.
+        first.events.push_back(progressEnvelope(progress("k2", v1::COMMAND_STAGE_EFFECT_SEEN, 2500, t0 + 62'800)));
+        // The first one was accepted at t0+0.2 s and is still being watched.
+        first.events.push_back(progressEnvelope(progress("k1", v1::COMMAND_STAGE_ACCEPTED, 0, t0 + 200)));
+        first.events.push_back(progressEnvelope(progress("l1", v1::COMMAND_STAGE_SENT, 0, t0 + 61'100, "set admission rate to 500/s", "lee")));
+        m_store->apply(first);
+        QCOMPARE(changed.size(), 3);
+        for (const QList<QVariant> &args : changed) {
+            QCOMPARE(args[0].toModelIndex().column(), int(AuditModel::Stage));
+            QCOMPARE(args[0].toModelIndex(), args[1].toModelIndex());
+        }
+        QCOMPARE(stage(10).toInt(), int(v1::COMMAND_STAGE_ACCEPTED));
+        QCOMPARE(stage(11).toInt(), int(v1::COMMAND_STAGE_EFFECT_SEEN));
+        QCOMPARE(m_model->index(rowOf(11), AuditModel::Stage).data(AuditModel::StageAfterMsRole).toUInt(), 2500u);
+        QCOMPARE(m_model->index(rowOf(11), AuditModel::Stage).data(AuditModel::CommandIdRole).toString(), QStringLiteral("k2"));
+        QCOMPARE(stage(12).toInt(), int(v1::COMMAND_STAGE_SENT));
+        QVERIFY(!stage(13).isValid());
+        QCOMPARE(m_model->index(rowOf(11), AuditModel::Stage).data(AuditModel::RawValueRole).toInt(),
+                 int(v1::COMMAND_STAGE_EFFECT_SEEN));
+
+        // The first one gives up: only its row changes.
+        changed.clear();
+        models::TelemetryBatch later;
+        later.events.push_back(progressEnvelope(progress("k1", v1::COMMAND_STAGE_EFFECT_NOT_SEEN, 30'000, t0 + 30'200)));
+        m_store->apply(later);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed[0][0].toModelIndex().row(), rowOf(10));
+        QCOMPARE(stage(10).toInt(), int(v1::COMMAND_STAGE_EFFECT_NOT_SEEN));
+        QCOMPARE(stage(11).toInt(), int(v1::COMMAND_STAGE_EFFECT_SEEN));
+        QCOMPARE(m_model->headerData(AuditModel::Stage, Qt::Horizontal).toString(), QStringLiteral("In the live system"));
     }
 
 private:
