@@ -13,6 +13,7 @@ them. The Korean and the English file of an id have the same action links
 Usage: python3 check.py [DIRECTORY]   (default: the directory of this script)
 """
 
+import json
 import os
 import re
 import sys
@@ -21,15 +22,15 @@ from urllib.parse import parse_qsl, unquote
 
 LANGS = ("ko", "en")
 
-# The ids the shipped alert rules link to; each must exist in both languages.
-REQUIRED_IDS = (
-    "provider-failing",
-    "queue-wait",
-    "backend-saturation",
-    "verification-collapse",
-    "bookings-below-envelope",
-    "telemetry-silent",
-)
+# The ids the shipped alert rules link to (resources/alerts/default-rules.json);
+# each must exist in both languages.
+def _rule_runbooks():
+    rules = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "alerts", "default-rules.json")
+    with open(rules, encoding="utf-8") as f:
+        return tuple(sorted({rule["runbook"] for rule in json.load(f)["rules"] if rule.get("runbook")}))
+
+
+REQUIRED_IDS = _rule_runbooks()
 
 # Runbooks whose alerts are about one provider: only these may use
 # {provider} / {provider_name} and provider preconditions without naming one.

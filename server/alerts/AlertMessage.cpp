@@ -19,6 +19,8 @@ QString formatFigure(double value, const QString &unit, bool korean)
     }
     if (unit == u"x")
         return QString::number(value, 'f', 1) + u'×';
+    if (unit == u"count")
+        return QString::number(std::lround(value)) + (korean ? QStringLiteral("건") : QString());
     return QString::number(value, 'g', 4);
 }
 

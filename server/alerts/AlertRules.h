@@ -23,6 +23,8 @@ enum class Metric {
     AttemptsPerBooking,        // "verification.attempts_per_booking", x over a rolling window
     BookingsVersusEnvelope,    // "cohort.bookings_vs_envelope", ratio, per cohort in its opening
     TelemetrySilence,          // "telemetry.silence_s", s without telemetry
+    ControlEffectNotSeen,      // "control.effect_not_seen", applied changes whose effect the telemetry does not show
+    SourceStaleFigures,        // "source.stale_figures", figures the gateway could not read fresh from its source
 };
 
 enum class Direction { Above, Below };

@@ -8,9 +8,9 @@ namespace sitroom::alerts {
 
 namespace {
 
-const std::array<MetricInfo, 8> &catalogue()
+const std::array<MetricInfo, 10> &catalogue()
 {
-    static const std::array<MetricInfo, 8> metrics{{
+    static const std::array<MetricInfo, 10> metrics{{
         {Metric::ProviderErrorRate, QStringLiteral("provider.error_rate"), SubjectKind::Provider, QStringLiteral("provider"), QStringLiteral("ratio")},
         {Metric::ProviderP95Latency, QStringLiteral("provider.p95_latency_ms"), SubjectKind::Provider, QStringLiteral("provider"), QStringLiteral("ms")},
         {Metric::ProviderRedSeconds, QStringLiteral("provider.red_s"), SubjectKind::Provider, QStringLiteral("provider"), QStringLiteral("s")},
@@ -19,6 +19,8 @@ const std::array<MetricInfo, 8> &catalogue()
         {Metric::AttemptsPerBooking, QStringLiteral("verification.attempts_per_booking"), SubjectKind::None, QStringLiteral("bookings"), QStringLiteral("x")},
         {Metric::BookingsVersusEnvelope, QStringLiteral("cohort.bookings_vs_envelope"), SubjectKind::Cohort, QStringLiteral("bookings"), QStringLiteral("ratio")},
         {Metric::TelemetrySilence, QStringLiteral("telemetry.silence_s"), SubjectKind::None, QStringLiteral("telemetry"), QStringLiteral("s")},
+        {Metric::ControlEffectNotSeen, QStringLiteral("control.effect_not_seen"), SubjectKind::None, QStringLiteral("controls"), QStringLiteral("count")},
+        {Metric::SourceStaleFigures, QStringLiteral("source.stale_figures"), SubjectKind::None, QStringLiteral("telemetry"), QStringLiteral("count")},
     }};
     return metrics;
 }

@@ -144,6 +144,12 @@ std::vector<MetricReading> MetricExtractor::read(const AlertRule &rule, const v1
     case Metric::TelemetrySilence:
         out.push_back({QString(), 0.0});
         break;
+    case Metric::ControlEffectNotSeen:
+        out.push_back({QString(), double(state.control_effects_not_seen())});
+        break;
+    case Metric::SourceStaleFigures:
+        out.push_back({QString(), double(state.stale_size())});
+        break;
     }
     return out;
 }

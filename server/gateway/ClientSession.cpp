@@ -263,13 +263,18 @@ void ClientSession::finishSignIn(const sitroom::v1::Hello &hello, const SignInDe
 
 void ClientSession::handleCommand(const sitroom::v1::Command &command)
 {
-    sitroom::v1::Envelope reply;
     if (m_hooks.command) {
-        // The audit row is durable by the time the hook returns.
-        *reply.mutable_command_result() = m_hooks.command(command, m_identity);
-        sendUnicast(reply);
+        QPointer<ClientSession> self(this);
+        m_hooks.command(command, m_identity, [self](const sitroom::v1::CommandResult &result) {
+            if (!self || self->m_state == State::Closing)
+                return;   // the client is gone; its command stands, and a resend gets the same result
+            sitroom::v1::Envelope reply;
+            *reply.mutable_command_result() = result;
+            self->sendUnicast(reply);
+        });
         return;
     }
+    sitroom::v1::Envelope reply;
     auto *result = reply.mutable_command_result();
     result->set_command_id(command.command_id());
     result->set_status(sitroom::v1::COMMAND_REFUSED);

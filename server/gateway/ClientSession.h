@@ -47,7 +47,10 @@ struct SessionHooks
     // Decides a Hello, possibly later (password hashing runs off the event
     // loop); calls done exactly once, unless the session is gone by then.
     std::function<void(const sitroom::v1::Hello &, std::function<void(const SignInDecision &)> done)> signIn;
-    std::function<sitroom::v1::CommandResult(const sitroom::v1::Command &, const Identity &)> command;
+    // Decides a command, possibly later (a live system must accept a change
+    // first); calls reply exactly once. The audit row is durable by then.
+    std::function<void(const sitroom::v1::Command &, const Identity &,
+                       std::function<void(const sitroom::v1::CommandResult &)> reply)> command;
     std::function<sitroom::v1::AuditResponse(const sitroom::v1::AuditRequest &)> auditRequest;
 };
 

@@ -1,12 +1,11 @@
 #include "gateway/CommandProcessor.h"
 
 #include "gateway/CommandWords.h"
+#include "gateway/ControlDiff.h"
 #include "gateway/ControlTarget.h"
 #include "gateway/StateDatabase.h"
 #include "gateway/UsersFile.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QUuid>
 
 namespace sitroom::gateway {
@@ -20,61 +19,6 @@ namespace {
 QString s(const std::string &text)
 {
     return QString::fromStdString(text);
-}
-
-QString rate(double r)
-{
-    return QString::number(r, 'g', 10) + QStringLiteral("/s");
-}
-
-QString json(const QJsonObject &o)
-{
-    return o.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-// Short JSON of the control values that differ between two states.
-std::pair<QString, QString> diff(const ControlState &a, const ControlState &b)
-{
-    QJsonObject before, after;
-    if (a.admission_rate_per_s() != b.admission_rate_per_s()) {
-        before[QStringLiteral("admission_rate_per_s")] = a.admission_rate_per_s();
-        after[QStringLiteral("admission_rate_per_s")] = b.admission_rate_per_s();
-    }
-    if (a.admission_paused() != b.admission_paused()) {
-        before[QStringLiteral("admission_paused")] = a.admission_paused();
-        after[QStringLiteral("admission_paused")] = b.admission_paused();
-    }
-    for (const auto &pb : b.providers()) {
-        for (const auto &pa : a.providers()) {
-            if (pa.id() != pb.id())
-                continue;
-            if (pa.enabled() != pb.enabled() || pa.disabled_until_ms() != pb.disabled_until_ms()) {
-                const QString key = QStringLiteral("provider.") + s(pb.id());
-                QJsonObject x, y;
-                x[QStringLiteral("enabled")] = pa.enabled();
-                y[QStringLiteral("enabled")] = pb.enabled();
-                if (pa.disabled_until_ms())
-                    x[QStringLiteral("disabled_until_ms")] = double(pa.disabled_until_ms());
-                if (pb.disabled_until_ms())
-                    y[QStringLiteral("disabled_until_ms")] = double(pb.disabled_until_ms());
-                before[key] = x;
-                after[key] = y;
-            }
-        }
-    }
-    if (a.pending_size() != b.pending_size()) {
-        before[QStringLiteral("pending")] = a.pending_size();
-        after[QStringLiteral("pending")] = b.pending_size();
-    }
-    return {json(before), json(after)};
-}
-
-v1::ProviderControl *findProvider(ControlState &state, const std::string &id)
-{
-    for (auto &p : *state.mutable_providers())
-        if (p.id() == id)
-            return &p;
-    return nullptr;
 }
 
 v1::Actor actorOf(const Identity &who, qint64 wallNowMs, const QString &reason)
@@ -126,27 +70,12 @@ void CommandProcessor::initialize(const ControlState &sourceInitial)
 
 QString CommandProcessor::describe(const Command &c)
 {
-    QString text;
-    switch (c.action_case()) {
-    case Command::kSetAdmissionRate: text = QStringLiteral("set admission rate to ") + rate(c.set_admission_rate().rate_per_s()); break;
-    case Command::kPauseAdmission: text = QStringLiteral("pause admission"); break;
-    case Command::kResumeAdmission: text = QStringLiteral("resume admission"); break;
-    case Command::kSetProviderEnabled: {
-        const auto &p = c.set_provider_enabled();
-        text = (p.enabled() ? QStringLiteral("enable provider ") : QStringLiteral("disable provider ")) + s(p.provider_id());
-        if (!p.enabled() && p.disable_for_s())
-            text += QStringLiteral(" for %1 s").arg(p.disable_for_s());
-        break;
-    }
-    case Command::kApprove: text = QStringLiteral("approve request ") + s(c.approve().request_id()); break;
-    case Command::kAcknowledgeAlert: text = QStringLiteral("acknowledge alert ") + s(c.acknowledge_alert().alert_id()); break;
-    case Command::kShelveAlert: text = QStringLiteral("shelve alert ") + s(c.shelve_alert().alert_id()); break;
-    case Command::kUnshelveAlert: text = QStringLiteral("unshelve alert ") + s(c.unshelve_alert().alert_id()); break;
-    case Command::ACTION_NOT_SET: text = QStringLiteral("(no action)"); break;
-    }
-    if (c.stale_override())
-        text += QStringLiteral(" (stale data, overridden)");
-    return text;
+    return describeCommand(c);
+}
+
+bool CommandDecision::changesLiveControls() const
+{
+    return change && liveControlsDiffer(before, change->control);
 }
 
 QString CommandProcessor::validate(const Command &c) const
@@ -170,8 +99,7 @@ QString CommandProcessor::validate(const Command &c) const
                 .arg(lo).arg(hi).arg(r);
     }
     if (c.action_case() == Command::kSetProviderEnabled) {
-        ControlState copy = m_control;
-        if (!findProvider(copy, c.set_provider_enabled().provider_id()))
+        if (!findProvider(m_control, c.set_provider_enabled().provider_id()))
             return QStringLiteral("there is no provider \"%1\"").arg(s(c.set_provider_enabled().provider_id()));
     }
     return {};
@@ -224,26 +152,60 @@ CommandResult CommandProcessor::handle(const Command &command, const Identity &w
 {
     // Due expiries first, so a late approval sees its request gone.
     tick(wallNowMs, sourceNowMs);
-    if (!command.command_id().empty()) {
-        if (auto first = m_store.findResult(s(command.command_id())))
-            return *first;
-    }
-    Decision decision = decide(command, who, wallNowMs, sourceNowMs);
-    QString error;
-    if (!commit(decision, &error)) {
-        CommandResult refused;
-        refused.set_command_id(command.command_id());
-        refused.set_status(v1::COMMAND_REFUSED);
-        refused.set_message(QString(QStringLiteral("the audit log could not be written, so nothing was done: ") + error).toStdString());
-        *refused.mutable_control() = m_control;
-        return refused;
-    }
-    return decision.result;
+    if (auto first = storedResult(command))
+        return *first;
+    CommandDecision decision = decide(command, who, wallNowMs, sourceNowMs);
+    return commitDecision(decision);
 }
 
-CommandProcessor::Decision CommandProcessor::decide(const Command &c, const Identity &who, qint64 wallNowMs, qint64 sourceNowMs)
+std::optional<CommandResult> CommandProcessor::storedResult(const Command &command) const
 {
-    Decision d;
+    if (command.command_id().empty())
+        return std::nullopt;
+    return m_store.findResult(s(command.command_id()));
+}
+
+CommandResult CommandProcessor::commitDecision(CommandDecision &decision)
+{
+    QString error;
+    if (commit(decision, &error))
+        return decision.result;
+    CommandResult refused;
+    refused.set_command_id(decision.result.command_id());
+    refused.set_status(v1::COMMAND_REFUSED);
+    refused.set_message(QString(QStringLiteral("the audit log could not be written, so nothing was done: ") + error).toStdString());
+    *refused.mutable_control() = m_control;
+    return refused;
+}
+
+CommandResult CommandProcessor::refuseUndelivered(CommandDecision &decision, const QString &reason)
+{
+    // Only the attempt is kept: the control state, its revision and the
+    // command's result stay as they were, so the same command_id may be sent
+    // again (the live system applies a repeated idempotency key once).
+    CommandDecision failed;
+    failed.storeResult = false;
+    failed.result.set_command_id(decision.result.command_id());
+    failed.result.set_status(v1::COMMAND_REFUSED);
+    failed.result.set_stage(v1::COMMAND_STAGE_DELIVERY_FAILED);
+    failed.result.set_message(QStringLiteral("the live system did not apply it: %1").arg(reason).toStdString());
+    *failed.result.mutable_control() = m_control;
+    for (AuditRecord r : decision.audit) {
+        r.outcome = QStringLiteral("refused: the live system did not apply it: ") + reason;
+        r.before.clear();
+        r.after.clear();
+        failed.audit.push_back(r);
+    }
+    QString error;
+    if (!commit(failed, &error))
+        failed.result.set_message(failed.result.message() + " (and the audit log could not be written: " + error.toStdString() + ")");
+    return failed.result;
+}
+
+CommandDecision CommandProcessor::decide(const Command &c, const Identity &who, qint64 wallNowMs, qint64 sourceNowMs)
+{
+    CommandDecision d;
+    d.before = m_control;
     d.result.set_command_id(c.command_id());
     AuditRecord base;
     base.timeMs = wallNowMs;
@@ -258,7 +220,7 @@ CommandProcessor::Decision CommandProcessor::decide(const Command &c, const Iden
         AuditRecord r = base;
         r.outcome = commandStatusWord(status) + QStringLiteral(": ") + message;
         if (d.change)
-            std::tie(r.before, r.after) = diff(m_control, d.change->control);
+            std::tie(r.before, r.after) = controlDiff(m_control, d.change->control);
         d.audit.push_back(r);
         return std::move(d);
     };
@@ -330,10 +292,11 @@ CommandProcessor::Decision CommandProcessor::decide(const Command &c, const Iden
     return finish(v1::COMMAND_APPLIED, QStringLiteral("") + describe(c));
 }
 
-CommandProcessor::Decision CommandProcessor::decideApproval(const Command &c, const Identity &who, qint64 wallNowMs,
+CommandDecision CommandProcessor::decideApproval(const Command &c, const Identity &who, qint64 wallNowMs,
                                                             qint64 sourceNowMs, AuditRecord base)
 {
-    Decision d;
+    CommandDecision d;
+    d.before = m_control;
     d.result.set_command_id(c.command_id());
     const std::string requestId = c.approve().request_id();
     int index = -1;
@@ -375,7 +338,7 @@ CommandProcessor::Decision CommandProcessor::decideApproval(const Command &c, co
     original.site = pending.requested_by().site();
     original.action = describe(pending.command());
     original.reason = s(pending.command().reason());
-    std::tie(original.before, original.after) = diff(m_control, change.control);
+    std::tie(original.before, original.after) = controlDiff(m_control, change.control);
     original.outcome = QStringLiteral("applied: approved by %1 (request %2)").arg(who.user, s(requestId));
     d.audit.push_back(original);
     base.before = original.before;
@@ -384,7 +347,7 @@ CommandProcessor::Decision CommandProcessor::decideApproval(const Command &c, co
                                            .arg(s(pending.requested_by().user()), describe(pending.command())));
 }
 
-bool CommandProcessor::commit(Decision &d, QString *error)
+bool CommandProcessor::commit(CommandDecision &d, QString *error)
 {
     if (!m_db.begin(error))
         return false;
@@ -415,6 +378,16 @@ bool CommandProcessor::commit(Decision &d, QString *error)
 
 void CommandProcessor::tick(qint64 wallNowMs, qint64 sourceNowMs)
 {
+    expireRequests(wallNowMs);
+    while (auto due = dueTimedDisable(wallNowMs, sourceNowMs)) {
+        QString error;
+        if (!commit(*due, &error))
+            return;   // tried again at the next tick
+    }
+}
+
+void CommandProcessor::expireRequests(qint64 wallNowMs)
+{
     // Unapproved requests, on the wall clock.
     for (int i = 0; i < m_control.pending_size();) {
         const v1::PendingApproval pending = m_control.pending(i);
@@ -422,7 +395,8 @@ void CommandProcessor::tick(qint64 wallNowMs, qint64 sourceNowMs)
             ++i;
             continue;
         }
-        Decision d;
+        CommandDecision d;
+        d.before = m_control;
         ControlChange change;
         change.control = m_control;
         change.control.mutable_pending()->DeleteSubrange(i, 1);
@@ -437,7 +411,7 @@ void CommandProcessor::tick(qint64 wallNowMs, qint64 sourceNowMs)
         r.action = QStringLiteral("expire request %1 (%2 by %3)")
                        .arg(s(pending.request_id()), describe(pending.command()), s(pending.requested_by().user()));
         r.reason = s(pending.command().reason());
-        std::tie(r.before, r.after) = diff(m_control, change.control);
+        std::tie(r.before, r.after) = controlDiff(m_control, change.control);
         r.outcome = QStringLiteral("expired: not approved within %1 min").arg(m_options.approvalTimeoutMs / 60000.0);
         d.audit.push_back(r);
         d.change = change;
@@ -446,12 +420,19 @@ void CommandProcessor::tick(qint64 wallNowMs, qint64 sourceNowMs)
         if (!commit(d, &error))
             return;   // tried again at the next tick
     }
+}
+
+std::optional<CommandDecision> CommandProcessor::dueTimedDisable(qint64 wallNowMs, qint64 sourceNowMs) const
+{
     // Timed disables, on the live system's clock.
     for (int i = 0; i < m_control.providers_size(); ++i) {
         const v1::ProviderControl p = m_control.providers(i);
         if (p.enabled() || p.disabled_until_ms() == 0 || sourceNowMs < p.disabled_until_ms())
             continue;
-        Decision d;
+        CommandDecision d;
+        d.before = m_control;
+        d.endsTimedDisable = true;
+        d.result.set_command_id(QStringLiteral("timed-enable-%1-r%2").arg(s(p.id())).arg(m_control.revision() + 1).toStdString());
         ControlChange change;
         change.control = m_control;
         auto *q = change.control.mutable_providers(i);
@@ -469,15 +450,16 @@ void CommandProcessor::tick(qint64 wallNowMs, qint64 sourceNowMs)
         r.user = kSystem.user;
         r.action = QStringLiteral("enable provider %1").arg(s(p.id()));
         r.reason = QStringLiteral("timed disable ended");
-        std::tie(r.before, r.after) = diff(m_control, change.control);
+        std::tie(r.before, r.after) = controlDiff(m_control, change.control);
         r.outcome = QStringLiteral("applied: ramping in over %1 s").arg(q->ramp_s());
         d.audit.push_back(r);
         d.change = change;
+        d.result.set_status(v1::COMMAND_APPLIED);
+        d.result.set_message(r.action.toStdString());
         d.storeResult = false;
-        QString error;
-        if (!commit(d, &error))
-            return;
+        return d;
     }
+    return std::nullopt;
 }
 
 v1::AuditEntry CommandProcessor::record(const AuditRecord &record, QString *error)
@@ -485,7 +467,7 @@ v1::AuditEntry CommandProcessor::record(const AuditRecord &record, QString *erro
     QString scratch;
     if (!error)
         error = &scratch;
-    Decision d;
+    CommandDecision d;
     d.audit.push_back(record);
     d.storeResult = false;
     if (!commit(d, error))

@@ -31,6 +31,22 @@ struct ControlChange
     QString summary;
 };
 
+// A decided command, before it is written: its result, audit rows and (when
+// the state changes) the new control state. A change that moves the live
+// system's controls is delivered to it before it is committed when the
+// gateway steers a live system through a webhook (ControlDispatcher).
+struct CommandDecision
+{
+    sitroom::v1::CommandResult result;
+    std::vector<AuditRecord> audit;
+    std::optional<ControlChange> change;   // the new state when it changed
+    bool storeResult = true;
+    sitroom::v1::ControlState before;      // the state it was decided on
+    bool endsTimedDisable = false;         // the system re-enabling a provider on time
+
+    bool changesLiveControls() const;
+};
+
 struct CommandProcessorOptions
 {
     qint64 approvalTimeoutMs = 5 * 60 * 1000;  // wall clock
@@ -67,6 +83,20 @@ public:
     // Expires unapproved requests and ends timed disables that are due.
     void tick(qint64 wallNowMs, qint64 sourceNowMs);
 
+    // handle() in steps, for a live system that must accept a change before
+    // it counts (ControlDispatcher): the first result of a repeated
+    // command_id; the decision; then either committing it (false result: the
+    // database refused, nothing changed) or recording that the live system
+    // did not take it (audit row only; state, revision and result unchanged).
+    std::optional<sitroom::v1::CommandResult> storedResult(const sitroom::v1::Command &command) const;
+    CommandDecision decide(const sitroom::v1::Command &command, const Identity &who, qint64 wallNowMs, qint64 sourceNowMs);
+    sitroom::v1::CommandResult commitDecision(CommandDecision &decision);
+    sitroom::v1::CommandResult refuseUndelivered(CommandDecision &decision, const QString &reason);
+    // tick() in steps: expiring requests changes nothing in the live system;
+    // the end of a timed disable does, so it comes out as a decision.
+    void expireRequests(qint64 wallNowMs);
+    std::optional<CommandDecision> dueTimedDisable(qint64 wallNowMs, qint64 sourceNowMs) const;
+
     // An audit row outside commands (sign-ins); queued as an event. Id 0 on failure.
     sitroom::v1::AuditEntry record(const AuditRecord &record, QString *error = nullptr);
 
@@ -81,22 +111,13 @@ public:
     static QString describe(const sitroom::v1::Command &command);
 
 private:
-    struct Decision
-    {
-        sitroom::v1::CommandResult result;
-        std::vector<AuditRecord> audit;
-        std::optional<ControlChange> change;   // the new state when it changed
-        bool storeResult = true;
-    };
-
-    Decision decide(const sitroom::v1::Command &command, const Identity &who, qint64 wallNowMs, qint64 sourceNowMs);
-    Decision decideApproval(const sitroom::v1::Command &command, const Identity &who, qint64 wallNowMs,
+    CommandDecision decideApproval(const sitroom::v1::Command &command, const Identity &who, qint64 wallNowMs,
                             qint64 sourceNowMs, AuditRecord base);
     QString validate(const sitroom::v1::Command &command) const;
     bool isHazardous(const sitroom::v1::Command &command) const;
     void applyAction(sitroom::v1::ControlState &state, const sitroom::v1::Command &command, qint64 sourceNowMs) const;
     // Writes the decision; false (nothing changed) when the database refused.
-    bool commit(Decision &decision, QString *error);
+    bool commit(CommandDecision &decision, QString *error);
 
     StateDatabase &m_db;
     AuditLog m_audit;

@@ -33,9 +33,17 @@ struct GatewayOptions
     std::uint32_t providerRampS = 300;    // a re-enabled provider ramps back in over this
     // Alerts (docs/alerts.md): empty uses the shipped rules.
     QString alertRulesFile;
+    // Closed-loop verification: an applied change's effect must show in the
+    // telemetry within this long, or an alert is raised.
+    qint64 effectTimeoutMs = 30000;
+    // False: the gateway watches a live system it cannot steer (no control
+    // webhook), and refuses control commands saying so; alerts still work.
+    bool controlsEnabled = true;
 };
 
+class ControlDelivery;
 class ControlTarget;
+struct Identity;
 struct SignInDecision;
 
 // Serves telemetry to consoles over TLS. It knows nothing of the simulator: a
@@ -67,6 +75,10 @@ public:
     bool hasStoredControlState() const;
     // Who applies the controls; gets the winning state at once when known.
     void setControlTarget(ControlTarget *target);
+    // A live system that must accept each change before it counts (the
+    // control webhook). Set before openControls(); without one, changes are
+    // committed at once and handed to the ControlTarget.
+    void setControlDelivery(ControlDelivery *delivery);
 
     void setConfiguration(const sitroom::v1::Configuration &configuration);
     // The data source's starting control state. A stored one wins (a restart
@@ -101,6 +113,10 @@ private:
     bool openAlerts(QString *error);
     void tickControls();
     qint64 sourceNowMs() const;
+    void handleCommand(const sitroom::v1::Command &command, const Identity &who,
+                       std::function<void(const sitroom::v1::CommandResult &)> reply);
+    void publishProgress(const sitroom::v1::CommandProgress &progress);
+    void observeEffects(sitroom::v1::SystemState &state);
     void signIn(const sitroom::v1::Hello &hello, std::function<void(const SignInDecision &)> done);
 
     class Private;

@@ -44,6 +44,20 @@ void PublishedState::appendAudit(const sitroom::v1::AuditEntry &entry)
         m_recentAudit.pop_front();
 }
 
+void PublishedState::appendProgress(const sitroom::v1::CommandProgress &progress)
+{
+    // One entry per command: its latest stage.
+    for (auto it = m_recentProgress.begin(); it != m_recentProgress.end(); ++it) {
+        if (it->command_id() == progress.command_id()) {
+            m_recentProgress.erase(it);
+            break;
+        }
+    }
+    m_recentProgress.push_back(progress);
+    while (m_recentProgress.size() > kRecentProgress)
+        m_recentProgress.pop_front();
+}
+
 void PublishedState::fillSnapshot(sitroom::v1::Snapshot *snapshot) const
 {
     *snapshot->mutable_configuration() = m_configuration;
@@ -54,6 +68,8 @@ void PublishedState::fillSnapshot(sitroom::v1::Snapshot *snapshot) const
         *snapshot->add_active_alerts() = a;
     for (const auto &e : m_recentAudit)
         *snapshot->add_recent_audit() = e;
+    for (const auto &p : m_recentProgress)
+        *snapshot->add_recent_progress() = p;
 }
 
 void PublishedState::stampClocks(sitroom::v1::Envelope &envelope) const

@@ -27,6 +27,9 @@ public:
     // Every alert not cleared, as the alert engine has it now.
     void setActiveAlerts(std::vector<sitroom::v1::Alert> alerts) { m_alerts = std::move(alerts); }
     static constexpr std::size_t kRecentAudit = 200;
+    // The latest stage of each recent applied change (at most kRecentProgress).
+    void appendProgress(const sitroom::v1::CommandProgress &progress);
+    static constexpr std::size_t kRecentProgress = 50;
 
     const sitroom::v1::Configuration &configuration() const { return m_configuration; }
     const sitroom::v1::ControlState &control() const { return m_control; }
@@ -49,6 +52,7 @@ private:
     sitroom::v1::SystemState m_state;
     TelemetryHistory m_history;
     std::deque<sitroom::v1::AuditEntry> m_recentAudit;
+    std::deque<sitroom::v1::CommandProgress> m_recentProgress;
     std::vector<sitroom::v1::Alert> m_alerts;
     std::uint64_t m_lastSeq = 0;
 };

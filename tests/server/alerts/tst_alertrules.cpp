@@ -95,11 +95,12 @@ void tst_AlertRules::shippedRulesCoverEveryMetric()
     for (const char *metric : {"provider.error_rate", "provider.p95_latency_ms", "provider.red_s",
                                "admission.estimated_wait_s", "backend.utilization",
                                "verification.attempts_per_booking", "cohort.bookings_vs_envelope",
-                               "telemetry.silence_s"})
+                               "telemetry.silence_s", "control.effect_not_seen", "source.stale_figures"})
         QVERIFY2(metrics.contains(QString::fromLatin1(metric)), metric);
     const QSet<QString> expected{QStringLiteral("provider-failing"), QStringLiteral("queue-wait"),
                                  QStringLiteral("backend-saturation"), QStringLiteral("verification-collapse"),
-                                 QStringLiteral("bookings-below-envelope"), QStringLiteral("telemetry-silent")};
+                                 QStringLiteral("bookings-below-envelope"), QStringLiteral("telemetry-silent"),
+                                 QStringLiteral("control-effect-not-seen"), QStringLiteral("source-stale")};
     QCOMPARE(runbooks, expected);
     // The example: the queue's wait is major beyond 30 minutes.
     for (const AlertRule &rule : rules.rules)

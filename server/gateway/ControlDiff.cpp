@@ -1,0 +1,98 @@
+#include "gateway/ControlDiff.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace sitroom::gateway {
+
+namespace {
+
+QString json(const QJsonObject &o)
+{
+    return o.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+std::pair<QString, QString> controlDiff(const sitroom::v1::ControlState &a, const sitroom::v1::ControlState &b)
+{
+    QJsonObject before, after;
+    if (a.admission_rate_per_s() != b.admission_rate_per_s()) {
+        before[QStringLiteral("admission_rate_per_s")] = a.admission_rate_per_s();
+        after[QStringLiteral("admission_rate_per_s")] = b.admission_rate_per_s();
+    }
+    if (a.admission_paused() != b.admission_paused()) {
+        before[QStringLiteral("admission_paused")] = a.admission_paused();
+        after[QStringLiteral("admission_paused")] = b.admission_paused();
+    }
+    for (const auto &pb : b.providers()) {
+        const sitroom::v1::ProviderControl *pa = findProvider(a, pb.id());
+        if (!pa || (pa->enabled() == pb.enabled() && pa->disabled_until_ms() == pb.disabled_until_ms()))
+            continue;
+        const QString key = QStringLiteral("provider.") + QString::fromStdString(pb.id());
+        QJsonObject x, y;
+        x[QStringLiteral("enabled")] = pa->enabled();
+        y[QStringLiteral("enabled")] = pb.enabled();
+        if (pa->disabled_until_ms())
+            x[QStringLiteral("disabled_until_ms")] = double(pa->disabled_until_ms());
+        if (pb.disabled_until_ms())
+            y[QStringLiteral("disabled_until_ms")] = double(pb.disabled_until_ms());
+        before[key] = x;
+        after[key] = y;
+    }
+    if (a.pending_size() != b.pending_size()) {
+        before[QStringLiteral("pending")] = a.pending_size();
+        after[QStringLiteral("pending")] = b.pending_size();
+    }
+    return {json(before), json(after)};
+}
+
+sitroom::v1::ProviderControl *findProvider(sitroom::v1::ControlState &state, const std::string &id)
+{
+    for (auto &p : *state.mutable_providers())
+        if (p.id() == id)
+            return &p;
+    return nullptr;
+}
+
+const sitroom::v1::ProviderControl *findProvider(const sitroom::v1::ControlState &state, const std::string &id)
+{
+    for (const auto &p : state.providers())
+        if (p.id() == id)
+            return &p;
+    return nullptr;
+}
+
+bool liveControlsDiffer(const sitroom::v1::ControlState &a, const sitroom::v1::ControlState &b)
+{
+    if (a.admission_rate_per_s() != b.admission_rate_per_s() || a.admission_paused() != b.admission_paused()
+        || a.providers_size() != b.providers_size())
+        return true;
+    for (const auto &pb : b.providers()) {
+        const sitroom::v1::ProviderControl *pa = findProvider(a, pb.id());
+        if (!pa || pa->enabled() != pb.enabled() || pa->ramp_s() != pb.ramp_s()
+            || pa->disabled_until_ms() != pb.disabled_until_ms())
+            return true;
+    }
+    return false;
+}
+
+QJsonObject liveControlJson(const sitroom::v1::ControlState &state)
+{
+    QJsonArray providers;
+    for (const auto &p : state.providers()) {
+        providers.append(QJsonObject{
+            {QStringLiteral("id"), QString::fromStdString(p.id())},
+            {QStringLiteral("enabled"), p.enabled()},
+            {QStringLiteral("ramp_s"), double(p.ramp_s())},
+            {QStringLiteral("disabled_until_ms"), double(p.disabled_until_ms())},
+        });
+    }
+    return QJsonObject{
+        {QStringLiteral("admission_rate_per_s"), state.admission_rate_per_s()},
+        {QStringLiteral("admission_paused"), state.admission_paused()},
+        {QStringLiteral("providers"), providers},
+    };
+}
+
+} // namespace sitroom::gateway

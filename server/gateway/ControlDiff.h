@@ -1,0 +1,30 @@
+#pragma once
+
+#include "sitroom/v1/control.pb.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <string>
+#include <utility>
+
+namespace sitroom::gateway {
+
+// Short JSON of the control values that differ between two states (before,
+// after), as the audit's before/after columns hold them.
+std::pair<QString, QString> controlDiff(const sitroom::v1::ControlState &a, const sitroom::v1::ControlState &b);
+
+// The provider's entry in a control state, or nullptr.
+sitroom::v1::ProviderControl *findProvider(sitroom::v1::ControlState &state, const std::string &id);
+const sitroom::v1::ProviderControl *findProvider(const sitroom::v1::ControlState &state, const std::string &id);
+
+// Whether two states differ in what the live system does (rate, pause,
+// providers), as opposed to the gateway's own book-keeping (pending requests,
+// revision, who changed it last).
+bool liveControlsDiffer(const sitroom::v1::ControlState &a, const sitroom::v1::ControlState &b);
+
+// The control values a live system applies, as the control webhook's
+// "control" object carries them (docs/control-webhook.md).
+QJsonObject liveControlJson(const sitroom::v1::ControlState &state);
+
+} // namespace sitroom::gateway

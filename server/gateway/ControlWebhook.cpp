@@ -1,0 +1,168 @@
+#include "gateway/ControlWebhook.h"
+
+#include "gateway/ControlDiff.h"
+#include "gateway/GatewayLog.h"
+#include "gateway/UsersFile.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QMessageAuthenticationCode>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+
+namespace sitroom::gateway {
+
+struct ControlWebhook::Attempt
+{
+    ControlDeliveryRequest request;
+    QByteArray body;
+    QByteArray signature;
+    std::function<void(const ControlDeliveryOutcome &)> done;
+    int number = 0;
+    QElapsedTimer since;
+};
+
+ControlWebhook::ControlWebhook(ControlWebhookOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_network(new QNetworkAccessManager(this))
+{
+}
+
+ControlWebhook::~ControlWebhook() = default;
+
+QByteArray ControlWebhook::body(const ControlDeliveryRequest &request, qint64 sentAtMs)
+{
+    const sitroom::v1::Actor &a = request.actor;
+    const QJsonObject actor{
+        {QStringLiteral("user"), QString::fromStdString(a.user())},
+        {QStringLiteral("site"), UsersFile::siteName(sitroom::v1::Site(a.site()))},
+        {QStringLiteral("reason"), QString::fromStdString(a.reason())},
+    };
+    const QJsonObject o{
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("command_id"), request.commandId},
+        {QStringLiteral("revision"), double(request.revision)},
+        {QStringLiteral("sent_at_ms"), double(sentAtMs)},
+        {QStringLiteral("change"), request.change},
+        {QStringLiteral("control"), liveControlJson(request.control)},
+        {QStringLiteral("actor"), actor},
+    };
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QByteArray ControlWebhook::signature(const QByteArray &secret, const QByteArray &body)
+{
+    return QByteArrayLiteral("sha256=")
+        + QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256).toHex();
+}
+
+QByteArray ControlWebhook::readSecretFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the control secret %1: %2").arg(path, file.errorString());
+        return {};
+    }
+    const QByteArray secret = file.read(64 * 1024).trimmed();
+    if (secret.size() < 16) {
+        *error = QStringLiteral("the control secret in %1 is %2; it must be at least 16 characters")
+                     .arg(path, secret.isEmpty() ? QStringLiteral("empty") : QStringLiteral("too short"));
+        return {};
+    }
+    return secret;
+}
+
+void ControlWebhook::deliver(const ControlDeliveryRequest &request, std::function<void(const ControlDeliveryOutcome &)> done)
+{
+    auto attempt = std::make_shared<Attempt>();
+    attempt->request = request;
+    // One body for every retry: the same key with the same bytes is a repeat
+    // the live system recognises, never a conflict.
+    attempt->body = body(request, QDateTime::currentMSecsSinceEpoch());
+    attempt->signature = signature(m_options.secret, attempt->body);
+    attempt->done = std::move(done);
+    attempt->since.start();
+    send(attempt);
+}
+
+void ControlWebhook::send(std::shared_ptr<Attempt> attempt)
+{
+    ++attempt->number;
+    QNetworkRequest request(m_options.url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader(QByteArrayLiteral("Idempotency-Key"), attempt->request.commandId.toUtf8());
+    request.setRawHeader(QByteArrayLiteral("X-Sitroom-Signature"), attempt->signature);
+    request.setRawHeader(QByteArrayLiteral("X-Sitroom-Revision"), QByteArray::number(attempt->request.revision));
+    request.setTransferTimeout(m_options.attemptTimeoutMs);
+    if (m_options.tls)
+        request.setSslConfiguration(*m_options.tls);
+    QNetworkReply *reply = m_network->post(request, attempt->body);
+    connect(reply, &QNetworkReply::finished, this, [this, attempt, reply] { finish(attempt, reply); });
+}
+
+void ControlWebhook::finish(std::shared_ptr<Attempt> attempt, QNetworkReply *reply)
+{
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray answer = reply->readAll();
+    QString said = QJsonDocument::fromJson(answer).object().value(QStringLiteral("error")).toString();
+    if (said.isEmpty())
+        said = QString::fromUtf8(answer.left(300)).trimmed();
+    ControlDeliveryOutcome outcome;
+    if (status >= 200 && status < 300) {
+        outcome.accepted = true;
+        qCInfo(lcGateway).noquote() << "control webhook accepted" << attempt->request.commandId << "revision"
+                                    << attempt->request.revision << "with HTTP" << status;
+        attempt->done(outcome);
+        return;
+    }
+    if (status >= 400 && status < 500) {
+        // The live system's refusal: final, no retry.
+        outcome.reason = QStringLiteral("HTTP %1 from %2%3").arg(status).arg(m_options.url.toString(),
+                                                                      said.isEmpty() ? QString() : QStringLiteral(": ") + said);
+        qCWarning(lcGateway).noquote() << "control webhook refused" << attempt->request.commandId << "-" << outcome.reason;
+        attempt->done(outcome);
+        return;
+    }
+    const QString why = status != 0 ? QStringLiteral("HTTP %1 from %2%3").arg(status).arg(m_options.url.toString(),
+                                                                   said.isEmpty() ? QString() : QStringLiteral(": ") + said)
+                                    : QStringLiteral("%1 cannot be reached: %2").arg(m_options.url.toString(), reply->errorString());
+    const int backoff = m_options.firstBackoffMs << std::min(attempt->number - 1, 10);
+    if (attempt->number < m_options.maxAttempts
+        && attempt->since.elapsed() + backoff + m_options.attemptTimeoutMs <= m_options.totalBudgetMs) {
+        qCWarning(lcGateway).noquote() << "control webhook attempt" << attempt->number << "for"
+                                       << attempt->request.commandId << "failed (" << why << "); retrying in"
+                                       << backoff << "ms with the same key";
+        QTimer::singleShot(backoff, this, [this, attempt] { send(attempt); });
+        return;
+    }
+    outcome.reason = QStringLiteral("%1 (after %2 attempts)").arg(why).arg(attempt->number);
+    qCWarning(lcGateway).noquote() << "control webhook gave up on" << attempt->request.commandId << "-" << outcome.reason;
+    attempt->done(outcome);
+}
+
+void ControlWebhook::probe(std::function<void(bool, const QString &)> done)
+{
+    QNetworkRequest request(m_options.url);
+    request.setTransferTimeout(m_options.attemptTimeoutMs);
+    if (m_options.tls)
+        request.setSslConfiguration(*m_options.tls);
+    QNetworkReply *reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 0)
+            done(false, QStringLiteral("%1 cannot be reached: %2").arg(m_options.url.toString(), reply->errorString()));
+        else if (status >= 500)
+            done(false, QStringLiteral("%1 answers HTTP %2").arg(m_options.url.toString()).arg(status));
+        else
+            done(true, QStringLiteral("%1 answers HTTP %2").arg(m_options.url.toString()).arg(status));
+    });
+}
+
+} // namespace sitroom::gateway

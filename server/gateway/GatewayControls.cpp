@@ -1,0 +1,254 @@
+#include "gateway/GatewayPrivate.h"
+
+#include "alerts/AlertRules.h"
+#include "gateway/ControlTarget.h"
+#include "gateway/GatewayLog.h"
+#include "gateway/PasswordHash.h"
+
+namespace sitroom::gateway {
+
+bool Gateway::openControls(QString *error)
+{
+    QString scratch;
+    if (!error)
+        error = &scratch;
+    if (d->processor)
+        return true;
+    if (!d->options.usersFile.isEmpty()) {
+        d->users = UsersFile::load(d->options.usersFile, error);
+        if (!d->users)
+            return false;
+        // As costly to check as the file's first account.
+        int iterations = PasswordHash::kDefaultIterations;
+        if (!d->users->accounts().isEmpty())
+            iterations = d->users->accounts().constFirst().passwordHash.section(u'$', 1, 1).toInt();
+        d->dummyHash = PasswordHash::hash(QStringLiteral("unknown user"), std::max(iterations, PasswordHash::kMinimumIterations));
+    }
+    if (!d->database.open(d->options.stateDir, error))
+        return false;
+    CommandProcessorOptions po;
+    po.approvalTimeoutMs = d->options.approvalTimeoutMs;
+    po.rampS = d->options.providerRampS;
+    d->processor = std::make_unique<CommandProcessor>(d->database, po);
+    d->processor->setConfiguration(d->published.configuration());
+    d->processor->setTarget(d->target);
+    d->verifier.setBoundMs(d->options.effectTimeoutMs);
+    ControlDispatcher::Hooks hooks;
+    hooks.wallNowMs = [] { return wallNowMs(); };
+    hooks.sourceNowMs = [this] { return sourceNowMs(); };
+    hooks.committed = [this] { flushControlEvents(); };
+    hooks.progress = [this](const sitroom::v1::CommandProgress &progress) { publishProgress(progress); };
+    hooks.accepted = [this](const CommandDecision &decision, qint64 acceptedWallMs) {
+        const auto &after = decision.change->control;
+        if (d->verifier.expect(QString::fromStdString(decision.result.command_id()), after.revision(),
+                               decision.change->summary, QString::fromStdString(decision.change->actor.user()),
+                               decision.before, after, acceptedWallMs)
+            && !d->delivery) {
+            // In process, acceptance is the commit itself: say so once.
+            sitroom::v1::CommandProgress accepted;
+            accepted.set_command_id(decision.result.command_id());
+            accepted.set_revision(after.revision());
+            accepted.set_stage(sitroom::v1::COMMAND_STAGE_ACCEPTED);
+            accepted.set_at_ms(acceptedWallMs);
+            accepted.set_action(decision.change->summary.toStdString());
+            accepted.set_user(decision.change->actor.user());
+            accepted.set_expectation(EffectVerifier::expectationText(decision.before, after).toStdString());
+            accepted.set_detail("applied in the gateway's process");
+            publishProgress(accepted);
+        }
+    };
+    d->dispatcher = std::make_unique<ControlDispatcher>(*d->processor, d->delivery, std::move(hooks));
+    d->published.setRecentAudit(d->processor->audit().recent(int(PublishedState::kRecentAudit)));
+    if (d->processor->hasStoredControl()) {
+        qCInfo(lcGateway).noquote() << "control state restored from" << d->database.path() << "at revision"
+                                    << d->processor->control().revision();
+    }
+    if (d->sourceInitial || d->processor->hasStoredControl()) {
+        d->processor->initialize(d->sourceInitial.value_or(sitroom::v1::ControlState()));
+        d->published.setControl(d->processor->control());
+    }
+    if (!openAlerts(error))
+        return false;
+    d->controlTimer->start();
+    return true;
+}
+
+bool Gateway::openAlerts(QString *error)
+{
+    alerts::AlertRuleSet rules;
+    if (d->options.alertRulesFile.isEmpty()) {
+        rules = alerts::defaultAlertRules();
+    } else {
+        QString why;
+        auto loaded = alerts::loadAlertRules(d->options.alertRulesFile, &why);
+        if (!loaded) {
+            *error = QStringLiteral("--alert-rules: ") + why;
+            return false;
+        }
+        rules = std::move(*loaded);
+    }
+    const auto ruleCount = rules.rules.size();
+    d->alerts = std::make_unique<AlertDesk>(d->database, std::move(rules));
+    d->alerts->restore();
+    d->alerts->setConfiguration(d->published.configuration());
+    d->published.setActiveAlerts(d->alerts->activeAlerts());
+    qCInfo(lcGateway).noquote() << "alert engine with" << ruleCount << "rules from"
+                                << (d->options.alertRulesFile.isEmpty() ? alerts::defaultAlertRulesResource()
+                                                                        : d->options.alertRulesFile)
+                                << ";" << d->alerts->activeAlerts().size() << "open alerts restored";
+    return true;
+}
+
+bool Gateway::hasStoredControlState() const
+{
+    return d->processor && d->processor->hasStoredControl();
+}
+
+void Gateway::setControlDelivery(ControlDelivery *delivery)
+{
+    d->delivery = delivery;
+}
+
+void Gateway::setControlTarget(ControlTarget *target)
+{
+    d->target = target;
+    if (d->processor) {
+        d->processor->setTarget(target);
+        if (target && (d->sourceInitial || d->processor->hasStoredControl()))
+            target->applyControl(d->processor->control());
+    }
+}
+
+const sitroom::v1::ControlState &Gateway::controlState() const
+{
+    return d->published.control();
+}
+
+qint64 Gateway::sourceNowMs() const
+{
+    const qint64 sim = d->published.state().sim_time_ms();
+    return sim > 0 ? sim : wallNowMs();
+}
+
+void Gateway::tickControls()
+{
+    if (!d->processor)
+        return;
+    d->dispatcher->tick();
+    for (const auto &progress : d->verifier.tick(wallNowMs()))
+        publishProgress(progress);
+    if (d->alerts) {
+        d->alerts->tick(wallNowMs());
+        flushAlertEvents();
+    }
+}
+
+void Gateway::flushAlertEvents()
+{
+    if (!d->alerts)
+        return;
+    const std::vector<sitroom::v1::AlertEvent> events = d->alerts->takeAlertEvents();
+    if (!events.empty())
+        d->published.setActiveAlerts(d->alerts->activeAlerts());
+    for (const sitroom::v1::AlertEvent &event : events) {
+        sitroom::v1::Envelope envelope;
+        *envelope.mutable_alert_event() = event;
+        broadcast(envelope);
+    }
+    for (const sitroom::v1::AuditEntry &entry : d->alerts->takeAuditEvents()) {
+        d->published.appendAudit(entry);
+        sitroom::v1::Envelope envelope;
+        *envelope.mutable_audit_event()->mutable_entry() = entry;
+        broadcast(envelope);
+    }
+}
+
+void Gateway::flushControlEvents()
+{
+    if (!d->processor)
+        return;
+    for (const ControlChange &change : d->processor->takeControlChanges()) {
+        d->published.setControl(change.control);
+        sitroom::v1::Envelope envelope;
+        auto *event = envelope.mutable_control_event();
+        *event->mutable_control() = change.control;
+        *event->mutable_actor() = change.actor;
+        event->set_summary(change.summary.toStdString());
+        broadcast(envelope);
+    }
+    for (const sitroom::v1::AuditEntry &entry : d->processor->takeAuditEvents()) {
+        d->published.appendAudit(entry);
+        sitroom::v1::Envelope envelope;
+        *envelope.mutable_audit_event()->mutable_entry() = entry;
+        broadcast(envelope);
+    }
+}
+
+void Gateway::handleCommand(const sitroom::v1::Command &command, const Identity &who,
+                            std::function<void(const sitroom::v1::CommandResult &)> reply)
+{
+    if (!d->processor) {
+        sitroom::v1::CommandResult result;
+        result.set_command_id(command.command_id());
+        result.set_status(sitroom::v1::COMMAND_REFUSED);
+        result.set_message("the server takes no commands");
+        *result.mutable_control() = d->published.control();
+        reply(result);
+        return;
+    }
+    if (d->alerts && AlertDesk::isAlertCommand(command)) {
+        const sitroom::v1::CommandResult result = d->alerts->handle(command, who, wallNowMs(), d->published.control());
+        flushAlertEvents();
+        reply(result);
+        return;
+    }
+    if (!d->options.controlsEnabled) {
+        sitroom::v1::CommandResult result;
+        result.set_command_id(command.command_id());
+        result.set_status(sitroom::v1::COMMAND_REFUSED);
+        result.set_message("this gateway watches the live system without steering it (it has no control webhook)");
+        *result.mutable_control() = d->published.control();
+        reply(result);
+        return;
+    }
+    d->dispatcher->submit(command, who, std::move(reply));
+}
+
+void Gateway::observeEffects(sitroom::v1::SystemState &state)
+{
+    for (const auto &progress : d->verifier.observe(state, wallNowMs()))
+        publishProgress(progress);
+    state.set_control_effects_not_seen(d->verifier.notSeenCount());
+}
+
+void Gateway::publishProgress(const sitroom::v1::CommandProgress &progress)
+{
+    const QString id = QString::fromStdString(progress.command_id());
+    const QString action = QString::fromStdString(progress.action());
+    switch (progress.stage()) {
+    case sitroom::v1::COMMAND_STAGE_EFFECT_SEEN:
+    case sitroom::v1::COMMAND_STAGE_EFFECT_NOT_SEEN: {
+        // The last stages have audit rows of their own; sent, accepted and
+        // failed are in the command's row.
+        AuditRecord r;
+        r.timeMs = progress.at_ms();
+        r.user = QStringLiteral("system");
+        r.action = QStringLiteral("verify %1 (command %2, revision %3)").arg(action, id).arg(progress.revision());
+        r.reason = QStringLiteral("closed-loop check: ") + QString::fromStdString(progress.expectation());
+        r.outcome = QString::fromStdString(progress.detail());
+        d->processor->record(r);
+        flushControlEvents();
+        break;
+    }
+    default:
+        break;
+    }
+    qCInfo(lcGateway).noquote() << "command" << id << "revision" << progress.revision() << "-"
+                                << QString::fromStdString(progress.detail());
+    d->published.appendProgress(progress);
+    sitroom::v1::Envelope envelope;
+    *envelope.mutable_command_progress() = progress;
+    broadcast(envelope);
+}
+
+} // namespace sitroom::gateway

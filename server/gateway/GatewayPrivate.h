@@ -1,0 +1,68 @@
+#pragma once
+
+// Gateway's private state, shared by the files that implement it: sessions
+// and broadcasts (Gateway.cpp), controls and alerts (GatewayControls.cpp),
+// sign-in (GatewaySignIn.cpp).
+#include "gateway/Gateway.h"
+
+#include "gateway/AlertDesk.h"
+#include "gateway/ClientSession.h"
+#include "gateway/CommandProcessor.h"
+#include "gateway/ControlDispatcher.h"
+#include "gateway/EffectVerifier.h"
+#include "gateway/PublishedState.h"
+#include "gateway/SignInGuard.h"
+#include "gateway/StateDatabase.h"
+#include "gateway/UsersFile.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QSslServer>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace sitroom::gateway {
+
+class ControlDelivery;
+
+class Gateway::Private
+{
+public:
+    explicit Private(GatewayOptions opts)
+        : options(std::move(opts))
+        , published(options.historySeconds)
+    {
+    }
+
+    GatewayOptions options;
+    PublishedState published;
+    QSslServer *server = nullptr;
+    QTimer *heartbeatTimer = nullptr;
+    QList<ClientSession *> sessions;
+    bool sourceIdle = false;
+
+    // Operator controls, from openControls().
+    std::optional<UsersFile> users;
+    QString dummyHash;   // checked for unknown names
+    QHash<QString, int> signInsInFlight;
+    SignInGuard signInGuard;
+    StateDatabase database;
+    std::unique_ptr<CommandProcessor> processor;
+    std::optional<sitroom::v1::ControlState> sourceInitial;
+    ControlTarget *target = nullptr;
+    ControlDelivery *delivery = nullptr;   // a live system reached through its control webhook
+    std::unique_ptr<ControlDispatcher> dispatcher;
+    EffectVerifier verifier;
+    QTimer *controlTimer = nullptr;
+    std::unique_ptr<AlertDesk> alerts;
+};
+
+inline qint64 wallNowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace sitroom::gateway
