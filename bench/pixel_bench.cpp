@@ -5,7 +5,7 @@
 // One process, one clock (std::chrono::steady_clock), loopback, offscreen:
 //  - the live side, on its own thread: the simulator stepping at the
 //    gateway's highest tick rate (20 Hz), a Gateway serving TLS and a
-//    MetricsEndpoint serving /metrics, both fed the published state;
+//    MetricsEndpoint serving the live system's /metrics, both fed the same state;
 //  - the console, on the main thread: TelemetryClient (its worker thread
 //    decodes), SituationStore, ProviderModel and ProviderBoard, shown on the
 //    offscreen platform.
@@ -25,6 +25,7 @@
 #include "gateway/Gateway.h"
 #include "itemmodels/ProviderModel.h"
 #include "metrics/MetricsEndpoint.h"
+#include "metrics/MetricsExposition.h"
 #include "sim/ScenarioLoader.h"
 #include "sim/SimTelemetry.h"
 #include "sim/Simulation.h"
@@ -160,7 +161,10 @@ private:
             m_stamped = m_change;
         }
         m_gateway->publishTick(state, m_recorder->take());
-        m_metrics->update(m_configuration, state);
+        // The live system's own exposition, carrying the same forced light.
+        sim::SimulationState exposed = m_sim->state();
+        exposed.providers.front().light = m_light == sitroom::v1::LIGHT_RED ? sim::Light::Red : sim::Light::Green;
+        m_metrics->setBody(metrics::renderLiveMetrics(exposed, 0));
     }
 
     QString m_tlsDir;
@@ -393,7 +397,8 @@ int main(int argc, char *argv[])
         std::vector<double> promMs, consoleSameMs;
         for (int i = 0; i < promSamples && server.state() == QProcess::Running; ++i) {
             const int c = changeLight();
-            const int want = int(expected);
+            // The exposition's light gauge: 0 green, 2 red.
+            const int want = expected == sitroom::v1::LIGHT_RED ? 2 : 0;
             const std::optional<double> console = consoleLatency(c);
             Clock::time_point seen{};
             QElapsedTimer guard;

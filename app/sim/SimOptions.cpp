@@ -1,32 +1,15 @@
 #include "SimOptions.h"
 
+#include "app/common/DurationText.h"
+
 #include "transport/Defaults.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
 namespace sitroom::simapp {
-
-bool parseDuration(const QString &text, std::int64_t *seconds, QString *error)
-{
-    static const QRegularExpression pattern(
-        QStringLiteral("^(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s?)?$"));
-    const QString trimmed = text.trimmed();
-    const QRegularExpressionMatch m = pattern.match(trimmed);
-    if (trimmed.isEmpty() || !m.hasMatch()) {
-        *error = QStringLiteral("--duration: \"%1\" is not a duration; write e.g. 24h, 90m, 1h30m or 3600s").arg(text);
-        return false;
-    }
-    const std::int64_t total = m.captured(1).toLongLong() * 86400 + m.captured(2).toLongLong() * 3600
-        + m.captured(3).toLongLong() * 60 + m.captured(4).toLongLong();
-    if (total < 60 || total > 14 * 86400) {
-        *error = QStringLiteral("--duration: %1 is outside 1 minute to 14 days").arg(text);
-        return false;
-    }
-    *seconds = total;
-    return true;
-}
 
 ParsedOptions parseSimOptions(const QStringList &arguments)
 {
@@ -55,7 +38,9 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
     const QCommandLineOption list(QStringLiteral("list-scenarios"), QStringLiteral("List the shipped scenarios, then exit."));
     const QCommandLineOption alertRules(QStringLiteral("alert-rules"), QStringLiteral("JSON file of alert rules that replaces the shipped ones (docs/alerts.md); a bad file is refused at start."), QStringLiteral("FILE"));
     const QCommandLineOption metricsListen(QStringLiteral("metrics-listen"), QStringLiteral("Also serve Prometheus metrics over plain HTTP at http://HOST:PORT/metrics (off by default; port 0 picks a free one; keep it on loopback or a monitoring network)."), QStringLiteral("HOST:PORT"));
-    parser.addOptions({scenario, seed, speed, fast, duration, fastForward, approvalTimeout, report, listen, tickHz, admission, disable, tlsDir, users, stateDir, alertRules, metricsListen, initTls, list});
+    const QCommandLineOption controlListen(QStringLiteral("control-listen"), QStringLiteral("Run as a live system seen from outside: serve the control webhook at http://HOST:PORT/control (docs/control-webhook.md; port 0 picks a free one) next to /metrics (--metrics-listen required), with no embedded gateway: sitroom-gateway serves consoles."), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption controlSecret(QStringLiteral("control-secret"), QStringLiteral("File holding the control webhook's shared secret (required with --control-listen)."), QStringLiteral("FILE"));
+    parser.addOptions({scenario, seed, speed, fast, duration, fastForward, approvalTimeout, report, listen, tickHz, admission, disable, tlsDir, users, stateDir, alertRules, metricsListen, controlListen, controlSecret, initTls, list});
 
     ParsedOptions result;
     if (!parser.parse(arguments)) {
@@ -190,10 +175,51 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
         if (info.exists() && !info.isDir())
             return fail(QStringLiteral("--state-dir: \"%1\" exists and is not a folder").arg(o.stateDir));
     }
+    if (parser.isSet(controlListen)) {
+        if (o.fast)
+            return fail(QStringLiteral("--control-listen and --fast exclude each other: --fast does not serve"));
+        QString error;
+        if (!transport::parseHostPort(parser.value(controlListen), &o.controlHost, &o.controlPort, &error, true))
+            return fail(QStringLiteral("--control-listen: ") + error);
+        if (QHostAddress(o.controlHost).isNull() && o.controlHost != QStringLiteral("localhost"))
+            return fail(QStringLiteral("--control-listen: \"%1\" is not an IP address (or localhost)").arg(o.controlHost));
+        // The live system has no consoles, users, audit or alerts of its own.
+        const QList<std::pair<const QCommandLineOption *, const char *>> gatewayOnly{
+            {&listen, "--listen"}, {&users, "--users"}, {&stateDir, "--state-dir"},
+            {&alertRules, "--alert-rules"}, {&approvalTimeout, "--approval-timeout"}};
+        for (const auto &[option, name] : gatewayOnly) {
+            if (parser.isSet(*option))
+                return fail(QStringLiteral("%1 is refused with --control-listen: serving consoles, users, audit, alerts and "
+                                           "approvals is sitroom-gateway's job; the live system only serves /metrics and /control")
+                                .arg(QLatin1String(name)));
+        }
+        if (o.metricsHost.isEmpty())
+            return fail(QStringLiteral("--control-listen needs --metrics-listen: a gateway watches the live system through its /metrics"));
+        if (!parser.isSet(controlSecret))
+            return fail(QStringLiteral("--control-listen needs --control-secret FILE: the shared secret that signs control requests"));
+        o.controlSecretFile = parser.value(controlSecret);
+    } else if (parser.isSet(controlSecret)) {
+        return fail(QStringLiteral("--control-secret is only used with --control-listen"));
+    }
     o.initTlsOnly = parser.isSet(initTls);
     o.listScenarios = parser.isSet(list);
     result.options = o;
     return result;
+}
+
+bool readControlSecret(const QString &path, QByteArray *secret, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("--control-secret: cannot read \"%1\": %2").arg(path, file.errorString());
+        return false;
+    }
+    *secret = file.readAll().trimmed();
+    if (secret->isEmpty()) {
+        *error = QStringLiteral("--control-secret: \"%1\" is empty; put the shared secret in it").arg(path);
+        return false;
+    }
+    return true;
 }
 
 } // namespace sitroom::simapp

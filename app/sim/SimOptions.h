@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/common/DurationText.h"
+
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -32,6 +34,10 @@ struct SimOptions
     QString alertRulesFile;          // --alert-rules: replaces the shipped alert rules
     QString metricsHost;             // --metrics-listen: empty serves no /metrics
     quint16 metricsPort = 0;
+    QString controlHost;             // --control-listen: the live-system mode (no embedded gateway)
+    quint16 controlPort = 0;
+    QString controlSecretFile;       // --control-secret
+    bool liveSystem() const { return !controlHost.isEmpty(); }
     bool initTlsOnly = false;
     bool listScenarios = false;
 };
@@ -45,7 +51,10 @@ struct ParsedOptions
 
 ParsedOptions parseSimOptions(const QStringList &arguments);
 
-// "24h", "90m", "1h30m", "45s" or plain seconds. False with a message.
-bool parseDuration(const QString &text, std::int64_t *seconds, QString *error);
+// The shared secret of the control webhook: the file's content, whitespace
+// trimmed. False with a message naming the file when it is missing or empty.
+bool readControlSecret(const QString &path, QByteArray *secret, QString *error);
+
+using appcommon::parseDuration;
 
 } // namespace sitroom::simapp

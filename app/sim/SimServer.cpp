@@ -1,5 +1,6 @@
 #include "SimServer.h"
 
+#include "metrics/MetricsExposition.h"
 #include "sim/SimulationReport.h"
 
 #include <QDateTime>
@@ -114,9 +115,11 @@ void SimServer::publish()
 {
     const sitroom::v1::SystemState state = sim::systemStateOf(m_simulation);
     m_gateway.publishTick(state, m_history.take());
-    // The same state the consoles get, as Prometheus text.
-    if (m_metrics)
-        m_metrics->update(m_configuration, state);
+    // The same system as Prometheus text, rendered once per simulated second.
+    if (m_metrics && m_metricsRenderedS != m_simulation.state().elapsedS) {
+        m_metricsRenderedS = m_simulation.state().elapsedS;
+        m_metrics->setBody(metrics::renderLiveMetrics(m_simulation.state(), 0));
+    }
     logStatus();
 }
 

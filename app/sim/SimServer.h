@@ -53,6 +53,7 @@ private:
     sitroom::v1::Configuration m_configuration;     // as published, for the metrics
     sim::SimulationClock m_clock;
     sim::HistoryRecorder m_history;
+    std::int64_t m_metricsRenderedS = -1;
     bool m_reportWritten = false;
     std::int64_t m_lastStatusS = -1;
 };

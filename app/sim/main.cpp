@@ -1,5 +1,6 @@
 // sitroom-sim: the live-system simulator's composition root.
-#include "QuitOnSignal.h"
+#include "LiveSystemServer.h"
+#include "app/common/QuitOnSignal.h"
 #include "SimOptions.h"
 #include "SimServer.h"
 
@@ -76,6 +77,34 @@ int runFast(sim::Simulation &simulation, const simapp::SimOptions &o)
     return 0;
 }
 
+// --control-listen: the simulator as a live system seen from outside, with
+// /metrics and /control and no embedded gateway.
+int runLiveSystem(sim::Simulation &simulation, const simapp::SimOptions &o)
+{
+    QString error;
+    QByteArray secret;
+    if (!simapp::readControlSecret(o.controlSecretFile, &secret, &error))
+        return failWith(error);
+    if (!applyStartControls(simulation, o, &error))
+        return failWith(error);
+    simapp::LiveSystemServer server(simulation, o, secret);
+    if (!server.start(&error))
+        return failWith(error, 1);
+    // Machine-readable lines: tests, scripts and gateways' setups read the ports from them.
+    QTextStream(stdout) << "metrics on http://" << o.metricsHost << ':' << server.metricsPort() << "/metrics\n"
+                        << "control on http://" << o.controlHost << ':' << server.controlPort() << "/control\n" << Qt::flush;
+
+    appcommon::QuitOnSignal quit;
+    int exitCode = 0;
+    QObject::connect(&quit, &appcommon::QuitOnSignal::received, &server, [&](int) {
+        if (!server.finishReport())
+            exitCode = 1;
+        QCoreApplication::quit();
+    });
+    const int loopCode = QCoreApplication::exec();
+    return exitCode != 0 ? exitCode : loopCode;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -122,6 +151,9 @@ int main(int argc, char *argv[])
         return runFast(simulation, o);
     }
 
+    if (o.liveSystem())
+        return runLiveSystem(simulation, o);
+
     simapp::SimServer server(simulation, o);
     // The users file and the stored controls first: stored controls win over
     // the command line's starting ones (a restart never lifts a throttle).
@@ -141,9 +173,9 @@ int main(int argc, char *argv[])
     if (server.metricsPort() != 0)
         QTextStream(stdout) << "metrics on http://" << o.metricsHost << ':' << server.metricsPort() << "/metrics\n" << Qt::flush;
 
-    simapp::QuitOnSignal quit;
+    appcommon::QuitOnSignal quit;
     int exitCode = 0;
-    QObject::connect(&quit, &simapp::QuitOnSignal::received, &app, [&](int) {
+    QObject::connect(&quit, &appcommon::QuitOnSignal::received, &app, [&](int) {
         if (!server.finishReport())
             exitCode = 1;
         QCoreApplication::quit();

@@ -1,12 +1,19 @@
 #include "MetricsExposition.h"
 
+#include "sim/SimulationState.h"
+
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 namespace sitroom::metrics {
 
 namespace {
+
+using Label = std::pair<const char *, std::string>;
 
 // Builds the text family by family; values are written with enough digits to
 // round-trip, NaN and infinities as Prometheus spells them.
@@ -15,7 +22,6 @@ class Exposition final
 public:
     void family(const char *name, const char *type, const char *help)
     {
-        m_name = name;
         m_out += "# HELP ";
         m_out += name;
         m_out += ' ';
@@ -27,21 +33,52 @@ public:
         m_out += '\n';
     }
 
-    void sample(double value) { sample(nullptr, {}, value); }
+    void sample(const char *name, double value) { sample(name, {}, value); }
 
-    void sample(const char *label, const std::string &labelValue, double value)
+    void sample(const char *name, std::initializer_list<Label> labels, double value)
     {
-        m_out += m_name;
-        if (label) {
+        m_out += name;
+        if (labels.size() > 0) {
             m_out += '{';
-            m_out += label;
-            m_out += "=\"";
-            appendEscaped(labelValue);
-            m_out += "\"}";
+            bool first = true;
+            for (const Label &label : labels) {
+                if (!first)
+                    m_out += ',';
+                first = false;
+                m_out += label.first;
+                m_out += "=\"";
+                appendEscaped(label.second);
+                m_out += '"';
+            }
+            m_out += '}';
         }
         m_out += ' ';
         appendValue(value);
         m_out += '\n';
+    }
+
+    // One histogram's series; `label` may be empty for an unlabelled one.
+    void histogram(const char *name, const Label *label, const sim::LatencyHistogram &h)
+    {
+        const std::string base = name;
+        const std::string bucket = base + "_bucket";
+        for (std::size_t k = 0; k < h.cumulative.size(); ++k) {
+            const std::string le = k < sim::LatencyHistogram::kUpperBoundsS.size()
+                ? formatValue(sim::LatencyHistogram::kUpperBoundsS[k]) : std::string("+Inf");
+            if (label)
+                sample(bucket.c_str(), {*label, {"le", le}}, double(h.cumulative[k]));
+            else
+                sample(bucket.c_str(), {{"le", le}}, double(h.cumulative[k]));
+        }
+        const std::string sum = base + "_sum";
+        const std::string count = base + "_count";
+        if (label) {
+            sample(sum.c_str(), {*label}, h.sumS);
+            sample(count.c_str(), {*label}, double(h.count));
+        } else {
+            sample(sum.c_str(), h.sumS);
+            sample(count.c_str(), double(h.count));
+        }
     }
 
     QByteArray take() { return QByteArray(m_out.data(), qsizetype(m_out.size())); }
@@ -59,24 +96,35 @@ private:
         }
     }
 
-    void appendValue(double value)
+    static std::string formatValue(double value)
     {
-        if (std::isnan(value)) {
-            m_out += "NaN";
-        } else if (std::isinf(value)) {
-            m_out += value > 0 ? "+Inf" : "-Inf";
-        } else if (value == std::floor(value) && std::fabs(value) < 1e15) {
-            m_out += std::to_string(static_cast<long long>(value));
-        } else {
-            char buffer[32];
-            std::snprintf(buffer, sizeof buffer, "%.17g", value);
-            m_out += buffer;
+        if (std::isnan(value))
+            return "NaN";
+        if (std::isinf(value))
+            return value > 0 ? "+Inf" : "-Inf";
+        if (value == std::floor(value) && std::fabs(value) < 1e15)
+            return std::to_string(static_cast<long long>(value));
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.17g", value);
+        // The shortest form that reads back the same, so bucket bounds read 0.05, not 0.050000000000000003.
+        for (int precision = 1; precision <= 17; ++precision) {
+            char shorter[32];
+            std::snprintf(shorter, sizeof shorter, "%.*g", precision, value);
+            if (std::strtod(shorter, nullptr) == value)
+                return shorter;
         }
+        return buffer;
     }
 
+    void appendValue(double value) { m_out += formatValue(value); }
+
     std::string m_out;
-    const char *m_name = "";
 };
+
+std::string utf8(const QString &text)
+{
+    return text.toStdString();
+}
 
 } // namespace
 
@@ -85,83 +133,73 @@ QByteArray metricsContentType()
     return QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8");
 }
 
-QByteArray renderMetrics(const sitroom::v1::Configuration &configuration, const sitroom::v1::SystemState &state)
+QByteArray renderLiveMetrics(const sim::SimulationState &state, std::uint64_t controlRevision)
 {
     Exposition e;
-    e.family("sitroom_info", "gauge", "The scenario being served (always 1).");
-    e.sample("scenario", configuration.scenario_id(), 1);
-    e.family("sitroom_sim_time_seconds", "gauge", "The live system's clock, Unix seconds.");
-    e.sample(double(state.sim_time_ms()) / 1000.0);
 
-    const sitroom::v1::AdmissionState &a = state.admission();
-    e.family("sitroom_queue_depth", "gauge", "Citizens waiting in the admission queue.");
-    e.sample(double(a.queue_depth()));
-    e.family("sitroom_queue_estimated_wait_seconds", "gauge", "Queue depth over the admitted rate; -1 while admission is paused.");
-    e.sample(a.estimated_wait_s());
-    e.family("sitroom_arrivals_per_second", "gauge", "Citizens arriving at the queue per second.");
-    e.sample(a.arrivals_per_s());
-    e.family("sitroom_admitted_per_second", "gauge", "Citizens admitted from the queue per second.");
-    e.sample(a.admitted_per_s());
-    e.family("sitroom_abandoned_per_second", "gauge", "Citizens giving up in the queue per second.");
-    e.sample(a.abandoned_per_s());
-    e.family("sitroom_admission_rate_limit_per_second", "gauge", "The admission throttle set by the operators.");
-    e.sample(a.rate_limit_per_s());
-    e.family("sitroom_admission_paused", "gauge", "1 while admission is paused.");
-    e.sample(a.paused() ? 1 : 0);
+    e.family("sitroom_live_clock_seconds", "gauge", "The live system's own clock, Unix seconds (for a simulator: the simulated time).");
+    e.sample("sitroom_live_clock_seconds", double(state.timeMs) / 1000.0);
+    e.family("sitroom_control_revision", "gauge", "Revision of the last control change applied through the control endpoint; 0 before any.");
+    e.sample("sitroom_control_revision", double(controlRevision));
 
-    e.family("sitroom_bookings_total", "counter", "Bookings completed since the start.");
-    e.sample(double(state.bookings_total()));
-    e.family("sitroom_auth_attempts_total", "counter", "Identity verification attempts since the start.");
-    e.sample(double(state.auth_attempts_total()));
-    e.family("sitroom_bookings_per_second", "gauge", "Bookings completed per second.");
-    e.sample(state.bookings_per_s());
+    // Verification providers.
+    e.family("sitroom_verification_requests_received_total", "counter", "Verification requests offered to the provider.");
+    for (const sim::ProviderStatus &p : state.providers)
+        e.sample("sitroom_verification_requests_received_total", {{"provider", utf8(p.id)}}, double(p.attemptsTotal));
+    e.family("sitroom_verification_requests_total", "counter", "Verification requests that finished, by outcome (ok, error, timeout).");
+    for (const sim::ProviderStatus &p : state.providers) {
+        const std::string id = utf8(p.id);
+        e.sample("sitroom_verification_requests_total", {{"provider", id}, {"outcome", "ok"}}, double(p.okTotal));
+        e.sample("sitroom_verification_requests_total", {{"provider", id}, {"outcome", "error"}}, double(p.errorTotal));
+        e.sample("sitroom_verification_requests_total", {{"provider", id}, {"outcome", "timeout"}}, double(p.timeoutTotal));
+    }
+    e.family("sitroom_verification_request_duration_seconds", "histogram", "Duration of finished verification requests (timeouts count at the timeout).");
+    for (const sim::ProviderStatus &p : state.providers) {
+        const Label provider{"provider", utf8(p.id)};
+        e.histogram("sitroom_verification_request_duration_seconds", &provider, p.durations);
+    }
+    e.family("sitroom_provider_enabled", "gauge", "1 while the provider is switched on for citizens.");
+    for (const sim::ProviderStatus &p : state.providers)
+        e.sample("sitroom_provider_enabled", {{"provider", utf8(p.id)}}, p.enabled ? 1 : 0);
+    e.family("sitroom_provider_light", "gauge", "The public light citizens see: 0 green, 1 yellow, 2 red, 3 suspended.");
+    for (const sim::ProviderStatus &p : state.providers)
+        e.sample("sitroom_provider_light", {{"provider", utf8(p.id)}}, double(static_cast<int>(p.light)));
 
-    const sitroom::v1::BackendState &b = state.backend();
-    e.family("sitroom_backend_utilization_ratio", "gauge", "Backend requests over capacity; above 1 under overload.");
-    e.sample(b.utilization());
-    e.family("sitroom_backend_p95_latency_seconds", "gauge", "Backend 95th percentile latency.");
-    e.sample(b.p95_latency_ms() / 1000.0);
-    e.family("sitroom_backend_failures_per_second", "gauge", "Backend requests failing per second.");
-    e.sample(b.failures_per_s());
+    // The waiting room.
+    e.family("sitroom_waiting_room_arrivals_total", "counter", "Citizens who joined the waiting room.");
+    e.sample("sitroom_waiting_room_arrivals_total", double(state.arrivalsTotal));
+    e.family("sitroom_waiting_room_admitted_total", "counter", "Citizens let through the waiting room to verification.");
+    e.sample("sitroom_waiting_room_admitted_total", double(state.admittedTotal));
+    e.family("sitroom_waiting_room_abandoned_total", "counter", "Citizens who gave up waiting.");
+    e.sample("sitroom_waiting_room_abandoned_total", double(state.abandonedTotal));
+    e.family("sitroom_waiting_room_queue_depth", "gauge", "Citizens waiting now.");
+    e.sample("sitroom_waiting_room_queue_depth", double(state.admission.depth));
+    e.family("sitroom_waiting_room_admission_rate_limit", "gauge", "Citizens admitted per second at most (the throttle in force).");
+    e.sample("sitroom_waiting_room_admission_rate_limit", state.admissionRate);
+    e.family("sitroom_waiting_room_paused", "gauge", "1 while admission is paused.");
+    e.sample("sitroom_waiting_room_paused", state.admissionPaused ? 1 : 0);
 
-    e.family("sitroom_alerts_last_10min", "gauge", "Alerts started in the last ten minutes.");
-    e.sample(double(state.alerts_last_10min()));
-    e.family("sitroom_alert_flood", "gauge", "1 while alerts come faster than an operator can handle (more than 10 in 10 minutes).");
-    e.sample(state.alert_flood() ? 1 : 0);
+    // Bookings per cohort.
+    e.family("sitroom_bookings_total", "counter", "Bookings made, by cohort.");
+    for (const sim::CohortStatus &c : state.cohorts)
+        e.sample("sitroom_bookings_total", {{"cohort", utf8(c.id)}}, double(c.bookingsTotal));
+    e.family("sitroom_cohort_booked", "gauge", "Citizens of the cohort booked in the registry, including before this process started.");
+    for (const sim::CohortStatus &c : state.cohorts)
+        e.sample("sitroom_cohort_booked", {{"cohort", utf8(c.id)}}, double(c.booked));
+    e.family("sitroom_cohort_eligible", "gauge", "Citizens of the cohort eligible to book.");
+    for (const sim::CohortStatus &c : state.cohorts)
+        e.sample("sitroom_cohort_eligible", {{"cohort", utf8(c.id)}}, double(c.eligible));
 
-    const auto &providers = state.providers();
-    e.family("sitroom_provider_light", "gauge", "Provider light: 1 green, 2 yellow, 3 red, 4 suspended, 0 unknown.");
-    for (const auto &p : providers)
-        e.sample("provider", p.id(), double(p.light()));
-    e.family("sitroom_provider_enabled", "gauge", "1 while the provider is enabled.");
-    for (const auto &p : providers)
-        e.sample("provider", p.id(), p.enabled() ? 1 : 0);
-    e.family("sitroom_provider_p95_latency_seconds", "gauge", "Provider 95th percentile verification latency.");
-    for (const auto &p : providers)
-        e.sample("provider", p.id(), p.p95_latency_ms() / 1000.0);
-    e.family("sitroom_provider_error_ratio", "gauge", "Failed or timed-out verifications over finished ones.");
-    for (const auto &p : providers)
-        e.sample("provider", p.id(), p.error_rate());
-    e.family("sitroom_provider_requests_per_second", "gauge", "Verification requests sent to the provider per second.");
-    for (const auto &p : providers)
-        e.sample("provider", p.id(), p.requests_per_s());
-    e.family("sitroom_provider_in_flight", "gauge", "Verification requests waiting on the provider.");
-    for (const auto &p : providers)
-        e.sample("provider", p.id(), double(p.in_flight()));
-    e.family("sitroom_provider_attempts_total", "counter", "Verification requests sent to the provider since the start.");
-    for (const auto &p : providers)
-        e.sample("provider", p.id(), double(p.attempts_total()));
-    e.family("sitroom_provider_successes_total", "counter", "Verifications the provider completed since the start.");
-    for (const auto &p : providers)
-        e.sample("provider", p.id(), double(p.successes_total()));
+    // The booking backend.
+    e.family("sitroom_booking_backend_requests_total", "counter", "Booking requests sent to the backend.");
+    e.sample("sitroom_booking_backend_requests_total", double(state.backendRequestsTotal));
+    e.family("sitroom_booking_backend_failures_total", "counter", "Booking requests that failed or timed out.");
+    e.sample("sitroom_booking_backend_failures_total", double(state.backendFailuresTotal));
+    e.family("sitroom_booking_backend_capacity_per_second", "gauge", "Booking requests the backend can serve per second now.");
+    e.sample("sitroom_booking_backend_capacity_per_second", state.backendCapacityPerS);
+    e.family("sitroom_booking_backend_request_duration_seconds", "histogram", "Duration of finished booking requests (timeouts count at the timeout).");
+    e.histogram("sitroom_booking_backend_request_duration_seconds", nullptr, state.backendDurations);
 
-    const auto &cohorts = state.cohorts();
-    e.family("sitroom_cohort_booked_total", "counter", "Citizens of the cohort booked since the start.");
-    for (const auto &c : cohorts)
-        e.sample("cohort", c.id(), double(c.booked()));
-    e.family("sitroom_cohort_window_open", "gauge", "1 while the cohort's booking window is open.");
-    for (const auto &c : cohorts)
-        e.sample("cohort", c.id(), c.window_open() ? 1 : 0);
     return e.take();
 }
 

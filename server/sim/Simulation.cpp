@@ -47,7 +47,7 @@ Simulation::Simulation(const Scenario &scenario, std::uint64_t seed)
     }
     for (const CohortWindow &w : m_scenario.cohorts) {
         m_arrivals.emplace_back(w, m_scenario.arrivals, m_scenario.utcOffsetS);
-        m_state.cohorts.push_back(CohortStatus{w.id, w.eligible, w.alreadyBooked, false, 0.0});
+        m_state.cohorts.push_back(CohortStatus{w.id, w.eligible, w.alreadyBooked, false, 0.0, 0});
     }
     m_arrivalCarry.assign(m_arrivals.size(), 0.0);
     m_arrived.assign(m_arrivals.size(), 0);
@@ -216,6 +216,10 @@ void Simulation::verify(std::uint64_t fresh, std::int64_t timeMs)
         status.share = attempts > 0 ? double(offered[i]) / double(attempts) : 0.0;
         status.attemptsTotal += offered[i];
         status.successesTotal += verified;
+        status.okTotal += s.served - s.errors;
+        status.errorTotal += s.errors;
+        status.timeoutTotal += s.timeouts;
+        status.durations.recordSecond(s.served, s.p95Ms, s.timeouts, p.stage.spec().timeoutMs);
         m_totals.providers[i].authAttempts += offered[i];
         m_totals.providers[i].authSuccess += verified;
     }
@@ -231,6 +235,9 @@ void Simulation::book(std::int64_t timeMs)
     m_toVerify.add(m_rng.binomial(failed, m_scenario.citizens.backendRetryProbability),
                    m_scenario.citizens.retryDelayS);
     m_state.backend = s;
+    m_state.backendRequestsTotal += s.offered;
+    m_state.backendFailuresTotal += failed;
+    m_state.backendDurations.recordSecond(s.served, s.p95Ms, s.timeouts, m_scenario.backend.timeoutMs);
     m_state.backendCapacityPerS = m_scenario.backend.capacityPerS * faultFor(QString(), timeMs).capacityFactor;
     attributeBookings(booked);
 }
@@ -254,7 +261,9 @@ void Simulation::attributeBookings(std::uint64_t booked)
     const auto slot = std::size_t(m_state.elapsedS % 60);
     for (std::size_t c = 0; c < share.size(); ++c) {
         CohortStatus &cohort = m_state.cohorts[c];
+        const std::int64_t before = cohort.booked;
         cohort.booked = std::min<std::int64_t>(cohort.eligible, cohort.booked + std::int64_t(share[c]));
+        cohort.bookingsTotal += std::uint64_t(cohort.booked - before);
         m_lastMinute[c][slot] = share[c];
         cohort.bookingsPerMin = double(std::accumulate(m_lastMinute[c].begin(), m_lastMinute[c].end(), std::uint64_t(0)));
     }
@@ -298,6 +307,9 @@ void Simulation::step()
     m_state.admission = m_queue.step(arrivals, m_rng);
     m_totals.arrivalsTotal += arrivals;
     m_totals.abandonedTotal += m_state.admission.abandoned;
+    m_state.arrivalsTotal += arrivals;
+    m_state.admittedTotal += m_state.admission.admitted;
+    m_state.abandonedTotal += m_state.admission.abandoned;
     // Of those who give up in the queue, some come back later in the window.
     if (m_state.admission.abandoned > 0) {
         const double back = double(m_state.admission.abandoned) * m_scenario.arrivals.returnShare;

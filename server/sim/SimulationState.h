@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AdmissionQueue.h"
+#include "LatencyHistogram.h"
 #include "Scenario.h"
 #include "ServiceStage.h"
 
@@ -22,8 +23,13 @@ struct ProviderStatus
     double smoothedErrorRate = 0.0;
     std::uint64_t verified = 0;    // verifications completed in the last second
     double share = 0.0;            // of all requests in the last second
-    std::uint64_t attemptsTotal = 0;
-    std::uint64_t successesTotal = 0;
+    // Since the start, as the live system's instrumentation counts them:
+    std::uint64_t attemptsTotal = 0;   // requests offered to the provider
+    std::uint64_t successesTotal = 0;  // verifications completed (the citizen got through)
+    std::uint64_t okTotal = 0;         // requests the provider answered without error
+    std::uint64_t errorTotal = 0;      // ... answered with an error
+    std::uint64_t timeoutTotal = 0;    // ... that waited past the timeout
+    LatencyHistogram durations;        // of the finished ones
 };
 
 struct CohortStatus
@@ -33,6 +39,7 @@ struct CohortStatus
     std::int64_t booked = 0;
     bool open = false;
     double bookingsPerMin = 0.0;   // over the last minute
+    std::uint64_t bookingsTotal = 0; // booked since the start (booked includes those before it)
 };
 
 // The live system after the last simulated second.
@@ -51,6 +58,14 @@ struct SimulationState
     std::vector<CohortStatus> cohorts;
     std::uint64_t bookingsTotal = 0;
     std::uint64_t authAttemptsTotal = 0;
+    // Since the start: the waiting room ...
+    std::uint64_t arrivalsTotal = 0;
+    std::uint64_t admittedTotal = 0;
+    std::uint64_t abandonedTotal = 0;
+    // ... and the booking backend.
+    std::uint64_t backendRequestsTotal = 0;
+    std::uint64_t backendFailuresTotal = 0;
+    LatencyHistogram backendDurations;
 };
 
 } // namespace sitroom::sim

@@ -1,0 +1,125 @@
+#include "LiveSystemServer.h"
+
+#include "livesystem/ControlEndpoint.h"
+#include "metrics/MetricsExposition.h"
+#include "sim/SimulationReport.h"
+
+#include <QLoggingCategory>
+#include <QStringList>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSim)
+
+namespace sitroom::simapp {
+
+namespace {
+
+QHostAddress addressOf(const QString &host)
+{
+    return host == QStringLiteral("localhost") ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(host);
+}
+
+} // namespace
+
+LiveSystemServer::LiveSystemServer(sim::Simulation &simulation, const SimOptions &options, const QByteArray &secret,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_simulation(simulation)
+    , m_options(options)
+    , m_clock(simulation, options.speed, options.tickHz)
+    , m_control(new livesystem::ControlEndpoint(*this, secret, this))
+{
+    connect(&m_clock, &sim::SimulationClock::tick, this, &LiveSystemServer::render);
+    connect(&m_clock, &sim::SimulationClock::finished, this, [this] {
+        render();
+        qCInfo(lcSim).noquote() << "the scenario's time has run out; still serving the final state (Ctrl+C to stop)";
+        finishReport();
+    });
+    // A change shows in the next scrape, not a simulated second later.
+    connect(m_control, &livesystem::ControlEndpoint::applied, this, [this] {
+        m_renderedS = -1;
+        render();
+    });
+}
+
+LiveSystemServer::~LiveSystemServer() = default;
+
+quint16 LiveSystemServer::controlPort() const
+{
+    return m_control->serverPort();
+}
+
+bool LiveSystemServer::start(QString *error)
+{
+    while (!m_simulation.finished() && m_simulation.state().elapsedS < m_options.fastForwardS)
+        m_simulation.step();
+    render();
+    if (!m_metrics.listen(addressOf(m_options.metricsHost), m_options.metricsPort, error))
+        return false;
+    if (!m_control->listen(addressOf(m_options.controlHost), m_options.controlPort, error))
+        return false;
+    m_clock.start();
+    return true;
+}
+
+void LiveSystemServer::render()
+{
+    // Once per simulated second, whatever the tick rate and the scrapes.
+    if (m_simulation.state().elapsedS == m_renderedS)
+        return;
+    m_renderedS = m_simulation.state().elapsedS;
+    m_metrics.setBody(metrics::renderLiveMetrics(m_simulation.state(), m_control->revision()));
+}
+
+QString LiveSystemServer::refusal(const livesystem::ControlCommand &command) const
+{
+    const sim::Scenario &s = m_simulation.scenario();
+    if (command.admissionRatePerS < s.admission.minPerS || command.admissionRatePerS > s.admission.maxPerS) {
+        return QStringLiteral("admission rate %1 per second is outside this system's bounds, %2 to %3 per second")
+            .arg(command.admissionRatePerS).arg(s.admission.minPerS).arg(s.admission.maxPerS);
+    }
+    QStringList ids = {command.changeProviderId};
+    for (const livesystem::ProviderControl &p : command.providers)
+        ids << p.id;
+    for (const QString &id : std::as_const(ids)) {
+        if (!id.isEmpty() && s.providerIndex(id) < 0) {
+            QStringList known;
+            for (const sim::ProviderSpec &p : s.providers)
+                known << p.id;
+            return QStringLiteral("no provider \"%1\" in this system; it has: %2").arg(id, known.join(QStringLiteral(", ")));
+        }
+    }
+    return {};
+}
+
+void LiveSystemServer::apply(const livesystem::ControlCommand &command)
+{
+    const sim::SimulationState &state = m_simulation.state();
+    if (command.admissionRatePerS != state.admissionRate)
+        m_simulation.setAdmissionRate(command.admissionRatePerS);
+    if (command.admissionPaused != state.admissionPaused)
+        m_simulation.setAdmissionPaused(command.admissionPaused);
+    // Providers the body leaves out keep their switch.
+    for (const livesystem::ProviderControl &p : command.providers) {
+        const int index = m_simulation.scenario().providerIndex(p.id);
+        if (index >= 0 && state.providers[std::size_t(index)].enabled != p.enabled) {
+            m_simulation.setProviderEnabled(p.id, p.enabled, p.rampS);
+            qCInfo(lcSim).noquote() << "provider" << p.id << (p.enabled ? "enabled" : "disabled");
+        }
+    }
+}
+
+bool LiveSystemServer::finishReport()
+{
+    if (m_options.reportPath.isEmpty() || m_reportWritten)
+        return true;
+    QString error;
+    if (!sim::writeSimulationReport(m_simulation, m_options.reportPath, &error)) {
+        qCCritical(lcSim).noquote() << error;
+        return false;
+    }
+    m_reportWritten = true;
+    qCInfo(lcSim).noquote() << "report written to" << m_options.reportPath;
+    return true;
+}
+
+} // namespace sitroom::simapp
