@@ -130,29 +130,6 @@
     </message>
 </context>
 <context>
-    <name>TimeSeriesChart</name>
-    <message>
-        <source>%1 s</source>
-        <comment>time axis, seconds from session start</comment>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <comment>time axis, minutes from session start</comment>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <comment>time axis, hours from session start</comment>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <comment>time axis, hours and minutes from session start</comment>
-        <translation>%1 h %2 min</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <source>the server address is not valid: %1</source>
@@ -326,6 +303,10 @@
     <message>
         <source>Outcome</source>
         <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>In the live system</source>
+        <translation>In the live system</translation>
     </message>
 </context>
 <context>
@@ -885,6 +866,21 @@
         <source>Expected by now %1 (%2 of it booked); heading for about %3 by %4 (forecast %5)</source>
         <translation>Expected by now %1 (%2 of it booked); heading for about %3 by %4 (forecast %5)</translation>
     </message>
+    <message>
+        <source>Expected by now %1; no projection while the bookings are not live</source>
+        <translation>Expected by now %1; no projection while the bookings are not live</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::CommandStageLabel</name>
+    <message>
+        <source>Last command (%1): %2</source>
+        <translation>Last command (%1): %2</translation>
+    </message>
+    <message>
+        <source> (not connected: the last stage known)</source>
+        <translation> (not connected: the last stage known)</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::ConnectionStatus</name>
@@ -931,6 +927,14 @@
     <message>
         <source>Last update: %1</source>
         <translation>Last update: %1</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>Prometheus %1</source>
+        <translation>Prometheus %1</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1014,10 @@
     <message>
         <source>%1 minutes</source>
         <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>▲ Figures this change is decided on are not live (%1): they may no longer be true. Sending is refused unless you override explicitly; the override is audited.</source>
+        <translation>▲ Figures this change is decided on are not live (%1): they may no longer be true. Sending is refused unless you override explicitly; the override is audited.</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1241,36 @@
         <source>No clear answer for: %1. %2</source>
         <translation>No clear answer for: %1. %2</translation>
     </message>
+    <message>
+        <source>sent</source>
+        <comment>command stage</comment>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>checking the effect</source>
+        <comment>command stage</comment>
+        <translation>checking the effect</translation>
+    </message>
+    <message>
+        <source>effect seen (%1 s)</source>
+        <comment>command stage</comment>
+        <translation>effect seen (%1 s)</translation>
+    </message>
+    <message>
+        <source>effect not seen</source>
+        <comment>command stage</comment>
+        <translation>effect not seen</translation>
+    </message>
+    <message>
+        <source>delivery failed</source>
+        <comment>command stage</comment>
+        <translation>delivery failed</translation>
+    </message>
+    <message>
+        <source>delivery failed: %1</source>
+        <comment>command stage</comment>
+        <translation>delivery failed: %1</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::CriticalAlarm</name>
@@ -1429,6 +1467,50 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::StaleFigureWords</name>
+    <message>
+        <source>Prometheus not answering</source>
+        <translation>Prometheus not answering</translation>
+    </message>
+    <message>
+        <source>query failed</source>
+        <translation>query failed</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>scrape target down (up = 0)</source>
+        <translation>scrape target down (up = 0)</translation>
+    </message>
+    <message>
+        <source>reason unknown</source>
+        <translation>reason unknown</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>stale reason, then how many figures</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 figures frozen: %2</source>
+        <translation>%1 figures frozen: %2</translation>
+    </message>
+    <message>
+        <source>Frozen: %1</source>
+        <translation>Frozen: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, since %1</source>
+        <translation>, since %1</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::ThrottleControl</name>
     <message>
         <source>Apply…</source>
@@ -1454,6 +1536,29 @@
     <message>
         <source>Admission rate:</source>
         <translation>Admission rate:</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::TimeSeriesChart</name>
+    <message>
+        <source>%1 s</source>
+        <comment>time axis, seconds from session start</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>time axis, minutes from session start</comment>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>time axis, hours from session start</comment>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <comment>time axis, hours and minutes from session start</comment>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 </TS>

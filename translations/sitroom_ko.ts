@@ -130,29 +130,6 @@
     </message>
 </context>
 <context>
-    <name>TimeSeriesChart</name>
-    <message>
-        <source>%1 s</source>
-        <comment>time axis, seconds from session start</comment>
-        <translation>%1초</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <comment>time axis, minutes from session start</comment>
-        <translation>%1분</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <comment>time axis, hours from session start</comment>
-        <translation>%1시간</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <comment>time axis, hours and minutes from session start</comment>
-        <translation>%1시간 %2분</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <source>the server address is not valid: %1</source>
@@ -326,6 +303,10 @@
     <message>
         <source>Outcome</source>
         <translation>결과</translation>
+    </message>
+    <message>
+        <source>In the live system</source>
+        <translation>운영 시스템 반영</translation>
     </message>
 </context>
 <context>
@@ -885,6 +866,21 @@
         <source>Expected by now %1 (%2 of it booked); heading for about %3 by %4 (forecast %5)</source>
         <translation>현재까지 예상 %1건(달성 %2), %4까지 약 %3건 예상(계획 %5건)</translation>
     </message>
+    <message>
+        <source>Expected by now %1; no projection while the bookings are not live</source>
+        <translation>지금까지 예상 %1; 예약 수가 실시간이 아니어서 전망 없음</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::CommandStageLabel</name>
+    <message>
+        <source>Last command (%1): %2</source>
+        <translation>마지막 명령 (%1): %2</translation>
+    </message>
+    <message>
+        <source> (not connected: the last stage known)</source>
+        <translation> (연결 끊김: 마지막으로 알려진 단계)</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::ConnectionStatus</name>
@@ -931,6 +927,14 @@
     <message>
         <source>Last update: %1</source>
         <translation>마지막 수신: %1</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>시뮬레이션</translation>
+    </message>
+    <message>
+        <source>Prometheus %1</source>
+        <translation>프로메테우스 %1</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1014,10 @@
     <message>
         <source>%1 minutes</source>
         <translation>%1분</translation>
+    </message>
+    <message>
+        <source>▲ Figures this change is decided on are not live (%1): they may no longer be true. Sending is refused unless you override explicitly; the override is audited.</source>
+        <translation>▲ 이 변경의 근거가 되는 지표가 실시간이 아닙니다 (%1). 더 이상 사실이 아닐 수 있습니다. 명시적으로 무시하지 않으면 보낼 수 없으며, 무시한 사실은 감사 기록에 남습니다.</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1241,36 @@
         <source>No clear answer for: %1. %2</source>
         <translation>명확한 응답 없음: %1. %2</translation>
     </message>
+    <message>
+        <source>sent</source>
+        <comment>command stage</comment>
+        <translation>전송됨</translation>
+    </message>
+    <message>
+        <source>checking the effect</source>
+        <comment>command stage</comment>
+        <translation>적용 확인 중</translation>
+    </message>
+    <message>
+        <source>effect seen (%1 s)</source>
+        <comment>command stage</comment>
+        <translation>효과 확인 (%1초)</translation>
+    </message>
+    <message>
+        <source>effect not seen</source>
+        <comment>command stage</comment>
+        <translation>효과 미확인</translation>
+    </message>
+    <message>
+        <source>delivery failed</source>
+        <comment>command stage</comment>
+        <translation>전달 실패</translation>
+    </message>
+    <message>
+        <source>delivery failed: %1</source>
+        <comment>command stage</comment>
+        <translation>전달 실패: %1</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::CriticalAlarm</name>
@@ -1429,6 +1467,50 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::StaleFigureWords</name>
+    <message>
+        <source>Prometheus not answering</source>
+        <translation>프로메테우스 응답 없음</translation>
+    </message>
+    <message>
+        <source>query failed</source>
+        <translation>조회 실패</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>데이터 없음</translation>
+    </message>
+    <message>
+        <source>scrape target down (up = 0)</source>
+        <translation>수집 대상 중단 (up = 0)</translation>
+    </message>
+    <message>
+        <source>reason unknown</source>
+        <translation>원인 알 수 없음</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>stale reason, then how many figures</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 figures frozen: %2</source>
+        <translation>지표 %1개 멈춤: %2</translation>
+    </message>
+    <message>
+        <source>Frozen: %1</source>
+        <translation>멈춤: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, since %1</source>
+        <translation>, %1부터</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::ThrottleControl</name>
     <message>
         <source>Apply…</source>
@@ -1454,6 +1536,29 @@
     <message>
         <source>Admission rate:</source>
         <translation>입장 속도:</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::TimeSeriesChart</name>
+    <message>
+        <source>%1 s</source>
+        <comment>time axis, seconds from session start</comment>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>time axis, minutes from session start</comment>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>time axis, hours from session start</comment>
+        <translation>%1시간</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <comment>time axis, hours and minutes from session start</comment>
+        <translation>%1시간 %2분</translation>
     </message>
 </context>
 </TS>

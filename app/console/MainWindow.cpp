@@ -6,6 +6,7 @@
 #include "board/ProviderBoard.h"
 #include "common/StaleOverlay.h"
 #include "controls/AuditPanel.h"
+#include "controls/CommandStageLabel.h"
 #include "alerts/RunbookStep.h"
 #include "controls/ControlConfirmDialog.h"
 #include "controls/ControlDesk.h"
@@ -250,6 +251,9 @@ void MainWindow::buildControls()
     m_notice->setObjectName(QStringLiteral("controlNotice"));
     m_notice->setWordWrap(false);
     statusBar()->addWidget(m_notice, 2);
+    m_stage = new widgets::CommandStageLabel(*m_models.store, this);
+    statusBar()->addWidget(m_stage);
+    connect(m_desk, &widgets::ControlDesk::commandSent, m_stage, &widgets::CommandStageLabel::track);
 
     widgets::ThrottleControl *throttle = m_admission->throttleControl();
     connect(throttle, &widgets::ThrottleControl::rateRequested, m_desk, &widgets::ControlDesk::proposeRate);

@@ -25,6 +25,7 @@ class AlertsPanel;
 class CriticalAlarm;
 class AuditPanel;
 class CohortPanel;
+class CommandStageLabel;
 class ConnectionStatus;
 class ControlDesk;
 class PendingApprovalsPanel;
@@ -70,6 +71,8 @@ public:
     sitroom::widgets::PendingApprovalsPanel *pendingPanel() const { return m_pending; }
     sitroom::widgets::AuditPanel *auditPanel() const { return m_audit; }
     QLabel *controlNotice() const { return m_notice; }
+    // The stage of this console's last command in the live system.
+    sitroom::widgets::CommandStageLabel *commandStage() const { return m_stage; }
     // Alerts: acknowledging and shelving (desktop layout only; nullptr on the
     // wall and the laptop layout, which are read-only) and the critical alarm.
     sitroom::widgets::AlertDesk *alertDesk() const { return m_alertDesk; }
@@ -111,6 +114,7 @@ private:
     sitroom::widgets::PendingApprovalsPanel *m_pending = nullptr;
     sitroom::widgets::AuditPanel *m_audit = nullptr;
     QLabel *m_notice = nullptr;
+    sitroom::widgets::CommandStageLabel *m_stage = nullptr;
     QDockWidget *m_pendingDock = nullptr;
     QDockWidget *m_auditDock = nullptr;
     sitroom::widgets::AlertDesk *m_alertDesk = nullptr;

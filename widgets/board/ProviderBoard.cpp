@@ -5,6 +5,7 @@
 #include "common/StaleOverlay.h"
 #include "itemmodels/ProviderModel.h"
 #include "situation/SituationStore.h"
+#include "status/StaleFigureWords.h"
 
 #include <QAbstractItemModel>
 #include <QGridLayout>
@@ -14,6 +15,7 @@ namespace sitroom::widgets {
 
 using sitroom::models::HistoryRing;
 using sitroom::models::ProviderModel;
+namespace figure = sitroom::models::figure;
 
 namespace {
 // The sparkline shows the last half hour of p95 latency.
@@ -38,6 +40,7 @@ ProviderBoard::ProviderBoard(QAbstractItemModel *providers, const sitroom::model
     // updates each once.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ProviderBoard::refreshTiles);
     connect(&m_store, &sitroom::models::SituationStore::historyChanged, this, &ProviderBoard::refreshSparklines);
+    connect(&m_store, &sitroom::models::SituationStore::staleFiguresChanged, this, &ProviderBoard::refreshTiles);
     rebuild();
 }
 
@@ -130,6 +133,13 @@ void ProviderBoard::refreshTiles()
         d.nowMs = now;
         d.yellowP95Ms = config.light_thresholds().yellow_p95_ms();
         d.redP95Ms = config.light_thresholds().red_p95_ms();
+        const std::vector<sitroom::models::StaleFigure> stale = m_store.staleFiguresUnder(figure::providerPrefix(d.id));
+        d.lightStale = m_store.isFigureStale(figure::provider(d.id, "light"));
+        d.p95Stale = m_store.isFigureStale(figure::provider(d.id, "p95_latency_ms"));
+        d.successStale = m_store.isFigureStale(figure::provider(d.id, "error_rate"));
+        d.requestsStale = m_store.isFigureStale(figure::provider(d.id, "requests_per_s"));
+        d.staleNote = StaleFigureWords::noteText(stale);
+        d.staleDetails = StaleFigureWords::details(stale);
         ProviderTile *tile = m_tiles[row];
         tile->setData(d);
         Sparkline *spark = tile->sparkline();

@@ -4,6 +4,8 @@
 #include "LightIndicator.h"
 #include "chart/Sparkline.h"
 #include "common/Formatting.h"
+#include "common/StaleNote.h"
+#include "status/StaleFigureWords.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -43,6 +45,7 @@ ProviderTile::ProviderTile(QWidget *parent)
     , m_requests(metricValue(this))
     , m_share(metricValue(this))
     , m_sparkline(new Sparkline(this))
+    , m_staleNote(new StaleNote(this))
 {
     setObjectName(QStringLiteral("providerTile"));
     setFrameShape(QFrame::StyledPanel);
@@ -79,6 +82,7 @@ ProviderTile::ProviderTile(QWidget *parent)
     layout->setSpacing(6);
     layout->addLayout(heading);
     layout->addLayout(metrics);
+    layout->addWidget(m_staleNote);
     layout->addWidget(m_sparkline, 1);
     setMinimumWidth(220);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
@@ -87,31 +91,40 @@ ProviderTile::ProviderTile(QWidget *parent)
 
 QString ProviderTile::lightWord() const
 {
-    return lightLook(m_data.light).word;
+    return m_data.lightStale ? StaleFigureWords::placeholder() : lightLook(m_data.light).word;
+}
+
+QStringList ProviderTile::figureTexts() const
+{
+    return {m_p95->text(), m_success->text(), m_requests->text(), m_share->text()};
 }
 
 void ProviderTile::setData(const ProviderTileData &data)
 {
-    const bool lightChanged = data.light != m_data.light;
+    // A light that is not live is shown as unknown: its colour would pass for today's.
+    const sitroom::v1::Light shownLight = data.lightStale ? sitroom::v1::LIGHT_UNSPECIFIED : data.light;
+    const bool lightChanged = shownLight != (m_data.lightStale ? sitroom::v1::LIGHT_UNSPECIFIED : m_data.light);
     m_data = data;
-    const LightLook look = lightLook(data.light);
-    m_indicator->setLight(data.light);
+    const LightLook look = lightLook(shownLight);
+    const QString dash = StaleFigureWords::placeholder();
+    m_indicator->setLight(shownLight);
     m_name->setText(data.name);
-    m_word->setText(look.word);
-    if (data.lightSinceMs > 0 && data.nowMs >= data.lightSinceMs)
+    m_word->setText(data.lightStale ? dash : look.word);
+    if (!data.lightStale && data.lightSinceMs > 0 && data.nowMs >= data.lightSinceMs)
         m_since->setText(tr("%1 for %2").arg(look.word, formatDuration(double(data.nowMs - data.lightSinceMs) / 1000.0)));
     else
         m_since->clear();
-    const bool suspended = data.light == sitroom::v1::LIGHT_SUSPENDED;
-    m_p95->setText(suspended ? QStringLiteral("–") : formatMs(data.p95Ms));
-    m_success->setText(suspended ? QStringLiteral("–") : formatPercent(data.successRate));
-    m_requests->setText(formatRate(data.requestsPerS));
-    m_share->setText(formatPercent(data.share, 0));
+    const bool suspended = shownLight == sitroom::v1::LIGHT_SUSPENDED;
+    m_p95->setText(suspended || data.p95Stale ? dash : formatMs(data.p95Ms));
+    m_success->setText(suspended || data.successStale ? dash : formatPercent(data.successRate));
+    m_requests->setText(data.requestsStale ? dash : formatRate(data.requestsPerS));
+    m_share->setText(data.requestsStale ? dash : formatPercent(data.share, 0));
+    m_staleNote->setNote(data.staleNote, data.staleDetails);
     if (lightChanged) {
         // The style sheet frames abnormal tiles in the light's colour.
-        const char *state = data.light == sitroom::v1::LIGHT_RED ? "red"
-            : data.light == sitroom::v1::LIGHT_YELLOW           ? "yellow"
-            : data.light == sitroom::v1::LIGHT_SUSPENDED        ? "suspended"
+        const char *state = shownLight == sitroom::v1::LIGHT_RED ? "red"
+            : shownLight == sitroom::v1::LIGHT_YELLOW           ? "yellow"
+            : shownLight == sitroom::v1::LIGHT_SUSPENDED        ? "suspended"
                                                                 : "normal";
         setProperty("lightState", QLatin1String(state));
         style()->unpolish(this);

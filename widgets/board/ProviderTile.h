@@ -10,6 +10,7 @@ namespace sitroom::widgets {
 
 class LightIndicator;
 class Sparkline;
+class StaleNote;
 
 // What one tile shows; the board fills it from the provider model.
 struct ProviderTileData
@@ -25,6 +26,14 @@ struct ProviderTileData
     qint64 nowMs = 0;              // live-system clock, for "since"
     double yellowP95Ms = 0.0;      // thresholds, for the sparkline
     double redP95Ms = 0.0;
+    // Figures the live system's source could not read fresh: shown as "–",
+    // never as their last value, with staleNote saying why.
+    bool lightStale = false;
+    bool p95Stale = false;
+    bool successStale = false;      // error_rate
+    bool requestsStale = false;     // requests per second (and so the share)
+    QString staleNote;              // empty while every figure is live
+    QString staleDetails;           // tooltip: each figure, its reason, since when
 };
 
 // One verification provider: its light as shape, colour and word; p95
@@ -42,6 +51,9 @@ public:
     const ProviderTileData &data() const { return m_data; }
     Sparkline *sparkline() const { return m_sparkline; }
     QString lightWord() const;
+    StaleNote *staleNote() const { return m_staleNote; }
+    // The figures as shown (p95, success, requests, share), for tests.
+    QStringList figureTexts() const;
 
 private:
     ProviderTileData m_data;
@@ -54,6 +66,7 @@ private:
     QLabel *m_requests;
     QLabel *m_share;
     Sparkline *m_sparkline;
+    StaleNote *m_staleNote;
 };
 
 } // namespace sitroom::widgets

@@ -1,5 +1,6 @@
 #include "AuditPanel.h"
 
+#include "AuditStageDelegate.h"
 #include "control/AuditCsv.h"
 #include "itemmodels/AuditModel.h"
 #include "situation/SituationStore.h"
@@ -32,6 +33,8 @@ AuditPanel::AuditPanel(AuditModel *model, const sitroom::models::SituationStore 
     m_view->setWordWrap(false);
     m_view->horizontalHeader()->setSectionResizeMode(AuditModel::Reason, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(AuditModel::Time, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(AuditModel::Stage, QHeaderView::ResizeToContents);
+    m_view->setItemDelegateForColumn(AuditModel::Stage, new AuditStageDelegate(m_view));
     m_export->setObjectName(QStringLiteral("auditExport"));
     m_result->setObjectName(QStringLiteral("auditExportResult"));
 

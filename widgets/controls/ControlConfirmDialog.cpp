@@ -55,8 +55,6 @@ ControlConfirmDialog::ControlConfirmDialog(const ControlProposal &proposal, QWid
 
     m_staleWarning->setObjectName(QStringLiteral("staleWarning"));
     m_staleWarning->setWordWrap(true);
-    m_staleWarning->setText(tr("▲ The data on this console is stale: the figures above may no longer be true. "
-                               "Sending is refused unless you override explicitly; the override is audited."));
 
     auto *reasonCaption = new QLabel(tr("Reason (required, recorded in the audit log):"), this);
     m_reason->setObjectName(QStringLiteral("reasonEdit"));
@@ -93,6 +91,26 @@ ControlConfirmDialog::ControlConfirmDialog(const ControlProposal &proposal, QWid
 
 void ControlConfirmDialog::setStale(bool stale)
 {
+    m_dataStale = stale;
+    refreshStale();
+}
+
+void ControlConfirmDialog::setStaleFigures(const QString &text)
+{
+    m_staleFigures = text;
+    refreshStale();
+}
+
+void ControlConfirmDialog::refreshStale()
+{
+    const bool stale = m_dataStale || !m_staleFigures.isEmpty();
+    if (m_dataStale)
+        m_staleWarning->setText(tr("▲ The data on this console is stale: the figures above may no longer be true. "
+                                   "Sending is refused unless you override explicitly; the override is audited."));
+    else if (stale)
+        m_staleWarning->setText(tr("▲ Figures this change is decided on are not live (%1): they may no longer be true. "
+                                   "Sending is refused unless you override explicitly; the override is audited.")
+                                    .arg(m_staleFigures));
     m_stale = stale;
     m_staleWarning->setVisible(stale);
     m_override->setVisible(stale);

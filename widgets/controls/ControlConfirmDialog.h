@@ -35,6 +35,10 @@ public:
     explicit ControlConfirmDialog(const ControlProposal &proposal, QWidget *parent = nullptr);
 
     void setStale(bool stale);
+    // The figures this change is decided on that are not live, in words
+    // ("지표 3개 멈춤: 프로메테우스 응답 없음"); empty when all are. Either
+    // staleness needs the explicit override.
+    void setStaleFigures(const QString &text);
     QString reason() const;
     bool staleOverride() const;
     quint32 disableForS() const;     // 0 = until enabled again
@@ -51,14 +55,17 @@ public:
 
 private:
     void refreshOk();
+    void refreshStale();
 
     QLabel *m_effect;
     QLabel *m_staleWarning;
+    QString m_staleFigures;
     QCheckBox *m_override;
     QComboBox *m_duration = nullptr;
     QPlainTextEdit *m_reason;
     QPushButton *m_ok;
-    bool m_stale = false;
+    bool m_stale = false;          // the whole picture or the figures it depends on
+    bool m_dataStale = false;
 };
 
 } // namespace sitroom::widgets

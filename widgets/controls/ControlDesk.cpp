@@ -5,6 +5,7 @@
 #include "control/ControlEffect.h"
 #include "control/ControlRequest.h"
 #include "situation/SituationStore.h"
+#include "status/StaleFigureWords.h"
 
 #include <algorithm>
 #include <cmath>
@@ -26,6 +27,7 @@ ControlDesk::ControlDesk(const SituationStore &store, QWidget *dialogParent, QOb
         if (m_dialog)
             m_dialog->setStale(stale);
     });
+    connect(&store, &SituationStore::staleFiguresChanged, this, &ControlDesk::refreshDialogStaleness);
 }
 
 ProviderNamer ControlDesk::namer() const
@@ -63,7 +65,8 @@ void ControlDesk::proposeRate(double ratePerS)
     proposal.effect = ControlWords::throttleEffectText(effect);
     proposal.needsApproval = sitroom::models::isHazardous(ControlRequest(control, QString()).setAdmissionRate(ratePerS),
                                                           m_store.configuration(), control);
-    confirm(proposal, [ratePerS](const ControlRequest &r, quint32) { return r.setAdmissionRate(ratePerS); });
+    confirm(proposal, [ratePerS](const ControlRequest &r, quint32) { return r.setAdmissionRate(ratePerS); },
+            sitroom::models::figure::admissionFigures());
 }
 
 void ControlDesk::proposePause()
@@ -75,7 +78,8 @@ void ControlDesk::proposePause()
     proposal.newValue = tr("admission paused");
     proposal.effect = ControlWords::throttleEffectText(sitroom::models::throttleEffect(m_store.state(), control, 0, true));
     proposal.needsApproval = true;
-    confirm(proposal, [](const ControlRequest &r, quint32) { return r.pauseAdmission(); });
+    confirm(proposal, [](const ControlRequest &r, quint32) { return r.pauseAdmission(); },
+            sitroom::models::figure::admissionFigures());
 }
 
 void ControlDesk::proposeResume()
@@ -87,7 +91,8 @@ void ControlDesk::proposeResume()
     proposal.newValue = tr("admission rate %1").arg(formatRate(control.admission_rate_per_s()));
     proposal.effect = ControlWords::throttleEffectText(
         sitroom::models::throttleEffect(m_store.state(), control, control.admission_rate_per_s()));
-    confirm(proposal, [](const ControlRequest &r, quint32) { return r.resumeAdmission(); });
+    confirm(proposal, [](const ControlRequest &r, quint32) { return r.resumeAdmission(); },
+            sitroom::models::figure::admissionFigures());
 }
 
 void ControlDesk::proposeProviderEnabled(const QString &providerId, bool enabled)
@@ -112,7 +117,7 @@ void ControlDesk::proposeProviderEnabled(const QString &providerId, bool enabled
     }
     confirm(proposal, [providerId, enabled](const ControlRequest &r, quint32 disableForS) {
         return r.setProviderEnabled(providerId, enabled, disableForS);
-    });
+    }, {sitroom::models::figure::providerPrefix(providerId)});
 }
 
 void ControlDesk::proposeApproval(const QString &requestId, const QString &description)
@@ -157,7 +162,23 @@ bool ControlDesk::proposeRunbookStep(const sitroom::models::RunbookStep &step, c
     return m_dialog != nullptr;
 }
 
-void ControlDesk::confirm(const ControlProposal &proposal, const Maker &make)
+void ControlDesk::refreshDialogStaleness()
+{
+    if (!m_dialog)
+        return;
+    std::vector<sitroom::models::StaleFigure> stale;
+    for (const QString &name : m_dialogFigures) {
+        if (name.endsWith(u'.')) {
+            const auto under = m_store.staleFiguresUnder(name);
+            stale.insert(stale.end(), under.begin(), under.end());
+        } else if (const sitroom::models::StaleFigure *f = m_store.staleFigure(name)) {
+            stale.push_back(*f);
+        }
+    }
+    m_dialog->setStaleFigures(StaleFigureWords::bannerLine(stale));
+}
+
+void ControlDesk::confirm(const ControlProposal &proposal, const Maker &make, std::vector<QString> dependsOn)
 {
     if (m_dialog)
         m_dialog->reject();  // one confirmation at a time: the newest wish wins
@@ -173,6 +194,8 @@ void ControlDesk::confirm(const ControlProposal &proposal, const Maker &make)
         dialog->setDisableForS(prefill.disableForS);
     dialog->setStale(m_store.isStale());
     m_dialog = dialog;
+    m_dialogFigures = std::move(dependsOn);
+    refreshDialogStaleness();
     connect(dialog, &QDialog::accepted, this, [this, dialog, revision, make] {
         const ControlRequest request(revision, dialog->reason(), dialog->staleOverride());
         const sitroom::v1::Command command = make(request, dialog->disableForS());
@@ -180,6 +203,7 @@ void ControlDesk::confirm(const ControlProposal &proposal, const Maker &make)
         m_sent.insert(QString::fromStdString(command.command_id()), action);
         notify(tr("Sent: %1. Waiting for the answer…").arg(action), false);
         emit commandIssued(command);
+        emit commandSent(QString::fromStdString(command.command_id()), action);
     });
     dialog->open();
 }

@@ -10,6 +10,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <vector>
 
 namespace sitroom::models {
 class ControlRequest;
@@ -55,11 +56,16 @@ public:
 signals:
     void commandIssued(const sitroom::v1::Command &command);
     void noticeChanged(const QString &text, bool problem);
+    // A command left this console (after commandIssued): its id and what it asks, in words.
+    void commandSent(const QString &commandId, const QString &action);
 
 private:
     using Maker = std::function<sitroom::v1::Command(const sitroom::models::ControlRequest &request,
                                                      quint32 disableForS)>;
-    void confirm(const ControlProposal &proposal, const Maker &make);
+    // dependsOn: the figures the change is decided on (names, or prefixes
+    // ending in '.'); while any is stale the dialog needs the override.
+    void confirm(const ControlProposal &proposal, const Maker &make, std::vector<QString> dependsOn = {});
+    void refreshDialogStaleness();
     void onResult(const sitroom::v1::CommandResult &result);
     // Someone else's change, said once it reaches this console.
     void onControlChanged();
@@ -75,6 +81,7 @@ private:
     QWidget *m_dialogParent;
     Prefill m_prefill;               // for the next confirmation only
     QPointer<ControlConfirmDialog> m_dialog;
+    std::vector<QString> m_dialogFigures;  // what the open dialog's change depends on
     QHash<QString, QString> m_sent;  // command_id → what it asked, in words
     QString m_notice;
     QString m_shownControl;          // controlText of the state last seen

@@ -141,4 +141,34 @@ QString ControlWords::resultText(const sitroom::v1::CommandResult &result, const
     }
 }
 
+QString ControlWords::stageText(sitroom::v1::CommandStage stage, quint32 afterMs, const QString &reason)
+{
+    switch (stage) {
+    case sitroom::v1::COMMAND_STAGE_SENT:
+        return tr("sent", "command stage");
+    case sitroom::v1::COMMAND_STAGE_ACCEPTED:
+        return tr("checking the effect", "command stage");
+    case sitroom::v1::COMMAND_STAGE_EFFECT_SEEN:
+        return tr("effect seen (%1 s)", "command stage").arg(QString::number(double(afterMs) / 1000.0, 'f', 1));
+    case sitroom::v1::COMMAND_STAGE_EFFECT_NOT_SEEN:
+        return tr("effect not seen", "command stage");
+    case sitroom::v1::COMMAND_STAGE_DELIVERY_FAILED:
+        return reason.isEmpty() ? tr("delivery failed", "command stage")
+                                : tr("delivery failed: %1", "command stage").arg(reason);
+    default:
+        return {};
+    }
+}
+
+bool ControlWords::isFinalStage(sitroom::v1::CommandStage stage)
+{
+    return stage == sitroom::v1::COMMAND_STAGE_EFFECT_SEEN || stage == sitroom::v1::COMMAND_STAGE_EFFECT_NOT_SEEN
+        || stage == sitroom::v1::COMMAND_STAGE_DELIVERY_FAILED;
+}
+
+bool ControlWords::isProblemStage(sitroom::v1::CommandStage stage)
+{
+    return stage == sitroom::v1::COMMAND_STAGE_EFFECT_NOT_SEEN || stage == sitroom::v1::COMMAND_STAGE_DELIVERY_FAILED;
+}
+
 } // namespace sitroom::widgets

@@ -32,6 +32,12 @@ public:
     // What happened to a command the operator sent.
     static QString resultText(const sitroom::v1::CommandResult &result, const QString &action,
                               const sitroom::v1::Actor &lastChange);
+    // Where an applied change stands in the live system: "전송됨", "적용 확인 중",
+    // "효과 확인 (2.1초)", "효과 미확인", "전달 실패: <reason>"; empty for none.
+    static QString stageText(sitroom::v1::CommandStage stage, quint32 afterMs, const QString &reason = {});
+    // A stage that will not change any more.
+    static bool isFinalStage(sitroom::v1::CommandStage stage);
+    static bool isProblemStage(sitroom::v1::CommandStage stage);
 };
 
 } // namespace sitroom::widgets

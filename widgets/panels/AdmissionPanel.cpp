@@ -2,9 +2,11 @@
 
 #include "chart/TimeSeriesChart.h"
 #include "common/Formatting.h"
+#include "common/StaleNote.h"
 #include "common/StaleOverlay.h"
 #include "controls/ThrottleControl.h"
 #include "situation/SituationStore.h"
+#include "status/StaleFigureWords.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -33,6 +35,7 @@ AdmissionPanel::AdmissionPanel(const SituationStore &store, QWidget *parent)
     , m_flow(new QLabel(this))
     , m_throttle(new QLabel(this))
     , m_paused(new QLabel(this))
+    , m_figuresNote(new StaleNote(this))
     , m_throttleControl(new ThrottleControl(this))
     , m_queueChart(new TimeSeriesChart(this))
     , m_flowChart(new TimeSeriesChart(this))
@@ -53,6 +56,7 @@ AdmissionPanel::AdmissionPanel(const SituationStore &store, QWidget *parent)
     figures->addWidget(m_flow, 1, 1);
     figures->addWidget(m_throttle, 2, 1);
     figures->addWidget(m_paused, 3, 0, 1, 2);
+    figures->addWidget(m_figuresNote, 4, 0, 1, 2);
     figures->setColumnStretch(0, 1);
     figures->setColumnStretch(1, 1);
 
@@ -81,6 +85,7 @@ AdmissionPanel::AdmissionPanel(const SituationStore &store, QWidget *parent)
     m_stale = new StaleOverlay(this);
 
     connect(&store, &SituationStore::stateChanged, this, &AdmissionPanel::refresh);
+    connect(&store, &SituationStore::staleFiguresChanged, this, &AdmissionPanel::refresh);
     connect(&store, &SituationStore::historyChanged, this, &AdmissionPanel::refreshCharts);
     const auto refreshThrottle = [this] { m_throttleControl->setPicture(m_store.configuration(), m_store.control()); };
     connect(&store, &SituationStore::controlChanged, this, refreshThrottle);
@@ -99,17 +104,43 @@ QString AdmissionPanel::queueText() const
     return m_queue->text();
 }
 
+QString AdmissionPanel::flowText() const
+{
+    return m_flow->text();
+}
+
+QString AdmissionPanel::throttleText() const
+{
+    return m_throttle->text();
+}
+
 void AdmissionPanel::refresh()
 {
+    namespace figure = sitroom::models::figure;
     const auto &a = m_store.state().admission();
-    m_queue->setText(tr("%1 people").arg(formatCount(double(a.queue_depth()))));
-    if (a.paused())
+    const auto stale = [this](const QString &name) { return m_store.isFigureStale(name); };
+    const QString dash = StaleFigureWords::placeholder();
+    const bool queueStale = stale(figure::queueDepth);
+    const bool pausedStale = stale(figure::paused);
+    m_queue->setText(tr("%1 people").arg(queueStale ? dash : formatCount(double(a.queue_depth()))));
+    if (pausedStale)
+        m_wait->setText(tr("Shown wait: %1").arg(dash));
+    else if (a.paused())
         m_wait->setText(tr("Shown wait: none while paused"));
     else
-        m_wait->setText(tr("Shown wait: %1").arg(formatDuration(a.estimated_wait_s())));
-    m_flow->setText(tr("Arriving %1 · admitted %2").arg(formatRate(a.arrivals_per_s()), formatRate(a.admitted_per_s())));
-    m_throttle->setText(tr("Throttle %1").arg(formatRate(a.rate_limit_per_s())));
-    m_paused->setVisible(a.paused());
+        // The wait shown is worked out from the queue and the admissions.
+        m_wait->setText(tr("Shown wait: %1").arg(queueStale || stale(figure::admitted) ? dash : formatDuration(a.estimated_wait_s())));
+    m_flow->setText(tr("Arriving %1 · admitted %2")
+                        .arg(stale(figure::arrivals) ? dash : formatRate(a.arrivals_per_s()),
+                             stale(figure::admitted) ? dash : formatRate(a.admitted_per_s())));
+    m_throttle->setText(tr("Throttle %1").arg(stale(figure::rateLimit) ? dash : formatRate(a.rate_limit_per_s())));
+    m_paused->setVisible(a.paused() && !pausedStale);
+    std::vector<sitroom::models::StaleFigure> mine;
+    for (const QString &name : figure::admissionFigures()) {
+        if (const sitroom::models::StaleFigure *f = m_store.staleFigure(name))
+            mine.push_back(*f);
+    }
+    m_figuresNote->setNote(StaleFigureWords::noteText(mine), StaleFigureWords::details(mine));
 }
 
 void AdmissionPanel::refreshCharts()

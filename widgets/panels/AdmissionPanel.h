@@ -10,6 +10,7 @@ class SituationStore;
 
 namespace sitroom::widgets {
 
+class StaleNote;
 class StaleOverlay;
 class ThrottleControl;
 class TimeSeriesChart;
@@ -29,6 +30,9 @@ public:
     // Hidden until the window shows it for an operator or supervisor.
     ThrottleControl *throttleControl() const { return m_throttleControl; }
     QString queueText() const;
+    QString flowText() const;
+    QString throttleText() const;
+    StaleNote *staleNote() const { return m_figuresNote; }
 
 private:
     void refresh();
@@ -40,6 +44,7 @@ private:
     QLabel *m_flow;
     QLabel *m_throttle;
     QLabel *m_paused;
+    StaleNote *m_figuresNote;
     ThrottleControl *m_throttleControl;
     TimeSeriesChart *m_queueChart;
     TimeSeriesChart *m_flowChart;

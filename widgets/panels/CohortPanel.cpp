@@ -3,7 +3,9 @@
 #include "chart/TimeSeriesChart.h"
 #include "common/FigureDelegate.h"
 #include "common/Formatting.h"
+#include "common/StaleNote.h"
 #include "common/StaleOverlay.h"
+#include "status/StaleFigureWords.h"
 #include "itemmodels/CohortModel.h"
 #include "situation/SituationStore.h"
 #include "situation/SurgeEnvelope.h"
@@ -44,6 +46,7 @@ CohortPanel::CohortPanel(CohortModel *cohorts, const SituationStore &store, QWid
     , m_today(new QLabel(this))
     , m_progress(new QLabel(this))
     , m_projection(new QLabel(this))
+    , m_figuresNote(new StaleNote(this))
     , m_table(new QTableView(this))
     , m_chart(new TimeSeriesChart(this))
     , m_stale(nullptr)
@@ -79,11 +82,13 @@ CohortPanel::CohortPanel(CohortModel *cohorts, const SituationStore &store, QWid
     layout->addWidget(m_today);
     layout->addWidget(m_progress);
     layout->addWidget(m_projection);
+    layout->addWidget(m_figuresNote);
     layout->addWidget(m_chart, 2);
     layout->addWidget(m_table, 1);
     m_stale = new StaleOverlay(this);
 
     connect(&store, &SituationStore::stateChanged, this, &CohortPanel::refresh);
+    connect(&store, &SituationStore::staleFiguresChanged, this, &CohortPanel::refresh);
     connect(&store, &SituationStore::historyChanged, this, &CohortPanel::refreshChart);
     refresh();
     refreshChart();
@@ -104,8 +109,15 @@ QString CohortPanel::projectionText() const
     return m_projection->text();
 }
 
+QString CohortPanel::progressText() const
+{
+    return m_progress->text();
+}
+
 void CohortPanel::refresh()
 {
+    const std::vector<sitroom::models::StaleFigure> stale = m_store.staleFiguresUnder(QStringLiteral("cohort."));
+    m_figuresNote->setNote(StaleFigureWords::noteText(stale), StaleFigureWords::details(stale));
     const int row = m_cohorts->currentRow();
     if (row < 0 || !m_store.hasSnapshot()) {
         m_today->setText(tr("No booking window open or coming"));
@@ -124,6 +136,18 @@ void CohortPanel::refresh()
 
     const double booked = m_cohorts->index(row, CohortModel::Booked).data(CohortModel::RawValueRole).toDouble();
     const double perMinute = m_cohorts->index(row, CohortModel::BookingsPerMinute).data(CohortModel::RawValueRole).toDouble();
+    const double windowMinutesNow = double(c.window_close_ms() - c.window_open_ms()) / kMinuteMs;
+    if (m_cohorts->isBookedStale(row)) {
+        // No figure built on the last bookings read may pass for today's.
+        const QString dash = StaleFigureWords::placeholder();
+        m_progress->setText(tr("%1 of %2 booked (%3) · %4 a minute")
+                                .arg(dash, formatCount(double(c.eligible())), dash, dash));
+        const SurgeEnvelope envelope(double(c.expected_bookings()), windowMinutesNow);
+        m_projection->setText(open ? tr("Expected by now %1; no projection while the bookings are not live")
+                                         .arg(formatCount(envelope.cumulative(double(now - c.window_open_ms()) / kMinuteMs)))
+                                   : QString());
+        return;
+    }
     m_progress->setText(tr("%1 of %2 booked (%3) · %4 a minute")
                             .arg(formatCount(booked), formatCount(double(c.eligible())),
                                  formatPercent(c.eligible() ? booked / double(c.eligible()) : 0.0), formatCount(perMinute)));

@@ -15,6 +15,7 @@ struct TimeSample;
 
 namespace sitroom::widgets {
 
+class StaleNote;
 class StaleOverlay;
 class TimeSeriesChart;
 
@@ -33,6 +34,8 @@ public:
     StaleOverlay *staleOverlay() const { return m_stale; }
     QString todayText() const;
     QString projectionText() const;
+    QString progressText() const;
+    StaleNote *staleNote() const { return m_figuresNote; }
 
 private:
     void refresh();
@@ -43,6 +46,7 @@ private:
     QLabel *m_today;
     QLabel *m_progress;
     QLabel *m_projection;
+    StaleNote *m_figuresNote;
     QTableView *m_table;
     TimeSeriesChart *m_chart;
     StaleOverlay *m_stale;

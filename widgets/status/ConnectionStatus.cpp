@@ -29,6 +29,7 @@ ConnectionStatus::ConnectionStatus(const sitroom::models::SituationStore &store,
     , m_store(store)
     , m_link(new QLabel(this))
     , m_server(new QLabel(this))
+    , m_source(new QLabel(this))
     , m_user(new QLabel(this))
     , m_rtt(new QLabel(this))
     , m_age(new QLabel(this))
@@ -36,8 +37,9 @@ ConnectionStatus::ConnectionStatus(const sitroom::models::SituationStore &store,
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(16);
-    for (QLabel *label : {m_link, m_server, m_user, m_rtt, m_age})
+    for (QLabel *label : {m_link, m_server, m_source, m_user, m_rtt, m_age})
         layout->addWidget(label);
+    m_source->setObjectName(QStringLiteral("sourceLabel"));
     m_age->setObjectName(QStringLiteral("ageLabel"));
     m_server->setText(tr("Server %1 · %2").arg(server, site));
     m_user->setProperty("userName", user);
@@ -45,6 +47,20 @@ ConnectionStatus::ConnectionStatus(const sitroom::models::SituationStore &store,
     connect(&store, &sitroom::models::SituationStore::linkChanged, this, &ConnectionStatus::refresh);
     connect(&store, &sitroom::models::SituationStore::freshnessChanged, this, &ConnectionStatus::refresh);
     refresh();
+}
+
+QString ConnectionStatus::sourceWords(const QString &source)
+{
+    if (source.startsWith(QStringLiteral("sim:")))
+        return tr("Simulation");
+    if (source.startsWith(QStringLiteral("prometheus:")))
+        return tr("Prometheus %1").arg(source.mid(int(qstrlen("prometheus:"))));
+    return source;
+}
+
+QString ConnectionStatus::sourceText() const
+{
+    return m_source->text();
 }
 
 QString ConnectionStatus::ageLabelText() const
@@ -56,6 +72,11 @@ void ConnectionStatus::refresh()
 {
     const bool live = m_store.link().state == sitroom::models::LinkState::Live;
     m_link->setText(live ? tr("● Connected") : tr("○ Not connected"));
+    // Configuration.source; the age's timer keeps it current after a new snapshot.
+    const QString source = sourceWords(m_store.source());
+    m_source->setText(source);
+    m_source->setToolTip(m_store.source());
+    m_source->setVisible(!source.isEmpty());
     m_user->setText(tr("User %1 (%2)").arg(m_user->property("userName").toString(), roleName(m_store.welcome().role())));
     m_rtt->setText(m_store.roundTripMs() < 0 ? tr("RTT –") : tr("RTT %1 ms").arg(m_store.roundTripMs()));
     m_age->setText(tr("Last update: %1").arg(ageText(m_store.ageMs())));

@@ -1,6 +1,7 @@
 #include "StaleBanner.h"
 
 #include "LinkText.h"
+#include "StaleFigureWords.h"
 #include "situation/SituationStore.h"
 
 namespace sitroom::widgets {
@@ -16,15 +17,27 @@ StaleBanner::StaleBanner(const sitroom::models::SituationStore &store, QWidget *
     connect(&store, &sitroom::models::SituationStore::freshnessChanged, this, &StaleBanner::refresh);
     connect(&store, &sitroom::models::SituationStore::ageChanged, this, &StaleBanner::refresh);
     connect(&store, &sitroom::models::SituationStore::linkChanged, this, &StaleBanner::refresh);
+    connect(&store, &sitroom::models::SituationStore::staleFiguresChanged, this, &StaleBanner::refresh);
     refresh();
 }
 
 void StaleBanner::refresh()
 {
+    // The whole picture's staleness first; figures the source could not read
+    // fresh while the rest flows, on a line of their own.
+    QStringList lines;
     const QString caption = staleCaption(m_store);
-    setVisible(!caption.isEmpty());
     if (!caption.isEmpty())
-        setText(QStringLiteral("⚠ ") + caption);
+        lines << QStringLiteral("⚠ ") + caption;
+    const auto &figures = m_store.staleFigures();
+    const QString figuresLine = StaleFigureWords::bannerLine(figures);
+    if (!figuresLine.isEmpty())
+        lines << QStringLiteral("⏸ ") + figuresLine;
+    m_figuresLine = figuresLine;
+    setToolTip(StaleFigureWords::details(figures));
+    setVisible(!lines.isEmpty());
+    if (!lines.isEmpty())
+        setText(lines.join(u'\n'));
 }
 
 } // namespace sitroom::widgets

@@ -10,7 +10,8 @@ namespace sitroom::widgets {
 
 // Across the top of the window while the data is stale or the link is down:
 // large, dark red, with the age and what the console is doing about it.
-// Hidden while everything is fresh, so its appearance is the alarm.
+// Hidden while everything is fresh, so its appearance is the alarm. A line
+// also counts the figures the live system's source could not read fresh.
 class StaleBanner final : public QLabel
 {
     Q_OBJECT
@@ -18,10 +19,14 @@ class StaleBanner final : public QLabel
 public:
     explicit StaleBanner(const sitroom::models::SituationStore &store, QWidget *parent = nullptr);
 
+    // "지표 14개 멈춤: 프로메테우스 응답 없음", empty when none.
+    QString figuresLine() const { return m_figuresLine; }
+
 private:
     void refresh();
 
     const sitroom::models::SituationStore &m_store;
+    QString m_figuresLine;
 };
 
 } // namespace sitroom::widgets
