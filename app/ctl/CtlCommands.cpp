@@ -10,7 +10,9 @@
 #include <QJsonDocument>
 #include <QUuid>
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <termios.h>
 #include <unistd.h>
 
@@ -150,33 +152,117 @@ Command buildCommand(const Invocation &inv, const ControlState &current)
     return command;
 }
 
+// After an applied result: stays for the effect (--wait-effect) and turns
+// the verdict into an exit code, a line or JSON fields.
+struct EffectVerdict
+{
+    int code = ExitOk;
+    QString stage;      // stageName of the last stage heard, or "" when none
+    QString line;       // for a person
+    qint64 afterMs = -1;
+};
+
+EffectVerdict waitForEffect(const Invocation &inv, CtlSession &session, const Command &command,
+                            const CommandResult &result)
+{
+    EffectVerdict v;
+    const auto progress = session.waitForEffect(command.command_id(), result.control().revision(),
+                                                inv.waitEffectS * 1000);
+    if (!progress) {
+        if (!session.timedOut()) {
+            v.code = ExitConnection;
+            v.line = session.errorString();
+            return v;
+        }
+        const CommandStage last = std::max(session.lastStage(command.command_id()), result.stage());
+        v.code = ExitEffectTimeout;
+        v.stage = stageName(last);
+        v.line = QStringLiteral("no verdict on the effect within %1 s (last stage: %2)")
+                     .arg(inv.waitEffectS).arg(v.stage.isEmpty() ? QStringLiteral("none") : v.stage);
+        return v;
+    }
+    v.stage = stageName(progress->stage());
+    v.afterMs = progress->after_ms();
+    const QString seconds = QString::number(double(progress->after_ms()) / 1000.0, 'f', 1);
+    const QString expectation = QString::fromStdString(progress->expectation());
+    switch (progress->stage()) {
+    case COMMAND_STAGE_EFFECT_SEEN:
+        v.line = QStringLiteral("effect seen after %1 s").arg(seconds);
+        break;
+    case COMMAND_STAGE_EFFECT_NOT_SEEN:
+        v.code = ExitEffectNotSeen;
+        v.line = QStringLiteral("effect NOT seen after %1 s%2").arg(seconds,
+            expectation.isEmpty() ? QString() : QStringLiteral(" (waited for %1)").arg(expectation));
+        break;
+    default:  // delivery failed after all
+        v.code = ExitRefused;
+        v.line = QStringLiteral("delivery to the live system failed: %1").arg(QString::fromStdString(progress->detail()));
+        break;
+    }
+    return v;
+}
+
+bool changesLiveSystem(const Command &command)
+{
+    return command.action_case() != Command::kAcknowledgeAlert && command.action_case() != Command::kShelveAlert
+        && command.action_case() != Command::kUnshelveAlert;
+}
+
 int runStateChange(const Invocation &inv, CtlSession &session)
 {
     const Command command = buildCommand(inv, session.snapshot().control());
     const auto result = session.runCommand(command);
     if (!result)
         return failWith(inv, ExitConnection, session.errorString());
-    const int code = exitCodeFor(result->status());
+    int code = exitCodeFor(result->status());
     const QString message = QString::fromStdString(result->message());
+    const QString stage = stageName(result->stage());
+    std::optional<EffectVerdict> verdict;
+    if (inv.waitEffectS > 0 && result->status() == COMMAND_APPLIED && changesLiveSystem(command)) {
+        // Say "applied" before a wait of up to a minute, so a person sees why it waits.
+        if (!inv.global.json)
+            printOut(QStringLiteral("applied: %1 (revision %2%3); waiting up to %4 s for the effect…\n")
+                         .arg(describeCommand(command)).arg(result->control().revision())
+                         .arg(stage.isEmpty() ? QString() : QStringLiteral(", stage: ") + stage)
+                         .arg(inv.waitEffectS));
+        verdict = waitForEffect(inv, session, command, *result);
+        code = verdict->code;
+    }
     if (inv.global.json) {
         QJsonObject o{{QStringLiteral("command"), inv.command},
                       {QStringLiteral("command_id"), QString::fromStdString(command.command_id())},
                       {QStringLiteral("status"), statusName(result->status())},
+                      {QStringLiteral("stage"), stage},
                       {QStringLiteral("exit_code"), code},
                       {QStringLiteral("message"), message},
                       {QStringLiteral("request_id"), QString::fromStdString(result->request_id())},
                       {QStringLiteral("control"), messageJson(result->control())}};
+        if (verdict) {
+            QJsonObject effect{{QStringLiteral("stage"), verdict->stage},
+                               {QStringLiteral("exit_code"), verdict->code},
+                               {QStringLiteral("message"), verdict->line}};
+            if (verdict->afterMs >= 0)
+                effect.insert(QStringLiteral("after_ms"), double(verdict->afterMs));
+            o.insert(QStringLiteral("effect"), effect);
+        }
         printJson(o);
         return code;
     }
+    if (verdict) {
+        if (verdict->code == ExitOk)
+            printOut(verdict->line + u'\n');
+        else
+            printErr(verdict->line);
+        return code;
+    }
     const QString what = describeCommand(command);
+    const QString stageSuffix = stage.isEmpty() ? QString() : QStringLiteral(", stage: ") + stage;
     switch (result->status()) {
     case COMMAND_APPLIED:
-        if (command.action_case() == Command::kAcknowledgeAlert || command.action_case() == Command::kShelveAlert
-            || command.action_case() == Command::kUnshelveAlert)
+        if (!changesLiveSystem(command))
             printOut(QStringLiteral("applied: %1\n").arg(what));
         else
-            printOut(QStringLiteral("applied: %1 (revision %2)\n").arg(what).arg(result->control().revision()));
+            printOut(QStringLiteral("applied: %1 (revision %2%3)\n").arg(what).arg(result->control().revision()).arg(stageSuffix));
         break;
     case COMMAND_PENDING_APPROVAL:
         printOut(QStringLiteral("waiting for approval by another supervisor: %1\nrequest id: %2\n")
@@ -188,7 +274,10 @@ int runStateChange(const Invocation &inv, CtlSession &session)
         printOut(controlText(result->control()));
         break;
     default:
-        printErr(QStringLiteral("%1: %2: %3").arg(statusName(result->status()), what, message));
+        if (result->stage() == COMMAND_STAGE_DELIVERY_FAILED)
+            printErr(QStringLiteral("%1: %2: delivery to the live system failed: %3").arg(statusName(result->status()), what, message));
+        else
+            printErr(QStringLiteral("%1: %2: %3").arg(statusName(result->status()), what, message));
         break;
     }
     return code;

@@ -64,8 +64,10 @@ QString globalHelp(const QCommandLineParser &parser)
         text += QStringLiteral("  %1%2\n").arg(head, -24).arg(QLatin1String(spec.description));
     }
     text += QStringLiteral(
-        "\nExit codes: 0 done (applied, or pending approval), 1 connection or protocol error, 2 usage error,\n"
-        "3 refused, 4 conflict, 5 invalid, 6 expired, 7 audit chain broken.\n\n");
+        "\nExit codes: 0 done (applied, or pending approval; with --wait-effect: the effect seen),\n"
+        "1 connection or protocol error, 2 usage error, 3 refused (also: delivery to the live system failed),\n"
+        "4 conflict, 5 invalid, 6 expired, 7 audit chain broken, 8 effect not seen (--wait-effect),\n"
+        "9 no verdict on the effect within the --wait-effect time.\n\n");
     // QCommandLineParser's own text, without its usage line (written above).
     QString options = parser.helpText();
     options = options.mid(options.indexOf(QStringLiteral("Options:")));
@@ -182,8 +184,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         result.helpText = globalHelp(global);
         return result;
     }
-    const QStringList rest = global.positionalArguments();
-    if (rest.isEmpty())
+    const QStringList restIn = global.positionalArguments();
+    if (restIn.isEmpty())
         return fail(QStringLiteral("no command given; try sitroomctl --help"));
 
     Invocation &inv = result.invocation;
@@ -212,11 +214,34 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         g.timeoutMs = std::max(1, int(std::lround(seconds * 1000)));
     }
 
-    inv.command = rest.constFirst();
+    inv.command = restIn.constFirst();
     const CommandSpec *spec = findCommand(inv.command);
     if (!spec)
         return fail(QStringLiteral("unknown command \"%1\"; try sitroomctl --help").arg(inv.command));
     const QString name = inv.command;
+
+    // --wait-effect takes an optional SECONDS, which QCommandLineParser cannot
+    // say: take "--wait-effect N" and "--wait-effect=N" out first.
+    QStringList rest = restIn;
+    bool waitEffectGiven = false;
+    QString waitEffectValue;
+    for (int i = 1; i < rest.size(); ++i) {
+        const QString &arg = rest.at(i);
+        if (arg == QStringLiteral("--wait-effect")) {
+            bool number = false;
+            if (i + 1 < rest.size())
+                rest.at(i + 1).toDouble(&number);
+            waitEffectGiven = true;
+            if (number) {
+                waitEffectValue = rest.at(i + 1);
+                rest.removeAt(i + 1);
+            }
+        } else if (arg.startsWith(QStringLiteral("--wait-effect="))) {
+            waitEffectGiven = true;
+            waitEffectValue = arg.mid(int(qstrlen("--wait-effect=")));
+            rest[i] = QStringLiteral("--wait-effect");
+        }
+    }
 
     QCommandLineParser parser;
     const QCommandLineOption commandHelpOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this command's help."));
@@ -234,12 +259,20 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     // --json is a global option; after the command it means the same
     // ("sitroomctl alerts --json" reads as naturally as "sitroomctl --json alerts").
     const QCommandLineOption commandJson(QStringLiteral("json"), QStringLiteral("Print the result as one JSON object (the same as the global --json)."));
+    const QCommandLineOption waitEffect(QStringLiteral("wait-effect"),
+        QStringLiteral("[SECONDS] After an applied result, stay until the live system shows the change in force "
+                       "(exit 0, \"effect seen after 2.1 s\") or the gateway gives up on it (exit 8); exit 9 when "
+                       "neither comes within SECONDS (default %1; write --wait-effect=SECONDS or put it right after).")
+            .arg(kDefaultWaitEffectS));
     const bool takesJson = name != QStringLiteral("hash-password");
     parser.addOption(commandHelpOption);
     if (takesJson)
         parser.addOption(commandJson);
     if (spec->changesState)
-        parser.addOptions({reason, revision});
+        parser.addOptions({reason, revision, waitEffect});
+    else if (waitEffectGiven)
+        return fail(QStringLiteral("%1: --wait-effect is for commands that change the live system "
+                                   "(throttle, pause, resume, disable, enable, approve)").arg(name));
     if (name == QStringLiteral("disable"))
         parser.addOption(forOption);
     if (name == QStringLiteral("audit"))
@@ -279,6 +312,17 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             return fail(QStringLiteral("%1: --reason is required: say why, it goes into the audit log").arg(name));
         if (inv.reason.isEmpty())
             inv.reason = QStringLiteral("approved by sitroomctl");
+        if (parser.isSet(waitEffect)) {
+            inv.waitEffectS = kDefaultWaitEffectS;
+            if (!waitEffectValue.isEmpty()) {
+                bool ok = false;
+                const double seconds = waitEffectValue.toDouble(&ok);
+                if (!ok || !(seconds >= 1) || seconds > 86400)
+                    return fail(QStringLiteral("%1: --wait-effect: \"%2\" must be a number of seconds from 1 to 86400")
+                                    .arg(name, waitEffectValue));
+                inv.waitEffectS = int(std::lround(seconds));
+            }
+        }
         if (parser.isSet(revision)) {
             bool ok = false;
             inv.revision = parser.value(revision).toULongLong(&ok);

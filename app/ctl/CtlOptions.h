@@ -45,7 +45,11 @@ struct Invocation
     QString comment;                        // ack --comment
     QString runbookStep;                    // ack --runbook-step
     std::uint32_t shelveForS = 0;           // shelve --for
+    int waitEffectS = 0;                    // --wait-effect [SECONDS]; 0 = do not wait
 };
+
+// --wait-effect without SECONDS.
+constexpr int kDefaultWaitEffectS = 60;
 
 struct ParsedCommandLine
 {

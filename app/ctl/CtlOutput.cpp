@@ -45,6 +45,18 @@ QString statusName(CommandStatus status)
     }
 }
 
+QString stageName(CommandStage stage)
+{
+    switch (stage) {
+    case COMMAND_STAGE_SENT: return QStringLiteral("sent");
+    case COMMAND_STAGE_ACCEPTED: return QStringLiteral("accepted");
+    case COMMAND_STAGE_EFFECT_SEEN: return QStringLiteral("effect_seen");
+    case COMMAND_STAGE_EFFECT_NOT_SEEN: return QStringLiteral("effect_not_seen");
+    case COMMAND_STAGE_DELIVERY_FAILED: return QStringLiteral("delivery_failed");
+    default: return QString();
+    }
+}
+
 QString formatTimeMs(qint64 ms)
 {
     if (ms <= 0)

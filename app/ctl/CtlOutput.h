@@ -16,6 +16,7 @@ namespace sitroom::ctl {
 QString lightWord(sitroom::v1::Light light);       // "원활 (smooth)"
 QString siteName(quint32 site);                    // "seoul", … , "-" when unset
 QString statusName(sitroom::v1::CommandStatus status);  // "applied", "pending_approval", …
+QString stageName(sitroom::v1::CommandStage stage);     // "sent", "accepted", "effect_seen", …; "" when unset
 QString formatTimeMs(qint64 ms);                   // local wall clock, ISO-like
 QString formatDurationS(qint64 seconds);           // "4m 30s"
 // The live system's clock in the scenario's time zone.

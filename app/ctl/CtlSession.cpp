@@ -89,13 +89,18 @@ void CtlSession::fail(const QString &message)
 
 bool CtlSession::waitUntil(const std::function<bool()> &done, const QString &what)
 {
-    QDeadlineTimer deadline(m_options.timeoutMs);
-    while (!m_failed && !done()) {
-        if (deadline.hasExpired()) {
-            const QString seconds = QString::number(m_options.timeoutMs / 1000.0, 'g', 4);
-            fail(QStringLiteral("no %1 from %2 within %3 s").arg(what, where(), seconds));
-            break;
-        }
+    const QDeadlineTimer deadline(m_options.timeoutMs);
+    runUntil(done, deadline);
+    if (!m_failed && !done()) {
+        const QString seconds = QString::number(m_options.timeoutMs / 1000.0, 'g', 4);
+        fail(QStringLiteral("no %1 from %2 within %3 s").arg(what, where(), seconds));
+    }
+    return !m_failed && done();
+}
+
+void CtlSession::runUntil(const std::function<bool()> &done, const QDeadlineTimer &deadline)
+{
+    while (!m_failed && !done() && !deadline.hasExpired()) {
         QEventLoop loop;
         QTimer timer;
         timer.setSingleShot(true);
@@ -105,7 +110,39 @@ bool CtlSession::waitUntil(const std::function<bool()> &done, const QString &wha
         loop.exec();
         m_loop = nullptr;
     }
-    return !m_failed && done();
+}
+
+const sitroom::v1::CommandProgress *CtlSession::settledProgress(const std::string &commandId, quint64 revision) const
+{
+    for (const sitroom::v1::CommandProgress &p : m_progress) {
+        const bool final = p.stage() == sitroom::v1::COMMAND_STAGE_EFFECT_SEEN
+            || p.stage() == sitroom::v1::COMMAND_STAGE_EFFECT_NOT_SEEN
+            || p.stage() == sitroom::v1::COMMAND_STAGE_DELIVERY_FAILED;
+        if (final && (p.command_id() == commandId || (revision > 0 && p.revision() == revision)))
+            return &p;
+    }
+    return nullptr;
+}
+
+std::optional<sitroom::v1::CommandProgress> CtlSession::waitForEffect(const std::string &commandId, quint64 revision,
+                                                                      int timeoutMs)
+{
+    m_timedOut = false;
+    runUntil([&] { return settledProgress(commandId, revision) != nullptr; }, QDeadlineTimer(timeoutMs));
+    if (const sitroom::v1::CommandProgress *p = settledProgress(commandId, revision))
+        return *p;
+    m_timedOut = !m_failed;
+    return std::nullopt;
+}
+
+sitroom::v1::CommandStage CtlSession::lastStage(const std::string &commandId) const
+{
+    sitroom::v1::CommandStage stage = sitroom::v1::COMMAND_STAGE_UNSPECIFIED;
+    for (const sitroom::v1::CommandProgress &p : m_progress) {
+        if (p.command_id() == commandId)
+            stage = p.stage();
+    }
+    return stage;
 }
 
 bool CtlSession::open()
@@ -200,11 +237,15 @@ void CtlSession::onEnvelope(Envelope &envelope)
         }
         m_snapshot.Swap(envelope.mutable_snapshot());
         m_snapshotServerTimeMs = envelope.server_time_ms();
+        m_progress.assign(m_snapshot.recent_progress().begin(), m_snapshot.recent_progress().end());
         m_haveSnapshot = true;
         break;
     case Envelope::kCommandResult:
         if (envelope.command_result().command_id() == m_awaitedCommandId && !m_awaitedCommandId.empty())
             m_commandResult = envelope.command_result();
+        break;
+    case Envelope::kCommandProgress:
+        m_progress.push_back(envelope.command_progress());
         break;
     case Envelope::kAuditResponse:
         if (envelope.audit_response().request_id() == m_awaitedAuditId && !m_awaitedAuditId.empty())

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace sitroom::ctl {
 
@@ -19,8 +20,9 @@ namespace sitroom::ctl {
 // take the Welcome and the Snapshot, then ask one thing and wait for its
 // answer. Every wait runs a local event loop bounded by the timeout, so the
 // tool never hangs on a silent server. Broadcast traffic (ticks, heartbeats,
-// events) is read and dropped: a client that leaves after one answer has no
-// use for sequence checks.
+// events) is read and dropped, but for CommandProgress (kept for
+// waitForEffect): a client that leaves after one answer has no use for
+// sequence checks.
 class CtlSession final : public QObject
 {
     Q_OBJECT
@@ -38,6 +40,18 @@ public:
     // Sends an AuditRequest and waits for the AuditResponse with its request_id.
     std::optional<sitroom::v1::AuditResponse> runAudit(const sitroom::v1::AuditRequest &request);
 
+    // Waits up to timeoutMs for a CommandProgress that settles the command:
+    // a final stage (effect seen or not, delivery failed) for commandId, or
+    // for the control revision it made (an approval's change may be reported
+    // under the approved request's command). Progress already heard, in the
+    // Snapshot or while waiting for the answer, counts. nullopt when the wait
+    // ran out (timedOut() true) or the session failed (errorString()).
+    std::optional<sitroom::v1::CommandProgress> waitForEffect(const std::string &commandId, quint64 revision,
+                                                              int timeoutMs);
+    bool timedOut() const { return m_timedOut; }
+    // The latest stage heard for commandId (UNSPECIFIED when none).
+    sitroom::v1::CommandStage lastStage(const std::string &commandId) const;
+
     const sitroom::v1::Welcome &welcome() const { return m_welcome; }
     const sitroom::v1::Snapshot &snapshot() const { return m_snapshot; }
     // The server's clock when the Snapshot was sent (for "expires in").
@@ -50,6 +64,9 @@ private:
     // Runs the event loop until done() holds, the session failed or the
     // timeout passed (then fails with "no <what> within N s").
     bool waitUntil(const std::function<bool()> &done, const QString &what);
+    // The event loop until done() holds, the session failed or the deadline passed.
+    void runUntil(const std::function<bool()> &done, const QDeadlineTimer &deadline);
+    const sitroom::v1::CommandProgress *settledProgress(const std::string &commandId, quint64 revision) const;
     void fail(const QString &message);
     void onReadyRead();
     void onEnvelope(sitroom::v1::Envelope &envelope);
@@ -70,6 +87,8 @@ private:
 
     std::string m_awaitedCommandId;
     std::optional<sitroom::v1::CommandResult> m_commandResult;
+    std::vector<sitroom::v1::CommandProgress> m_progress;  // every one heard, in order
+    bool m_timedOut = false;
     std::string m_awaitedAuditId;
     std::optional<sitroom::v1::AuditResponse> m_auditResponse;
 };

@@ -13,6 +13,8 @@ enum ExitCode : int {
     ExitInvalid = 5,
     ExitExpired = 6,
     ExitAuditBroken = 7,   // audit --verify found a broken hash chain
+    ExitEffectNotSeen = 8, // --wait-effect: the gateway did not see the change in force within the site's bound
+    ExitEffectTimeout = 9, // --wait-effect: no verdict on the effect within the time given
 };
 
 } // namespace sitroom::ctl
