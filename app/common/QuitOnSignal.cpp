@@ -1,4 +1,4 @@
-#include "QuitOnSignal.h"
+#include "app/common/QuitOnSignal.h"
 
 #include <QSocketNotifier>
 
@@ -6,7 +6,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-namespace sitroom::simapp {
+namespace sitroom::appcommon {
 
 namespace {
 
@@ -57,4 +57,4 @@ void QuitOnSignal::drain()
         emit received(int(byte));
 }
 
-} // namespace sitroom::simapp
+} // namespace sitroom::appcommon

@@ -4,7 +4,7 @@
 
 class QSocketNotifier;
 
-namespace sitroom::simapp {
+namespace sitroom::appcommon {
 
 // Turns SIGINT and SIGTERM into a Qt signal on the event loop (self-pipe), so
 // the simulator can write its report and close its sessions before exiting.
@@ -25,4 +25,4 @@ private:
     QSocketNotifier *m_notifier = nullptr;
 };
 
-} // namespace sitroom::simapp
+} // namespace sitroom::appcommon

@@ -3,6 +3,7 @@
 #include "gateway/CommandWords.h"
 #include "gateway/ControlDiff.h"
 #include "gateway/ControlTarget.h"
+#include "gateway/StaleInterlock.h"
 #include "gateway/StateDatabase.h"
 #include "gateway/UsersFile.h"
 
@@ -20,18 +21,6 @@ QString s(const std::string &text)
 {
     return QString::fromStdString(text);
 }
-
-v1::Actor actorOf(const Identity &who, qint64 wallNowMs, const QString &reason)
-{
-    v1::Actor actor;
-    actor.set_user(who.user.toStdString());
-    actor.set_site(who.site);
-    actor.set_time_ms(wallNowMs);
-    actor.set_reason(reason.toStdString());
-    return actor;
-}
-
-const Identity kSystem{QStringLiteral("system"), sitroom::v1::ROLE_SUPERVISOR, sitroom::v1::SITE_UNSPECIFIED};
 
 } // namespace
 
@@ -250,6 +239,8 @@ CommandDecision CommandProcessor::decide(const Command &c, const Identity &who, 
     // 3. Malformed.
     if (const QString why = validate(c); !why.isEmpty())
         return finish(v1::COMMAND_INVALID, QStringLiteral("") + why);
+    if (const QString why = staleInterlock(c, m_stale); !why.isEmpty())
+        return finish(v1::COMMAND_REFUSED, why);
     if (c.action_case() == Command::kApprove) {
         // An approval names its request; the revision it was made at does not matter.
         return decideApproval(c, who, wallNowMs, sourceNowMs, base);
@@ -318,6 +309,11 @@ CommandDecision CommandProcessor::decideApproval(const Command &c, const Identit
     const v1::PendingApproval pending = m_control.pending(index);
     if (pending.requested_by().user() == who.user.toStdString())
         return finish(v1::COMMAND_REFUSED, QStringLiteral("a request must be approved by a different supervisor"));
+    // The approver decides on today's figures: their override, not the requester's.
+    v1::Command approved = pending.command();
+    approved.set_stale_override(c.stale_override());
+    if (const QString why = staleInterlock(approved, m_stale); !why.isEmpty())
+        return finish(v1::COMMAND_REFUSED, why);
 
     ControlChange change;
     change.control = m_control;
@@ -374,92 +370,6 @@ bool CommandProcessor::commit(CommandDecision &d, QString *error)
             m_target->applyControl(m_control);
     }
     return true;
-}
-
-void CommandProcessor::tick(qint64 wallNowMs, qint64 sourceNowMs)
-{
-    expireRequests(wallNowMs);
-    while (auto due = dueTimedDisable(wallNowMs, sourceNowMs)) {
-        QString error;
-        if (!commit(*due, &error))
-            return;   // tried again at the next tick
-    }
-}
-
-void CommandProcessor::expireRequests(qint64 wallNowMs)
-{
-    // Unapproved requests, on the wall clock.
-    for (int i = 0; i < m_control.pending_size();) {
-        const v1::PendingApproval pending = m_control.pending(i);
-        if (pending.expires_ms() >= wallNowMs) {
-            ++i;
-            continue;
-        }
-        CommandDecision d;
-        d.before = m_control;
-        ControlChange change;
-        change.control = m_control;
-        change.control.mutable_pending()->DeleteSubrange(i, 1);
-        change.control.set_revision(m_control.revision() + 1);
-        change.actor = actorOf(kSystem, wallNowMs, QStringLiteral("not approved in time"));
-        *change.control.mutable_last_changed_by() = change.actor;
-        change.summary = QStringLiteral("%1's request to %2 expired unapproved")
-                             .arg(s(pending.requested_by().user()), describe(pending.command()));
-        AuditRecord r;
-        r.timeMs = wallNowMs;
-        r.user = kSystem.user;
-        r.action = QStringLiteral("expire request %1 (%2 by %3)")
-                       .arg(s(pending.request_id()), describe(pending.command()), s(pending.requested_by().user()));
-        r.reason = s(pending.command().reason());
-        std::tie(r.before, r.after) = controlDiff(m_control, change.control);
-        r.outcome = QStringLiteral("expired: not approved within %1 min").arg(m_options.approvalTimeoutMs / 60000.0);
-        d.audit.push_back(r);
-        d.change = change;
-        d.storeResult = false;
-        QString error;
-        if (!commit(d, &error))
-            return;   // tried again at the next tick
-    }
-}
-
-std::optional<CommandDecision> CommandProcessor::dueTimedDisable(qint64 wallNowMs, qint64 sourceNowMs) const
-{
-    // Timed disables, on the live system's clock.
-    for (int i = 0; i < m_control.providers_size(); ++i) {
-        const v1::ProviderControl p = m_control.providers(i);
-        if (p.enabled() || p.disabled_until_ms() == 0 || sourceNowMs < p.disabled_until_ms())
-            continue;
-        CommandDecision d;
-        d.before = m_control;
-        d.endsTimedDisable = true;
-        d.result.set_command_id(QStringLiteral("timed-enable-%1-r%2").arg(s(p.id())).arg(m_control.revision() + 1).toStdString());
-        ControlChange change;
-        change.control = m_control;
-        auto *q = change.control.mutable_providers(i);
-        q->set_enabled(true);
-        q->set_disabled_until_ms(0);
-        if (q->ramp_s() == 0)
-            q->set_ramp_s(m_options.rampS);
-        change.control.set_revision(m_control.revision() + 1);
-        change.actor = actorOf(kSystem, wallNowMs, QStringLiteral("timed disable ended"));
-        *change.control.mutable_last_changed_by() = change.actor;
-        change.summary = QStringLiteral("provider %1 re-enabled at the end of its timed disable; ramping in over %2 s")
-                             .arg(s(p.id())).arg(q->ramp_s());
-        AuditRecord r;
-        r.timeMs = wallNowMs;
-        r.user = kSystem.user;
-        r.action = QStringLiteral("enable provider %1").arg(s(p.id()));
-        r.reason = QStringLiteral("timed disable ended");
-        std::tie(r.before, r.after) = controlDiff(m_control, change.control);
-        r.outcome = QStringLiteral("applied: ramping in over %1 s").arg(q->ramp_s());
-        d.audit.push_back(r);
-        d.change = change;
-        d.result.set_status(v1::COMMAND_APPLIED);
-        d.result.set_message(r.action.toStdString());
-        d.storeResult = false;
-        return d;
-    }
-    return std::nullopt;
 }
 
 v1::AuditEntry CommandProcessor::record(const AuditRecord &record, QString *error)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gateway/AuditLog.h"
+#include "gateway/ControlDiff.h"
 #include "gateway/ControlStore.h"
 
 #include "sitroom/v1/envelope.pb.h"
@@ -66,6 +67,8 @@ public:
 
     void setConfiguration(const sitroom::v1::Configuration &configuration);
     void setTarget(ControlTarget *target) { m_target = target; }
+    // The figures the source could not read fresh this tick (StaleInterlock).
+    void setStaleFigures(std::vector<sitroom::v1::StaleFigure> stale) { m_stale = std::move(stale); }
 
     // The state restored from the database, if it had one.
     bool hasStoredControl() const { return m_restored; }
@@ -82,6 +85,9 @@ public:
                                       qint64 wallNowMs, qint64 sourceNowMs);
     // Expires unapproved requests and ends timed disables that are due.
     void tick(qint64 wallNowMs, qint64 sourceNowMs);
+    // The live system reports it has applied this revision: a higher one
+    // than ours becomes ours (audited), so later changes follow it.
+    void followRevision(std::uint64_t liveRevision, qint64 wallNowMs);
 
     // handle() in steps, for a live system that must accept a change before
     // it counts (ControlDispatcher): the first result of a repeated
@@ -118,6 +124,10 @@ private:
     void applyAction(sitroom::v1::ControlState &state, const sitroom::v1::Command &command, qint64 sourceNowMs) const;
     // Writes the decision; false (nothing changed) when the database refused.
     bool commit(CommandDecision &decision, QString *error);
+    static sitroom::v1::Actor actorOf(const Identity &who, qint64 wallNowMs, const QString &reason)
+    {
+        return gateway::actorOf(who.user, who.site, wallNowMs, reason);
+    }
 
     StateDatabase &m_db;
     AuditLog m_audit;
@@ -130,6 +140,7 @@ private:
     bool m_initialized = false;
     std::vector<sitroom::v1::AuditEntry> m_auditEvents;
     std::vector<ControlChange> m_changes;
+    std::vector<sitroom::v1::StaleFigure> m_stale;
 };
 
 } // namespace sitroom::gateway

@@ -63,6 +63,16 @@ const sitroom::v1::ProviderControl *findProvider(const sitroom::v1::ControlState
     return nullptr;
 }
 
+sitroom::v1::Actor actorOf(const QString &user, std::uint32_t site, qint64 wallNowMs, const QString &reason)
+{
+    sitroom::v1::Actor actor;
+    actor.set_user(user.toStdString());
+    actor.set_site(site);
+    actor.set_time_ms(wallNowMs);
+    actor.set_reason(reason.toStdString());
+    return actor;
+}
+
 bool liveControlsDiffer(const sitroom::v1::ControlState &a, const sitroom::v1::ControlState &b)
 {
     if (a.admission_rate_per_s() != b.admission_rate_per_s() || a.admission_paused() != b.admission_paused()

@@ -18,6 +18,9 @@ std::pair<QString, QString> controlDiff(const sitroom::v1::ControlState &a, cons
 sitroom::v1::ProviderControl *findProvider(sitroom::v1::ControlState &state, const std::string &id);
 const sitroom::v1::ProviderControl *findProvider(const sitroom::v1::ControlState &state, const std::string &id);
 
+// An audit actor: who, where, when (wall clock) and why.
+sitroom::v1::Actor actorOf(const QString &user, std::uint32_t site, qint64 wallNowMs, const QString &reason);
+
 // Whether two states differ in what the live system does (rate, pause,
 // providers), as opposed to the gateway's own book-keeping (pending requests,
 // revision, who changed it last).

@@ -14,6 +14,8 @@
 #include <QNetworkRequest>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace sitroom::gateway {
 
 struct ControlWebhook::Attempt
@@ -146,7 +148,7 @@ void ControlWebhook::finish(std::shared_ptr<Attempt> attempt, QNetworkReply *rep
     attempt->done(outcome);
 }
 
-void ControlWebhook::probe(std::function<void(bool, const QString &)> done)
+void ControlWebhook::probe(std::function<void(bool, const QString &, std::uint64_t)> done)
 {
     QNetworkRequest request(m_options.url);
     request.setTransferTimeout(m_options.attemptTimeoutMs);
@@ -156,12 +158,14 @@ void ControlWebhook::probe(std::function<void(bool, const QString &)> done)
     connect(reply, &QNetworkReply::finished, this, [this, reply, done] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const auto revision = std::uint64_t(std::max(0.0, QJsonDocument::fromJson(reply->readAll()).object()
+                                                              .value(QStringLiteral("revision")).toDouble()));
         if (status == 0)
-            done(false, QStringLiteral("%1 cannot be reached: %2").arg(m_options.url.toString(), reply->errorString()));
+            done(false, QStringLiteral("%1 cannot be reached: %2").arg(m_options.url.toString(), reply->errorString()), 0);
         else if (status >= 500)
-            done(false, QStringLiteral("%1 answers HTTP %2").arg(m_options.url.toString()).arg(status));
+            done(false, QStringLiteral("%1 answers HTTP %2").arg(m_options.url.toString()).arg(status), 0);
         else
-            done(true, QStringLiteral("%1 answers HTTP %2").arg(m_options.url.toString()).arg(status));
+            done(true, QStringLiteral("%1 answers HTTP %2").arg(m_options.url.toString()).arg(status), revision);
     });
 }
 

@@ -40,8 +40,10 @@ public:
 
     void deliver(const ControlDeliveryRequest &request, std::function<void(const ControlDeliveryOutcome &)> done) override;
 
-    // GET on the URL: whether the live system answers at all (start-up check).
-    void probe(std::function<void(bool ok, const QString &detail)> done);
+    // GET on the URL: whether the live system answers at all (start-up
+    // check), and the control revision it reports having applied (0 when it
+    // does not say).
+    void probe(std::function<void(bool ok, const QString &detail, std::uint64_t revision)> done);
 
     // The exact bytes POSTed and their signature header value.
     static QByteArray body(const ControlDeliveryRequest &request, qint64 sentAtMs);

@@ -138,6 +138,8 @@ void Gateway::publishTick(const sitroom::v1::SystemState &source, const sitroom:
     sitroom::v1::SystemState state = source;
     // Closed-loop checks first: the alert engine watches what they did not see.
     observeEffects(state);
+    if (d->processor)
+        d->processor->setStaleFigures({state.stale().begin(), state.stale().end()});
     if (d->alerts) {
         d->alerts->observe(state, wallNowMs());
         state.set_alerts_last_10min(d->alerts->startedInWindow());

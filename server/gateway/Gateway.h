@@ -79,6 +79,9 @@ public:
     // control webhook). Set before openControls(); without one, changes are
     // committed at once and handed to the ControlTarget.
     void setControlDelivery(ControlDelivery *delivery);
+    // The live system says it has applied this control revision: a higher
+    // one than the gateway's becomes the gateway's (audited).
+    void followLiveRevision(std::uint64_t revision);
 
     void setConfiguration(const sitroom::v1::Configuration &configuration);
     // The data source's starting control state. A stored one wins (a restart

@@ -109,6 +109,14 @@ void Gateway::setControlDelivery(ControlDelivery *delivery)
     d->delivery = delivery;
 }
 
+void Gateway::followLiveRevision(std::uint64_t revision)
+{
+    if (!d->processor)
+        return;
+    d->processor->followRevision(revision, wallNowMs());
+    flushControlEvents();
+}
+
 void Gateway::setControlTarget(ControlTarget *target)
 {
     d->target = target;

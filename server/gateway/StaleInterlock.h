@@ -1,0 +1,19 @@
+#pragma once
+
+#include "sitroom/v1/envelope.pb.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace sitroom::gateway {
+
+// The stale-data interlock, on the gateway's side: a control decided on
+// figures the gateway could not read fresh from the live system is refused
+// unless the operator overrode explicitly (Command.stale_override, audited).
+// Returns the refusal's words, or empty when the command may go on. A
+// throttle, pause or resume depends on the waiting room's figures; a
+// provider switch on that provider's.
+QString staleInterlock(const sitroom::v1::Command &command, const std::vector<sitroom::v1::StaleFigure> &stale);
+
+} // namespace sitroom::gateway

@@ -1,0 +1,63 @@
+#include "source/SimulationSource.h"
+
+#include "gateway/Gateway.h"
+#include "gateway/GatewayLog.h"
+
+namespace sitroom::source {
+
+SimulationSource::SimulationSource(sim::Simulation &simulation, gateway::Gateway &gateway, double speed, int tickHz,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_simulation(simulation)
+    , m_gateway(gateway)
+    , m_speed(speed)
+    , m_clock(simulation, speed, tickHz)
+    , m_history(simulation)
+{
+    connect(&m_clock, &sim::SimulationClock::stepped, this, [this] { m_history.append(m_simulation.state()); });
+    connect(&m_clock, &sim::SimulationClock::tick, this, &SimulationSource::publish);
+    connect(&m_clock, &sim::SimulationClock::finished, this, [this] {
+        publish();
+        m_gateway.setSourceIdle(true);
+        emit finished();
+    });
+}
+
+void SimulationSource::start(std::int64_t fastForwardS)
+{
+    while (!m_simulation.finished() && m_simulation.state().elapsedS < fastForwardS) {
+        m_simulation.step();
+        m_history.append(m_simulation.state());
+    }
+    sitroom::v1::Configuration configuration = sim::configurationOf(m_simulation, m_speed);
+    configuration.set_source(sourceName(m_simulation.scenario().id).toStdString());
+    m_gateway.setConfiguration(configuration);
+    m_gateway.setControlState(sim::controlStateOf(m_simulation));
+    publish();
+    m_clock.start();
+}
+
+void SimulationSource::applyControl(const sitroom::v1::ControlState &control)
+{
+    if (control.admission_rate_per_s() != m_simulation.state().admissionRate)
+        m_simulation.setAdmissionRate(control.admission_rate_per_s());
+    if (control.admission_paused() != m_simulation.state().admissionPaused)
+        m_simulation.setAdmissionPaused(control.admission_paused());
+    for (const auto &p : control.providers()) {
+        const QString id = QString::fromStdString(p.id());
+        for (const sim::ProviderStatus &status : m_simulation.state().providers) {
+            if (status.id == id && status.enabled != p.enabled()) {
+                m_simulation.setProviderEnabled(id, p.enabled(), int(p.ramp_s()));
+                qCInfo(gateway::lcGateway).noquote() << "simulated provider" << id << (p.enabled() ? "enabled" : "disabled");
+            }
+        }
+    }
+}
+
+void SimulationSource::publish()
+{
+    m_gateway.publishTick(sim::systemStateOf(m_simulation), m_history.take());
+    emit published();
+}
+
+} // namespace sitroom::source
