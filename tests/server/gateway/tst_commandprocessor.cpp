@@ -414,6 +414,53 @@ private slots:
         QCOMPARE(f.processor->record(r).id(), 1u);
         QCOMPARE(f.processor->takeAuditEvents().size(), size_t(1));
     }
+
+    void staleFiguresRefuseWithoutTheOverride()
+    {
+        Fixture f;
+        v1::StaleFigure queue;
+        queue.set_figure("queue_depth");
+        queue.set_reason(v1::STALE_SOURCE_UNREACHABLE);
+        v1::StaleFigure naver;
+        naver.set_figure("provider.naver.p95_latency_ms");
+        naver.set_reason(v1::STALE_NO_DATA);
+        f.processor->setStaleFigures({queue, naver});
+        const v1::CommandResult refused = f.handle(rate(1, 650), kOperator);
+        QCOMPARE(refused.status(), v1::COMMAND_REFUSED);
+        QVERIFY2(QString::fromStdString(refused.message()).contains(QStringLiteral("queue_depth")), refused.message().c_str());
+        QVERIFY(QString::fromStdString(refused.message()).contains(QStringLiteral("override")));
+        QCOMPARE(f.processor->control().revision(), 1u);
+        // Another provider's stale figures do not hold up kakao's switch.
+        QCOMPARE(f.handle(provider(1, "kakao", true), kSupervisor).status(), v1::COMMAND_APPLIED);
+        // The explicit override goes through, and says so in the audit.
+        v1::Command overridden = rate(2, 650);
+        overridden.set_stale_override(true);
+        QCOMPARE(f.handle(overridden, kOperator).status(), v1::COMMAND_APPLIED);
+        QVERIFY(QString::fromStdString(f.processor->audit().recent(1).back().action()).contains(QStringLiteral("stale data, overridden")));
+        // An approval is decided on the approver's figures and override.
+        v1::Command request = provider(3, "naver", false);
+        request.set_stale_override(true);
+        const v1::CommandResult pending = f.handle(request, kSupervisor);
+        QCOMPARE(pending.status(), v1::COMMAND_PENDING_APPROVAL);
+        QCOMPARE(f.handle(approve(pending.request_id()), kSupervisor2).status(), v1::COMMAND_REFUSED);
+        v1::Command approval = approve(pending.request_id());
+        approval.set_stale_override(true);
+        QCOMPARE(f.handle(approval, kSupervisor2).status(), v1::COMMAND_APPLIED);
+    }
+
+    void followsTheLiveSystemsRevision()
+    {
+        Fixture f;
+        f.processor->followRevision(1, kWall);   // not higher: nothing
+        QVERIFY(f.processor->takeControlChanges().empty());
+        f.processor->followRevision(7, kWall);
+        QCOMPARE(f.processor->control().revision(), 7u);
+        QCOMPARE(f.processor->control().admission_rate_per_s(), 700.0);
+        QCOMPARE(f.processor->takeControlChanges().size(), size_t(1));
+        QCOMPARE(f.processor->audit().recent(1).back().action(), "follow the live system's control revision");
+        QCOMPARE(f.handle(rate(7, 650), kOperator).status(), v1::COMMAND_APPLIED);
+        QCOMPARE(f.processor->control().revision(), 8u);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCommandProcessor)

@@ -1,0 +1,228 @@
+// The control webhook's client against the live system's real endpoint
+// (server/livesystem) in this process, and against an endpoint that fails:
+// the contract from both sides, retries, refusals and unreachable URLs.
+#include "gateway/ControlWebhook.h"
+#include "livesystem/ControlEndpoint.h"
+#include "livesystem/LiveControlTarget.h"
+#include "sitroom/v1/envelope.pb.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHttpServer>
+#include <QHttpServerResponse>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sitroom;
+
+namespace {
+
+const QByteArray kSecret = QByteArrayLiteral("tst-controlwebhook-secret-0123");
+
+class RecordingTarget final : public livesystem::LiveControlTarget
+{
+public:
+    QString refusal(const livesystem::ControlCommand &command) const override
+    {
+        return command.admissionRatePerS > 3000 ? QStringLiteral("admission rate above 3000/s") : QString();
+    }
+    void apply(const livesystem::ControlCommand &command) override { applied.append(command); }
+    QList<livesystem::ControlCommand> applied;
+};
+
+gateway::ControlDeliveryRequest request(const QString &id, std::uint64_t revision, double rate)
+{
+    gateway::ControlDeliveryRequest r;
+    r.commandId = id;
+    r.revision = revision;
+    r.change = QJsonObject{{QStringLiteral("action"), QStringLiteral("set_admission_rate")},
+                           {QStringLiteral("admission_rate_per_s"), rate}};
+    r.control.set_revision(revision);
+    r.control.set_admission_rate_per_s(rate);
+    auto *p = r.control.add_providers();
+    p->set_id("kakao");
+    p->set_enabled(true);
+    r.actor.set_user("kim");
+    r.actor.set_site(sitroom::v1::SITE_SEOUL);
+    r.actor.set_reason("queue too long");
+    return r;
+}
+
+gateway::ControlDeliveryOutcome deliverAndWait(gateway::ControlWebhook &webhook, const gateway::ControlDeliveryRequest &r)
+{
+    std::optional<gateway::ControlDeliveryOutcome> outcome;
+    webhook.deliver(r, [&](const gateway::ControlDeliveryOutcome &o) { outcome = o; });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 20000); }();
+    return outcome.value_or(gateway::ControlDeliveryOutcome{false, QStringLiteral("no answer")});
+}
+
+QUrl controlUrl(quint16 port)
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/control").arg(port));
+}
+
+gateway::ControlWebhookOptions optionsFor(quint16 port, const QByteArray &secret = kSecret)
+{
+    gateway::ControlWebhookOptions o;
+    o.url = controlUrl(port);
+    o.secret = secret;
+    return o;
+}
+
+} // namespace
+
+class tst_ControlWebhook final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void acceptedBySignatureAndAppliedOnce();
+    void refusalIsFinalAndInTheLiveSystemsWords();
+    void wrongSecretIsRefusedWithoutRetry();
+    void transientFailuresAreRetriedWithTheSameKey();
+    void unreachableGivesUpWithinTheBound();
+    void probeReportsTheRevision();
+    void secretFileChecks();
+};
+
+void tst_ControlWebhook::acceptedBySignatureAndAppliedOnce()
+{
+    RecordingTarget target;
+    livesystem::ControlEndpoint endpoint(target, kSecret);
+    QString error;
+    QVERIFY2(endpoint.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    gateway::ControlWebhook webhook(optionsFor(endpoint.serverPort()));
+
+    const auto first = deliverAndWait(webhook, request(QStringLiteral("cmd-1"), 2, 500));
+    QVERIFY2(first.accepted, qPrintable(first.reason));
+    QCOMPARE(target.applied.size(), 1);
+    QCOMPARE(target.applied.first().admissionRatePerS, 500.0);
+    QCOMPARE(target.applied.first().actorUser, QStringLiteral("kim"));
+    QCOMPARE(target.applied.first().actorSite, QStringLiteral("seoul"));
+    QCOMPARE(endpoint.revision(), std::uint64_t(2));
+}
+
+void tst_ControlWebhook::refusalIsFinalAndInTheLiveSystemsWords()
+{
+    RecordingTarget target;
+    livesystem::ControlEndpoint endpoint(target, kSecret);
+    QString error;
+    QVERIFY(endpoint.listen(QHostAddress::LocalHost, 0, &error));
+    gateway::ControlWebhook webhook(optionsFor(endpoint.serverPort()));
+
+    const auto outcome = deliverAndWait(webhook, request(QStringLiteral("cmd-big"), 2, 5000));
+    QVERIFY(!outcome.accepted);
+    QVERIFY2(outcome.reason.contains(QStringLiteral("422")), qPrintable(outcome.reason));
+    QVERIFY2(outcome.reason.contains(QStringLiteral("above 3000")), qPrintable(outcome.reason));
+    QVERIFY(target.applied.isEmpty());
+    QCOMPARE(endpoint.revision(), std::uint64_t(0));
+}
+
+void tst_ControlWebhook::wrongSecretIsRefusedWithoutRetry()
+{
+    RecordingTarget target;
+    livesystem::ControlEndpoint endpoint(target, kSecret);
+    QString error;
+    QVERIFY(endpoint.listen(QHostAddress::LocalHost, 0, &error));
+    gateway::ControlWebhook webhook(optionsFor(endpoint.serverPort(), QByteArrayLiteral("another-secret-entirely-xx")));
+
+    QElapsedTimer clock;
+    clock.start();
+    const auto outcome = deliverAndWait(webhook, request(QStringLiteral("cmd-forged"), 2, 500));
+    QVERIFY(!outcome.accepted);
+    QVERIFY2(outcome.reason.contains(QStringLiteral("401")), qPrintable(outcome.reason));
+    QVERIFY(target.applied.isEmpty());
+    QVERIFY2(clock.elapsed() < 2000, "a 4xx is final: no backoff");
+}
+
+void tst_ControlWebhook::transientFailuresAreRetriedWithTheSameKey()
+{
+    // A live system that fails twice with 503, then accepts.
+    QHttpServer server;
+    QList<QByteArray> keys, bodies;
+    server.route(QStringLiteral("/control"), [&](const QHttpServerRequest &r) {
+        keys.append(r.value("Idempotency-Key"));
+        bodies.append(r.body());
+        return keys.size() <= 2 ? QHttpServerResponse(QByteArrayLiteral("{\"error\":\"busy\"}"),
+                                                      QHttpServerResponse::StatusCode::ServiceUnavailable)
+                                : QHttpServerResponse(QByteArrayLiteral("{\"applied\":true}"),
+                                                      QHttpServerResponse::StatusCode::Ok);
+    });
+    const quint16 port = quint16(server.listen(QHostAddress::LocalHost, 0));
+    QVERIFY(port != 0);
+    gateway::ControlWebhookOptions options = optionsFor(port);
+    options.firstBackoffMs = 50;
+    gateway::ControlWebhook webhook(options);
+
+    const auto outcome = deliverAndWait(webhook, request(QStringLiteral("cmd-retry"), 7, 400));
+    QVERIFY2(outcome.accepted, qPrintable(outcome.reason));
+    QCOMPARE(keys.size(), 3);
+    QCOMPARE(keys.at(0), QByteArrayLiteral("cmd-retry"));
+    QCOMPARE(keys.at(2), keys.at(0));
+    QCOMPARE(bodies.at(2), bodies.at(0));   // byte for byte: a repeat, not a new request
+}
+
+void tst_ControlWebhook::unreachableGivesUpWithinTheBound()
+{
+    // A port nobody listens on: bind one, note it, close it.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    gateway::ControlWebhookOptions options = optionsFor(port);
+    options.firstBackoffMs = 20;
+    options.maxAttempts = 3;
+    gateway::ControlWebhook webhook(options);
+
+    QElapsedTimer clock;
+    clock.start();
+    const auto outcome = deliverAndWait(webhook, request(QStringLiteral("cmd-lost"), 2, 500));
+    QVERIFY(!outcome.accepted);
+    QVERIFY2(outcome.reason.contains(QStringLiteral("cannot be reached")), qPrintable(outcome.reason));
+    QVERIFY2(outcome.reason.contains(QStringLiteral("after 3 attempts")), qPrintable(outcome.reason));
+    QVERIFY(clock.elapsed() < options.totalBudgetMs);
+}
+
+void tst_ControlWebhook::probeReportsTheRevision()
+{
+    RecordingTarget target;
+    livesystem::ControlEndpoint endpoint(target, kSecret);
+    QString error;
+    QVERIFY(endpoint.listen(QHostAddress::LocalHost, 0, &error));
+    gateway::ControlWebhook webhook(optionsFor(endpoint.serverPort()));
+    QVERIFY(deliverAndWait(webhook, request(QStringLiteral("cmd-a"), 5, 600)).accepted);
+
+    std::optional<std::uint64_t> revision;
+    bool reachable = false;
+    webhook.probe([&](bool ok, const QString &, std::uint64_t r) {
+        reachable = ok;
+        revision = r;
+    });
+    QTRY_VERIFY(revision.has_value());
+    QVERIFY(reachable);
+    QCOMPARE(*revision, std::uint64_t(5));
+}
+
+void tst_ControlWebhook::secretFileChecks()
+{
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY(gateway::ControlWebhook::readSecretFile(dir.filePath(QStringLiteral("missing")), &error).isEmpty());
+    QVERIFY2(error.contains(QStringLiteral("missing")), qPrintable(error));
+    QFile shortFile(dir.filePath(QStringLiteral("short")));
+    QVERIFY(shortFile.open(QIODevice::WriteOnly));
+    shortFile.write("abc\n");
+    shortFile.close();
+    QVERIFY(gateway::ControlWebhook::readSecretFile(shortFile.fileName(), &error).isEmpty());
+    QVERIFY2(error.contains(QStringLiteral("too short")), qPrintable(error));
+    QFile good(dir.filePath(QStringLiteral("good")));
+    QVERIFY(good.open(QIODevice::WriteOnly));
+    good.write("  a-long-enough-secret-value \n");
+    good.close();
+    QCOMPARE(gateway::ControlWebhook::readSecretFile(good.fileName(), &error), QByteArrayLiteral("a-long-enough-secret-value"));
+}
+
+QTEST_GUILESS_MAIN(tst_ControlWebhook)
+#include "tst_controlwebhook.moc"
