@@ -1,11 +1,14 @@
 #include "CtlOutput.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringList>
 #include <QTimeZone>
 
 #include <google/protobuf/util/json_util.h>
+
+#include <map>
 
 namespace sitroom::ctl {
 
@@ -126,6 +129,69 @@ QString describeCommand(const Command &command)
     }
 }
 
+namespace {
+
+bool isStale(const SystemState &state, const std::string &figure)
+{
+    for (const StaleFigure &f : state.stale())
+        if (f.figure() == figure)
+            return true;
+    return false;
+}
+
+// A figure as text, or "-" while the source could not read it fresh.
+QString figure(const SystemState &state, const std::string &name, double value, int width, int decimals)
+{
+    return isStale(state, name) ? QStringLiteral("%1").arg(QStringLiteral("-"), width)
+                                : QStringLiteral("%1").arg(value, width, 'f', decimals);
+}
+
+QString staleReasonName(StaleReason reason)
+{
+    switch (reason) {
+    case STALE_SOURCE_UNREACHABLE: return QStringLiteral("source_unreachable");
+    case STALE_QUERY_FAILED: return QStringLiteral("query_failed");
+    case STALE_NO_DATA: return QStringLiteral("no_data");
+    case STALE_TARGET_DOWN: return QStringLiteral("target_down");
+    default: return QStringLiteral("unknown");
+    }
+}
+
+QString staleReasonText(StaleReason reason)
+{
+    switch (reason) {
+    case STALE_SOURCE_UNREACHABLE: return QStringLiteral("the monitoring source does not answer");
+    case STALE_QUERY_FAILED: return QStringLiteral("the query fails");
+    case STALE_NO_DATA: return QStringLiteral("no data");
+    case STALE_TARGET_DOWN: return QStringLiteral("the live system's scrape target is down (up == 0)");
+    default: return QStringLiteral("not fresh");
+    }
+}
+
+// "stale  14 figures ..." grouped by reason, each with its figures.
+QString staleText(const SystemState &state)
+{
+    if (state.stale_size() == 0)
+        return {};
+    QString text = QStringLiteral("STALE        %1 figure%2 not fresh from the source:\n")
+                       .arg(state.stale_size()).arg(state.stale_size() == 1 ? QString() : QStringLiteral("s"));
+    std::map<int, QStringList> byReason;
+    std::map<int, QString> detail;
+    for (const StaleFigure &f : state.stale()) {
+        byReason[f.reason()] << QString::fromStdString(f.figure());
+        detail.emplace(f.reason(), QString::fromStdString(f.detail()));
+    }
+    for (const auto &[reason, figures] : byReason) {
+        text += QStringLiteral("  %1%2: %3\n")
+                    .arg(staleReasonText(StaleReason(reason)),
+                         detail[reason].isEmpty() ? QString() : QStringLiteral(" (%1)").arg(detail[reason]),
+                         figures.join(QStringLiteral(", ")));
+    }
+    return text;
+}
+
+} // namespace
+
 QString statusText(const Snapshot &snapshot)
 {
     const Configuration &config = snapshot.configuration();
@@ -135,23 +201,27 @@ QString statusText(const Snapshot &snapshot)
     QString text;
     text += QStringLiteral("scenario     %1 (%2)\n")
                 .arg(QString::fromStdString(config.scenario_id()), QString::fromStdString(config.scenario_name().en()));
+    if (!config.source().empty())
+        text += QStringLiteral("source       %1\n").arg(QString::fromStdString(config.source()));
     text += QStringLiteral("time         %1\n").arg(scenarioTime);
     text += QStringLiteral("queue        %1 waiting, %2 admitted/s, %3 arriving/s\n")
-                .arg(admission.queue_depth())
-                .arg(admission.admitted_per_s(), 0, 'f', 1)
-                .arg(admission.arrivals_per_s(), 0, 'f', 1);
+                .arg(isStale(state, "queue_depth") ? QStringLiteral("-") : QString::number(admission.queue_depth()))
+                .arg(figure(state, "admitted_per_s", admission.admitted_per_s(), 0, 1))
+                .arg(figure(state, "arrivals_per_s", admission.arrivals_per_s(), 0, 1));
     text += QStringLiteral("throttle     %1/s%2\n")
                 .arg(snapshot.control().admission_rate_per_s(), 0, 'f', 0)
                 .arg(snapshot.control().admission_paused() || admission.paused() ? QStringLiteral(", PAUSED") : QString());
     text += QStringLiteral("providers\n");
     for (const ProviderState &p : state.providers()) {
+        const std::string prefix = "provider." + p.id() + '.';
         text += QStringLiteral("  %1 %2 p95 %3 ms  share %4%%5\n")
                     .arg(QString::fromStdString(p.id()), -12)
-                    .arg(lightWord(p.light()), -18)
-                    .arg(p.p95_latency_ms(), 6, 'f', 0)
-                    .arg(p.share() * 100, 5, 'f', 1)
+                    .arg(isStale(state, prefix + "light") ? QStringLiteral("- (stale)") : lightWord(p.light()), -18)
+                    .arg(figure(state, prefix + "p95_latency_ms", p.p95_latency_ms(), 6, 0))
+                    .arg(figure(state, prefix + "requests_per_s", p.share() * 100, 5, 1))
                     .arg(p.enabled() ? QString() : QStringLiteral("  (disabled)"));
     }
+    text += staleText(state);
     text += controlText(snapshot.control());
     return text;
 }
@@ -204,6 +274,15 @@ QJsonObject statusJson(const Snapshot &snapshot)
     o.insert(QStringLiteral("revision"), double(snapshot.control().revision()));
     o.insert(QStringLiteral("pending_count"), snapshot.control().pending_size());
     o.insert(QStringLiteral("control"), messageJson(snapshot.control()));
+    o.insert(QStringLiteral("source"), QString::fromStdString(config.source()));
+    QJsonArray stale;
+    for (const StaleFigure &f : state.stale()) {
+        stale.append(QJsonObject{{QStringLiteral("figure"), QString::fromStdString(f.figure())},
+                                 {QStringLiteral("reason"), staleReasonName(f.reason())},
+                                 {QStringLiteral("detail"), QString::fromStdString(f.detail())},
+                                 {QStringLiteral("since_ms"), double(f.since_ms())}});
+    }
+    o.insert(QStringLiteral("stale"), stale);
     return o;
 }
 

@@ -21,6 +21,8 @@ QString formatFigure(double value, const QString &unit, bool korean)
         return QString::number(value, 'f', 1) + u'×';
     if (unit == u"count")
         return QString::number(std::lround(value)) + (korean ? QStringLiteral("건") : QString());
+    if (unit == u"figures")
+        return QString::number(std::lround(value)) + (korean ? QStringLiteral("개") : QString());
     return QString::number(value, 'g', 4);
 }
 

@@ -20,7 +20,7 @@ const std::array<MetricInfo, 10> &catalogue()
         {Metric::BookingsVersusEnvelope, QStringLiteral("cohort.bookings_vs_envelope"), SubjectKind::Cohort, QStringLiteral("bookings"), QStringLiteral("ratio")},
         {Metric::TelemetrySilence, QStringLiteral("telemetry.silence_s"), SubjectKind::None, QStringLiteral("telemetry"), QStringLiteral("s")},
         {Metric::ControlEffectNotSeen, QStringLiteral("control.effect_not_seen"), SubjectKind::None, QStringLiteral("controls"), QStringLiteral("count")},
-        {Metric::SourceStaleFigures, QStringLiteral("source.stale_figures"), SubjectKind::None, QStringLiteral("telemetry"), QStringLiteral("count")},
+        {Metric::SourceStaleFigures, QStringLiteral("source.stale_figures"), SubjectKind::None, QStringLiteral("telemetry"), QStringLiteral("figures")},
     }};
     return metrics;
 }

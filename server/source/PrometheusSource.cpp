@@ -6,6 +6,7 @@
 #include <QDateTime>
 
 #include <cmath>
+#include <limits>
 #include <memory>
 
 namespace sitroom::source {
@@ -43,6 +44,38 @@ void appendHistory(sitroom::v1::History &into, const sitroom::v1::History &more)
         p->mutable_error_rate()->MergeFrom(q.error_rate());
         p->mutable_requests_per_s()->MergeFrom(q.requests_per_s());
     }
+}
+
+// One second's sample, preceded by `missing` seconds the source has no
+// figures for (a tick that came late): NaN gaps, so the history stays one
+// unbroken run of seconds.
+sitroom::v1::History withGap(const sitroom::v1::History &one, int missing)
+{
+    if (missing <= 0)
+        return one;
+    constexpr float kGap = std::numeric_limits<float>::quiet_NaN();
+    sitroom::v1::History h;
+    h.set_step_ms(one.step_ms());
+    h.set_first_time_ms(one.first_time_ms() - std::int64_t(missing) * one.step_ms());
+    for (int i = 0; i < missing; ++i) {
+        h.add_queue_depth(one.queue_depth(0));
+        for (auto *column : {h.mutable_arrivals_per_s(), h.mutable_admitted_per_s(), h.mutable_abandoned_per_s(),
+                             h.mutable_bookings_per_s(), h.mutable_auth_attempts_per_s(), h.mutable_backend_utilization(),
+                             h.mutable_rate_limit_per_s()})
+            column->Add(kGap);
+    }
+    for (const auto &series : one.providers()) {
+        auto *p = h.add_providers();
+        p->set_id(series.id());
+        for (int i = 0; i < missing; ++i) {
+            p->add_light(series.light(0));
+            p->add_p95_latency_ms(kGap);
+            p->add_error_rate(kGap);
+            p->add_requests_per_s(kGap);
+        }
+    }
+    appendHistory(h, one);
+    return h;
 }
 
 } // namespace
@@ -114,8 +147,9 @@ void PrometheusSource::start(std::function<void(bool, const QString &)> ready)
             if (!reachable)
                 qCWarning(gateway::lcGateway).noquote() << "Prometheus at" << m_client.base().toString()
                                                         << "cannot be reached now; every figure is stale until it answers";
-            m_gateway.publishTick(state, backfilled.queue_depth_size() ? backfilled : m_assembler.sampleOf(state));
-            m_lastSampleMs = state.sim_time_ms() / 1000 * 1000;
+            const sitroom::v1::History first = backfilled.queue_depth_size() ? backfilled : m_assembler.sampleOf(state);
+            m_gateway.publishTick(state, first);
+            m_lastSampleMs = first.first_time_ms() + std::int64_t(first.queue_depth_size() - 1) * first.step_ms();
             ++m_ticks;
             emit published(QDateTime::currentMSecsSinceEpoch());
             m_timer.start();
@@ -205,8 +239,12 @@ void PrometheusSource::tick()
         }
         sitroom::v1::History samples;
         const qint64 secondMs = state.sim_time_ms() / 1000 * 1000;
-        if (secondMs != m_lastSampleMs) {
-            samples = m_assembler.sampleOf(state);
+        if (secondMs > m_lastSampleMs) {
+            // Seconds this gateway had no tick for (a late timer, a slow
+            // Prometheus) are gaps, not a break in the history; a jump of
+            // over an hour starts it anew.
+            const qint64 missing = m_lastSampleMs > 0 ? (secondMs - m_lastSampleMs) / 1000 - 1 : 0;
+            samples = withGap(m_assembler.sampleOf(state), missing <= 3600 ? int(missing) : 0);
             m_lastSampleMs = secondMs;
         }
         m_gateway.publishTick(state, samples);
