@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QUrl>
+
+namespace sitroom::testing {
+
+// The real Prometheus server (Debian's /usr/bin/prometheus) as a child
+// process, scraping one target every second into a storage folder the caller
+// owns, so that a restart on the same port and folder keeps its data.
+// Prometheus cannot listen on port 0: start() picks a free loopback port
+// unless given one. Stopped with SIGTERM (then SIGKILL) when the object goes.
+class PrometheusProcess final
+{
+public:
+    PrometheusProcess() = default;
+    ~PrometheusProcess();
+    PrometheusProcess(const PrometheusProcess &) = delete;
+    PrometheusProcess &operator=(const PrometheusProcess &) = delete;
+
+    // prometheus on PATH, else /usr/bin/prometheus; empty when neither exists.
+    static QString binaryPath();
+    // A loopback port that was free a moment ago.
+    static quint16 freePort();
+
+    // Writes dir/prometheus.yml (scrape_interval 1s, one job scraping
+    // 127.0.0.1:targetPort) and starts Prometheus on 127.0.0.1:port with its
+    // data in dir/data; waits until GET /-/ready answers 200. False with a
+    // message (and Prometheus's log) on failure or timeout.
+    bool start(const QString &dir, const QString &job, quint16 targetPort, QString *error, quint16 port = 0,
+               int timeoutMs = 30000);
+    // The same server again: same folder, job, target and port.
+    bool restart(QString *error, int timeoutMs = 30000);
+    // SIGTERM and wait; the exit code, or -1 when it had to be killed.
+    int stop(int timeoutMs = 15000);
+    void kill();
+
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    quint16 port() const { return m_port; }
+    QUrl url() const;
+    qint64 pid() const { return m_process.processId(); }
+    QString log();
+
+    // One blocking GET to 127.0.0.1:port path; the HTTP status, or 0.
+    static int httpStatus(quint16 port, const QByteArray &path, QByteArray *body = nullptr, int timeoutMs = 2000);
+
+private:
+    QProcess m_process;
+    QString m_dir;
+    QString m_job;
+    quint16 m_targetPort = 0;
+    quint16 m_port = 0;
+    QByteArray m_log;
+};
+
+} // namespace sitroom::testing
