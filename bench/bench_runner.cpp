@@ -40,7 +40,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the JSON object (the default; kept for clarity)."));
     const QCommandLineOption quickOption(QStringLiteral("quick"), QStringLiteral("Fewer repetitions and samples: a smoke run, not figures to quote."));
-    const QCommandLineOption onlyOption(QStringLiteral("only"), QStringLiteral("Comma-separated: sim, ingest, chart, shift, coldstart, pixel, fanout."), QStringLiteral("LIST"));
+    const QCommandLineOption onlyOption(QStringLiteral("only"), QStringLiteral("Comma-separated: sim, ingest, chart, shift, coldstart, pixel, fanout, gatewaysource."), QStringLiteral("LIST"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Also write the JSON object to this file."), QStringLiteral("FILE"));
     parser.addOptions({jsonOption, quickOption, onlyOption, outOption});
     parser.process(app);
@@ -58,6 +58,8 @@ int main(int argc, char *argv[])
          {QStringLiteral("--samples"), QStringLiteral("100"), QStringLiteral("--prometheus-samples"), QStringLiteral("3")}},
         {"fanout", "sitroom-bench-fanout", {QStringLiteral("--clients"), QStringLiteral("1000"), QStringLiteral("--measure-s"), QStringLiteral("30")},
          {QStringLiteral("--clients"), QStringLiteral("100"), QStringLiteral("--measure-s"), QStringLiteral("5")}},
+        {"gatewaysource", "sitroom-bench-gatewaysource", {QStringLiteral("--changes"), QStringLiteral("12"), QStringLiteral("--cpu-s"), QStringLiteral("60")},
+         {QStringLiteral("--changes"), QStringLiteral("3"), QStringLiteral("--cpu-s"), QStringLiteral("10")}},
     };
 
     QTextStream err(stderr);
