@@ -218,7 +218,7 @@ void ClientSession::handleHello(const sitroom::v1::Hello &hello)
     }
     m_state = State::SigningIn;
     QPointer<ClientSession> self(this);
-    m_hooks.signIn(hello, [self, hello](const SignInDecision &decision) {
+    m_hooks.signIn(hello, m_socket->peerAddress(), [self, hello](const SignInDecision &decision) {
         if (self && self->m_state == State::SigningIn)
             self->finishSignIn(hello, decision);
     });
@@ -229,7 +229,7 @@ void ClientSession::finishSignIn(const sitroom::v1::Hello &hello, const SignInDe
     if (!decision.accepted) {
         qCWarning(lcGateway).noquote() << "session" << m_peer << "sign-in refused for" << QString::fromStdString(hello.user())
                                        << "-" << decision.reason;
-        refuseAndClose(decision.refusal, decision.reason);
+        refuseAndClose(decision);
         return;
     }
     m_identity = decision.identity;
@@ -301,6 +301,16 @@ void ClientSession::sendSnapshot()
 
 void ClientSession::refuseAndClose(sitroom::v1::RefusalCode code, const QString &reason)
 {
+    SignInDecision decision;
+    decision.refusal = code;
+    decision.reason = reason;
+    refuseAndClose(decision);
+}
+
+void ClientSession::refuseAndClose(const SignInDecision &decision)
+{
+    const sitroom::v1::RefusalCode code = decision.refusal;
+    const QString &reason = decision.reason;
     if (m_state == State::Closing)
         return;
     m_state = State::Closing;
@@ -312,6 +322,11 @@ void ClientSession::refuseAndClose(sitroom::v1::RefusalCode code, const QString 
     refusal->set_code(code);
     refusal->set_reason(reason.toStdString());
     refusal->add_supported_versions(kSupportedVersion);
+    if (decision.retryAfterS > 0)
+        refusal->set_retry_after_s(quint32(decision.retryAfterS));
+    if (code == sitroom::v1::REFUSAL_TOO_MANY_ATTEMPTS)
+        refusal->set_lockout(decision.lockedEverywhere ? sitroom::v1::Refusal::LOCKOUT_ALL_ADDRESSES
+                                                       : sitroom::v1::Refusal::LOCKOUT_THIS_ADDRESS);
     m_published->stampUnicast(envelope);
     m_socket->write(framing::encodeFrame(envelope));
     // Flushes the Refusal first; the grace timer covers a peer that never reads it.

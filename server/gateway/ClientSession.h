@@ -4,6 +4,7 @@
 #include "sitroom/v1/envelope.pb.h"
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QObject>
 #include <QString>
 
@@ -37,6 +38,10 @@ struct SignInDecision
     Identity identity;
     sitroom::v1::RefusalCode refusal = sitroom::v1::REFUSAL_BAD_CREDENTIALS;
     QString reason;
+    // REFUSAL_TOO_MANY_ATTEMPTS: when this user may try again, and whether
+    // the lock holds for every address (the per-user ceiling) or only this one.
+    int retryAfterS = 0;
+    bool lockedEverywhere = false;
 };
 
 // The gateway's side of a session: sign-in, commands and audit pages. Any
@@ -44,9 +49,11 @@ struct SignInDecision
 // command refused, empty audit pages).
 struct SessionHooks
 {
-    // Decides a Hello, possibly later (password hashing runs off the event
-    // loop); calls done exactly once, unless the session is gone by then.
-    std::function<void(const sitroom::v1::Hello &, std::function<void(const SignInDecision &)> done)> signIn;
+    // Decides a Hello from the peer at source, possibly later (password
+    // hashing runs off the event loop); calls done exactly once, unless the
+    // session is gone by then.
+    std::function<void(const sitroom::v1::Hello &, const QHostAddress &source,
+                       std::function<void(const SignInDecision &)> done)> signIn;
     // Decides a command, possibly later (a live system must accept a change
     // first); calls reply exactly once. The audit row is durable by then.
     std::function<void(const sitroom::v1::Command &, const Identity &,
@@ -77,6 +84,7 @@ public:
     void sendBroadcast(const QByteArray &frame);
     // Sends a Refusal, then closes once it is written.
     void refuseAndClose(sitroom::v1::RefusalCode code, const QString &reason);
+    void refuseAndClose(const SignInDecision &decision);
 
     State state() const { return m_state; }
     bool isLagging() const { return m_lagging; }

@@ -204,8 +204,9 @@ void Gateway::acceptPending()
         settings.maxBacklogBytes = d->options.maxClientBacklogBytes;
 
         SessionHooks hooks;
-        hooks.signIn = [this](const sitroom::v1::Hello &hello, std::function<void(const SignInDecision &)> done) {
-            signIn(hello, std::move(done));
+        hooks.signIn = [this](const sitroom::v1::Hello &hello, const QHostAddress &source,
+                              std::function<void(const SignInDecision &)> done) {
+            signIn(hello, source, std::move(done));
         };
         hooks.command = [this](const sitroom::v1::Command &command, const Identity &who,
                                std::function<void(const sitroom::v1::CommandResult &)> reply) {

@@ -120,7 +120,8 @@ private:
                        std::function<void(const sitroom::v1::CommandResult &)> reply);
     void publishProgress(const sitroom::v1::CommandProgress &progress);
     void observeEffects(sitroom::v1::SystemState &state);
-    void signIn(const sitroom::v1::Hello &hello, std::function<void(const SignInDecision &)> done);
+    void signIn(const sitroom::v1::Hello &hello, const QHostAddress &source,
+                std::function<void(const SignInDecision &)> done);
 
     class Private;
     std::unique_ptr<Private> d;

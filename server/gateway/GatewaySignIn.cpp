@@ -3,14 +3,30 @@
 #include "gateway/GatewayLog.h"
 #include "gateway/PasswordHash.h"
 
+#include <QHostAddress>
 #include <QPointer>
 #include <QThreadPool>
 
 namespace sitroom::gateway {
 
-void Gateway::signIn(const sitroom::v1::Hello &hello, std::function<void(const SignInDecision &)> done)
+namespace {
+
+// One spelling per address: an IPv4 peer seen through an IPv6 socket
+// (::ffff:127.0.0.2) counts as 127.0.0.2.
+QString addressKey(const QHostAddress &source)
+{
+    bool isV4 = false;
+    const quint32 v4 = source.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).toString() : source.toString();
+}
+
+} // namespace
+
+void Gateway::signIn(const sitroom::v1::Hello &hello, const QHostAddress &source,
+                     std::function<void(const SignInDecision &)> done)
 {
     const QString user = QString::fromStdString(hello.user());
+    const QString address = addressKey(source);
     if (!d->users) {
         SignInDecision viewer;
         viewer.accepted = true;
@@ -28,11 +44,32 @@ void Gateway::signIn(const sitroom::v1::Hello &hello, std::function<void(const S
         d->processor->record(r);
         flushControlEvents();
     };
-    if (d->signInGuard.isLocked(user, wallNowMs(), d->signInsInFlight.value(user))) {
-        audit(hello.site(), QStringLiteral("refused: too many failed attempts in the last minute"));
+    // In-flight counts per user and per (user, address), in one table.
+    const QString pairKey = user + u'\n' + address;
+    const SignInGuard::Verdict verdict = d->signInGuard.check(user, address, wallNowMs(),
+                                                              d->signInsInFlight.value(pairKey),
+                                                              d->signInsInFlight.value(user));
+    if (verdict.locked()) {
+        const bool everywhere = verdict.lock == SignInGuard::Lock::AllAddresses;
+        audit(hello.site(), everywhere
+                  ? QStringLiteral("refused: too many failed attempts for this user from all addresses")
+                  : QStringLiteral("refused: too many failed attempts from %1").arg(address));
         SignInDecision refused;
         refused.refusal = sitroom::v1::REFUSAL_TOO_MANY_ATTEMPTS;
-        refused.reason = QStringLiteral("too many failed sign-ins for this user in the last minute; try again later");
+        refused.retryAfterS = verdict.retryAfterS;
+        refused.lockedEverywhere = everywhere;
+        refused.reason = everywhere
+            ? QStringLiteral("too many failed sign-ins for this user from many addresses; try again in %1 s").arg(verdict.retryAfterS)
+            : QStringLiteral("too many failed sign-ins for this user from this address; try again in %1 s").arg(verdict.retryAfterS);
+        done(refused);
+        return;
+    }
+    if (hello.password().empty()) {
+        // A console without a password asks whether one is needed: no guess,
+        // so it does not count toward any lock-out.
+        audit(hello.site(), QStringLiteral("refused: no password from %1").arg(address));
+        SignInDecision refused;
+        refused.reason = QStringLiteral("a password is needed");
         done(refused);
         return;
     }
@@ -53,24 +90,27 @@ void Gateway::signIn(const sitroom::v1::Hello &hello, std::function<void(const S
     const QString password = QString::fromStdString(hello.password());
     QPointer<Gateway> self(this);
     ++d->signInsInFlight[user];
-    QThreadPool::globalInstance()->start([self, copy, known, password, done, audit]() {
+    ++d->signInsInFlight[pairKey];
+    QThreadPool::globalInstance()->start([self, copy, known, password, address, pairKey, done, audit]() {
         const bool ok = PasswordHash::verify(password, copy.passwordHash) && known;
         if (!self)
             return;
-        QMetaObject::invokeMethod(self.data(), [self, copy, known, ok, done, audit]() {
+        QMetaObject::invokeMethod(self.data(), [self, copy, known, ok, address, pairKey, done, audit]() {
             if (!self)
                 return;
-            if (--self->d->signInsInFlight[copy.name] <= 0)
-                self->d->signInsInFlight.remove(copy.name);
+            for (const QString &key : {copy.name, pairKey}) {
+                if (--self->d->signInsInFlight[key] <= 0)
+                    self->d->signInsInFlight.remove(key);
+            }
             SignInDecision decision;
             if (ok) {
-                self->d->signInGuard.recordSuccess(copy.name);
+                self->d->signInGuard.recordSuccess(copy.name, address);
                 audit(copy.site, QStringLiteral("signed in as %1").arg(UsersFile::roleName(copy.role)));
                 decision.accepted = true;
                 decision.identity = Identity{copy.name, copy.role, copy.site};
             } else {
-                self->d->signInGuard.recordFailure(copy.name, wallNowMs());
-                audit(copy.site, known ? QStringLiteral("refused: wrong password") : QStringLiteral("refused: unknown user"));
+                self->d->signInGuard.recordFailure(copy.name, address, wallNowMs());
+                audit(copy.site, (known ? QStringLiteral("refused: wrong password from %1") : QStringLiteral("refused: unknown user from %1")).arg(address));
                 decision.reason = QStringLiteral("unknown user or wrong password");
             }
             done(decision);
