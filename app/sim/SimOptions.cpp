@@ -16,7 +16,8 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Simulates the vaccine-reservation system (cohorts, admission queue, verification "
-        "providers, booking backend) and serves its telemetry to Sitroom consoles over TLS."));
+        "providers, booking backend) and serves its telemetry to Sitroom consoles over TLS; "
+        "with --control-listen it is instead a live system seen from outside, serving only /metrics and /control."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption scenario(QStringLiteral("scenario"),
         QStringLiteral("Shipped scenario name or path to a scenario JSON file (default opening-18-49)."), QStringLiteral("NAME|FILE"));

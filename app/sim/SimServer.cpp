@@ -94,8 +94,7 @@ bool SimServer::start(QString *error)
         m_simulation.step();
         m_history.append(m_simulation.state());
     }
-    m_configuration = sim::configurationOf(m_simulation, m_options.speed);
-    m_gateway.setConfiguration(m_configuration);
+    m_gateway.setConfiguration(sim::configurationOf(m_simulation, m_options.speed));
     m_gateway.setControlState(sim::controlStateOf(m_simulation));
     if (!m_options.metricsHost.isEmpty()) {
         m_metrics = new metrics::MetricsEndpoint(this);

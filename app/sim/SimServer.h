@@ -50,7 +50,6 @@ private:
     SimOptions m_options;
     gateway::Gateway m_gateway;
     metrics::MetricsEndpoint *m_metrics = nullptr;  // only with --metrics-listen
-    sitroom::v1::Configuration m_configuration;     // as published, for the metrics
     sim::SimulationClock m_clock;
     sim::HistoryRecorder m_history;
     std::int64_t m_metricsRenderedS = -1;
