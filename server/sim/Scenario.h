@@ -112,6 +112,7 @@ struct Scenario
     LocalizedName name;
     QString description;
     QString timezone;
+    bool drill = false;              // an exercise: carried as Configuration.drill
     std::int64_t startMs = 0;
     int utcOffsetS = 0;              // of the start time: gives the local hour of day
     std::int64_t durationS = 0;

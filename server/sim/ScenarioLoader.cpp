@@ -340,6 +340,7 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray &json, const QStr
     s.name = readName(r, QStringLiteral("name"));
     s.description = r.string(QStringLiteral("description"), QString());
     s.timezone = r.string(QStringLiteral("timezone"), QStringLiteral("Asia/Seoul"));
+    s.drill = r.boolean(QStringLiteral("drill"), false);
     int utcOffsetS = 0;
     s.startMs = r.time(QStringLiteral("start"), &utcOffsetS);
     s.utcOffsetS = utcOffsetS;

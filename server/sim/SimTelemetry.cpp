@@ -34,6 +34,7 @@ sitroom::v1::Configuration configurationOf(const Simulation &simulation, double 
     c.set_sim_end_ms(s.startMs + s.durationS * 1000);
     c.set_speed(speed);
     c.set_timezone(s.timezone.toStdString());
+    c.set_drill(s.drill);
     for (const ProviderSpec &p : s.providers) {
         auto *out = c.add_providers();
         out->set_id(p.id.toStdString());

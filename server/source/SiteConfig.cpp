@@ -138,6 +138,7 @@ std::optional<SiteConfig> parseSiteConfig(const QByteArray &json, const QString 
         r.fail(QStringLiteral("timezone"), QStringLiteral("\"%1\" is not an IANA time zone name").arg(zone));
     c.set_timezone(zone.toStdString());
     c.set_speed(1.0);
+    c.set_drill(r.boolean(QStringLiteral("drill"), false));
 
     const QJsonArray providers = r.array(QStringLiteral("providers"));
     QSet<QString> providerIds;

@@ -15,7 +15,7 @@ namespace sitroom::source {
 // it, and how to read each figure from Prometheus (docs/sources.md).
 struct SiteConfig
 {
-    sitroom::v1::Configuration configuration;   // providers, cohorts, bounds, light rules, zone, name
+    sitroom::v1::Configuration configuration;   // providers, cohorts, bounds, light rules, zone, name, drill
     domain::LightSpec lights;                    // for lights computed by the gateway
     double initialRatePerS = 0.0;                // until the telemetry says what is in force
     qint64 effectTimeoutMs = 30000;              // closed-loop verification bound

@@ -105,6 +105,33 @@ private slots:
         QCOMPARE(saturated->backend.timeoutMs, base->backend.timeoutMs); // merged, not replaced
     }
 
+    // Only the drill is marked one, its flag reaches the wire, and an
+    // extension of a drill stays a drill unless it says otherwise.
+    void drillFlag()
+    {
+        ScenarioLoader loader;
+        for (const QString &name : ScenarioLoader::shippedNames()) {
+            const auto s = loader.load(name);
+            QVERIFY2(s, qPrintable(loader.error()));
+            QCOMPARE(s->drill, name == u"cascade-drill");
+        }
+        QTemporaryDir dir;
+        const auto write = [&](const QString &file, const QByteArray &json) {
+            QFile f(dir.filePath(file));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(json);
+        };
+        write(QStringLiteral("again.json"), R"({"extends": "cascade-drill", "id": "again"})");
+        write(QStringLiteral("real.json"), R"({"extends": "cascade-drill", "id": "real", "drill": false})");
+        write(QStringLiteral("marked.json"), R"({"extends": "opening-18-49", "id": "marked", "drill": true})");
+        write(QStringLiteral("word.json"), R"({"extends": "opening-18-49", "id": "word", "drill": "yes"})");
+        QCOMPARE(loader.load(dir.filePath(QStringLiteral("again.json")))->drill, true);
+        QCOMPARE(loader.load(dir.filePath(QStringLiteral("real.json")))->drill, false);
+        QCOMPARE(loader.load(dir.filePath(QStringLiteral("marked.json")))->drill, true);
+        QVERIFY(!loader.load(dir.filePath(QStringLiteral("word.json"))));
+        QVERIFY2(loader.error().contains(QStringLiteral("drill: must be true or false")), qPrintable(loader.error()));
+    }
+
     void badFilesNameTheFieldAndTheReason_data()
     {
         QTest::addColumn<QString>("path");

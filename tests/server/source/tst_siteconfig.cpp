@@ -16,6 +16,7 @@ private slots:
     void badConfigurationNamesTheField_data();
     void badConfigurationNamesTheField();
     void missingFileNamesThePath();
+    void drillFlag();
 };
 
 void tst_SiteConfig::shippedConfigurationLoads()
@@ -99,6 +100,25 @@ void tst_SiteConfig::missingFileNamesThePath()
     QVERIFY2(error.contains(QStringLiteral("/nonexistent/site.json")), qPrintable(error));
     QVERIFY(!source::parseSiteConfig("{ not json", QStringLiteral("x.json"), &error));
     QVERIFY2(error.contains(QStringLiteral("not a JSON object")), qPrintable(error));
+}
+
+
+void tst_SiteConfig::drillFlag()
+{
+    // Real operations unless the site configuration says it is a drill.
+    QString error;
+    QJsonObject json = shippedSiteJson();
+    QVERIFY(!json.contains(QStringLiteral("drill")));
+    auto site = source::parseSiteConfig(QJsonDocument(json).toJson(), QStringLiteral("site.json"), &error);
+    QVERIFY2(site, qPrintable(error));
+    QVERIFY(!site->configuration.drill());
+    json[QStringLiteral("drill")] = true;
+    site = source::parseSiteConfig(QJsonDocument(json).toJson(), QStringLiteral("site.json"), &error);
+    QVERIFY2(site, qPrintable(error));
+    QVERIFY(site->configuration.drill());
+    json[QStringLiteral("drill")] = 1;
+    QVERIFY(!source::parseSiteConfig(QJsonDocument(json).toJson(), QStringLiteral("site.json"), &error));
+    QVERIFY2(error.contains(QStringLiteral("drill: must be true or false")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(tst_SiteConfig)
