@@ -66,12 +66,13 @@ QString alertsText(const Snapshot &snapshot)
     if (list.empty())
         return text + QStringLiteral("no open alerts\n");
     const QString timeFormat = QStringLiteral("HH:mm:ss");
+    const sitroom::domain::LiveClock clock = liveClock(snapshot);
     for (const Alert *a : list) {
         QString line = QStringLiteral("%1  %2  %3  %4  %5  %6")
                            .arg(s(a->id()), -6)
                            .arg(severityName(a->severity()), -8)
                            .arg(alertStateName(a->state()), -16)
-                           .arg(formatScenarioTimeMs(a->raised_ms(), snapshot.configuration(), timeFormat), -8)
+                           .arg(clock.labelled(a->raised_ms(), timeFormat), -12)
                            .arg(s(a->source()), -20)
                            .arg(s(a->message().en()));
         if (a->first_out())
@@ -79,11 +80,14 @@ QString alertsText(const Snapshot &snapshot)
         text += line + u'\n';
         if (a->state() == ALERT_SHELVED)
             text += QStringLiteral("        shelved until %1 by %2\n")
-                        .arg(formatScenarioTimeMs(a->shelved_until_ms(), snapshot.configuration(), timeFormat),
-                             actorText(a->shelved_by()));
+                        .arg(clock.labelled(a->shelved_until_ms(), timeFormat),
+                             actorText(a->shelved_by(), clock));
         else if (!a->acknowledged_by().user().empty())
             text += QStringLiteral("        acknowledged by %1%2\n")
-                        .arg(actorText(a->acknowledged_by()),
+                        // Acknowledged, the alert's last transition is the
+                        // acknowledgement, on the live system's clock.
+                        .arg(actorText(a->acknowledged_by(), clock,
+                                       a->state() == ALERT_ACTIVE_ACKED ? a->changed_ms() : 0),
                              a->runbook_step().empty() ? QString() : QStringLiteral("; runbook step: ") + s(a->runbook_step()));
         if (!a->runbook().empty())
             text += QStringLiteral("        runbook %1\n").arg(s(a->runbook()));

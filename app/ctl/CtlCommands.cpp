@@ -271,7 +271,7 @@ int runStateChange(const Invocation &inv, CtlSession &session)
     case COMMAND_CONFLICT:
         printErr(QStringLiteral("conflict: %1 was decided on revision %2, but the control state is now at revision %3: %4")
                      .arg(what).arg(command.expected_revision()).arg(result->control().revision()).arg(message));
-        printOut(controlText(result->control()));
+        printOut(controlText(result->control(), liveClock(session.snapshot())));
         break;
     default:
         if (result->stage() == COMMAND_STAGE_DELIVERY_FAILED)
@@ -291,7 +291,7 @@ int runStatus(const Invocation &inv, CtlSession &session)
         o.insert(QStringLiteral("status"), QStringLiteral("ok"));
         printJson(o);
     } else {
-        printOut(statusText(session.snapshot()));
+        printOut(statusText(session.snapshot(), session.snapshotServerTimeMs()));
     }
     return ExitOk;
 }
@@ -306,7 +306,7 @@ int runPending(const Invocation &inv, CtlSession &session)
                    {QStringLiteral("revision"), double(control.revision())},
                    {QStringLiteral("pending"), pendingJson(control, now)}});
     else
-        printOut(pendingText(control, now));
+        printOut(pendingText(control, now, liveClock(session.snapshot())));
     return ExitOk;
 }
 
@@ -380,15 +380,15 @@ int runAudit(const Invocation &inv, CtlSession &session)
         return ok ? ExitOk : ExitAuditBroken;
     }
     if (inv.csv) {
-        printOut(auditCsv(entries));
+        printOut(auditCsv(entries, liveClock(session.snapshot())));
     } else if (inv.global.json) {
         QJsonArray list;
         for (const AuditEntry &e : entries)
-            list.append(auditEntryJson(e));
+            list.append(auditEntryJson(e, liveClock(session.snapshot())));
         printJson({{QStringLiteral("command"), inv.command}, {QStringLiteral("status"), QStringLiteral("ok")},
                    {QStringLiteral("entries"), list}});
     } else {
-        printOut(auditText(entries));
+        printOut(auditText(entries, liveClock(session.snapshot())));
     }
     return ExitOk;
 }

@@ -8,6 +8,7 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include <cstdlib>
 #include <map>
 
 namespace sitroom::ctl {
@@ -60,22 +61,9 @@ QString stageName(CommandStage stage)
     }
 }
 
-QString formatTimeMs(qint64 ms)
+sitroom::domain::LiveClock liveClock(const Snapshot &snapshot)
 {
-    if (ms <= 0)
-        return QStringLiteral("-");
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
-
-QString formatScenarioTimeMs(qint64 ms, const Configuration &configuration, const QString &format)
-{
-    if (ms <= 0)
-        return QStringLiteral("-");
-    const QTimeZone zone(QByteArray::fromStdString(configuration.timezone()));
-    QDateTime t = QDateTime::fromMSecsSinceEpoch(ms);
-    if (zone.isValid())
-        t = t.toTimeZone(zone);
-    return t.toString(format);
+    return sitroom::domain::LiveClock(QString::fromStdString(snapshot.configuration().timezone()));
 }
 
 QString formatDurationS(qint64 seconds)
@@ -90,12 +78,15 @@ QString formatDurationS(qint64 seconds)
     return QStringLiteral("%1s").arg(s);
 }
 
-QString actorText(const Actor &actor)
+QString actorText(const Actor &actor, const sitroom::domain::LiveClock &clock, qint64 liveTimeMs)
 {
+    using sitroom::domain::LiveClock;
     if (actor.user().empty())
         return QStringLiteral("nobody yet");
+    const LiveClock::Stamp when = liveTimeMs > 0 ? LiveClock::Stamp{liveTimeMs, LiveClock::Source::LiveSystem}
+                                                 : LiveClock::Stamp{actor.time_ms(), LiveClock::Source::GatewayWall};
     QString text = QStringLiteral("%1 (%2) at %3").arg(QString::fromStdString(actor.user()), siteName(actor.site()),
-                                                       formatTimeMs(actor.time_ms()));
+                                                       clock.labelled(when, kDateTimeFormat));
     if (!actor.reason().empty())
         text += QStringLiteral(": \"%1\"").arg(QString::fromStdString(actor.reason()));
     return text;
@@ -192,12 +183,18 @@ QString staleText(const SystemState &state)
 
 } // namespace
 
-QString statusText(const Snapshot &snapshot)
+QString statusText(const Snapshot &snapshot, qint64 wallMs)
 {
     const Configuration &config = snapshot.configuration();
     const SystemState &state = snapshot.state();
     const AdmissionState &admission = state.admission();
-    const QString scenarioTime = formatScenarioTimeMs(state.sim_time_ms(), config, QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
+    const sitroom::domain::LiveClock clock = liveClock(snapshot);
+    QString scenarioTime = clock.labelled(state.sim_time_ms(), kDateTimeFormat) + QStringLiteral(" (live system)");
+    // A simulation's clock beside the wall clock, both named, when they differ.
+    if (wallMs > 0 && state.sim_time_ms() > 0
+        && (std::llabs(state.sim_time_ms() - wallMs) > 5000 || (config.speed() != 1.0 && config.source().rfind("sim:", 0) == 0)))
+        scenarioTime = clock.labelled(state.sim_time_ms(), kDateTimeFormat) + QStringLiteral(" (simulation), wall clock ")
+            + clock.labelled(wallMs, kDateTimeFormat);
     QString text;
     text += QStringLiteral("scenario     %1 (%2)\n")
                 .arg(QString::fromStdString(config.scenario_id()), QString::fromStdString(config.scenario_name().en()));
@@ -222,11 +219,11 @@ QString statusText(const Snapshot &snapshot)
                     .arg(p.enabled() ? QString() : QStringLiteral("  (disabled)"));
     }
     text += staleText(state);
-    text += controlText(snapshot.control());
+    text += controlText(snapshot.control(), clock);
     return text;
 }
 
-QString controlText(const ControlState &control)
+QString controlText(const ControlState &control, const sitroom::domain::LiveClock &clock)
 {
     QString text = QStringLiteral("control      revision %1, %2 pending approval%3\n")
                        .arg(control.revision())
@@ -238,14 +235,14 @@ QString controlText(const ControlState &control)
         if (p.enabled())
             continue;
         disabled << (p.disabled_until_ms() > 0 ? QStringLiteral("%1 (until %2)").arg(QString::fromStdString(p.id()),
-                                                                                   formatTimeMs(p.disabled_until_ms()))
+                                                                                   clock.labelled(p.disabled_until_ms(), kDateTimeFormat))
                                                : QString::fromStdString(p.id()));
     }
     text += QStringLiteral("in force     admission %1/s%2; disabled providers: %3\n")
                 .arg(control.admission_rate_per_s(), 0, 'f', 0)
                 .arg(control.admission_paused() ? QStringLiteral(" (paused)") : QString())
                 .arg(disabled.isEmpty() ? QStringLiteral("none") : disabled.join(QStringLiteral(", ")));
-    text += QStringLiteral("last change  %1\n").arg(actorText(control.last_changed_by()));
+    text += QStringLiteral("last change  %1\n").arg(actorText(control.last_changed_by(), clock));
     return text;
 }
 
@@ -286,14 +283,14 @@ QJsonObject statusJson(const Snapshot &snapshot)
     return o;
 }
 
-QString pendingText(const ControlState &control, qint64 nowMs)
+QString pendingText(const ControlState &control, qint64 nowMs, const sitroom::domain::LiveClock &clock)
 {
     if (control.pending_size() == 0)
         return QStringLiteral("no requests waiting for approval\n");
     QString text;
     for (const PendingApproval &p : control.pending()) {
         text += QStringLiteral("%1  %2  by %3  expires in %4\n")
-                    .arg(QString::fromStdString(p.request_id()), describeCommand(p.command()), actorText(p.requested_by()),
+                    .arg(QString::fromStdString(p.request_id()), describeCommand(p.command()), actorText(p.requested_by(), clock),
                          formatDurationS((p.expires_ms() - nowMs) / 1000));
     }
     return text;
@@ -325,15 +322,17 @@ QString csvField(const QString &text)
     return u'"' + quoted + u'"';
 }
 
-QString auditText(const google::protobuf::RepeatedPtrField<AuditEntry> &entries)
+QString auditText(const google::protobuf::RepeatedPtrField<AuditEntry> &entries, const sitroom::domain::LiveClock &clock)
 {
+    using sitroom::domain::LiveClock;
     if (entries.empty())
         return QStringLiteral("no audit entries\n");
     QString text;
     for (const AuditEntry &e : entries) {
         text += QStringLiteral("%1  %2  %3 (%4)  %5  %6")
                     .arg(e.id())
-                    .arg(formatTimeMs(e.time_ms()), QString::fromStdString(e.user()), siteName(e.site()),
+                    .arg(clock.labelled(LiveClock::auditStamp(e.source_time_ms(), e.time_ms()), kDateTimeFormat),
+                         QString::fromStdString(e.user()), siteName(e.site()),
                          QString::fromStdString(e.action()), QString::fromStdString(e.outcome()));
         if (!e.reason().empty())
             text += QStringLiteral("  \"%1\"").arg(QString::fromStdString(e.reason()));
@@ -344,13 +343,18 @@ QString auditText(const google::protobuf::RepeatedPtrField<AuditEntry> &entries)
     return text;
 }
 
-QString auditCsv(const google::protobuf::RepeatedPtrField<AuditEntry> &entries)
+QString auditCsv(const google::protobuf::RepeatedPtrField<AuditEntry> &entries, const sitroom::domain::LiveClock &clock)
 {
+    using sitroom::domain::LiveClock;
     // RFC 4180: CRLF line ends, a header row.
-    QString text = QStringLiteral("id,time,user,site,action,reason,before,after,outcome\r\n");
+    QString text = QStringLiteral("id,%1,clock,user,site,action,reason,before,after,outcome\r\n")
+                       .arg(csvField(QStringLiteral("time (live system, %1)").arg(clock.zoneLabel())));
     for (const AuditEntry &e : entries) {
-        const QString time = QDateTime::fromMSecsSinceEpoch(e.time_ms(), QTimeZone::utc()).toString(Qt::ISODateWithMs);
-        const QStringList fields = {QString::number(e.id()), time, QString::fromStdString(e.user()), siteName(e.site()),
+        const LiveClock::Stamp stamp = LiveClock::auditStamp(e.source_time_ms(), e.time_ms());
+        const QString source = stamp.source == LiveClock::Source::LiveSystem ? QStringLiteral("live system")
+                                                                              : QStringLiteral("gateway");
+        const QStringList fields = {QString::number(e.id()), clock.iso(stamp.ms), source,
+                                    QString::fromStdString(e.user()), siteName(e.site()),
                                     QString::fromStdString(e.action()), QString::fromStdString(e.reason()),
                                     QString::fromStdString(e.before()), QString::fromStdString(e.after()),
                                     QString::fromStdString(e.outcome())};
@@ -362,11 +366,20 @@ QString auditCsv(const google::protobuf::RepeatedPtrField<AuditEntry> &entries)
     return text;
 }
 
-QJsonObject auditEntryJson(const AuditEntry &entry)
+QJsonObject auditEntryJson(const AuditEntry &entry, const sitroom::domain::LiveClock &clock)
 {
+    using sitroom::domain::LiveClock;
+    const LiveClock::Stamp stamp = LiveClock::auditStamp(entry.source_time_ms(), entry.time_ms());
     QJsonObject j;
     j.insert(QStringLiteral("id"), double(entry.id()));
+    // "time": the live system's clock in its zone (ISO 8601 with the offset);
+    // "clock" says when it is the gateway's wall clock instead (an old row).
+    j.insert(QStringLiteral("time"), clock.iso(stamp.ms));
+    j.insert(QStringLiteral("clock"), stamp.source == LiveClock::Source::LiveSystem ? QStringLiteral("live_system")
+                                                                                     : QStringLiteral("gateway"));
     j.insert(QStringLiteral("time_ms"), double(entry.time_ms()));
+    j.insert(QStringLiteral("source_time_ms"), double(entry.source_time_ms()));
+    j.insert(QStringLiteral("command_id"), QString::fromStdString(entry.command_id()));
     j.insert(QStringLiteral("user"), QString::fromStdString(entry.user()));
     j.insert(QStringLiteral("site"), siteName(entry.site()));
     j.insert(QStringLiteral("action"), QString::fromStdString(entry.action()));

@@ -502,13 +502,14 @@ private slots:
         QVERIFY2(parseCsv(csv.out, &records), qPrintable(csv.out));
         // Header, the throttle and the refused disable (refusals are audited too).
         QVERIFY2(records.size() >= 3, qPrintable(csv.out));
-        QCOMPARE(records.constFirst(), (QStringList{QStringLiteral("id"), QStringLiteral("time"), QStringLiteral("user"),
+        QCOMPARE(records.constFirst(), (QStringList{QStringLiteral("id"), QStringLiteral("time (live system, KST)"),
+                                                    QStringLiteral("clock"), QStringLiteral("user"),
                                                     QStringLiteral("site"), QStringLiteral("action"), QStringLiteral("reason"),
                                                     QStringLiteral("before"), QStringLiteral("after"), QStringLiteral("outcome")}));
         bool sawReason = false;
         for (const QStringList &r : records) {
-            QCOMPARE(r.size(), 9);
-            sawReason = sawReason || r.at(5) == QStringLiteral("surge, \"drill\"\nsecond line");
+            QCOMPARE(r.size(), 10);
+            sawReason = sawReason || r.at(6) == QStringLiteral("surge, \"drill\"\nsecond line");
         }
         QVERIFY2(sawReason, qPrintable(csv.out));
 
