@@ -1,6 +1,5 @@
 #include "AuditCsv.h"
 
-#include <QDateTime>
 #include <QStringList>
 
 namespace sitroom::models {
@@ -30,13 +29,17 @@ QString csvField(const QString &value)
     return u'"' + out + u'"';
 }
 
-QByteArray auditCsv(const std::deque<sitroom::v1::AuditEntry> &entries)
+QByteArray auditCsv(const std::deque<sitroom::v1::AuditEntry> &entries, const sitroom::domain::LiveClock &clock)
 {
-    QString out = QStringLiteral("id,time,user,site,action,reason,before,after,outcome,hash\r\n");
+    using sitroom::domain::LiveClock;
+    QString out = QStringLiteral("id,%1,clock,user,site,action,reason,before,after,outcome,hash,command_id\r\n")
+                      .arg(csvField(QStringLiteral("time (live system, %1)").arg(clock.zoneLabel())));
     for (const sitroom::v1::AuditEntry &e : entries) {
+        const LiveClock::Stamp stamp = LiveClock::auditStamp(e.source_time_ms(), e.time_ms());
         const QStringList fields{
             QString::number(e.id()),
-            QDateTime::fromMSecsSinceEpoch(e.time_ms(), Qt::UTC).toString(Qt::ISODateWithMs),
+            clock.iso(stamp.ms),
+            stamp.source == LiveClock::Source::LiveSystem ? QStringLiteral("live system") : QStringLiteral("gateway"),
             QString::fromStdString(e.user()),
             siteName(e.site()),
             QString::fromStdString(e.action()),
@@ -45,6 +48,7 @@ QByteArray auditCsv(const std::deque<sitroom::v1::AuditEntry> &entries)
             QString::fromStdString(e.after()),
             QString::fromStdString(e.outcome()),
             QString::fromLatin1(QByteArray::fromStdString(e.hash()).toHex()),
+            QString::fromStdString(e.command_id()),
         };
         QStringList quoted;
         for (const QString &field : fields)

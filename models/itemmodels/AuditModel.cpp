@@ -3,7 +3,6 @@
 #include "control/AuditStages.h"
 #include "situation/SituationStore.h"
 
-#include <QDateTime>
 
 #include <utility>
 
@@ -73,10 +72,22 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
         return {};
     }
     switch (index.column()) {
-    case Time:
+    case Time: {
+        using sitroom::domain::LiveClock;
+        const LiveClock::Stamp stamp = LiveClock::auditStamp(e.source_time_ms(), e.time_ms());
         if (role == RawValueRole)
-            return QVariant::fromValue<qlonglong>(e.time_ms());
-        return QDateTime::fromMSecsSinceEpoch(e.time_ms()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            return QVariant::fromValue<qlonglong>(stamp.ms);
+        const QString format = QStringLiteral("yyyy-MM-dd HH:mm:ss");
+        if (role == Qt::ToolTipRole) {
+            const QString text = clock().labelled(stamp, format);
+            return stamp.source == LiveClock::Source::LiveSystem
+                ? tr("%1 on the live system's clock").arg(text)
+                : tr("%1: written before the gateway kept the live system's clock").arg(text);
+        }
+        // The header names the clock and the zone; a wall-clock row says so itself.
+        const QString text = clock().time(stamp.ms, format);
+        return stamp.source == LiveClock::Source::LiveSystem ? text : text + u' ' + LiveClock::wallClockNote();
+    }
     case User:
         return QString::fromStdString(e.user());
     case Site:
@@ -110,7 +121,7 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Time: return tr("Time");
+    case Time: return tr("Time (live system, %1)").arg(clock().zoneLabel());
     case User: return tr("User");
     case Site: return tr("Site");
     case Action: return tr("Action");
@@ -119,6 +130,16 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
     case Stage: return tr("In the live system");
     default: return {};
     }
+}
+
+const sitroom::domain::LiveClock &AuditModel::clock() const
+{
+    const std::string &zone = m_store.configuration().timezone();
+    if (zone != m_clockZone) {
+        m_clockZone = zone;
+        m_clock = sitroom::domain::LiveClock(QString::fromStdString(zone));
+    }
+    return m_clock;
 }
 
 const sitroom::v1::CommandProgress *AuditModel::progressOf(const sitroom::v1::AuditEntry &entry) const
@@ -151,6 +172,13 @@ void AuditModel::syncStages()
 
 void AuditModel::sync()
 {
+    // A snapshot may bring another zone: the header says it, the rows follow.
+    if (m_store.configuration().timezone() != m_clockZone) {
+        clock();
+        emit headerDataChanged(Qt::Horizontal, Time, Time);
+        if (!m_rows.empty())
+            emit dataChanged(index(0, Time), index(int(m_rows.size()) - 1, Time));
+    }
     syncRows();
     syncStages();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/LiveClock.h"
+
 #include "sitroom/v1/alerts.pb.h"
 #include "sitroom/v1/control.pb.h"
 
@@ -16,7 +18,9 @@ class SituationStore;
 // how it ended. New entries are inserted at the top; entries the store lets go
 // of leave at the bottom. A row of an applied change also carries where that
 // change stands in the live system (the Stage column's roles; AuditStages
-// pairs rows with the store's command progress); views word it.
+// pairs rows with the store's command progress); views word it. Times are on
+// the live system's clock in its zone, the header says which (an old row with
+// only the gateway's wall clock says so in its cell).
 class AuditModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -43,6 +47,8 @@ public:
 
     const sitroom::v1::AuditEntry &entry(int row) const { return m_rows.at(std::size_t(row)); }
     static QString siteText(quint32 site);
+    // The live system's clock the Time column is on (its zone follows the configuration).
+    const sitroom::domain::LiveClock &clock() const;
 
 private:
     void sync();
@@ -51,6 +57,8 @@ private:
     const sitroom::v1::CommandProgress *progressOf(const sitroom::v1::AuditEntry &entry) const;
 
     const SituationStore &m_store;
+    mutable sitroom::domain::LiveClock m_clock;
+    mutable std::string m_clockZone;  // Configuration.timezone m_clock was made for
     std::vector<sitroom::v1::AuditEntry> m_rows;  // newest first
     QHash<quint64, sitroom::v1::CommandProgress> m_stages;  // audit id → its command's latest progress
 };

@@ -34,11 +34,23 @@ private slots:
         QCOMPARE(csvField(value), expected);
     }
 
+    // Whatever the machine's zone, the times are the live system's, in its zone.
+    void document_data()
+    {
+        QTest::addColumn<QByteArray>("machineZone");
+        QTest::newRow("machine on UTC") << QByteArrayLiteral("UTC");
+        QTest::newRow("machine in New York") << QByteArrayLiteral("America/New_York");
+    }
+
     void document()
     {
+        QFETCH(QByteArray, machineZone);
+        qputenv("TZ", machineZone);
         std::deque<v1::AuditEntry> entries(2);
         entries[0].set_id(1);
-        entries[0].set_time_ms(1628506800000);  // 2021-08-09T11:00:00Z
+        entries[0].set_time_ms(1700000000000);         // the gateway's wall clock: not shown
+        entries[0].set_source_time_ms(1628506887000);  // 2021-08-09 20:01:27 in Seoul
+        entries[0].set_command_id("c-1");
         entries[0].set_user("kim");
         entries[0].set_site(v1::SITE_SEOUL);
         entries[0].set_action("set_admission_rate");
@@ -47,20 +59,24 @@ private slots:
         entries[0].set_after("{\"rate\":600}");
         entries[0].set_outcome("applied");
         entries[0].set_hash(std::string("\x01\xff", 2));
+        // Written before the gateway kept the live system's clock: the wall
+        // clock, in the same zone, and the clock column says so.
         entries[1].set_id(2);
-        entries[1].set_time_ms(1628506801000);
+        entries[1].set_time_ms(1628506801000);  // 2021-08-09T11:00:01Z
         entries[1].set_user("lee");
         entries[1].set_site(v1::SITE_OSONG);
         entries[1].set_action("sign_in");
         entries[1].set_reason("");
         entries[1].set_outcome("refused");
-        const QByteArray csv = auditCsv(entries);
+        const QByteArray csv = auditCsv(entries, sitroom::domain::LiveClock(QStringLiteral("Asia/Seoul")));
         const QByteArray expected =
-            "id,time,user,site,action,reason,before,after,outcome,hash\r\n"
-            "1,2021-08-09T11:00:00.000Z,kim,seoul,set_admission_rate,\"queue, \"\"too\"\" long\nsee runbook\","
-            "\"{\"\"rate\"\":800}\",\"{\"\"rate\"\":600}\",applied,01ff\r\n"
-            "2,2021-08-09T11:00:01.000Z,lee,osong,sign_in,,,,refused,\r\n";
+            "id,\"time (live system, KST)\",clock,user,site,action,reason,before,after,outcome,hash,command_id\r\n"
+            "1,2021-08-09T20:01:27.000+09:00,live system,kim,seoul,set_admission_rate,\"queue, \"\"too\"\" long\nsee runbook\","
+            "\"{\"\"rate\"\":800}\",\"{\"\"rate\"\":600}\",applied,01ff,c-1\r\n"
+            "2,2021-08-09T20:00:01.000+09:00,gateway,lee,osong,sign_in,,,,refused,,\r\n";
         QCOMPARE(csv, expected);
+        // Without a configured zone: KST too.
+        QCOMPARE(auditCsv(entries), expected);
     }
 };
 

@@ -81,6 +81,57 @@ private slots:
                  kSimStartMs + 3000);
     }
 
+    // The Time column is on the live system's clock, in its zone, whatever
+    // the machine's; the header says so; an old row says it has the wall clock.
+    void timesOnTheLiveSystemsClock_data()
+    {
+        QTest::addColumn<QByteArray>("machineZone");
+        QTest::newRow("machine on UTC") << QByteArrayLiteral("UTC");
+        QTest::newRow("machine in New York") << QByteArrayLiteral("America/New_York");
+    }
+
+    void timesOnTheLiveSystemsClock()
+    {
+        QFETCH(QByteArray, machineZone);
+        qputenv("TZ", machineZone);
+        v1::AuditEntry live = entry(4);
+        live.set_time_ms(1700000000000);         // the gateway's wall clock
+        live.set_source_time_ms(1628506887000);  // 2021-08-09 20:01:27 KST
+        v1::AuditEntry old = entry(5);
+        old.set_time_ms(1628506621000);          // 19:57:01 KST on the gateway's wall clock
+        models::TelemetryBatch b;
+        b.messages = 1;
+        for (const v1::AuditEntry &e : {live, old}) {
+            v1::Envelope env;
+            *env.mutable_audit_event()->mutable_entry() = e;
+            b.events.push_back(env);
+        }
+        m_store->apply(b);
+        QCOMPARE(m_model->headerData(AuditModel::Time, Qt::Horizontal).toString(),
+                 QStringLiteral("Time (live system, KST)"));
+        QCOMPARE(m_model->index(1, AuditModel::Time).data().toString(), QStringLiteral("2021-08-09 20:01:27"));
+        QCOMPARE(m_model->index(1, AuditModel::Time).data(AuditModel::RawValueRole).toLongLong(), 1628506887000);
+        QCOMPARE(m_model->index(0, AuditModel::Time).data().toString(),
+                 QStringLiteral("2021-08-09 19:57:01 (gateway clock)"));
+        QVERIFY(m_model->index(1, AuditModel::Time).data(Qt::ToolTipRole).toString().contains(QStringLiteral("20:01:27 KST")));
+
+        // A live system in another zone: the header and the rows follow it.
+        QSignalSpy header(m_model.get(), &QAbstractItemModel::headerDataChanged);
+        v1::Configuration config = makeConfiguration({"naver"});
+        config.set_timezone("UTC");
+        models::TelemetryBatch snap = snapshotBatch(config, makeState(kSimStartMs, {"naver"}), {}, m_clock.now);
+        *snap.snapshot->add_recent_audit() = live;
+        m_store->apply(snap);
+        QVERIFY(header.size() >= 1);
+        QCOMPARE(m_model->headerData(AuditModel::Time, Qt::Horizontal).toString(),
+                 QStringLiteral("Time (live system, UTC)"));
+        int row = 0;
+        while (row < m_model->rowCount() && m_model->index(row, 0).data(AuditModel::IdRole).toULongLong() != 4)
+            ++row;
+        QVERIFY(row < m_model->rowCount());
+        QCOMPARE(m_model->index(row, AuditModel::Time).data().toString(), QStringLiteral("2021-08-09 11:01:27"));
+    }
+
     void eventsInsertAtTheTop()
     {
         QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);

@@ -22,6 +22,7 @@ using sitroom::models::AuditModel;
 AuditPanel::AuditPanel(AuditModel *model, const sitroom::models::SituationStore &store, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
+    , m_model(model)
     , m_view(new QTableView(this))
     , m_export(new QPushButton(tr("Export CSV…"), this))
     , m_result(new QLabel(this))
@@ -51,7 +52,9 @@ AuditPanel::AuditPanel(AuditModel *model, const sitroom::models::SituationStore 
 bool AuditPanel::exportTo(const QString &path, QString *error) const
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(sitroom::models::auditCsv(m_store.audit())) < 0
+    // The file's times read as the table's: the live system's clock and zone.
+    const QByteArray csv = sitroom::models::auditCsv(m_store.audit(), m_model->clock());
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) < 0
         || !file.commit()) {
         if (error)
             *error = file.errorString();

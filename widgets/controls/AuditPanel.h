@@ -31,6 +31,7 @@ private:
     void chooseFile();
 
     const sitroom::models::SituationStore &m_store;
+    sitroom::models::AuditModel *m_model;
     QTableView *m_view;
     QPushButton *m_export;
     QLabel *m_result;
