@@ -57,10 +57,6 @@
         <translation>the user name or password was not accepted</translation>
     </message>
     <message>
-        <source>too many failed sign-ins for this user; wait a minute</source>
-        <translation>too many failed sign-ins for this user; wait a minute</translation>
-    </message>
-    <message>
         <source>the server could not understand this console</source>
         <translation>the server could not understand this console</translation>
     </message>
@@ -128,12 +124,91 @@
         <source>Data is stale: last update %1. %2</source>
         <translation>Data is stale: last update %1. %2</translation>
     </message>
+    <message>
+        <source>no server address is set (--server HOST:PORT)</source>
+        <translation>no server address is set (--server HOST:PORT)</translation>
+    </message>
+    <message>
+        <source>no CA certificate file is set; give it with --ca</source>
+        <translation>no CA certificate file is set; give it with --ca</translation>
+    </message>
+    <message>
+        <source>cannot read a CA certificate from %1; check the file given with --ca</source>
+        <translation>cannot read a CA certificate from %1; check the file given with --ca</translation>
+    </message>
+    <message>
+        <source>the server's certificate is not signed by the CA in %1; check --ca and that the CA file belongs to this server</source>
+        <translation>the server's certificate is not signed by the CA in %1; check --ca and that the CA file belongs to this server</translation>
+    </message>
+    <message>
+        <source>the secure (TLS) connection could not be set up; check --ca and the server's certificate</source>
+        <translation>the secure (TLS) connection could not be set up; check --ca and the server's certificate</translation>
+    </message>
+    <message>
+        <source>nothing answers at %1; is the server running?</source>
+        <translation>nothing answers at %1; is the server running?</translation>
+    </message>
+    <message>
+        <source>the host %1 was not found</source>
+        <translation>the host %1 was not found</translation>
+    </message>
+    <message>
+        <source>the network connection to %1 failed</source>
+        <translation>the network connection to %1 failed</translation>
+    </message>
+    <message>
+        <source>the server did not accept this console in time</source>
+        <translation>the server did not accept this console in time</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>the server closed the connection</translation>
+    </message>
+    <message>
+        <source>the server closed the connection while signing in</source>
+        <translation>the server closed the connection while signing in</translation>
+    </message>
+    <message>
+        <source>nothing came from the server for too long</source>
+        <translation>nothing came from the server for too long</translation>
+    </message>
+    <message>
+        <source>the server sent something this console cannot read</source>
+        <translation>the server sent something this console cannot read</translation>
+    </message>
+    <message>
+        <source> Not trying again until the password is given again.</source>
+        <translation> Not trying again until the password is given again.</translation>
+    </message>
+    <message>
+        <source>a minute</source>
+        <translation>a minute</translation>
+    </message>
+    <message>
+        <source>too many failed sign-ins for this user from many places; the user is held back everywhere for %1</source>
+        <translation>too many failed sign-ins for this user from many places; the user is held back everywhere for %1</translation>
+    </message>
+    <message>
+        <source>too many failed sign-ins for this user from this computer; try again in %1. Colleagues signing in from elsewhere are not affected</source>
+        <translation>too many failed sign-ins for this user from this computer; try again in %1. Colleagues signing in from elsewhere are not affected</translation>
+    </message>
+</context>
+<context>
+    <name>LiveClock</name>
+    <message>
+        <source>(gateway clock)</source>
+        <translation>(gateway clock)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <source>the server address is not valid: %1</source>
-        <translation>the server address is not valid: %1</translation>
+        <source>the server address %1 is not valid; write it as HOST:PORT</source>
+        <translation>the server address %1 is not valid; write it as HOST:PORT</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read. Type the password instead.</source>
+        <translation>The password file %1 cannot be read. Type the password instead.</translation>
     </message>
 </context>
 <context>
@@ -236,6 +311,13 @@
     </message>
 </context>
 <context>
+    <name>sitroom::console::SignInFlow</name>
+    <message>
+        <source>The server %1 needs a password for %2.</source>
+        <translation>The server %1 needs a password for %2.</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::models::AlertModel</name>
     <message>
         <source>Severity</source>
@@ -281,10 +363,6 @@
         <translation>after: %1</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
         <source>User</source>
         <translation>User</translation>
     </message>
@@ -307,6 +385,18 @@
     <message>
         <source>In the live system</source>
         <translation>In the live system</translation>
+    </message>
+    <message>
+        <source>%1 on the live system's clock</source>
+        <translation>%1 on the live system's clock</translation>
+    </message>
+    <message>
+        <source>%1: written before the gateway kept the live system's clock</source>
+        <translation>%1: written before the gateway kept the live system's clock</translation>
+    </message>
+    <message>
+        <source>Time (live system, %1)</source>
+        <translation>Time (live system, %1)</translation>
     </message>
 </context>
 <context>
@@ -425,10 +515,6 @@
 <context>
     <name>sitroom::widgets::AlarmLoadMeter</name>
     <message>
-        <source>Alerts started in the last 10 minutes. ISA-18.2 target: about 1–2 per operator; more than 10 is a flood, and the list is summarised by source.</source>
-        <translation>Alerts started in the last 10 minutes. ISA-18.2 target: about 1–2 per operator; more than 10 is a flood, and the list is summarised by source.</translation>
-    </message>
-    <message>
         <source>Calm (target ≤ 2)</source>
         <translation>Calm (target ≤ 2)</translation>
     </message>
@@ -441,8 +527,40 @@
         <translation>Flood: grouped by source</translation>
     </message>
     <message>
-        <source>%1 alerts / 10 min</source>
-        <translation>%1 alerts / 10 min</translation>
+        <source>Alerts started in the last 10 minutes (ISA-18.2 target: about 1–2 per operator; more than 10 is a flood, and the list is summarised by source), the alerts standing now and those nobody has acknowledged. Never calm while a critical alert is unacknowledged.</source>
+        <translation>Alerts started in the last 10 minutes (ISA-18.2 target: about 1–2 per operator; more than 10 is a flood, and the list is summarised by source), the alerts standing now and those nobody has acknowledged. Never calm while a critical alert is unacknowledged.</translation>
+    </message>
+    <message>
+        <source>%1 started / 10 min</source>
+        <translation>%1 started / 10 min</translation>
+    </message>
+    <message>
+        <source>%1 standing</source>
+        <translation>%1 standing</translation>
+    </message>
+    <message>
+        <source>%1 unacknowledged (%2 critical)</source>
+        <translation>%1 unacknowledged (%2 critical)</translation>
+    </message>
+    <message>
+        <source>%1 unacknowledged</source>
+        <translation>%1 unacknowledged</translation>
+    </message>
+    <message>
+        <source>%1 shelved</source>
+        <translation>%1 shelved</translation>
+    </message>
+    <message>
+        <source>Waiting: acknowledge the alerts</source>
+        <translation>Waiting: acknowledge the alerts</translation>
+    </message>
+    <message>
+        <source>Many standing (target &lt; 10)</source>
+        <translation>Many standing (target &lt; 10)</translation>
+    </message>
+    <message>
+        <source>Critical unacknowledged: acknowledge now</source>
+        <translation>Critical unacknowledged: acknowledge now</translation>
     </message>
 </context>
 <context>
@@ -1284,10 +1402,66 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::DrillBanner</name>
+    <message>
+        <source>DRILL</source>
+        <comment>banner over the whole console during an exercise</comment>
+        <translation>DRILL</translation>
+    </message>
+    <message>
+        <source>an exercise, not real operations</source>
+        <translation>an exercise, not real operations</translation>
+    </message>
+    <message>
+        <source>The live system says this is a drill: its figures and alerts are an exercise's.</source>
+        <translation>The live system says this is a drill: its figures and alerts are an exercise's.</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::FigureDelegate</name>
     <message>
         <source>%1/min</source>
         <translation>%1/min</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::LiveClockLabel</name>
+    <message>
+        <source>Live system %1</source>
+        <comment>status bar clock</comment>
+        <translation>Live system %1</translation>
+    </message>
+    <message>
+        <source>The live system's clock, once its data arrives</source>
+        <translation>The live system's clock, once its data arrives</translation>
+    </message>
+    <message>
+        <source>Simulation clock %1 · Wall clock %2</source>
+        <comment>status bar clock</comment>
+        <translation>Simulation clock %1 · Wall clock %2</translation>
+    </message>
+    <message>
+        <source>%1× speed</source>
+        <comment>simulation speed</comment>
+        <translation>%1× speed</translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <comment>simulation speed</comment>
+        <translation>as fast as possible</translation>
+    </message>
+    <message>
+        <source>(last received)</source>
+        <comment>status bar clock while the data is stale</comment>
+        <translation>(last received)</translation>
+    </message>
+    <message>
+        <source>The simulation's clock (every time on this console is on it) and the wall clock, in %1</source>
+        <translation>The simulation's clock (every time on this console is on it) and the wall clock, in %1</translation>
+    </message>
+    <message>
+        <source>The live system's clock (every time on this console is on it), in %1</source>
+        <translation>The live system's clock (every time on this console is on it), in %1</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1641,63 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::SignInDialog</name>
+    <message>
+        <source>Sign in to the live system</source>
+        <translation>Sign in to the live system</translation>
+    </message>
+    <message>
+        <source>Seoul situation room</source>
+        <translation>Seoul situation room</translation>
+    </message>
+    <message>
+        <source>Osong situation room</source>
+        <translation>Osong situation room</translation>
+    </message>
+    <message>
+        <source>Ministry</source>
+        <comment>site</comment>
+        <translation>Ministry</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <comment>where this console is</comment>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>The lock-out is over; you may sign in again.</source>
+        <translation>The lock-out is over; you may sign in again.</translation>
+    </message>
+    <message>
+        <source>The user name or password was not accepted. Type the password again; it is not retried by itself.</source>
+        <translation>The user name or password was not accepted. Type the password again; it is not retried by itself.</translation>
+    </message>
+    <message>
+        <source>Sign in (%1 s)</source>
+        <translation>Sign in (%1 s)</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::StaleFigureWords</name>
     <message>
         <source>Prometheus not answering</source>
@@ -1541,24 +1772,9 @@
 <context>
     <name>sitroom::widgets::TimeSeriesChart</name>
     <message>
-        <source>%1 s</source>
-        <comment>time axis, seconds from session start</comment>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <comment>time axis, minutes from session start</comment>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <comment>time axis, hours from session start</comment>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <comment>time axis, hours and minutes from session start</comment>
-        <translation>%1 h %2 min</translation>
+        <source>Live system's clock (%1)</source>
+        <comment>time axis title</comment>
+        <translation>Live system's clock (%1)</translation>
     </message>
 </context>
 </TS>

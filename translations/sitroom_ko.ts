@@ -57,10 +57,6 @@
         <translation>사용자 이름 또는 비밀번호가 맞지 않습니다</translation>
     </message>
     <message>
-        <source>too many failed sign-ins for this user; wait a minute</source>
-        <translation>이 사용자의 로그인 실패가 너무 많습니다. 1분 후 다시 시도하십시오</translation>
-    </message>
-    <message>
         <source>the server could not understand this console</source>
         <translation>서버가 이 콘솔의 요청을 이해하지 못했습니다</translation>
     </message>
@@ -128,12 +124,91 @@
         <source>Data is stale: last update %1. %2</source>
         <translation>데이터가 최신이 아닙니다: 마지막 수신 %1. %2</translation>
     </message>
+    <message>
+        <source>no server address is set (--server HOST:PORT)</source>
+        <translation>서버 주소가 지정되지 않았습니다. --server HOST:PORT로 지정하십시오</translation>
+    </message>
+    <message>
+        <source>no CA certificate file is set; give it with --ca</source>
+        <translation>CA 인증서 파일이 지정되지 않았습니다. --ca로 지정하십시오</translation>
+    </message>
+    <message>
+        <source>cannot read a CA certificate from %1; check the file given with --ca</source>
+        <translation>%1에서 CA 인증서를 읽을 수 없습니다. --ca로 지정한 파일을 확인하십시오</translation>
+    </message>
+    <message>
+        <source>the server's certificate is not signed by the CA in %1; check --ca and that the CA file belongs to this server</source>
+        <translation>서버 인증서를 신뢰할 수 없습니다: %1의 CA가 서명한 인증서가 아닙니다. --ca 옵션과 CA 파일이 이 서버의 것인지 확인하십시오</translation>
+    </message>
+    <message>
+        <source>the secure (TLS) connection could not be set up; check --ca and the server's certificate</source>
+        <translation>보안 연결(TLS)을 맺지 못했습니다. --ca로 지정한 CA 파일과 서버 인증서를 확인하십시오</translation>
+    </message>
+    <message>
+        <source>nothing answers at %1; is the server running?</source>
+        <translation>%1에서 응답이 없습니다. 서버가 실행 중인지 확인하십시오</translation>
+    </message>
+    <message>
+        <source>the host %1 was not found</source>
+        <translation>호스트 %1을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the network connection to %1 failed</source>
+        <translation>%1에 대한 네트워크 연결에 실패했습니다</translation>
+    </message>
+    <message>
+        <source>the server did not accept this console in time</source>
+        <translation>서버가 제한 시간 안에 이 콘솔을 받아들이지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>서버가 연결을 닫았습니다</translation>
+    </message>
+    <message>
+        <source>the server closed the connection while signing in</source>
+        <translation>로그인 중에 서버가 연결을 닫았습니다</translation>
+    </message>
+    <message>
+        <source>nothing came from the server for too long</source>
+        <translation>서버로부터 너무 오랫동안 아무것도 받지 못했습니다</translation>
+    </message>
+    <message>
+        <source>the server sent something this console cannot read</source>
+        <translation>서버가 이 콘솔이 읽을 수 없는 데이터를 보냈습니다</translation>
+    </message>
+    <message>
+        <source> Not trying again until the password is given again.</source>
+        <translation> 비밀번호를 다시 입력할 때까지 다시 시도하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>a minute</source>
+        <translation>1분</translation>
+    </message>
+    <message>
+        <source>too many failed sign-ins for this user from many places; the user is held back everywhere for %1</source>
+        <translation>여러 곳에서 이 사용자의 로그인 실패가 너무 많아 모든 곳에서 %1 동안 로그인이 막혔습니다</translation>
+    </message>
+    <message>
+        <source>too many failed sign-ins for this user from this computer; try again in %1. Colleagues signing in from elsewhere are not affected</source>
+        <translation>이 컴퓨터에서 이 사용자의 로그인 실패가 너무 많습니다. %1 후에 다시 시도하십시오. 다른 곳에서 로그인하는 동료는 영향을 받지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>LiveClock</name>
+    <message>
+        <source>(gateway clock)</source>
+        <translation>(게이트웨이 시각)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <source>the server address is not valid: %1</source>
-        <translation>서버 주소가 올바르지 않습니다: %1</translation>
+        <source>the server address %1 is not valid; write it as HOST:PORT</source>
+        <translation>서버 주소 %1이(가) 올바르지 않습니다. HOST:PORT 형식으로 쓰십시오</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read. Type the password instead.</source>
+        <translation>비밀번호 파일 %1을(를) 읽을 수 없습니다. 비밀번호를 직접 입력하십시오.</translation>
     </message>
 </context>
 <context>
@@ -236,6 +311,13 @@
     </message>
 </context>
 <context>
+    <name>sitroom::console::SignInFlow</name>
+    <message>
+        <source>The server %1 needs a password for %2.</source>
+        <translation>서버 %1에 %2(으)로 로그인하려면 비밀번호가 필요합니다.</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::models::AlertModel</name>
     <message>
         <source>Severity</source>
@@ -281,10 +363,6 @@
         <translation>변경 후: %1</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>시각</translation>
-    </message>
-    <message>
         <source>User</source>
         <translation>사용자</translation>
     </message>
@@ -307,6 +385,18 @@
     <message>
         <source>In the live system</source>
         <translation>운영 시스템 반영</translation>
+    </message>
+    <message>
+        <source>%1 on the live system's clock</source>
+        <translation>운영 시스템 시각 %1</translation>
+    </message>
+    <message>
+        <source>%1: written before the gateway kept the live system's clock</source>
+        <translation>%1: 게이트웨이가 운영 시스템 시각을 기록하기 전의 행 (게이트웨이 시각)</translation>
+    </message>
+    <message>
+        <source>Time (live system, %1)</source>
+        <translation>시각 (운영 시스템, %1)</translation>
     </message>
 </context>
 <context>
@@ -425,10 +515,6 @@
 <context>
     <name>sitroom::widgets::AlarmLoadMeter</name>
     <message>
-        <source>Alerts started in the last 10 minutes. ISA-18.2 target: about 1–2 per operator; more than 10 is a flood, and the list is summarised by source.</source>
-        <translation>최근 10분간 새로 발생한 경보 수. ISA-18.2 목표: 운영자 1인당 약 1–2건. 10건을 넘으면 경보 범람으로 보고 목록을 출처별로 묶어 보여 줍니다.</translation>
-    </message>
-    <message>
         <source>Calm (target ≤ 2)</source>
         <translation>안정 (목표 2건 이하)</translation>
     </message>
@@ -441,8 +527,40 @@
         <translation>범람: 출처별로 묶음</translation>
     </message>
     <message>
-        <source>%1 alerts / 10 min</source>
-        <translation>경보 %1건 / 10분</translation>
+        <source>Alerts started in the last 10 minutes (ISA-18.2 target: about 1–2 per operator; more than 10 is a flood, and the list is summarised by source), the alerts standing now and those nobody has acknowledged. Never calm while a critical alert is unacknowledged.</source>
+        <translation>최근 10분간 새로 시작된 경보(ISA-18.2 목표: 운영자 1인당 약 1–2건, 10건을 넘으면 경보 범람으로 보고 목록을 출처별로 묶음), 지금 진행 중인 경보, 아무도 확인하지 않은 경보. 긴급 경보가 미확인으로 남아 있는 동안에는 절대 안정이라고 하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1 started / 10 min</source>
+        <translation>시작 %1건/10분</translation>
+    </message>
+    <message>
+        <source>%1 standing</source>
+        <translation>진행 %1건</translation>
+    </message>
+    <message>
+        <source>%1 unacknowledged (%2 critical)</source>
+        <translation>미확인 %1건 (긴급 %2)</translation>
+    </message>
+    <message>
+        <source>%1 unacknowledged</source>
+        <translation>미확인 %1건</translation>
+    </message>
+    <message>
+        <source>%1 shelved</source>
+        <translation>보류 %1건</translation>
+    </message>
+    <message>
+        <source>Waiting: acknowledge the alerts</source>
+        <translation>확인 대기: 경보를 확인하십시오</translation>
+    </message>
+    <message>
+        <source>Many standing (target &lt; 10)</source>
+        <translation>진행 경보 많음 (목표 10건 미만)</translation>
+    </message>
+    <message>
+        <source>Critical unacknowledged: acknowledge now</source>
+        <translation>긴급 미확인: 즉시 확인</translation>
     </message>
 </context>
 <context>
@@ -1284,10 +1402,66 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::DrillBanner</name>
+    <message>
+        <source>DRILL</source>
+        <comment>banner over the whole console during an exercise</comment>
+        <translation>훈련 상황</translation>
+    </message>
+    <message>
+        <source>an exercise, not real operations</source>
+        <translation>실제 상황이 아닙니다</translation>
+    </message>
+    <message>
+        <source>The live system says this is a drill: its figures and alerts are an exercise's.</source>
+        <translation>운영 시스템이 훈련 상황임을 알립니다. 지표와 경보는 모두 훈련의 것입니다.</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::FigureDelegate</name>
     <message>
         <source>%1/min</source>
         <translation>분당 %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::LiveClockLabel</name>
+    <message>
+        <source>Live system %1</source>
+        <comment>status bar clock</comment>
+        <translation>운영 시스템 %1</translation>
+    </message>
+    <message>
+        <source>The live system's clock, once its data arrives</source>
+        <translation>운영 시스템 시각 (데이터 수신 후 표시)</translation>
+    </message>
+    <message>
+        <source>Simulation clock %1 · Wall clock %2</source>
+        <comment>status bar clock</comment>
+        <translation>시뮬레이션 시각 %1 · 실제 시각 %2</translation>
+    </message>
+    <message>
+        <source>%1× speed</source>
+        <comment>simulation speed</comment>
+        <translation>%1배속</translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <comment>simulation speed</comment>
+        <translation>최대 속도</translation>
+    </message>
+    <message>
+        <source>(last received)</source>
+        <comment>status bar clock while the data is stale</comment>
+        <translation>(마지막 수신)</translation>
+    </message>
+    <message>
+        <source>The simulation's clock (every time on this console is on it) and the wall clock, in %1</source>
+        <translation>시뮬레이션 시각 (이 콘솔의 모든 시각 기준)과 실제 시각, %1 기준</translation>
+    </message>
+    <message>
+        <source>The live system's clock (every time on this console is on it), in %1</source>
+        <translation>운영 시스템 시각 (이 콘솔의 모든 시각 기준), %1 기준</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1641,63 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::SignInDialog</name>
+    <message>
+        <source>Sign in to the live system</source>
+        <translation>실시간 시스템에 로그인</translation>
+    </message>
+    <message>
+        <source>Seoul situation room</source>
+        <translation>서울 상황실</translation>
+    </message>
+    <message>
+        <source>Osong situation room</source>
+        <translation>오송 상황실</translation>
+    </message>
+    <message>
+        <source>Ministry</source>
+        <comment>site</comment>
+        <translation>중앙부처</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <comment>where this console is</comment>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>The lock-out is over; you may sign in again.</source>
+        <translation>잠금이 풀렸습니다. 다시 로그인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The user name or password was not accepted. Type the password again; it is not retried by itself.</source>
+        <translation>사용자 이름 또는 비밀번호가 맞지 않습니다. 비밀번호를 다시 입력하십시오. 저절로 다시 시도하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Sign in (%1 s)</source>
+        <translation>로그인 (%1초)</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::StaleFigureWords</name>
     <message>
         <source>Prometheus not answering</source>
@@ -1541,24 +1772,9 @@
 <context>
     <name>sitroom::widgets::TimeSeriesChart</name>
     <message>
-        <source>%1 s</source>
-        <comment>time axis, seconds from session start</comment>
-        <translation>%1초</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <comment>time axis, minutes from session start</comment>
-        <translation>%1분</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <comment>time axis, hours from session start</comment>
-        <translation>%1시간</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <comment>time axis, hours and minutes from session start</comment>
-        <translation>%1시간 %2분</translation>
+        <source>Live system's clock (%1)</source>
+        <comment>time axis title</comment>
+        <translation>운영 시스템 시각 (%1)</translation>
     </message>
 </context>
 </TS>

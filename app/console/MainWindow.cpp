@@ -4,6 +4,7 @@
 #include "alerts/CriticalAlarm.h"
 #include "alerts/RunbookPane.h"
 #include "board/ProviderBoard.h"
+#include "common/LiveClockLabel.h"
 #include "common/StaleOverlay.h"
 #include "controls/AuditPanel.h"
 #include "controls/CommandStageLabel.h"
@@ -91,6 +92,8 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
 
     statusBar()->addWidget(m_scenario, 1);
     statusBar()->addPermanentWidget(m_status);
+    // The live system's clock at the far right, on every layout.
+    statusBar()->addPermanentWidget(new widgets::LiveClockLabel(*models.store, this));
     if (layout != Layout::Wall)
         buildControls();
     buildAlerts();

@@ -2,6 +2,7 @@
 
 #include <QImage>
 #include <QPixmap>
+#include <QTime>
 #include <QTest>
 
 #include <cmath>
@@ -56,6 +57,8 @@ private slots:
     void thresholdsAndBandsCountInTheRange();
     void zeroBased();
     void linesArePaintedInTheirColours();
+    void axisReadsTheLiveSystemsClock_data();
+    void axisReadsTheLiveSystemsClock();
 };
 
 void TestTimeSeriesChart::shiftOfEightSeriesIsDecimated()
@@ -266,6 +269,52 @@ void TestTimeSeriesChart::linesArePaintedInTheirColours()
     QCOMPARE(pixelsOf(image, hidden.rgb()), 0);
     // Nothing is drawn outside the plot area: the top rows (margin) stay clear.
     QCOMPARE(pixelsOf(image.copy(0, 0, image.width(), 3), dense.rgb()), 0);
+}
+
+void TestTimeSeriesChart::axisReadsTheLiveSystemsClock_data()
+{
+    QTest::addColumn<QByteArray>("machineZone");
+    QTest::newRow("machine on UTC") << QByteArrayLiteral("UTC");
+    QTest::newRow("machine in New York") << QByteArrayLiteral("America/New_York");
+}
+
+// Clock times on the live system's clock at round times (20:00, 20:15), not
+// "-30 min" from a session start that is not now; the title names the clock.
+void TestTimeSeriesChart::axisReadsTheLiveSystemsClock()
+{
+    QFETCH(QByteArray, machineZone);
+    qputenv("TZ", machineZone);
+    constexpr qint64 kSessionStart = 1628504580000; // 2021-08-09 19:23:00 KST: an odd minute
+    constexpr qint64 k1950 = 1628506200000;         // 19:50 KST
+    TimeSeriesChart chart;
+    chart.setOrigin(kSessionStart);
+    chart.resize(900, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const int series = chart.addSeries(QStringLiteral("queue"), Qt::black);
+    std::vector<TimeSample> data;
+    for (qint64 t = kSessionStart; t <= k1950 + 40 * 60 * kSecond; t += 10 * kSecond)
+        data.push_back({t, float((t / 1000) % 97)});
+    chart.setSamples(series, data);
+    chart.setTimeWindow(k1950, k1950 + 30 * 60 * kSecond);
+    QTRY_VERIFY(chart.rebuildCount() > 0 && !chart.rebuildPending());
+    QTRY_COMPARE(chart.displayedTimeWindow().first, k1950);
+
+    const QStringList labels = chart.timeAxisLabels();
+    QVERIFY2(labels.contains(QStringLiteral("20:00")), qPrintable(labels.join(u' ')));
+    QVERIFY2(labels.contains(QStringLiteral("20:15")), qPrintable(labels.join(u' ')));
+    QVERIFY2(labels.contains(QStringLiteral("19:50")), qPrintable(labels.join(u' ')));
+    for (const QString &label : labels) {
+        QVERIFY2(QTime::fromString(label, QStringLiteral("HH:mm")).isValid(), qPrintable(label));
+        QCOMPARE(QTime::fromString(label, QStringLiteral("HH:mm")).minute() % 5, 0);
+    }
+    QCOMPARE(chart.timeAxisTitle(), QStringLiteral("Live system's clock (KST)"));
+
+    // A live system in another zone: the same instants, read on its clock.
+    chart.setClock(sitroom::domain::LiveClock(QStringLiteral("UTC")));
+    QTRY_VERIFY(chart.timeAxisLabels().contains(QStringLiteral("11:00")));
+    QVERIFY(!chart.timeAxisLabels().contains(QStringLiteral("20:00")));
+    QCOMPARE(chart.timeAxisTitle(), QStringLiteral("Live system's clock (UTC)"));
 }
 
 QTEST_MAIN(TestTimeSeriesChart)

@@ -123,7 +123,8 @@ struct TimeSeriesChart::Parts
     qint64 fromMs = 0;
     qint64 toMs = 0;
     qint64 originMs = 0;
-    TimeLabels labels = TimeLabels::Relative;
+    sitroom::domain::LiveClock clock;
+    bool customTimeTitle = false;
     bool zeroBased = false;
 
     // What the last rebuild drew with: when any of it changes, every series is redone.
@@ -162,6 +163,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     p.valueAxis->setLabelFormat(QStringLiteral("%.6g"));
     styleAxis(p.timeAxis);
     styleAxis(p.valueAxis);
+    p.timeAxis->setTitleText(clockTitle());
     p.chart->addAxis(p.timeAxis, Qt::AlignBottom);
     p.chart->addAxis(p.valueAxis, Qt::AlignLeft);
 
@@ -360,15 +362,41 @@ qint64 TimeSeriesChart::origin() const
     return m_parts->originMs;
 }
 
-void TimeSeriesChart::setTimeLabels(TimeLabels labels)
+void TimeSeriesChart::setClock(const sitroom::domain::LiveClock &clock)
 {
-    m_parts->labels = labels;
-    m_parts->tickKey.clear();
+    Parts &p = *m_parts;
+    if (p.clock.zoneId() == clock.zoneId())
+        return;
+    p.clock = clock;
+    p.tickKey.clear();
+    if (!p.customTimeTitle)
+        p.timeAxis->setTitleText(clockTitle());
     scheduleRebuild();
+}
+
+const sitroom::domain::LiveClock &TimeSeriesChart::clock() const
+{
+    return m_parts->clock;
+}
+
+QString TimeSeriesChart::clockTitle() const
+{
+    return tr("Live system's clock (%1)", "time axis title").arg(m_parts->clock.zoneLabel());
+}
+
+QStringList TimeSeriesChart::timeAxisLabels() const
+{
+    return m_parts->timeAxis->categoriesLabels();
+}
+
+QString TimeSeriesChart::timeAxisTitle() const
+{
+    return m_parts->timeAxis->titleText();
 }
 
 void TimeSeriesChart::setTimeTitle(const QString &title)
 {
+    m_parts->customTimeTitle = true;
     m_parts->timeAxis->setTitleText(title);
 }
 
@@ -594,26 +622,9 @@ void TimeSeriesChart::placeTraces()
                        p.valueAxis->max());
 }
 
-QString TimeSeriesChart::timeLabel(qint64 offsetMs, qint64 stepMs) const
+QString TimeSeriesChart::timeLabel(qint64 timeMs, qint64 stepMs) const
 {
-    if (m_parts->labels == TimeLabels::ClockTime) {
-        return QDateTime::fromMSecsSinceEpoch(m_parts->originMs + offsetMs)
-            .toString(stepMs < 60'000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
-    }
-    if (offsetMs == 0)
-        return QStringLiteral("0");
-    const QString sign = offsetMs < 0 ? QStringLiteral("-") : QString();
-    const qint64 magnitude = std::abs(offsetMs);
-    if (stepMs < 60'000)
-        return sign + tr("%1 s", "time axis, seconds from session start").arg(magnitude / 1000);
-    const qint64 minutes = magnitude / 60'000;
-    if (stepMs < 3'600'000 && minutes < 120)
-        return sign + tr("%1 min", "time axis, minutes from session start").arg(minutes);
-    if (minutes % 60 == 0)
-        return sign + tr("%1 h", "time axis, hours from session start").arg(minutes / 60);
-    return sign + tr("%1 h %2 min", "time axis, hours and minutes from session start")
-                      .arg(minutes / 60)
-                      .arg(minutes % 60);
+    return m_parts->clock.time(timeMs, stepMs < 60'000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
 }
 
 void TimeSeriesChart::updateTimeAxis(qint64 from, qint64 to)
@@ -624,24 +635,27 @@ void TimeSeriesChart::updateTimeAxis(qint64 from, qint64 to)
     // width (not the plot's) avoids a feedback loop with label sizes.
     const int maxTicks = std::clamp(width() / 110, 2, 12);
     const qint64 step = niceTimeStep(span, maxTicks);
-    const qint64 first = floorDiv(from - p.originMs + step - 1, step);
-    const qint64 last = floorDiv(to - p.originMs, step);
+    // Ticks on round times of the live system's clock (20:00, 20:15), not on
+    // steps from the session start: count steps from midnight in its zone.
+    const qint64 zoneMs = qint64(p.clock.at(from).offsetFromUtc()) * 1000;
+    const qint64 first = floorDiv(from + zoneMs + step - 1, step);
+    const qint64 last = floorDiv(to + zoneMs, step);
 
     const QString key = QString::number(step) + QLatin1Char('/') + QString::number(first)
                         + QLatin1Char('/') + QString::number(last) + QLatin1Char('/')
-                        + QString::number(p.originMs)
-                        + QString::number(int(p.labels));
+                        + QString::number(p.originMs) + QLatin1Char('/') + p.clock.zoneId();
     if (key != p.tickKey) {
         p.tickKey = key;
         const QStringList old = p.timeAxis->categoriesLabels();
         for (const QString &label : old)
             p.timeAxis->remove(label);
         // Categories must start before their first boundary; labels sit on the boundaries.
-        p.timeAxis->setStartValue(double(first * step - step) / 1000.0);
+        p.timeAxis->setStartValue(p.x(first * step - step - zoneMs));
         for (qint64 k = first; k <= last; ++k) {
-            const QString label = timeLabel(k * step, step);
+            const qint64 tickMs = k * step - zoneMs;
+            const QString label = timeLabel(tickMs, step);
             if (!p.timeAxis->categoriesLabels().contains(label))
-                p.timeAxis->append(label, double(k * step) / 1000.0);
+                p.timeAxis->append(label, p.x(tickMs));
         }
     }
     p.timeAxis->setRange(p.x(from), p.x(to));

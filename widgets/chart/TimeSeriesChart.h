@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/LiveClock.h"
 #include "history/SlidingDecimation.h"
 
 #include <QColor>
@@ -21,7 +22,10 @@ namespace sitroom::widgets {
 // in full only once the window has moved a pixel column), so a burst of
 // updates costs one redraw and no line holds much more than two points per
 // pixel column. Times are plotted in
-// seconds relative to the origin (the session start).
+// seconds relative to the origin (the session start: floats hold seconds, not
+// epoch milliseconds); the time axis is labelled at round clock times (20:00,
+// 20:15) on the live system's clock, in its zone, and its title names that
+// clock and zone ("운영 시스템 시각 (KST)").
 //
 // The lines themselves are painted by our TraceLayer over the plot area; Qt
 // Charts keeps the axes, grid, legend, bands and thresholds. Its line series
@@ -33,11 +37,6 @@ class TimeSeriesChart final : public QWidget
     Q_OBJECT
 
 public:
-    enum class TimeLabels {
-        Relative,  // "-45 min", "0", "1 h 30 min" from the origin
-        ClockTime, // HH:mm of origin + offset, local time
-    };
-
     static constexpr int kFrameIntervalMs = 40; // ≤ 25 rebuilds a second
     static constexpr int kMaxSegments = 32;
 
@@ -77,8 +76,14 @@ public:
     void clearTimeWindow();
     void setOrigin(qint64 originMs);
     qint64 origin() const;
-    void setTimeLabels(TimeLabels labels);
+    // The clock the time axis reads (the live system's zone; KST until set).
+    void setClock(const sitroom::domain::LiveClock &clock);
+    const sitroom::domain::LiveClock &clock() const;
+    // The labels under the time axis, left to right, for tests.
+    QStringList timeAxisLabels() const;
+    QString timeAxisTitle() const;
 
+    // Replaces the time axis' title (by default it names the clock and zone).
     void setTimeTitle(const QString &title);
     void setValueTitle(const QString &title);
     // printf-style, as QValueAxis takes it, e.g. "%.0f" or "%.1f %%".
@@ -108,7 +113,8 @@ private:
     void placeTraces();
     void applyFonts();
     void updateTimeAxis(qint64 fromMs, qint64 toMs);
-    QString timeLabel(qint64 offsetMs, qint64 stepMs) const;
+    QString timeLabel(qint64 timeMs, qint64 stepMs) const;
+    QString clockTitle() const;
 
     std::unique_ptr<Parts> m_parts;
 };

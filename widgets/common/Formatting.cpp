@@ -1,5 +1,7 @@
 #include "Formatting.h"
 
+#include "domain/LiveClock.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
@@ -53,10 +55,14 @@ QString formatDuration(double seconds)
 
 QTimeZone liveTimeZone(const QString &ianaName)
 {
-    if (ianaName.isEmpty())
-        return {};
-    return QTimeZone(ianaName.toUtf8());
+    return sitroom::domain::LiveClock(ianaName).zone();
 }
+
+// LiveClock (domain/, outside lupdate's reach) words the wall-clock fallback
+// in this context; the console's catalogue carries it from here.
+[[maybe_unused]] constexpr const char *kLiveClockWords[] = {
+    QT_TRANSLATE_NOOP("LiveClock", "(gateway clock)"),
+};
 
 QString formatClock(qint64 epochMs, const QTimeZone &zone, const QString &format)
 {

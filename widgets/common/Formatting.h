@@ -15,7 +15,7 @@ QString formatDuration(double seconds);            // 45 s, 12 min, 1 h 05 min
 // Times on the live system's clock are shown in its time zone (the
 // configuration's IANA name, e.g. Asia/Seoul), so an alert raised at 20:01
 // in Seoul reads 20:01 on a console whose machine runs on UTC too. An empty
-// or unknown name gives an invalid zone, and formatClock then uses local time.
+// or unknown name gives Asia/Seoul (domain/LiveClock, which also labels them).
 QTimeZone liveTimeZone(const QString &ianaName);
 QString formatClock(qint64 epochMs, const QTimeZone &zone, const QString &format); // "HH:mm:ss"
 

@@ -1,5 +1,7 @@
 #include "AdmissionPanel.h"
 
+#include "domain/LiveClock.h"
+
 #include "chart/TimeSeriesChart.h"
 #include "common/Formatting.h"
 #include "common/StaleNote.h"
@@ -149,7 +151,9 @@ void AdmissionPanel::refreshCharts()
     if (history.isEmpty())
         return;
     const qint64 now = history.lastTimeMs();
+    const sitroom::domain::LiveClock clock(QString::fromStdString(m_store.configuration().timezone()));
     for (TimeSeriesChart *chart : {m_queueChart, m_flowChart}) {
+        chart->setClock(clock);
         chart->setOrigin(m_store.sessionOriginMs());
         chart->setTimeWindow(now - kChartWindowMs, now);
         chart->samplesChanged();

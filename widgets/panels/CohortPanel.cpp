@@ -1,5 +1,7 @@
 #include "CohortPanel.h"
 
+#include "domain/LiveClock.h"
+
 #include "chart/TimeSeriesChart.h"
 #include "common/FigureDelegate.h"
 #include "common/Formatting.h"
@@ -32,9 +34,12 @@ constexpr qint64 kMinuteMs = 60 * 1000;
 // The envelope is drawn this far either side of the forecast.
 constexpr double kEnvelopeSpread = 0.25;
 
-QString clockText(qint64 ms, const QString &timezone)
+// On the live system's clock; the zone label where a span or a moment ends.
+QString clockText(qint64 ms, const QString &timezone, bool labelled = true)
 {
-    return formatClock(ms, liveTimeZone(timezone), QStringLiteral("M/d HH:mm"));
+    const sitroom::domain::LiveClock clock(timezone);
+    const QString format = QStringLiteral("M/d HH:mm");
+    return labelled ? clock.labelled(ms, format) : clock.time(ms, format);
 }
 
 } // namespace
@@ -132,7 +137,7 @@ void CohortPanel::refresh()
     const qint64 now = m_store.state().sim_time_ms();
     const bool open = m_cohorts->status(row) == CohortModel::WindowStatus::Open;
     m_today->setText((open ? tr("Booking now: %1, window %2 to %3") : tr("Next: %1, window %2 to %3"))
-                         .arg(name, clockText(c.window_open_ms(), tz), clockText(c.window_close_ms(), tz)));
+                         .arg(name, clockText(c.window_open_ms(), tz, false), clockText(c.window_close_ms(), tz)));
 
     const double booked = m_cohorts->index(row, CohortModel::Booked).data(CohortModel::RawValueRole).toDouble();
     const double perMinute = m_cohorts->index(row, CohortModel::BookingsPerMinute).data(CohortModel::RawValueRole).toDouble();
@@ -222,6 +227,7 @@ void CohortPanel::refreshChart()
         m_envelopeLow.push_back({t + kMinuteMs / 2, float(expected * (1 - kEnvelopeSpread))});
         m_envelopeHigh.push_back({t + kMinuteMs / 2, float(expected * (1 + kEnvelopeSpread))});
     }
+    m_chart->setClock(sitroom::domain::LiveClock(QString::fromStdString(m_store.configuration().timezone())));
     m_chart->setOrigin(m_store.sessionOriginMs());
     m_chart->setTimeWindow(viewFrom, viewTo);
     m_chart->setBandSamples(0, m_envelopeLow, m_envelopeHigh);

@@ -1,0 +1,74 @@
+#include "common/LiveClockLabel.h"
+
+#include "situation/SituationStore.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+#include <cmath>
+
+namespace sitroom::widgets {
+
+using sitroom::models::SituationStore;
+
+LiveClockLabel::LiveClockLabel(const SituationStore &store, QWidget *parent)
+    : QLabel(parent)
+    , m_store(store)
+{
+    setObjectName(QStringLiteral("liveClock"));
+    QFont bold = font();
+    bold.setBold(true);
+    setFont(bold);
+    setTextFormat(Qt::PlainText);
+    setContentsMargins(8, 0, 4, 0);
+    connect(&store, &SituationStore::stateChanged, this, &LiveClockLabel::refresh);
+    connect(&store, &SituationStore::configurationChanged, this, &LiveClockLabel::refresh);
+    connect(&store, &SituationStore::freshnessChanged, this, &LiveClockLabel::refresh);
+    refresh();
+}
+
+void LiveClockLabel::refresh()
+{
+    const auto &config = m_store.configuration();
+    if (config.timezone() != m_zone) {
+        m_zone = config.timezone();
+        m_clock = sitroom::domain::LiveClock(QString::fromStdString(m_zone));
+    }
+    const qint64 liveMs = m_store.state().sim_time_ms();
+    if (!m_store.hasSnapshot() || liveMs <= 0) {
+        m_both = false;
+        setText(tr("Live system %1", "status bar clock").arg(QStringLiteral("--:--:-- ") + m_clock.zoneLabel()));
+        setToolTip(tr("The live system's clock, once its data arrives"));
+        return;
+    }
+    const qint64 serverMs = m_store.lastServerTimeMs();
+    const qint64 wallMs = serverMs > 0 ? serverMs : QDateTime::currentMSecsSinceEpoch();
+    // A simulation (an older gateway names no source) runs its own clock:
+    // at a speed other than 1, or on another day than today.
+    const QString source = m_store.source();
+    const bool simulation = source.isEmpty() || source.startsWith(QStringLiteral("sim:"));
+    const double speed = config.speed();
+    m_both = std::llabs(liveMs - wallMs) > kSameClockToleranceMs || (simulation && speed != 1.0);
+
+    QString text;
+    if (m_both) {
+        text = tr("Simulation clock %1 · Wall clock %2", "status bar clock")
+                   .arg(m_clock.labelled(liveMs), m_clock.labelled(wallMs));
+        if (simulation && speed > 0 && speed != 1.0)
+            text += QStringLiteral(" · ") + tr("%1× speed", "simulation speed").arg(QLocale().toString(speed, 'g', 4));
+        else if (simulation && speed <= 0)
+            text += QStringLiteral(" · ") + tr("as fast as possible", "simulation speed");
+    } else {
+        text = tr("Live system %1", "status bar clock").arg(m_clock.labelled(liveMs));
+    }
+    const bool stale = m_store.isStale();
+    if (stale)
+        text += u' ' + tr("(last received)", "status bar clock while the data is stale");
+    setText(text);
+    setProperty("stale", stale);
+    setToolTip(m_both ? tr("The simulation's clock (every time on this console is on it) and the wall clock, in %1")
+                            .arg(m_clock.zoneId())
+                      : tr("The live system's clock (every time on this console is on it), in %1").arg(m_clock.zoneId()));
+}
+
+} // namespace sitroom::widgets
