@@ -7,6 +7,27 @@
 
 namespace sitroom::console {
 
+std::optional<sitroom::v1::Site> siteFromName(const QString &name)
+{
+    const QString s = name.toLower();
+    if (s == QStringLiteral("seoul"))
+        return sitroom::v1::SITE_SEOUL;
+    if (s == QStringLiteral("osong"))
+        return sitroom::v1::SITE_OSONG;
+    if (s == QStringLiteral("ministry"))
+        return sitroom::v1::SITE_MINISTRY;
+    return std::nullopt;
+}
+
+QString siteName(sitroom::v1::Site site)
+{
+    switch (site) {
+    case sitroom::v1::SITE_OSONG: return QStringLiteral("osong");
+    case sitroom::v1::SITE_MINISTRY: return QStringLiteral("ministry");
+    default: return QStringLiteral("seoul");
+    }
+}
+
 ParsedConsoleOptions parseConsoleOptions(const QStringList &arguments, const QString &systemLanguage)
 {
     QCommandLineParser parser;
@@ -51,6 +72,9 @@ ParsedConsoleOptions parseConsoleOptions(const QStringList &arguments, const QSt
     o.connection.caFile = parser.isSet(ca) ? parser.value(ca)
                                            : transport::defaultTlsDir() + u'/' + QLatin1String(transport::kCaFileName);
     o.connection.user = parser.isSet(user) ? parser.value(user) : qEnvironmentVariable("USER", QStringLiteral("operator"));
+    o.userGiven = parser.isSet(user);
+    o.passwordFromFile = parser.isSet(passwordFile);
+    o.passwordFile = parser.value(passwordFile);
     if (parser.isSet(passwordFile)) {
         QFile file(parser.value(passwordFile));
         if (file.open(QIODevice::ReadOnly))
@@ -59,18 +83,14 @@ ParsedConsoleOptions parseConsoleOptions(const QStringList &arguments, const QSt
             o.passwordError = QStringLiteral("cannot read the password file %1: %2").arg(file.fileName(), file.errorString());
     }
     if (parser.isSet(site)) {
-        const QString s = parser.value(site).toLower();
-        if (s == QStringLiteral("seoul"))
-            o.connection.site = sitroom::v1::SITE_SEOUL;
-        else if (s == QStringLiteral("osong"))
-            o.connection.site = sitroom::v1::SITE_OSONG;
-        else if (s == QStringLiteral("ministry"))
-            o.connection.site = sitroom::v1::SITE_MINISTRY;
-        else {
+        const std::optional<sitroom::v1::Site> s = siteFromName(parser.value(site));
+        if (!s) {
             result.error = QStringLiteral("--site: \"%1\" is not one of seoul, osong, ministry").arg(parser.value(site));
             return result;
         }
-        o.siteName = s;
+        o.connection.site = *s;
+        o.siteName = siteName(*s);
+        o.siteGiven = true;
     }
     if (parser.isSet(wall) && parser.isSet(compact)) {
         result.error = QStringLiteral("--wall and --compact exclude each other");

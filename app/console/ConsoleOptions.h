@@ -22,6 +22,10 @@ struct ConsoleOptions
     QString language;              // "ko" or "en"
     Layout layout = Layout::Automatic;
     QString passwordError;         // set when --password-file could not be read
+    bool passwordFromFile = false; // --password-file given (scripted use)
+    QString passwordFile;
+    bool userGiven = false;        // --user given; else a remembered user goes first
+    bool siteGiven = false;
 };
 
 struct ParsedConsoleOptions
@@ -30,6 +34,10 @@ struct ParsedConsoleOptions
     QString error;                 // a usage error: print and exit 2
     QString message;               // --help: print and exit 0
 };
+
+// "seoul", "osong", "ministry" and back.
+std::optional<sitroom::v1::Site> siteFromName(const QString &name);
+QString siteName(sitroom::v1::Site site);
 
 // systemLanguage: the system locale's language name ("ko", "en", "C", ...).
 ParsedConsoleOptions parseConsoleOptions(const QStringList &arguments, const QString &systemLanguage);

@@ -1,6 +1,7 @@
 // sitroom: the situation-room console's composition root.
 #include "ConsoleOptions.h"
 #include "MainWindow.h"
+#include "SignInFlow.h"
 
 #include "alerts/AlertDesk.h"
 #include "controls/ControlDesk.h"
@@ -17,6 +18,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QScreen>
+#include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
@@ -62,13 +64,13 @@ console::Layout chooseLayout(console::Layout requested, const QScreen *screen)
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("sitroom"));
-    QApplication::setOrganizationName(QStringLiteral("sitroom"));
-    QApplication::setApplicationVersion(QStringLiteral(SITROOM_VERSION));
-
+    // The command line first, before any display is opened: --help and usage
+    // errors work on a machine without one.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
     const QString systemLanguage = QLocale::system().name().section(u'_', 0, 0);
-    const console::ParsedConsoleOptions parsed = console::parseConsoleOptions(QApplication::arguments(), systemLanguage);
+    const console::ParsedConsoleOptions parsed = console::parseConsoleOptions(arguments, systemLanguage);
     if (!parsed.message.isEmpty()) {
         QTextStream(stdout) << parsed.message;
         return 0;
@@ -77,7 +79,22 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "sitroom: " << parsed.error << " (see --help)\n";
         return 2;
     }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("sitroom"));
+    QApplication::setOrganizationName(QStringLiteral("sitroom"));
+    QApplication::setApplicationVersion(QStringLiteral(SITROOM_VERSION));
     console::ConsoleOptions options = *parsed.options;
+    // Who signed in last, unless the command line says: never the password.
+    QSettings settings;
+    if (!options.userGiven && settings.contains(QStringLiteral("signIn/user")))
+        options.connection.user = settings.value(QStringLiteral("signIn/user")).toString();
+    if (!options.siteGiven) {
+        if (const auto site = console::siteFromName(settings.value(QStringLiteral("signIn/site")).toString())) {
+            options.connection.site = *site;
+            options.siteName = console::siteName(*site);
+        }
+    }
     options.connection.clientVersion = QApplication::applicationVersion();
     const console::Layout layout = chooseLayout(options.layout, app.primaryScreen());
     installTranslations(app, options.language);
@@ -102,18 +119,22 @@ int main(int argc, char *argv[])
     else
         window.show();
 
-    if (!options.addressError.isEmpty() || !options.passwordError.isEmpty()) {
+    console::SignInFlow signIn(client, options.connection, options.serverText, settings, &window);
+    if (!options.addressError.isEmpty()) {
         // Said in the window, like any network fault; nothing to retry with.
         models::TelemetryBatch batch;
         models::LinkEvent event;
         event.state = models::LinkState::Failed;
-        event.detail = !options.addressError.isEmpty()
-            ? QApplication::translate("main", "the server address is not valid: %1").arg(options.addressError)
-            : options.passwordError;
+        event.detail = QApplication::translate("main", "the server address %1 is not valid; write it as HOST:PORT")
+                           .arg(options.serverText);
         batch.link.push_back(event);
         store.apply(batch);
+    } else if (!options.passwordError.isEmpty()) {
+        // The dialog offers to type what the file should have given.
+        signIn.start(QApplication::translate("main", "The password file %1 cannot be read. Type the password instead.")
+                         .arg(options.passwordFile));
     } else {
-        client.start(options.connection);
+        signIn.start();
     }
     // For the cold-start benchmark (bench/coldstart_bench.cpp): paint the
     // first live frame, say so on stdout and quit.

@@ -78,6 +78,13 @@ void PendingBatch::countGap()
     ++m_batch.gaps;
 }
 
+bool PendingBatch::hasData() const
+{
+    const TelemetryBatch &b = m_batch;
+    return !b.link.empty() || b.welcome || b.snapshot || b.hasState || b.samples.ByteSizeLong() > 0
+        || !b.events.empty() || !b.commandResults.empty() || !b.auditResponses.empty() || b.gaps > 0;
+}
+
 TelemetryBatch PendingBatch::take()
 {
     return std::exchange(m_batch, TelemetryBatch{});

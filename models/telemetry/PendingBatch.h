@@ -29,6 +29,9 @@ public:
     void countGap();
 
     bool isEmpty() const { return m_batch.isEmpty() && !m_batch.roundTripMs; }
+    // Anything beyond the link's housekeeping (message times, heartbeats'
+    // idle flag, round trips): what the GUI repaints for.
+    bool hasData() const;
     const TelemetryBatch &peek() const { return m_batch; }
     // Hands the batch over and starts an empty one.
     TelemetryBatch take();

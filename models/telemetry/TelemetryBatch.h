@@ -16,18 +16,49 @@ enum class LinkState {
     Connecting,    // resolving, TCP and TLS
     Handshaking,   // Hello sent, waiting for Welcome
     Live,          // Welcome received; snapshot and ticks flowing
-    Refused,       // the server said no (Refusal); retrying after the backoff
+    Refused,       // the server said no (Refusal); retrying after the backoff, except for credentials
     Failed,        // network or TLS error, bad address, protocol error; retrying after the backoff
     Stopped,       // stop() was called
+};
+
+// Why an attempt failed, for the console to say in the user's language.
+enum class LinkFailure {
+    None,
+    NoAddress,            // no host or port
+    NoCaFile,             // --ca not given and no default
+    CaUnreadable,         // subject: the CA file
+    CertificateUntrusted, // the server's certificate does not chain to the CA file (subject)
+    TlsFailed,            // the TLS handshake failed otherwise
+    ConnectionRefused,    // nothing listens at subject (host:port)
+    HostNotFound,         // subject: the host
+    NetworkError,         // any other socket error
+    HandshakeTimeout,     // no Welcome within the time-out
+    ServerClosed,         // while live
+    ServerClosedEarly,    // during the handshake
+    Silence,              // nothing received while live for the silence time-out
+    ProtocolError,
 };
 
 struct LinkEvent
 {
     LinkState state = LinkState::Connecting;
-    QString detail;                // plain-language reason (English, from the server or Qt); may be empty
+    // Plain-language reason in English, for the log (the server's or Qt's
+    // words); the console words failure, refusal and subject itself.
+    QString detail;
+    LinkFailure failure = LinkFailure::None;
+    QString subject;               // the file, host or address the failure is about
     sitroom::v1::RefusalCode refusal = sitroom::v1::REFUSAL_CODE_UNSPECIFIED;
+    int retryAfterS = 0;           // REFUSAL_TOO_MANY_ATTEMPTS: when this user may try again
+    bool lockedEverywhere = false; // REFUSAL_TOO_MANY_ATTEMPTS: from every address, not only this one
     int attempt = 0;               // 1 for the first connection attempt, counts up until Live
-    int retryInMs = 0;             // for Refused / Failed: when the next attempt starts
+    int retryInMs = 0;             // for Refused / Failed: when the next attempt starts; 0: none
+    // The server refused the user or password: nothing is retried until the
+    // user gives them again.
+    bool refusedCredentials() const
+    {
+        return state == LinkState::Refused
+            && (refusal == sitroom::v1::REFUSAL_BAD_CREDENTIALS || refusal == sitroom::v1::REFUSAL_TOO_MANY_ATTEMPTS);
+    }
 };
 
 // Everything the telemetry worker decoded since its last batch. The worker

@@ -145,16 +145,17 @@ void TelemetryWorker::connectNow()
 
     const QString host = m_settings.host.trimmed();
     if (host.isEmpty() || m_settings.port == 0) {
-        giveUpAttempt(LinkState::Failed, QStringLiteral("no server address (host \"%1\", port %2)")
-                                             .arg(m_settings.host).arg(m_settings.port));
+        fail(LinkFailure::NoAddress, QStringLiteral("no server address (host \"%1\", port %2)")
+                                         .arg(m_settings.host).arg(m_settings.port));
         return;
     }
     const QList<QSslCertificate> ca = QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem);
     if (ca.isEmpty()) {
-        giveUpAttempt(LinkState::Failed,
-                      m_settings.caFile.isEmpty()
-                          ? QStringLiteral("no CA certificate file configured")
-                          : QStringLiteral("cannot read a CA certificate from %1").arg(m_settings.caFile));
+        if (m_settings.caFile.isEmpty())
+            fail(LinkFailure::NoCaFile, QStringLiteral("no CA certificate file configured"));
+        else
+            fail(LinkFailure::CaUnreadable, QStringLiteral("cannot read a CA certificate from %1").arg(m_settings.caFile),
+                 m_settings.caFile);
         return;
     }
 
@@ -176,8 +177,9 @@ void TelemetryWorker::connectNow()
         QStringList texts;
         for (const QSslError &error : errors)
             texts << error.errorString();
-        giveUpAttempt(LinkState::Failed,
-                      QStringLiteral("TLS certificate verification failed: %1").arg(texts.join(QStringLiteral("; "))));
+        fail(LinkFailure::CertificateUntrusted,
+             QStringLiteral("TLS certificate verification failed: %1").arg(texts.join(QStringLiteral("; "))),
+             m_settings.caFile);
     });
 
     m_handshakeTimer->start(m_settings.handshakeTimeoutMs);
@@ -211,7 +213,7 @@ void TelemetryWorker::onReadyRead()
             handle(envelope);
     });
     if (!ok && !m_attemptOver)
-        giveUpAttempt(LinkState::Failed, QStringLiteral("protocol error: %1").arg(m_decoder->errorString()));
+        fail(LinkFailure::ProtocolError, QStringLiteral("protocol error: %1").arg(m_decoder->errorString()));
     scheduleEmit();
 }
 
@@ -219,9 +221,10 @@ void TelemetryWorker::onDisconnected()
 {
     if (m_attemptOver)
         return;
-    giveUpAttempt(LinkState::Failed, m_state == LinkState::Live
-                                         ? QStringLiteral("the server closed the connection")
-                                         : QStringLiteral("the server closed the connection during the handshake"));
+    if (m_state == LinkState::Live)
+        fail(LinkFailure::ServerClosed, QStringLiteral("the server closed the connection"));
+    else
+        fail(LinkFailure::ServerClosedEarly, QStringLiteral("the server closed the connection during the handshake"));
 }
 
 void TelemetryWorker::onSocketError()
@@ -231,24 +234,40 @@ void TelemetryWorker::onSocketError()
     // RemoteHostClosed is reported by onDisconnected with a clearer message.
     if (m_socket->error() == QAbstractSocket::RemoteHostClosedError)
         return;
-    giveUpAttempt(LinkState::Failed, m_socket->errorString());
+    const QString address = QStringLiteral("%1:%2").arg(m_settings.host.trimmed()).arg(m_settings.port);
+    switch (m_socket->error()) {
+    case QAbstractSocket::ConnectionRefusedError:
+        fail(LinkFailure::ConnectionRefused, m_socket->errorString(), address);
+        return;
+    case QAbstractSocket::HostNotFoundError:
+        fail(LinkFailure::HostNotFound, m_socket->errorString(), m_settings.host.trimmed());
+        return;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        fail(LinkFailure::TlsFailed, m_socket->errorString(), m_settings.caFile);
+        return;
+    default:
+        fail(LinkFailure::NetworkError, m_socket->errorString(), address);
+        return;
+    }
 }
 
 void TelemetryWorker::onHandshakeTimeout()
 {
     if (m_attemptOver || m_state == LinkState::Live)
         return;
-    giveUpAttempt(LinkState::Failed, QStringLiteral("no Welcome from the server within %1 ms (%2)")
-                                         .arg(m_settings.handshakeTimeoutMs)
-                                         .arg(linkStateName(m_state)));
+    fail(LinkFailure::HandshakeTimeout, QStringLiteral("no Welcome from the server within %1 ms (%2)")
+                                            .arg(m_settings.handshakeTimeoutMs)
+                                            .arg(linkStateName(m_state)));
 }
 
 void TelemetryWorker::onSilence()
 {
     if (m_attemptOver || m_state != LinkState::Live)
         return;
-    giveUpAttempt(LinkState::Failed, QStringLiteral("nothing received from the server for %1 ms")
-                                         .arg(m_settings.silenceTimeoutMs));
+    fail(LinkFailure::Silence, QStringLiteral("nothing received from the server for %1 ms")
+                                   .arg(m_settings.silenceTimeoutMs));
 }
 
 void TelemetryWorker::handle(sitroom::v1::Envelope &envelope)
@@ -260,17 +279,22 @@ void TelemetryWorker::handle(sitroom::v1::Envelope &envelope)
     switch (envelope.body_case()) {
     case Body::kWelcome:
         if (m_state == LinkState::Live) {
-            giveUpAttempt(LinkState::Failed, QStringLiteral("protocol error: a second Welcome"));
+            fail(LinkFailure::ProtocolError, QStringLiteral("protocol error: a second Welcome"));
             return;
         }
         goLive(envelope);
         return;
     case Body::kRefusal: {
         const sitroom::v1::Refusal &refusal = envelope.refusal();
-        QString reason = QString::fromStdString(refusal.reason());
-        if (reason.isEmpty())
-            reason = QStringLiteral("refused by the server");
-        giveUpAttempt(LinkState::Refused, reason, refusal.code());
+        LinkEvent event;
+        event.state = LinkState::Refused;
+        event.detail = QString::fromStdString(refusal.reason());
+        if (event.detail.isEmpty())
+            event.detail = QStringLiteral("refused by the server");
+        event.refusal = refusal.code();
+        event.retryAfterS = int(refusal.retry_after_s());
+        event.lockedEverywhere = refusal.lockout() == sitroom::v1::Refusal::LOCKOUT_ALL_ADDRESSES;
+        giveUpAttempt(std::move(event));
         return;
     }
     default:
@@ -278,7 +302,7 @@ void TelemetryWorker::handle(sitroom::v1::Envelope &envelope)
     }
 
     if (m_state != LinkState::Live) {
-        giveUpAttempt(LinkState::Failed, QStringLiteral("protocol error: message %1 before Welcome")
+        fail(LinkFailure::ProtocolError, QStringLiteral("protocol error: message %1 before Welcome")
                                              .arg(int(envelope.body_case())));
         return;
     }
@@ -391,7 +415,17 @@ void TelemetryWorker::send(sitroom::v1::Envelope envelope)
     m_socket->write(framing::encodeFrame(envelope));
 }
 
-void TelemetryWorker::giveUpAttempt(LinkState state, const QString &detail, sitroom::v1::RefusalCode refusal)
+void TelemetryWorker::fail(LinkFailure failure, const QString &detail, const QString &subject)
+{
+    LinkEvent event;
+    event.state = LinkState::Failed;
+    event.failure = failure;
+    event.detail = detail;
+    event.subject = subject;
+    giveUpAttempt(std::move(event));
+}
+
+void TelemetryWorker::giveUpAttempt(LinkEvent event)
 {
     if (m_attemptOver)
         return;
@@ -402,12 +436,22 @@ void TelemetryWorker::giveUpAttempt(LinkState state, const QString &detail, sitr
     // Closing inside a socket's own signal is fine: the socket is only
     // deleted later, and its remaining signals are disconnected.
     dropSocket();
+    if (event.refusedCredentials()) {
+        // Sending the same password again can only fail again, and every
+        // failure counts toward the lock-out. The user gives it anew.
+        qCWarning(lcNet) << "refused:" << event.detail << "code" << int(event.refusal) << "- not retrying";
+        event.retryInMs = 0;
+        report(std::move(event));
+        scheduleEmit();
+        return;
+    }
     const int delay = m_backoff.nextDelayMs();
-    if (state == LinkState::Refused)
-        qCWarning(lcNet) << "refused:" << detail << "code" << int(refusal) << "- retrying in" << delay << "ms";
+    if (event.state == LinkState::Refused)
+        qCWarning(lcNet) << "refused:" << event.detail << "code" << int(event.refusal) << "- retrying in" << delay << "ms";
     else
-        qCWarning(lcNet) << "link failed:" << detail << "- retrying in" << delay << "ms";
-    report(state, detail, refusal, delay);
+        qCWarning(lcNet) << "link failed:" << event.detail << "- retrying in" << delay << "ms";
+    event.retryInMs = delay;
+    report(std::move(event));
     if (m_reconnectTimer)
         m_reconnectTimer->start(delay);
     scheduleEmit();
@@ -424,36 +468,45 @@ void TelemetryWorker::dropSocket()
     socket->deleteLater();
 }
 
-void TelemetryWorker::report(LinkState state, const QString &detail, sitroom::v1::RefusalCode refusal, int retryInMs)
+void TelemetryWorker::report(LinkState state, const QString &detail)
 {
-    m_state = state;
     LinkEvent event;
     event.state = state;
     event.detail = detail;
-    event.refusal = refusal;
+    report(std::move(event));
+}
+
+void TelemetryWorker::report(LinkEvent event)
+{
+    m_state = event.state;
     event.attempt = m_attempt;
-    event.retryInMs = retryInMs;
+    qCDebug(lcNet) << "link" << linkStateName(event.state) << event.detail;
     m_pending.addLinkEvent(std::move(event));
-    qCDebug(lcNet) << "link" << linkStateName(state) << detail;
     scheduleEmit();
 }
 
 void TelemetryWorker::scheduleEmit()
 {
-    if (m_pending.isEmpty() || !m_emitTimer || m_emitTimer->isActive())
+    if (m_pending.isEmpty() || !m_emitTimer)
         return;
-    const qint64 sinceLast = m_clock.elapsed() - m_lastEmitMs;
-    if (sinceLast >= kBatchIntervalMs)
-        emitBatch();  // quiet until now: no reason to wait
-    else
-        m_emitTimer->start(int(kBatchIntervalMs - sinceLast));
+    const qint64 delay = m_pacer.delayMs(m_clock.elapsed(), m_pending.hasData());
+    if (delay == 0) {
+        emitBatch();
+        return;
+    }
+    // Data may shorten the wait that housekeeping alone had set.
+    if (m_emitTimer->isActive() && m_emitTimer->remainingTime() <= delay)
+        return;
+    m_emitTimer->start(int(delay));
 }
 
 void TelemetryWorker::emitBatch()
 {
+    if (m_emitTimer)
+        m_emitTimer->stop();
     if (m_pending.isEmpty())
         return;
-    m_lastEmitMs = m_clock.elapsed();
+    m_pacer.noteEmitted(m_clock.elapsed());
     emit batchReady(std::make_shared<const TelemetryBatch>(m_pending.take()));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BatchPacer.h"
 #include "ConnectionSettings.h"
 #include "PendingBatch.h"
 #include "ReconnectBackoff.h"
@@ -23,14 +24,16 @@ namespace sitroom::models {
 // everything it owns (socket, timers) is created in start(), in that thread,
 // and only its slots are called from outside, by queued connections. It
 // connects, handshakes, decodes, checks sequence numbers, pings, reconnects
-// with backoff and hands the GUI one TelemetryBatch per 40 ms at most.
+// with backoff and hands the GUI one TelemetryBatch per 40 ms at most
+// (BatchPacer). A refusal of the credentials ends the run: the same password
+// is never sent again by itself (a typo would lock the user out).
 class TelemetryWorker final : public QObject
 {
     Q_OBJECT
 
 public:
     // The pace of batchReady: 25 batches a second at most.
-    static constexpr int kBatchIntervalMs = 40;
+    static constexpr int kBatchIntervalMs = int(BatchPacer::kIntervalMs);
 
     explicit TelemetryWorker(ConnectionSettings settings, QObject *parent = nullptr);
     ~TelemetryWorker() override;
@@ -64,13 +67,14 @@ private:
     void sendPing();
     void send(sitroom::v1::Envelope envelope);
 
-    // Ends the current attempt (Refused or Failed), reports it with the delay
-    // before the next one and arms the reconnect timer.
-    void giveUpAttempt(LinkState state, const QString &detail,
-                       sitroom::v1::RefusalCode refusal = sitroom::v1::REFUSAL_CODE_UNSPECIFIED);
+    // Ends the current attempt (Refused or Failed) and reports it. A network
+    // failure arms the reconnect timer with the backoff's delay; a refusal of
+    // the credentials does not (event.retryInMs stays 0).
+    void giveUpAttempt(LinkEvent event);
+    void fail(LinkFailure failure, const QString &detail, const QString &subject = {});
     void dropSocket();
-    void report(LinkState state, const QString &detail = {},
-                sitroom::v1::RefusalCode refusal = sitroom::v1::REFUSAL_CODE_UNSPECIFIED, int retryInMs = 0);
+    void report(LinkState state, const QString &detail = {});
+    void report(LinkEvent event);
     void scheduleEmit();
     void emitBatch();
 
@@ -78,6 +82,7 @@ private:
     ReconnectBackoff m_backoff;
     SequenceTracker m_sequence;
     PendingBatch m_pending;
+    BatchPacer m_pacer;
     std::optional<framing::FrameDecoder> m_decoder;
     QElapsedTimer m_clock;  // monotonic: message times, RTT, batch pacing
 
@@ -95,7 +100,6 @@ private:
     int m_attempt = 0;
     quint64 m_clientSeq = 0;
     quint64 m_pingNonce = 0;
-    qint64 m_lastEmitMs = -kBatchIntervalMs;
 };
 
 } // namespace sitroom::models

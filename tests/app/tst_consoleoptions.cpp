@@ -2,6 +2,7 @@
 
 #include <QtTest>
 
+#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace sitroom::console;
@@ -83,6 +84,53 @@ private slots:
                                                 QStringLiteral("ko"));
         QVERIFY(parsed.options);
         QVERIFY(parsed.options->passwordError.contains(QStringLiteral("/nonexistent/pw")));
+    }
+
+    void remembersWhetherUserSiteAndPasswordFileWereGiven()
+    {
+        const auto bare = parseConsoleOptions({QStringLiteral("sitroom")}, QStringLiteral("ko"));
+        QVERIFY(bare.options);
+        QVERIFY(!bare.options->userGiven && !bare.options->siteGiven && !bare.options->passwordFromFile);
+        const auto given = parseConsoleOptions({QStringLiteral("sitroom"), QStringLiteral("--user"), QStringLiteral("kim"),
+                                                QStringLiteral("--site"), QStringLiteral("Osong"),
+                                                QStringLiteral("--password-file"), QStringLiteral("/nonexistent/pw")},
+                                               QStringLiteral("ko"));
+        QVERIFY(given.options);
+        QVERIFY(given.options->userGiven && given.options->siteGiven && given.options->passwordFromFile);
+        QCOMPARE(given.options->passwordFile, QStringLiteral("/nonexistent/pw"));
+        QCOMPARE(given.options->siteName, QStringLiteral("osong"));
+        QCOMPARE(siteName(*siteFromName(QStringLiteral("ministry"))), QStringLiteral("ministry"));
+        QVERIFY(!siteFromName(QStringLiteral("busan")));
+    }
+
+    // The real binary, with no display at all: help, not an xcb abort.
+    void helpWorksWithoutADisplay_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("output");
+        QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << 0 << QStringLiteral("--password-file");
+        QTest::newRow("usage error") << QStringList{QStringLiteral("--site"), QStringLiteral("busan")} << 2 << QStringLiteral("busan");
+    }
+
+    void helpWorksWithoutADisplay()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, output);
+        QProcess sitroom;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QString());
+        sitroom.setProcessEnvironment(env);
+        sitroom.start(QStringLiteral(SITROOM_BIN_DIR "/sitroom"), arguments);
+        QVERIFY2(sitroom.waitForFinished(30000), "sitroom did not finish");
+        const QString out = QString::fromLocal8Bit(sitroom.readAllStandardOutput() + sitroom.readAllStandardError());
+        QCOMPARE(sitroom.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(sitroom.exitCode(), exitCode);
+        QVERIFY2(out.contains(output), qPrintable(out));
+        QVERIFY2(!out.contains(QStringLiteral("xcb")), qPrintable(out));
     }
 
     void usageErrors_data()

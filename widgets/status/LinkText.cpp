@@ -9,15 +9,15 @@ namespace sitroom::widgets {
 
 namespace {
 
-QString refusalText(sitroom::v1::RefusalCode code)
+QString refusalText(const sitroom::models::LinkEvent &link)
 {
-    switch (code) {
+    switch (link.refusal) {
     case sitroom::v1::REFUSAL_UNSUPPORTED_VERSION:
         return QCoreApplication::translate("LinkText", "the server speaks another protocol version; this console needs updating");
     case sitroom::v1::REFUSAL_BAD_CREDENTIALS:
         return QCoreApplication::translate("LinkText", "the user name or password was not accepted");
     case sitroom::v1::REFUSAL_TOO_MANY_ATTEMPTS:
-        return QCoreApplication::translate("LinkText", "too many failed sign-ins for this user; wait a minute");
+        return lockoutText(link);
     case sitroom::v1::REFUSAL_PROTOCOL_ERROR:
         return QCoreApplication::translate("LinkText", "the server could not understand this console");
     case sitroom::v1::REFUSAL_HANDSHAKE_TIMEOUT:
@@ -29,8 +29,47 @@ QString refusalText(sitroom::v1::RefusalCode code)
     }
 }
 
+// Empty for a failure of no known kind: the caller falls back on the detail.
+QString failureText(const sitroom::models::LinkEvent &link)
+{
+    using sitroom::models::LinkFailure;
+    switch (link.failure) {
+    case LinkFailure::None:
+        return {};
+    case LinkFailure::NoAddress:
+        return QCoreApplication::translate("LinkText", "no server address is set (--server HOST:PORT)");
+    case LinkFailure::NoCaFile:
+        return QCoreApplication::translate("LinkText", "no CA certificate file is set; give it with --ca");
+    case LinkFailure::CaUnreadable:
+        return QCoreApplication::translate("LinkText", "cannot read a CA certificate from %1; check the file given with --ca").arg(link.subject);
+    case LinkFailure::CertificateUntrusted:
+        return QCoreApplication::translate("LinkText", "the server's certificate is not signed by the CA in %1; check --ca and that the CA file belongs to this server").arg(link.subject);
+    case LinkFailure::TlsFailed:
+        return QCoreApplication::translate("LinkText", "the secure (TLS) connection could not be set up; check --ca and the server's certificate");
+    case LinkFailure::ConnectionRefused:
+        return QCoreApplication::translate("LinkText", "nothing answers at %1; is the server running?").arg(link.subject);
+    case LinkFailure::HostNotFound:
+        return QCoreApplication::translate("LinkText", "the host %1 was not found").arg(link.subject);
+    case LinkFailure::NetworkError:
+        return QCoreApplication::translate("LinkText", "the network connection to %1 failed").arg(link.subject);
+    case LinkFailure::HandshakeTimeout:
+        return QCoreApplication::translate("LinkText", "the server did not accept this console in time");
+    case LinkFailure::ServerClosed:
+        return QCoreApplication::translate("LinkText", "the server closed the connection");
+    case LinkFailure::ServerClosedEarly:
+        return QCoreApplication::translate("LinkText", "the server closed the connection while signing in");
+    case LinkFailure::Silence:
+        return QCoreApplication::translate("LinkText", "nothing came from the server for too long");
+    case LinkFailure::ProtocolError:
+        return QCoreApplication::translate("LinkText", "the server sent something this console cannot read");
+    }
+    return {};
+}
+
 QString retryText(const sitroom::models::LinkEvent &link)
 {
+    if (link.refusedCredentials())
+        return QCoreApplication::translate("LinkText", " Not trying again until the password is given again.");
     if (link.retryInMs <= 0)
         return {};
     return QCoreApplication::translate("LinkText", " Trying again in %1 (attempt %2).")
@@ -39,6 +78,17 @@ QString retryText(const sitroom::models::LinkEvent &link)
 }
 
 } // namespace
+
+QString lockoutText(const sitroom::models::LinkEvent &link)
+{
+    const QString wait = link.retryAfterS > 0 ? formatDuration(double(link.retryAfterS))
+                                              : QCoreApplication::translate("LinkText", "a minute");
+    if (link.lockedEverywhere)
+        return QCoreApplication::translate("LinkText", "too many failed sign-ins for this user from many places; "
+                                                       "the user is held back everywhere for %1").arg(wait);
+    return QCoreApplication::translate("LinkText", "too many failed sign-ins for this user from this computer; "
+                                                   "try again in %1. Colleagues signing in from elsewhere are not affected").arg(wait);
+}
 
 QString linkDescription(const sitroom::models::LinkEvent &link)
 {
@@ -52,15 +102,17 @@ QString linkDescription(const sitroom::models::LinkEvent &link)
     case LinkState::Live:
         return QCoreApplication::translate("LinkText", "Connected");
     case LinkState::Refused: {
-        QString text = QCoreApplication::translate("LinkText", "The server refused this console: %1.").arg(refusalText(link.refusal));
-        if (!link.detail.isEmpty())
-            text += QStringLiteral(" (") + link.detail + u')';
-        return text + retryText(link);
+        // The server's own words (English) stay in the log: the code says it.
+        return QCoreApplication::translate("LinkText", "The server refused this console: %1.").arg(refusalText(link))
+            + retryText(link);
     }
     case LinkState::Failed: {
         QString text = QCoreApplication::translate("LinkText", "Cannot reach the server");
-        if (!link.detail.isEmpty())
-            text += QStringLiteral(": ") + link.detail;
+        const QString why = failureText(link);
+        if (!why.isEmpty())
+            text += QStringLiteral(": ") + why;
+        else if (!link.detail.isEmpty())
+            text += QStringLiteral(": ") + link.detail;  // said by this console (main.cpp), already translated
         return text + u'.' + retryText(link);
     }
     case LinkState::Stopped:
