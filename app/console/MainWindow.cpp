@@ -4,6 +4,7 @@
 #include "alerts/CriticalAlarm.h"
 #include "alerts/RunbookPane.h"
 #include "board/ProviderBoard.h"
+#include "common/DrillBanner.h"
 #include "common/LiveClockLabel.h"
 #include "common/StaleOverlay.h"
 #include "controls/AuditPanel.h"
@@ -76,6 +77,8 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
                                 : layout == Layout::Compact ? QStringLiteral("compact")
                                                             : QStringLiteral("desktop"));
     setDockNestingEnabled(true);
+    // A drill says so above everything, on every layout.
+    new widgets::DrillBanner(*models.store, this);
 
     auto *central = new QWidget(this);
     central->setObjectName(QStringLiteral("central"));

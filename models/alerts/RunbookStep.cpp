@@ -340,4 +340,23 @@ QString runbookResource(const QString &id, const QString &language)
     return {};
 }
 
+QList<int> writtenStepNumbers(const QString &markdown)
+{
+    static const QRegularExpression item(QStringLiteral("^(\\d{1,4})[.)](?: |\\t|$)"));
+    QList<int> numbers;
+    bool fenced = false;
+    for (const QStringView line : QStringView(markdown).split(u'\n')) {
+        if (line.trimmed().startsWith(u"```") || line.trimmed().startsWith(u"~~~")) {
+            fenced = !fenced;
+            continue;
+        }
+        if (fenced)
+            continue;
+        const QRegularExpressionMatch m = item.match(line);
+        if (m.hasMatch())
+            numbers.append(m.capturedView(1).toInt());
+    }
+    return numbers;
+}
+
 } // namespace sitroom::models

@@ -102,5 +102,9 @@ QString runbookId(const QString &runbookField);
 // ":/runbooks/<id>.<language>.md", falling back to Korean then English; empty
 // when the console carries no such runbook.
 QString runbookResource(const QString &id, const QString &language);
+// The numbers of a runbook's steps as written: every top-level ordered list
+// item ("8. …" at the start of a line, outside code fences), in order. A
+// Markdown renderer numbers each list from 1; the console shows these.
+QList<int> writtenStepNumbers(const QString &markdown);
 
 } // namespace sitroom::models

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QHash>
 
 #include <vector>
 
@@ -11,9 +12,15 @@ class AlertModel;
 // The flood view (ISA-18.2: a flood is summarised, not listed): alerts grouped
 // by the engine's flood_group (their source when it names none), one parent
 // row per group with its count and worst severity, its alerts as children.
-// The group holding the first-out alert comes first and that alert leads its
-// group; then groups by worst severity and size. Rebuilt (reset) when the
-// alert list moves: at most a few times a second, and the view re-expands.
+//
+// The order is stable, so nothing moves under the operator's cursor: the
+// group holding the first-out alert on top with that alert leading it, then
+// the groups in the order their first alert arrived; within a group, alerts
+// in the order they arrived. A new alert is inserted (at its group's end, or
+// a new group at the end), a changed one changed in place, a cleared one
+// removed; only a new first-out moves, to the top. The model is reset only
+// when the alert list is: the view's selection and expansion survive a busy
+// night.
 class AlertGroupModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -43,17 +50,35 @@ public:
 private:
     struct Group
     {
+        quintptr serial = 0;          // its children's internalId: stable while the group moves
         QString key;
-        std::vector<int> rows;   // AlertModel rows, first-out first
+        std::vector<QString> ids;     // alert ids, in the order shown
         int worstSeverity = 0;
         int unacked = 0;
         bool hasFirstOut = false;
         qint64 newestMs = 0;
     };
-    void rebuild();
+    struct Wanted
+    {
+        QString id;
+        QString group;
+        bool firstOut = false;
+        qint64 raisedMs = 0;
+    };
+
+    void follow();
+    std::vector<Wanted> wanted() const;
+    int groupRow(quintptr serial) const;
+    int groupRowOfKey(const QString &key) const;
+    void appendGroup(const QString &key);
+    void moveGroup(int from, int to);
+    void moveChild(int fromGroup, int fromRow, int toGroup, int toRow);
+    void refreshAggregates();
 
     AlertModel *m_alerts;
     std::vector<Group> m_groups;
+    QHash<QString, int> m_rowOf;      // alert id → AlertModel row, as of the last change
+    quintptr m_nextSerial = 1;
 };
 
 } // namespace sitroom::models

@@ -40,11 +40,12 @@ int AlertModel::insertionRow(const sitroom::v1::Alert &alert) const
 
 void AlertModel::apply(const sitroom::v1::AlertEvent &event)
 {
-    const sitroom::v1::Alert &alert = event.alert();
-    const int row = rowOf(QString::fromStdString(alert.id()));
-    const bool gone = event.transition() == sitroom::v1::TRANSITION_CLEARED
-        || alert.state() == sitroom::v1::ALERT_CLEARED;
-    if (gone) {
+    // The store decides what is still an alert (its add/remove rule, applied
+    // before this event is emitted); this model only follows it row by row.
+    const QString id = QString::fromStdString(event.alert().id());
+    const int row = rowOf(id);
+    const sitroom::v1::Alert *current = m_store.alert(id);
+    if (!current) {
         if (row < 0)
             return;
         beginRemoveRows({}, row, row);
@@ -52,6 +53,7 @@ void AlertModel::apply(const sitroom::v1::AlertEvent &event)
         endRemoveRows();
         return;
     }
+    const sitroom::v1::Alert &alert = *current;
     if (row < 0) {
         const int at = insertionRow(alert);
         beginInsertRows({}, at, at);

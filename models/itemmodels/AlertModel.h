@@ -14,11 +14,12 @@ namespace sitroom::models {
 
 class SituationStore;
 
-// Alerts not cleared, most severe (latched) first, then newest first. A
-// snapshot resets the model; each AlertEvent changes one row: inserted where
-// it sorts, changed in place, moved when its severity or time moved it, or
-// removed when cleared, so the selection and the view's scroll survive a
-// busy night.
+// The store's alerts (every alert not cleared), most severe (latched) first,
+// then newest first. A snapshot resets the model; each AlertEvent changes one
+// row to what the store holds now: inserted where it sorts, changed in place,
+// moved when its severity or time moved it, or removed when the store let it
+// go, so the selection and the view's scroll survive a busy night. Which
+// alerts stay is the store's rule alone.
 class AlertModel final : public QAbstractTableModel
 {
     Q_OBJECT

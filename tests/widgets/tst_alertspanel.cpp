@@ -258,7 +258,12 @@ void tst_AlertsPanel::floodShowsGroupsWithFirstOut()
     QVERIFY(top.data(AlertModel::FirstOutRole).toBool());
     QCOMPARE(groups->index(0, 0, top).data(AlertModel::IdRole).toString(), QStringLiteral("k1"));
     QVERIFY(tree->isExpanded(top));
-    QCOMPARE(groups->index(1, 0).data(models::AlertGroupModel::CountRole).toInt(), 4);  // backend holds the critical x4
+    // Then the groups in the order their first alert came: the queue's x0, the backend's x1, naver's x2.
+    QCOMPARE(groups->index(1, 0).data(AlertModel::GroupRole).toString(), QStringLiteral("queue"));
+    QCOMPARE(groups->index(2, 0).data(AlertModel::GroupRole).toString(), QStringLiteral("backend"));
+    QCOMPARE(groups->index(2, 0).data(models::AlertGroupModel::CountRole).toInt(), 4);  // backend holds the critical x4
+    QCOMPARE(groups->index(2, 0).data(AlertModel::SeverityRole).toInt(), int(v1::SEVERITY_CRITICAL));
+    QVERIFY(tree->isExpanded(groups->index(3, 0)));
     QCOMPARE(d.panel.meter()->band(), models::AlarmLoadBand::Flood);
     QCOMPARE(d.panel.meter()->load(), 22u);
     // The flood ends (a tick says so): the flat list again.
@@ -290,7 +295,10 @@ void tst_AlertsPanel::meterBands()
     QFETCH(int, band);
     QFETCH(QString, word);
     widgets::AlarmLoadMeter meter;
-    meter.setLoad(load, flood);
+    models::AlarmPicture picture;
+    picture.startedLast10min = load;
+    picture.flood = flood;
+    meter.setPicture(picture);
     QCOMPARE(int(meter.band()), band);
     QVERIFY2(meter.text().contains(word), qPrintable(meter.text()));
     QVERIFY(meter.text().contains(QString::number(load)));

@@ -6,9 +6,12 @@
 
 namespace sitroom::widgets {
 
-// Alerts started in the last 10 minutes against the ISA-18.2 targets: the
-// number, a bar with its three bands (≤ 2 calm, 3–10 busy, > 10 flood) and
-// the band in words, so the load reads without colour.
+// The alarm load as ISA-18.2 watches it: alerts started in the last 10
+// minutes against the targets (a bar with its three bands: ≤ 2 calm, 3–10
+// busy, > 10 flood), beside the alerts standing and unacknowledged, and the
+// situation in one word, so it reads without colour. It never says calm
+// while a critical alert stands unacknowledged: that word is its own, white
+// on red.
 class AlarmLoadMeter final : public QWidget
 {
     Q_OBJECT
@@ -16,10 +19,15 @@ class AlarmLoadMeter final : public QWidget
 public:
     explicit AlarmLoadMeter(QWidget *parent = nullptr);
 
-    void setLoad(quint32 alertsPer10Min, bool flood);
-    quint32 load() const { return m_load; }
-    sitroom::models::AlarmLoadBand band() const;
-    QString text() const;        // "14 alerts / 10 min · Flood: summarised by source"
+    void setPicture(const sitroom::models::AlarmPicture &picture);
+    const sitroom::models::AlarmPicture &picture() const { return m_picture; }
+    quint32 load() const { return m_picture.startedLast10min; }
+    sitroom::models::AlarmLoadBand band() const { return m_picture.rateBand(); }
+    sitroom::models::AlarmVerdict verdict() const { return m_picture.verdict(); }
+    // "시작 0건/10분 · 진행 14건 · 미확인 14건 (긴급 10) · 긴급 미확인: 즉시 확인"
+    QString text() const;
+    QString figuresText() const;   // the counts alone
+    QString verdictText() const;   // the word alone
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -28,8 +36,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    quint32 m_load = 0;
-    bool m_flood = false;        // the engine's word; the count alone may lag
+    sitroom::models::AlarmPicture m_picture;
 };
 
 } // namespace sitroom::widgets

@@ -7,12 +7,66 @@
 #include <QDesktopServices>
 #include <QFile>
 #include <QLabel>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextList>
 #include <QVBoxLayout>
 
 namespace sitroom::widgets {
 
 using namespace sitroom::models;
+
+namespace {
+
+bool isNumbered(QTextListFormat::Style style)
+{
+    switch (style) {
+    case QTextListFormat::ListDecimal:
+    case QTextListFormat::ListLowerAlpha:
+    case QTextListFormat::ListUpperAlpha:
+    case QTextListFormat::ListLowerRoman:
+    case QTextListFormat::ListUpperRoman:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// QTextDocument numbers every Markdown list from 1 (Qt 6.4 has no start
+// number), so after a table or a heading step 8 would read "5.". Each
+// top-level numbered item is taken out of its list and given its number as
+// written, in front of its text with a hanging indent, so the step an
+// operator reads is the step the link records. Nested lists stay lists.
+void numberStepsAsWritten(QTextDocument *document, const QList<int> &numbers)
+{
+    QList<QTextBlock> items;
+    for (QTextBlock b = document->begin(); b.isValid(); b = b.next()) {
+        const QTextList *list = b.textList();
+        if (list && list->format().indent() == 1 && isNumbered(list->format().style()))
+            items.append(b);
+    }
+    if (items.size() != numbers.size())
+        return;  // the source and the document disagree: leave the renderer's numbers alone
+    const QFontMetricsF fm(document->defaultFont());
+    QTextCursor cursor(document);
+    cursor.beginEditBlock();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QTextBlock &block = items[i];
+        block.textList()->remove(block);
+        const QString number = QStringLiteral("%1.\u00a0").arg(numbers[i]);
+        cursor.setPosition(block.position());
+        QTextBlockFormat format = block.blockFormat();
+        format.setTextIndent(-fm.horizontalAdvance(number));
+        format.setProperty(QTextFormat::UserProperty, numbers[i]);   // the step, for tests and tools
+        cursor.setBlockFormat(format);
+        cursor.insertText(number, block.charFormat());   // plain: not the bold or link the step may open with
+    }
+    cursor.endEditBlock();
+}
+
+} // namespace
 
 RunbookPane::RunbookPane(const SituationStore &store, QWidget *parent)
     : QWidget(parent)
@@ -77,6 +131,7 @@ void RunbookPane::showAlert(const sitroom::v1::Alert *alert)
                                          m_namer && !provider.isEmpty() ? m_namer(provider) : provider);
     m_title->setText(title);
     m_browser->setMarkdown(m_markdown);
+    numberStepsAsWritten(m_browser->document(), writtenStepNumbers(m_markdown));
 }
 
 QString RunbookPane::refusalText(const PreconditionFailure &failure, const ProviderNamer &name)

@@ -143,9 +143,18 @@ AlertsPanel::AlertsPanel(AlertModel *alerts, const SituationStore &store, QWidge
         if (isGrouped())
             restoreSelection();
     });
+    // A new group opens; the ones the operator closed stay closed.
+    connect(m_groups, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &under, int first, int last) {
+        if (under.isValid())
+            return;
+        for (int row = first; row <= last; ++row)
+            m_tree->expand(m_groups->index(row, 0));
+    });
     connect(&store, &SituationStore::alarmLoadChanged, this, &AlertsPanel::refreshView);
     connect(&store, &SituationStore::linkChanged, this, &AlertsPanel::refreshButtons);
-    connect(&store, &SituationStore::alertsChanged, this, [this] { m_meter->setLoad(m_store.alertsLast10min(), m_store.alertFlood()); });
+    // The meter counts what stands as well as what started: every lifecycle change moves it.
+    connect(&store, &SituationStore::alertsChanged, this, &AlertsPanel::refreshMeter);
+    connect(&store, &SituationStore::alertEvent, this, &AlertsPanel::refreshMeter);
     // Alert times are on the live system's clock: shown in its time zone.
     const auto adoptZone = [this] {
         m_zone = liveTimeZone(QString::fromStdString(m_store.configuration().timezone()));
@@ -245,7 +254,7 @@ void AlertsPanel::refresh()
 void AlertsPanel::refreshView()
 {
     const bool flood = m_store.alertFlood();
-    m_meter->setLoad(m_store.alertsLast10min(), flood);
+    refreshMeter();
     m_floodNote->setVisible(flood);
     QWidget *want = m_alerts->rowCount() == 0 ? static_cast<QWidget *>(m_empty)
         : (flood || m_group->isChecked())   ? static_cast<QWidget *>(m_tree)
@@ -256,6 +265,11 @@ void AlertsPanel::refreshView()
             m_tree->expandAll();
         restoreSelection();
     }
+}
+
+void AlertsPanel::refreshMeter()
+{
+    m_meter->setPicture(sitroom::models::alarmPicture(m_store.alerts(), m_store.alertsLast10min(), m_store.alertFlood()));
 }
 
 void AlertsPanel::onCurrentChanged(const QModelIndex &current)

@@ -28,7 +28,8 @@ class AlertDesk;
 class RunbookPane;
 class StaleOverlay;
 
-// The alerts dock: the alarm-load meter; the list, most severe first then
+// The alerts dock: the alarm-load meter (starts per 10 minutes, standing,
+// unacknowledged); the list, most severe first then
 // newest (severity as shape, word and colour; time; source; message; state in
 // words) — in a flood the grouped view by source with counts and the
 // first-out alert first; the selected alert's details and its runbook beside
@@ -73,6 +74,7 @@ protected:
 private:
     void refresh();
     void refreshView();
+    void refreshMeter();
     void onCurrentChanged(const QModelIndex &current);
     void restoreSelection();
     void refreshDetails();
