@@ -5,6 +5,7 @@
 
 #include "board/ProviderBoard.h"
 #include "board/ProviderTile.h"
+#include "common/LiveClockLabel.h"
 #include "common/StaleOverlay.h"
 #include "itemmodels/AlertModel.h"
 #include "itemmodels/CohortModel.h"
@@ -95,6 +96,30 @@ private slots:
         QVERIFY(c.window.staleBanner()->text().contains(QStringLiteral("No data yet")));
         for (auto *overlay : c.window.staleOverlays())
             QVERIFY(overlay->isStale());
+    }
+
+    // The live system's clock at the right of the status bar; a simulation
+    // at 30x shows its clock and the wall clock, both named, in KST.
+    void statusBarShowsTheLiveSystemsClock()
+    {
+        qputenv("TZ", QByteArrayLiteral("America/New_York"));
+        Console c;
+        auto *clock = c.window.findChild<widgets::LiveClockLabel *>();
+        QVERIFY(clock);
+        QVERIFY(clock->isVisible());
+        models::TelemetryBatch batch;
+        models::LinkEvent live;
+        live.state = models::LinkState::Live;
+        batch.link.push_back(live);
+        batch.snapshot = c.system.snapshot(c.system.openMs + 13 * 60 * 1000 + 5000, 60);  // 20:13:05 KST
+        batch.snapshot->mutable_configuration()->set_speed(30);
+        batch.snapshot->mutable_configuration()->set_source("sim:synthetic");
+        batch.messages = 1;
+        batch.lastMessageMonotonicMs = c.now;
+        batch.lastServerTimeMs = 1628486531000;  // 14:22:11 KST on the wall clock
+        c.store.apply(batch);
+        QVERIFY(clock->showsBothClocks());
+        QCOMPARE(clock->text(), QStringLiteral("Simulation clock 20:13:05 KST · Wall clock 14:22:11 KST · 30× speed"));
     }
 
     void staleAfterThreeSecondsOfSilence()
