@@ -196,6 +196,9 @@ QString statusText(const Snapshot &snapshot, qint64 wallMs)
         scenarioTime = clock.labelled(state.sim_time_ms(), kDateTimeFormat) + QStringLiteral(" (simulation), wall clock ")
             + clock.labelled(wallMs, kDateTimeFormat);
     QString text;
+    // First, so a script or a reader never takes a drill for real operations.
+    if (config.drill())
+        text += QStringLiteral("DRILL        an exercise, not real operations\n");
     text += QStringLiteral("scenario     %1 (%2)\n")
                 .arg(QString::fromStdString(config.scenario_id()), QString::fromStdString(config.scenario_name().en()));
     if (!config.source().empty())
@@ -253,6 +256,7 @@ QJsonObject statusJson(const Snapshot &snapshot)
     QJsonObject o;
     o.insert(QStringLiteral("scenario"), QString::fromStdString(config.scenario_id()));
     o.insert(QStringLiteral("scenario_name"), QString::fromStdString(config.scenario_name().en()));
+    o.insert(QStringLiteral("drill"), config.drill());
     o.insert(QStringLiteral("sim_time_ms"), double(state.sim_time_ms()));
     o.insert(QStringLiteral("queue_depth"), double(state.admission().queue_depth()));
     o.insert(QStringLiteral("admission_rate_per_s"), snapshot.control().admission_rate_per_s());

@@ -294,6 +294,32 @@ private slots:
         QCOMPARE(json.value(QStringLiteral("providers")).toArray().size(), 5);
         QVERIFY(json.value(QStringLiteral("control")).isObject());
         QVERIFY(json.contains(QStringLiteral("queue_depth")));
+        // Real operations: no DRILL line.
+        QVERIFY2(!run.out.contains(QStringLiteral("DRILL")), qPrintable(run.out));
+        QCOMPARE(json.value(QStringLiteral("drill")), QJsonValue(false));
+    }
+
+    // A drill says so first, in text and JSON, so no script takes it for real operations.
+    void statusSaysDrill()
+    {
+        TemporaryTlsDir tls;
+        QVERIFY2(tls.isValid(), qPrintable(tls.errorString()));
+        SimulatorProcess sim;
+        QString error;
+        QVERIFY2(sim.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-dir"), tls.path(),
+                            QStringLiteral("--scenario"), QStringLiteral("cascade-drill")},
+                           &error),
+                 qPrintable(error));
+        const QStringList connection{QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(sim.port()),
+                                     QStringLiteral("--ca"), tls.caPath(), QStringLiteral("--user"), QStringLiteral("tester")};
+        const auto run = runCtl(connection + QStringList{QStringLiteral("status")});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QVERIFY2(run.out.startsWith(QStringLiteral("DRILL        an exercise, not real operations\n")), qPrintable(run.out));
+        QVERIFY(run.out.contains(QStringLiteral("cascade-drill")));
+        const QJsonObject json = statusJson(connection, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(json.value(QStringLiteral("drill")), QJsonValue(true));
+        sim.stop();
     }
 
     void pendingIsEmptyAtStart()
