@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextDocument>
@@ -68,6 +69,14 @@ private slots:
             }
         }
         QCOMPARE(shown, written);
+        // A picture of the later steps, when asked (SITROOM_SHOTS_DIR).
+        if (const QString dir = qEnvironmentVariable("SITROOM_SHOTS_DIR"); !dir.isEmpty() && file == u"provider-failing.ko.md") {
+            pane.browser()->setFont(QFont(QStringLiteral("Noto Sans CJK KR"), 10));
+            pane.show();
+            pane.browser()->scrollToAnchor(QString());
+            pane.browser()->verticalScrollBar()->setValue(pane.browser()->verticalScrollBar()->maximum() / 2);
+            QVERIFY(pane.grab().save(dir + QStringLiteral("/runbook-steps.png")));
+        }
         // And every step link records the number it is shown under.
         static const QRegularExpression link(QStringLiteral("^(\\d+)\\. .*sitroom:[a-z-]+\\?step=(\\d+)"));
         for (const QString &line : pane.markdown().split(u'\n')) {
