@@ -175,6 +175,8 @@ v1::CommandResult AlertDesk::handle(const v1::Command &command, const Identity &
 
     AuditRecord base;
     base.timeMs = wallNowMs;
+    base.sourceTimeMs = engineNowMs(wallNowMs);
+    base.commandId = s(command.command_id());
     base.user = who.user;
     base.site = who.site;
     base.action = CommandProcessor::describe(command);
@@ -276,6 +278,7 @@ bool AlertDesk::commit(const std::vector<alerts::AlertTransitionRecord> &transit
             continue;   // a regrouping is not a transition of the alert: stored, told, not audited
         AuditRecord r;
         r.timeMs = wallNowMs;
+        r.sourceTimeMs = engineNowMs(wallNowMs);
         r.user = isSystem(t.actor) ? QStringLiteral("system") : s(t.actor.user());
         r.site = t.actor.site();
         r.action = QStringLiteral("alert %1 %2 (%3)").arg(s(a.id()), transitionWord(t.transition), s(a.key()));

@@ -35,6 +35,8 @@ sitroom::v1::AuditEntry entryFrom(const QSqlQuery &q)
     e.set_outcome(q.value(8).toString().toStdString());
     const QByteArray hash = q.value(9).toByteArray();
     e.set_hash(hash.constData(), size_t(hash.size()));
+    e.set_command_id(q.value(10).toString().toStdString());
+    e.set_source_time_ms(q.value(11).toLongLong());
     return e;
 }
 
@@ -44,7 +46,7 @@ QString text(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
-const char kColumns[] = "id, time_ms, user, site, action, reason, before, after, outcome, hash";
+const char kColumns[] = "id, time_ms, user, site, action, reason, before, after, outcome, hash, command_id, source_time_ms";
 
 } // namespace
 
@@ -65,6 +67,12 @@ QByteArray AuditLog::canonical(const sitroom::v1::AuditEntry &e)
     addField(out, QByteArray::fromStdString(e.before()));
     addField(out, QByteArray::fromStdString(e.after()));
     addField(out, QByteArray::fromStdString(e.outcome()));
+    // Fields added later take part only when set, so rows written before
+    // them verify as they were written.
+    if (!e.command_id().empty() || e.source_time_ms() != 0) {
+        addField(out, QByteArray::fromStdString(e.command_id()));
+        addField(out, QByteArray::number(qlonglong(e.source_time_ms())));
+    }
     return out;
 }
 
@@ -107,10 +115,12 @@ sitroom::v1::AuditEntry AuditLog::append(const AuditRecord &r, QString *error)
     e.set_before(r.before.toStdString());
     e.set_after(r.after.toStdString());
     e.set_outcome(r.outcome.toStdString());
+    e.set_command_id(r.commandId.toStdString());
+    e.set_source_time_ms(r.sourceTimeMs);
     const QByteArray hash = chainHash(previous, e);
     e.set_hash(hash.constData(), size_t(hash.size()));
 
-    q.prepare(QStringLiteral("INSERT INTO audit (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(QLatin1String(kColumns)));
+    q.prepare(QStringLiteral("INSERT INTO audit (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(QLatin1String(kColumns)));
     q.addBindValue(qulonglong(id));
     q.addBindValue(qlonglong(r.timeMs));
     q.addBindValue(text(r.user));
@@ -121,6 +131,8 @@ sitroom::v1::AuditEntry AuditLog::append(const AuditRecord &r, QString *error)
     q.addBindValue(text(r.after));
     q.addBindValue(text(r.outcome));
     q.addBindValue(hash);
+    q.addBindValue(text(r.commandId));
+    q.addBindValue(qlonglong(r.sourceTimeMs));
     if (!q.exec()) {
         *error = q.lastError().text();
         return {};

@@ -23,6 +23,8 @@ struct AuditRecord
     QString before;
     QString after;
     QString outcome;
+    QString commandId;            // the command decided or followed up, if any
+    qint64 sourceTimeMs = 0;      // the live system's clock (0: not known)
 };
 
 struct AuditVerification

@@ -198,6 +198,8 @@ CommandDecision CommandProcessor::decide(const Command &c, const Identity &who, 
     d.result.set_command_id(c.command_id());
     AuditRecord base;
     base.timeMs = wallNowMs;
+    base.sourceTimeMs = sourceNowMs;
+    base.commandId = s(c.command_id());
     base.user = who.user;
     base.site = who.site;
     base.action = describe(c);
@@ -330,6 +332,8 @@ CommandDecision CommandProcessor::decideApproval(const Command &c, const Identit
     // The original command's own row: its requester, its reason, its effect.
     AuditRecord original;
     original.timeMs = wallNowMs;
+    original.sourceTimeMs = sourceNowMs;
+    original.commandId = s(pending.command().command_id());
     original.user = s(pending.requested_by().user());
     original.site = pending.requested_by().site();
     original.action = describe(pending.command());
@@ -348,7 +352,9 @@ bool CommandProcessor::commit(CommandDecision &d, QString *error)
     if (!m_db.begin(error))
         return false;
     std::vector<v1::AuditEntry> entries;
-    for (const AuditRecord &r : d.audit) {
+    for (AuditRecord r : d.audit) {
+        if (r.sourceTimeMs == 0 && m_sourceClock)
+            r.sourceTimeMs = m_sourceClock();
         v1::AuditEntry e = m_audit.append(r, error);
         if (e.id() == 0) {
             m_db.rollback();

@@ -8,6 +8,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -69,6 +70,8 @@ public:
     void setTarget(ControlTarget *target) { m_target = target; }
     // The figures the source could not read fresh this tick (StaleInterlock).
     void setStaleFigures(std::vector<sitroom::v1::StaleFigure> stale) { m_stale = std::move(stale); }
+    // The live system's clock, for the audit rows that do not bring their own.
+    void setSourceClock(std::function<qint64()> clock) { m_sourceClock = std::move(clock); }
 
     // The state restored from the database, if it had one.
     bool hasStoredControl() const { return m_restored; }
@@ -141,6 +144,7 @@ private:
     std::vector<sitroom::v1::AuditEntry> m_auditEvents;
     std::vector<ControlChange> m_changes;
     std::vector<sitroom::v1::StaleFigure> m_stale;
+    std::function<qint64()> m_sourceClock;
 };
 
 } // namespace sitroom::gateway

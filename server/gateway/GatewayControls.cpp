@@ -32,6 +32,7 @@ bool Gateway::openControls(QString *error)
     d->processor = std::make_unique<CommandProcessor>(d->database, po);
     d->processor->setConfiguration(d->published.configuration());
     d->processor->setTarget(d->target);
+    d->processor->setSourceClock([this] { return sourceNowMs(); });
     d->verifier.setBoundMs(d->options.effectTimeoutMs);
     ControlDispatcher::Hooks hooks;
     hooks.wallNowMs = [] { return wallNowMs(); };
@@ -241,6 +242,7 @@ void Gateway::publishProgress(const sitroom::v1::CommandProgress &progress)
         AuditRecord r;
         r.timeMs = progress.at_ms();
         r.user = QStringLiteral("system");
+        r.commandId = id;
         r.action = QStringLiteral("verify %1 (command %2, revision %3)").arg(action, id).arg(progress.revision());
         r.reason = QStringLiteral("closed-loop check: ") + QString::fromStdString(progress.expectation());
         r.outcome = QString::fromStdString(progress.detail());

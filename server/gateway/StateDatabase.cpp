@@ -57,7 +57,8 @@ bool StateDatabase::open(const QString &stateDir, QString *error)
         QStringLiteral("PRAGMA synchronous=FULL"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER NOT NULL, "
                        "user TEXT NOT NULL, site INTEGER NOT NULL, action TEXT NOT NULL, reason TEXT NOT NULL, "
-                       "before TEXT NOT NULL, after TEXT NOT NULL, outcome TEXT NOT NULL, hash BLOB NOT NULL)"),
+                       "before TEXT NOT NULL, after TEXT NOT NULL, outcome TEXT NOT NULL, hash BLOB NOT NULL, "
+                       "command_id TEXT NOT NULL DEFAULT '', source_time_ms INTEGER NOT NULL DEFAULT 0)"),
         // The chain's head, written with every row: a deleted last row shows.
         QStringLiteral("CREATE TABLE IF NOT EXISTS audit_head (k INTEGER PRIMARY KEY CHECK (k = 1), "
                        "last_id INTEGER NOT NULL, last_hash BLOB NOT NULL)"),
@@ -72,6 +73,21 @@ bool StateDatabase::open(const QString &stateDir, QString *error)
     for (const QString &sql : statements) {
         if (!q.exec(sql)) {
             *error = QStringLiteral("cannot prepare the state database %1: %2").arg(m_path, q.lastError().text());
+            return false;
+        }
+    }
+    // A database from before the audit kept the command and the live clock.
+    QStringList columns;
+    if (q.exec(QStringLiteral("PRAGMA table_info(audit)")))
+        while (q.next())
+            columns << q.value(1).toString();
+    const std::pair<const char *, const char *> added[] = {
+        {"command_id", "ALTER TABLE audit ADD COLUMN command_id TEXT NOT NULL DEFAULT ''"},
+        {"source_time_ms", "ALTER TABLE audit ADD COLUMN source_time_ms INTEGER NOT NULL DEFAULT 0"},
+    };
+    for (const auto &[column, sql] : added) {
+        if (!columns.contains(QLatin1String(column)) && !q.exec(QLatin1String(sql))) {
+            *error = QStringLiteral("cannot upgrade the state database %1: %2").arg(m_path, q.lastError().text());
             return false;
         }
     }
