@@ -46,12 +46,10 @@ SimServer::SimServer(Simulation &simulation, const SimOptions &options, QObject 
     , m_simulation(simulation)
     , m_options(options)
     , m_gateway(gatewayOptions(options))
-    , m_clock(simulation, options.speed, options.tickHz)
-    , m_history(simulation)
+    , m_source(simulation, m_gateway, options.speed, options.tickHz)
 {
-    connect(&m_clock, &sim::SimulationClock::stepped, this, [this] { m_history.append(m_simulation.state()); });
-    connect(&m_clock, &sim::SimulationClock::tick, this, &SimServer::publish);
-    connect(&m_clock, &sim::SimulationClock::finished, this, &SimServer::onFinished);
+    connect(&m_source, &source::SimulationSource::published, this, &SimServer::published);
+    connect(&m_source, &source::SimulationSource::finished, this, &SimServer::onFinished);
     connect(&m_gateway, &gateway::Gateway::sessionOpened, this, [](const QString &peer, const QString &user) {
         qCInfo(lcSim).noquote() << "console connected:" << peer << user;
     });
@@ -62,40 +60,14 @@ SimServer::SimServer(Simulation &simulation, const SimOptions &options, QObject 
 
 bool SimServer::openControls(QString *error)
 {
-    m_gateway.setConfiguration(sim::configurationOf(m_simulation, m_options.speed));
     if (!m_gateway.openControls(error))
         return false;
-    m_gateway.setControlTarget(this);
+    m_gateway.setControlTarget(&m_source);
     return true;
-}
-
-void SimServer::applyControl(const sitroom::v1::ControlState &control)
-{
-    if (control.admission_rate_per_s() != m_simulation.state().admissionRate)
-        m_simulation.setAdmissionRate(control.admission_rate_per_s());
-    if (control.admission_paused() != m_simulation.state().admissionPaused)
-        m_simulation.setAdmissionPaused(control.admission_paused());
-    for (const auto &p : control.providers()) {
-        const QString id = QString::fromStdString(p.id());
-        for (const sim::ProviderStatus &status : m_simulation.state().providers) {
-            if (status.id == id && status.enabled != p.enabled()) {
-                m_simulation.setProviderEnabled(id, p.enabled(), int(p.ramp_s()));
-                qCInfo(lcSim).noquote() << "provider" << id << (p.enabled() ? "enabled" : "disabled");
-            }
-        }
-    }
 }
 
 bool SimServer::start(QString *error)
 {
-    // Fast-forward: the skipped time still lands in the gateway's history, so
-    // consoles see the last hour of it at once.
-    while (!m_simulation.finished() && m_simulation.state().elapsedS < m_options.fastForwardS) {
-        m_simulation.step();
-        m_history.append(m_simulation.state());
-    }
-    m_gateway.setConfiguration(sim::configurationOf(m_simulation, m_options.speed));
-    m_gateway.setControlState(sim::controlStateOf(m_simulation));
     if (!m_options.metricsHost.isEmpty()) {
         m_metrics = new metrics::MetricsEndpoint(this);
         const QHostAddress address = m_options.metricsHost == QStringLiteral("localhost")
@@ -103,17 +75,14 @@ bool SimServer::start(QString *error)
         if (!m_metrics->listen(address, m_options.metricsPort, error))
             return false;
     }
-    publish();
-    if (!m_gateway.listen(error))
-        return false;
-    m_clock.start();
-    return true;
+    // Fast-forward: the skipped time still lands in the gateway's history, so
+    // consoles see the last hour of it at once.
+    m_source.start(m_options.fastForwardS);
+    return m_gateway.listen(error);
 }
 
-void SimServer::publish()
+void SimServer::published()
 {
-    const sitroom::v1::SystemState state = sim::systemStateOf(m_simulation);
-    m_gateway.publishTick(state, m_history.take());
     // The same system as Prometheus text, rendered once per simulated second.
     if (m_metrics && m_metricsRenderedS != m_simulation.state().elapsedS) {
         m_metricsRenderedS = m_simulation.state().elapsedS;
@@ -159,8 +128,6 @@ bool SimServer::finishReport()
 
 void SimServer::onFinished()
 {
-    publish();
-    m_gateway.setSourceIdle(true);
     qCInfo(lcSim).noquote() << "the scenario's time has run out; still serving the final state (Ctrl+C to stop)";
     finishReport();
 }

@@ -2,12 +2,10 @@
 
 #include "SimOptions.h"
 
-#include "gateway/ControlTarget.h"
 #include "gateway/Gateway.h"
 #include "metrics/MetricsEndpoint.h"
-#include "sim/SimTelemetry.h"
 #include "sim/Simulation.h"
-#include "sim/SimulationClock.h"
+#include "source/SimulationSource.h"
 
 #include <QObject>
 
@@ -15,10 +13,12 @@ namespace sitroom::simapp {
 
 using sitroom::sim::Simulation;
 
-// Serving mode: the simulation on its virtual clock, its telemetry pushed
-// through the gateway to every console, a status line now and then, and the
-// report written when the run ends or the process is told to stop.
-class SimServer final : public QObject, public gateway::ControlTarget
+// Serving mode, the short-hand for `sitroom-gateway --source sim:`: the
+// gateway with the simulation in process (source::SimulationSource), plus
+// what only the simulator does: /metrics if asked, a status line now and
+// then, and the report written when the run ends or the process is told to
+// stop.
+class SimServer final : public QObject
 {
     Q_OBJECT
 
@@ -31,9 +31,6 @@ public:
     // The state directory held controls: they win over --admission-rate and
     // --disable-provider.
     bool hasStoredControls() const { return m_gateway.hasStoredControlState(); }
-    // The operators' controls, in effect from the simulation's next step.
-    void applyControl(const sitroom::v1::ControlState &control) override;
-
     bool start(QString *error);
     // Writes the report if asked for and not yet written. False on a write error.
     bool finishReport();
@@ -42,16 +39,15 @@ public:
     quint16 metricsPort() const { return m_metrics ? m_metrics->serverPort() : 0; }
 
 private:
-    void publish();
+    void published();
     void logStatus();
     void onFinished();
 
     Simulation &m_simulation;
     SimOptions m_options;
     gateway::Gateway m_gateway;
+    source::SimulationSource m_source;
     metrics::MetricsEndpoint *m_metrics = nullptr;  // only with --metrics-listen
-    sim::SimulationClock m_clock;
-    sim::HistoryRecorder m_history;
     std::int64_t m_metricsRenderedS = -1;
     bool m_reportWritten = false;
     std::int64_t m_lastStatusS = -1;
