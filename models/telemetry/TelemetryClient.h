@@ -17,7 +17,9 @@ class TelemetryWorker;
 // on its own thread (the socket is created there); the GUI thread receives one
 // TelemetryBatch per frame at most. The client reconnects with backoff (1 s,
 // x1.6, +-20 % jitter, capped at 30 s) after any failure or refusal and
-// resynchronises from a fresh snapshot; it never gives up and never blocks.
+// resynchronises from a fresh snapshot; it never blocks. A refusal of the
+// credentials is the exception: that run ends (no password is sent twice by
+// itself), and start() with new settings begins again.
 class TelemetryClient final : public QObject
 {
     Q_OBJECT
