@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/JsonFieldReader.h"
+
 #include <QList>
 #include <QString>
 
@@ -20,6 +22,16 @@ struct RotationWindow
     std::int64_t closeMs = 0;
     int digit = 0;
 };
+
+// A "rotation" object: first_open (ISO 8601 with its offset), window_hours,
+// digits (each 0-9 once); problems go to the reader.
+struct Rotation
+{
+    std::int64_t firstOpenMs = 0;
+    double windowHours = 0.0;
+    QList<int> digits;
+};
+Rotation readRotation(JsonFieldReader r);
 
 // Expands a cohort's rotation into its windows, in the order of the digits.
 // The eligible and already-booked counts are spread so that the groups add

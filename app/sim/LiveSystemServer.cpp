@@ -2,7 +2,6 @@
 
 #include "livesystem/ControlEndpoint.h"
 #include "metrics/MetricsExposition.h"
-#include "sim/SimulationReport.h"
 
 #include <QLoggingCategory>
 #include <QStringList>
@@ -27,6 +26,7 @@ LiveSystemServer::LiveSystemServer(sim::Simulation &simulation, const SimOptions
     , m_options(options)
     , m_clock(simulation, options.speed, options.tickHz)
     , m_control(new livesystem::ControlEndpoint(*this, secret, this))
+    , m_report(options.reportPath)
 {
     connect(&m_clock, &sim::SimulationClock::tick, this, &LiveSystemServer::render);
     connect(&m_clock, &sim::SimulationClock::finished, this, [this] {
@@ -110,16 +110,7 @@ void LiveSystemServer::apply(const livesystem::ControlCommand &command)
 
 bool LiveSystemServer::finishReport()
 {
-    if (m_options.reportPath.isEmpty() || m_reportWritten)
-        return true;
-    QString error;
-    if (!sim::writeSimulationReport(m_simulation, m_options.reportPath, &error)) {
-        qCCritical(lcSim).noquote() << error;
-        return false;
-    }
-    m_reportWritten = true;
-    qCInfo(lcSim).noquote() << "report written to" << m_options.reportPath;
-    return true;
+    return m_report.finish(m_simulation);
 }
 
 } // namespace sitroom::simapp

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RunReport.h"
 #include "SimOptions.h"
 
 #include "livesystem/LiveControlTarget.h"
@@ -45,7 +46,7 @@ private:
     metrics::MetricsEndpoint m_metrics;
     livesystem::ControlEndpoint *m_control;
     std::int64_t m_renderedS = -1;
-    bool m_reportWritten = false;
+    RunReport m_report;
 };
 
 } // namespace sitroom::simapp

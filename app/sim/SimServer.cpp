@@ -1,7 +1,6 @@
 #include "SimServer.h"
 
 #include "metrics/MetricsExposition.h"
-#include "sim/SimulationReport.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -47,6 +46,7 @@ SimServer::SimServer(Simulation &simulation, const SimOptions &options, QObject 
     , m_options(options)
     , m_gateway(gatewayOptions(options))
     , m_source(simulation, m_gateway, options.speed, options.tickHz)
+    , m_report(options.reportPath)
 {
     connect(&m_source, &source::SimulationSource::published, this, &SimServer::published);
     connect(&m_source, &source::SimulationSource::finished, this, &SimServer::onFinished);
@@ -114,16 +114,7 @@ void SimServer::logStatus()
 
 bool SimServer::finishReport()
 {
-    if (m_options.reportPath.isEmpty() || m_reportWritten)
-        return true;
-    QString error;
-    if (!sim::writeSimulationReport(m_simulation, m_options.reportPath, &error)) {
-        qCCritical(lcSim).noquote() << error;
-        return false;
-    }
-    m_reportWritten = true;
-    qCInfo(lcSim).noquote() << "report written to" << m_options.reportPath;
-    return true;
+    return m_report.finish(m_simulation);
 }
 
 void SimServer::onFinished()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RunReport.h"
 #include "SimOptions.h"
 
 #include "gateway/Gateway.h"
@@ -49,7 +50,7 @@ private:
     source::SimulationSource m_source;
     metrics::MetricsEndpoint *m_metrics = nullptr;  // only with --metrics-listen
     std::int64_t m_metricsRenderedS = -1;
-    bool m_reportWritten = false;
+    RunReport m_report;
     std::int64_t m_lastStatusS = -1;
 };
 

@@ -1,5 +1,8 @@
 #include "ScenarioLoader.h"
 
+#include "domain/BookingRotation.h"
+#include "domain/LightSpecJson.h"
+
 #include "JsonFieldReader.h"
 
 #include <QDir>
@@ -125,24 +128,6 @@ StageSpec readBackend(JsonFieldReader r)
     return b;
 }
 
-LightSpec readLights(JsonFieldReader r)
-{
-    LightSpec l;
-    l.yellowP95Ms = r.number(QStringLiteral("yellow_p95_ms"), 1, 600000);
-    l.redP95Ms = r.number(QStringLiteral("red_p95_ms"), 1, 600000);
-    l.yellowErrorRate = r.number(QStringLiteral("yellow_error_rate"), 0, 1);
-    l.redErrorRate = r.number(QStringLiteral("red_error_rate"), 0, 1);
-    l.hysteresis = r.number(QStringLiteral("hysteresis"), 0, 0.9);
-    l.minDwellS = int(r.integer(QStringLiteral("min_dwell_s"), 0, 3600));
-    l.smoothingS = r.number(QStringLiteral("smoothing_s"), 1, 600);
-    if (r.ok() && l.redP95Ms <= l.yellowP95Ms)
-        r.fail(QStringLiteral("red_p95_ms"), QStringLiteral("must be above yellow_p95_ms"));
-    if (r.ok() && l.redErrorRate <= l.yellowErrorRate)
-        r.fail(QStringLiteral("red_error_rate"), QStringLiteral("must be above yellow_error_rate"));
-    r.rejectUnknownFields();
-    return l;
-}
-
 // A cohort either has one window (open/close) or a 10부제 rotation that
 // expands into one window per birth-date digit, a day apart.
 void readCohort(JsonFieldReader r, QList<CohortWindow> &out)
@@ -166,38 +151,23 @@ void readCohort(JsonFieldReader r, QList<CohortWindow> &out)
         out.append(w);
         return;
     }
-    JsonFieldReader rot = r.object(QStringLiteral("rotation"));
-    const std::int64_t firstOpen = rot.time(QStringLiteral("first_open"));
-    const double windowHours = rot.number(QStringLiteral("window_hours"), 1, 24 * 7);
-    const QJsonArray digits = rot.array(QStringLiteral("digits"));
-    QSet<int> seen;
-    for (qsizetype i = 0; i < digits.size() && rot.ok(); ++i) {
-        const double d = digits.at(i).toDouble(-1);
-        if (!digits.at(i).isDouble() || d < 0 || d > 9 || double(int(d)) != d || seen.contains(int(d)))
-            rot.fail(QStringLiteral("digits[%1]").arg(i), QStringLiteral("must be a digit 0-9, each once"));
-        seen.insert(int(d));
-    }
-    if (rot.ok() && digits.isEmpty())
-        rot.fail(QStringLiteral("digits"), QStringLiteral("must list at least one digit"));
-    rot.rejectUnknownFields();
+    const domain::Rotation rotation = domain::readRotation(r.object(QStringLiteral("rotation")));
     r.rejectUnknownFields();
     if (!r.ok())
         return;
-    const auto groups = digits.size();
-    for (qsizetype i = 0; i < groups; ++i) {
-        const int digit = digits.at(i).toInt();
+    for (const domain::RotationWindow &window : domain::rotationWindows(id, name.ko, name.en, eligible, alreadyBooked,
+                                                                  rotation.firstOpenMs, rotation.windowHours,
+                                                                  rotation.digits)) {
         CohortWindow w;
-        w.id = id + u'/' + QString::number(digit);
-        w.name = {name.ko + QStringLiteral(" (끝자리 %1)").arg(digit),
-                  name.en + QStringLiteral(" (birth date ending %1)").arg(digit)};
-        // Spread the remainder so the groups add up to the cohort exactly.
-        w.eligible = eligible / groups + (i < eligible % groups ? 1 : 0);
-        w.alreadyBooked = alreadyBooked / groups + (i < alreadyBooked % groups ? 1 : 0);
+        w.id = window.id;
+        w.name = {window.nameKo, window.nameEn};
+        w.eligible = window.eligible;
+        w.alreadyBooked = window.alreadyBooked;
         w.intentShare = intent;
         w.expectedUptake = uptake;
-        w.openMs = firstOpen + i * 86'400'000;
-        w.closeMs = w.openMs + std::int64_t(windowHours * 3'600'000);
-        w.birthDigits = {digit};
+        w.openMs = window.openMs;
+        w.closeMs = window.closeMs;
+        w.birthDigits = {window.digit};
         out.append(w);
     }
 }
@@ -366,7 +336,7 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray &json, const QStr
     s.admission = readAdmission(r.object(QStringLiteral("admission")));
     s.citizens = readCitizens(r.object(QStringLiteral("citizens")));
     s.backend = readBackend(r.object(QStringLiteral("backend")));
-    s.lights = readLights(r.object(QStringLiteral("lights")));
+    s.lights = domain::readLightSpec(r.object(QStringLiteral("lights")));
 
     const QJsonArray events = r.array(QStringLiteral("events"), false);
     for (qsizetype i = 0; i < events.size() && r.ok(); ++i)

@@ -75,24 +75,12 @@ void readCohort(JsonFieldReader r, sitroom::v1::Configuration &c)
             addWindow(c, id, ko, en, eligible, openMs, closeMs, {}, uptake);
         return;
     }
-    JsonFieldReader rot = r.object(QStringLiteral("rotation"));
-    const std::int64_t firstOpen = rot.time(QStringLiteral("first_open"));
-    const double windowHours = rot.number(QStringLiteral("window_hours"), 1, 24 * 7);
-    const QJsonArray digits = rot.array(QStringLiteral("digits"));
-    QList<int> list;
-    for (qsizetype i = 0; i < digits.size() && rot.ok(); ++i) {
-        const double d = digits.at(i).toDouble(-1);
-        if (!digits.at(i).isDouble() || d < 0 || d > 9 || double(int(d)) != d || list.contains(int(d)))
-            rot.fail(QStringLiteral("digits[%1]").arg(i), QStringLiteral("must be a digit 0-9, each once"));
-        list.append(int(d));
-    }
-    if (rot.ok() && list.isEmpty())
-        rot.fail(QStringLiteral("digits"), QStringLiteral("must list at least one digit"));
-    rot.rejectUnknownFields();
+    const domain::Rotation rotation = domain::readRotation(r.object(QStringLiteral("rotation")));
     r.rejectUnknownFields();
     if (!r.ok())
         return;
-    for (const domain::RotationWindow &w : domain::rotationWindows(id, ko, en, eligible, 0, firstOpen, windowHours, list))
+    for (const domain::RotationWindow &w : domain::rotationWindows(id, ko, en, eligible, 0, rotation.firstOpenMs,
+                                                                                rotation.windowHours, rotation.digits))
         addWindow(c, w.id, w.nameKo, w.nameEn, w.eligible, w.openMs, w.closeMs, {w.digit}, uptake);
 }
 

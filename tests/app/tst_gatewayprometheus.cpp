@@ -167,8 +167,7 @@ private:
 private slots:
     void initTestCase()
     {
-        if (PrometheusProcess::binaryPath().isEmpty())
-            QSKIP("prometheus is not installed (scripts/setup installs Debian's)");
+        QVERIFY2(!PrometheusProcess::binaryPath().isEmpty(), "prometheus is not installed: scripts/setup installs Debian's");
         QVERIFY(m_dir.isValid());
         QVERIFY2(m_tls.isValid(), qPrintable(m_tls.errorString()));
         m_clock.start();
@@ -315,6 +314,34 @@ private slots:
 
     // Before Prometheus goes away below: this gateway's figures are fresh, so
     // the refusal can only be the webhook's.
+    // A query Prometheus cannot parse stops the start, naming the field,
+    // the query and Prometheus's own words.
+    void badPromQL_refusedAtStartNamingTheField()
+    {
+        QFile shipped(QStringLiteral(SITROOM_SOURCE_DIR "/resources/sources/sim-prometheus.json"));
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        QJsonObject site = QJsonDocument::fromJson(shipped.readAll()).object();
+        QJsonObject queries = site.value(QStringLiteral("queries")).toObject();
+        queries[QStringLiteral("queue_depth")] = QStringLiteral("max(sitroom_waiting_room_queue_depth");
+        site[QStringLiteral("queries")] = queries;
+        QFile broken(path(QStringLiteral("broken-site.json")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(QJsonDocument(site).toJson());
+        broken.close();
+
+        QStringList arguments = gatewayArguments(m_sim.controlUrl(), QStringLiteral("state-broken"));
+        arguments[arguments.indexOf(QStringLiteral("--site-config")) + 1] = broken.fileName();
+        QProcess gateway;
+        gateway.start(GatewayProcess::binaryPath(), arguments);
+        QVERIFY(gateway.waitForFinished(kStartMs));
+        const QString err = QString::fromUtf8(gateway.readAllStandardError());
+        QCOMPARE(gateway.exitCode(), 2);
+        QVERIFY2(err.contains(QStringLiteral("queries.queue_depth")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("Prometheus refuses the query")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("parse error")), qPrintable(err));
+        QVERIFY(!QString::fromUtf8(gateway.readAllStandardOutput()).contains(QStringLiteral("listening on")));
+    }
+
     void unreachableWebhook_refusesAndChangesNothing()
     {
         const quint16 closed = PrometheusProcess::freePort();
