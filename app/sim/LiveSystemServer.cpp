@@ -93,19 +93,12 @@ QString LiveSystemServer::refusal(const livesystem::ControlCommand &command) con
 
 void LiveSystemServer::apply(const livesystem::ControlCommand &command)
 {
-    const sim::SimulationState &state = m_simulation.state();
-    if (command.admissionRatePerS != state.admissionRate)
-        m_simulation.setAdmissionRate(command.admissionRatePerS);
-    if (command.admissionPaused != state.admissionPaused)
-        m_simulation.setAdmissionPaused(command.admissionPaused);
     // Providers the body leaves out keep their switch.
-    for (const livesystem::ProviderControl &p : command.providers) {
-        const int index = m_simulation.scenario().providerIndex(p.id);
-        if (index >= 0 && state.providers[std::size_t(index)].enabled != p.enabled) {
-            m_simulation.setProviderEnabled(p.id, p.enabled, p.rampS);
-            qCInfo(lcSim).noquote() << "provider" << p.id << (p.enabled ? "enabled" : "disabled");
-        }
-    }
+    std::vector<sim::Simulation::ProviderSwitch> providers;
+    for (const livesystem::ProviderControl &p : command.providers)
+        providers.push_back({p.id, p.enabled, p.rampS});
+    for (const auto &p : m_simulation.applyControls(command.admissionRatePerS, command.admissionPaused, providers))
+        qCInfo(lcSim).noquote() << "provider" << p.id << (p.enabled ? "enabled" : "disabled");
 }
 
 bool LiveSystemServer::finishReport()

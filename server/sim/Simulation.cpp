@@ -71,6 +71,22 @@ void Simulation::setAdmissionPaused(bool paused)
     m_state.admissionPaused = paused;
 }
 
+std::vector<Simulation::ProviderSwitch> Simulation::applyControls(double ratePerS, bool paused, const std::vector<ProviderSwitch> &providers)
+{
+    if (ratePerS != m_state.admissionRate)
+        setAdmissionRate(ratePerS);
+    if (paused != m_state.admissionPaused)
+        setAdmissionPaused(paused);
+    std::vector<ProviderSwitch> switched;
+    for (const ProviderSwitch &p : providers) {
+        const int index = m_scenario.providerIndex(p.id);
+        if (index >= 0 && m_state.providers[std::size_t(index)].enabled != p.enabled
+            && setProviderEnabled(p.id, p.enabled, p.rampS))
+            switched.push_back(p);
+    }
+    return switched;
+}
+
 bool Simulation::setProviderEnabled(const QString &providerId, bool enabled, int rampS)
 {
     const int index = m_scenario.providerIndex(providerId);

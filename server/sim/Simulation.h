@@ -41,6 +41,18 @@ public:
     // new citizens ramps back in over rampS seconds.
     bool setProviderEnabled(const QString &providerId, bool enabled, int rampS = 0);
 
+    // The operators' whole control state, as the gateway or the control
+    // webhook hands it over: only what differs is changed (so a provider's
+    // ramp is not restarted), providers not listed keep their switch.
+    // Returns the providers switched, as asked.
+    struct ProviderSwitch
+    {
+        QString id;
+        bool enabled = true;
+        int rampS = 0;
+    };
+    std::vector<ProviderSwitch> applyControls(double ratePerS, bool paused, const std::vector<ProviderSwitch> &providers);
+
 private:
     struct Provider
     {

@@ -39,19 +39,11 @@ void SimulationSource::start(std::int64_t fastForwardS)
 
 void SimulationSource::applyControl(const sitroom::v1::ControlState &control)
 {
-    if (control.admission_rate_per_s() != m_simulation.state().admissionRate)
-        m_simulation.setAdmissionRate(control.admission_rate_per_s());
-    if (control.admission_paused() != m_simulation.state().admissionPaused)
-        m_simulation.setAdmissionPaused(control.admission_paused());
-    for (const auto &p : control.providers()) {
-        const QString id = QString::fromStdString(p.id());
-        for (const sim::ProviderStatus &status : m_simulation.state().providers) {
-            if (status.id == id && status.enabled != p.enabled()) {
-                m_simulation.setProviderEnabled(id, p.enabled(), int(p.ramp_s()));
-                qCInfo(gateway::lcGateway).noquote() << "simulated provider" << id << (p.enabled() ? "enabled" : "disabled");
-            }
-        }
-    }
+    std::vector<sim::Simulation::ProviderSwitch> providers;
+    for (const auto &p : control.providers())
+        providers.push_back({QString::fromStdString(p.id()), p.enabled(), int(p.ramp_s())});
+    for (const auto &p : m_simulation.applyControls(control.admission_rate_per_s(), control.admission_paused(), providers))
+        qCInfo(gateway::lcGateway).noquote() << "simulated provider" << p.id << (p.enabled ? "enabled" : "disabled");
 }
 
 void SimulationSource::publish()
