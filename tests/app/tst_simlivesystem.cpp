@@ -69,10 +69,8 @@ private:
         for (const auto &[name, value] : headers)
             request.setRawHeader(name, value);
         std::unique_ptr<QNetworkReply> reply(m_net.sendCustomRequest(request, method, body));
-        QElapsedTimer t;
-        t.start();
-        while (!reply->isFinished() && t.elapsed() < kWaitMs)
-            QTest::qWait(5);
+        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, kWaitMs))
+            qWarning("no answer from %s %s within %d ms", method.constData(), qPrintable(path), kWaitMs);
         return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
     }
 

@@ -239,7 +239,18 @@ private slots:
         QVERIFY2(sim.start(servingArgs(m_tls, {QStringLiteral("--speed"), QStringLiteral("60"),
                                                QStringLiteral("--report"), report}), &error),
                  qPrintable(error));
-        QTest::qWait(1500);
+        // Stopped once the simulation has run for at least 30 virtual seconds,
+        // as a client watching it sees.
+        TestTlsClient client;
+        QVERIFY2(client.connectToServer(sim.port(), m_tls + QStringLiteral("/ca.pem"), 5000, &error), qPrintable(error));
+        client.sendHello();
+        const int snapshotAt = client.waitForBody(Body::kSnapshot);
+        QVERIFY(snapshotAt >= 0);
+        const qint64 startedAt = client.received()[size_t(snapshotAt)].snapshot().state().sim_time_ms();
+        QVERIFY(client.waitFor([&] {
+            const auto &r = client.received();
+            return r.back().has_tick() && r.back().tick().state().sim_time_ms() - startedAt >= 30'000;
+        }, 10000));
         QCOMPARE(sim.stop(), 0);
         QFile file(report);
         QVERIFY(file.open(QIODevice::ReadOnly));
