@@ -988,6 +988,30 @@
         <source>Expected by now %1; no projection while the bookings are not live</source>
         <translation>Expected by now %1; no projection while the bookings are not live</translation>
     </message>
+    <message>
+        <source>Fully booked: – (the window is not open)</source>
+        <translation>Fully booked: – (the window is not open)</translation>
+    </message>
+    <message>
+        <source>Fully booked (at %1 a minute): %2, after the window closes (%3)</source>
+        <translation>Fully booked (at %1 a minute): %2, after the window closes (%3)</translation>
+    </message>
+    <message>
+        <source>Fully booked (at %1 a minute): %2</source>
+        <translation>Fully booked (at %1 a minute): %2</translation>
+    </message>
+    <message>
+        <source>Fully booked: everyone eligible has booked</source>
+        <translation>Fully booked: everyone eligible has booked</translation>
+    </message>
+    <message>
+        <source>Fully booked: cannot be estimated (%1 to go, too few bookings a minute)</source>
+        <translation>Fully booked: cannot be estimated (%1 to go, too few bookings a minute)</translation>
+    </message>
+    <message>
+        <source>Fully booked: – (cannot be estimated without live bookings)</source>
+        <translation>Fully booked: – (cannot be estimated without live bookings)</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::CommandStageLabel</name>
@@ -1775,6 +1799,42 @@
         <source>Live system's clock (%1)</source>
         <comment>time axis title</comment>
         <translation>Live system's clock (%1)</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <comment>a what-if drawn on a chart, not measured data</comment>
+        <translation>Projection</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::RotationCalendar</name>
+    <message>
+        <source>Ends in %1</source>
+        <comment>birth-date last digits of a rotation day</comment>
+        <translation>Ends in %1</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>today</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ThrottlePreview</name>
+    <message>
+        <source>In 30 min: %1 waiting, shown wait %2</source>
+        <translation>In 30 min: %1 waiting, shown wait %2</translation>
+    </message>
+    <message>
+        <source>In 30 min: %1 waiting, no wait can be shown while paused</source>
+        <translation>In 30 min: %1 waiting, no wait can be shown while paused</translation>
+    </message>
+    <message>
+        <source>Queue empty in %1</source>
+        <translation>Queue empty in %1</translation>
+    </message>
+    <message>
+        <source>Booking backend utilisation: %1 now, at most %2</source>
+        <translation>Booking backend utilisation: %1 now, at most %2</translation>
     </message>
 </context>
 </TS>

@@ -988,6 +988,30 @@
         <source>Expected by now %1; no projection while the bookings are not live</source>
         <translation>지금까지 예상 %1; 예약 수가 실시간이 아니어서 전망 없음</translation>
     </message>
+    <message>
+        <source>Fully booked: – (the window is not open)</source>
+        <translation>완료 예상: – (예약 창이 아직 열리지 않음)</translation>
+    </message>
+    <message>
+        <source>Fully booked (at %1 a minute): %2, after the window closes (%3)</source>
+        <translation>완료 예상 (분당 %1건 기준): %2, 예약 창 마감(%3) 이후</translation>
+    </message>
+    <message>
+        <source>Fully booked (at %1 a minute): %2</source>
+        <translation>완료 예상 (분당 %1건 기준): %2</translation>
+    </message>
+    <message>
+        <source>Fully booked: everyone eligible has booked</source>
+        <translation>완료 예상: 대상자 전원 예약 완료</translation>
+    </message>
+    <message>
+        <source>Fully booked: cannot be estimated (%1 to go, too few bookings a minute)</source>
+        <translation>완료 예상: 추정 불가 (남은 %1명, 분당 예약이 너무 적음)</translation>
+    </message>
+    <message>
+        <source>Fully booked: – (cannot be estimated without live bookings)</source>
+        <translation>완료 예상: – (실시간 예약 수치가 없어 추정 불가)</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::CommandStageLabel</name>
@@ -1775,6 +1799,42 @@
         <source>Live system's clock (%1)</source>
         <comment>time axis title</comment>
         <translation>운영 시스템 시각 (%1)</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <comment>a what-if drawn on a chart, not measured data</comment>
+        <translation>예측</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::RotationCalendar</name>
+    <message>
+        <source>Ends in %1</source>
+        <comment>birth-date last digits of a rotation day</comment>
+        <translation>끝자리 %1</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>오늘</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ThrottlePreview</name>
+    <message>
+        <source>In 30 min: %1 waiting, shown wait %2</source>
+        <translation>30분 후: 대기 %1명, 안내 대기 시간 %2</translation>
+    </message>
+    <message>
+        <source>In 30 min: %1 waiting, no wait can be shown while paused</source>
+        <translation>30분 후: 대기 %1명, 입장 중지 중이라 대기 시간 안내 불가</translation>
+    </message>
+    <message>
+        <source>Queue empty in %1</source>
+        <translation>%1 후 대기열 비움</translation>
+    </message>
+    <message>
+        <source>Booking backend utilisation: %1 now, at most %2</source>
+        <translation>예약 시스템 사용률: 지금 %1, 최대 %2</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,7 @@
 #include "controls/ControlDesk.h"
 #include "controls/PendingApprovalsPanel.h"
 #include "controls/ThrottleControl.h"
+#include "controls/ThrottlePreview.h"
 #include "itemmodels/AuditModel.h"
 #include "itemmodels/AlertModel.h"
 #include "itemmodels/CohortModel.h"
@@ -265,6 +266,11 @@ void MainWindow::buildControls()
     connect(throttle, &widgets::ThrottleControl::rateRequested, m_desk, &widgets::ControlDesk::proposeRate);
     connect(throttle, &widgets::ThrottleControl::pauseRequested, m_desk, &widgets::ControlDesk::proposePause);
     connect(throttle, &widgets::ThrottleControl::resumeRequested, m_desk, &widgets::ControlDesk::proposeResume);
+    // The next 30 minutes on the waiting room's charts while the confirmation
+    // is open: after the desk's connections, so its dialog exists.
+    auto *preview = new widgets::ThrottlePreview(*m_models.store, this);
+    m_admission->attachPreview(preview);
+    preview->follow(throttle, m_desk);
     connect(m_board, &widgets::ProviderBoard::providerEnabledRequested, m_desk,
             &widgets::ControlDesk::proposeProviderEnabled);
     connect(m_pending, &widgets::PendingApprovalsPanel::approveRequested, m_desk,

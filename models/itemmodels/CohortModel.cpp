@@ -2,6 +2,8 @@
 
 #include "situation/SituationStore.h"
 
+#include "domain/LiveClock.h"
+
 namespace sitroom::models {
 
 CohortModel::CohortModel(const SituationStore &store, QObject *parent)
@@ -68,6 +70,20 @@ CohortModel::WindowStatus CohortModel::status(int row) const
     return now < c.window_close_ms() ? WindowStatus::Open : WindowStatus::Closed;
 }
 
+QDate CohortModel::windowDay(int row) const
+{
+    const sitroom::domain::LiveClock clock(QString::fromStdString(m_store.configuration().timezone()));
+    return clock.at(m_store.configuration().cohorts(row).window_open_ms()).date();
+}
+
+QDate CohortModel::today() const
+{
+    if (!m_store.hasSnapshot())
+        return {};
+    const sitroom::domain::LiveClock clock(QString::fromStdString(m_store.configuration().timezone()));
+    return clock.at(m_store.state().sim_time_ms()).date();
+}
+
 int CohortModel::currentRow() const
 {
     int next = -1;
@@ -130,6 +146,10 @@ QVariant CohortModel::data(const QModelIndex &index, int role) const
         return qint64(config.window_open_ms());
     case WindowCloseMsRole:
         return qint64(config.window_close_ms());
+    case WindowDayRole:
+        return windowDay(row);
+    case TodayRole:
+        return windowDay(row) == today();
     case BirthDigitsRole: {
         QList<int> digits;
         for (auto d : config.birth_digits())

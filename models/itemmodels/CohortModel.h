@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QDate>
 
 namespace sitroom::models {
 
@@ -25,6 +26,11 @@ public:
         // DisplayRole gives no value for the figures built on them; RawValueRole
         // keeps the last one for sorting.
         BookedStaleRole,
+        // The calendar day the window opens on, on the live system's clock
+        // (QDate): the day of the group's turn in the 10-day rotation.
+        WindowDayRole,
+        // Whether that day is today on the live system's clock.
+        TodayRole,
     };
     enum class WindowStatus { Upcoming, Open, Closed };
 
@@ -41,6 +47,8 @@ public:
     // The window open now, or else the next to open; -1 when none.
     int currentRow() const;
     WindowStatus status(int row) const;
+    QDate windowDay(int row) const;
+    QDate today() const;  // on the live system's clock
 
 private:
     void reset();

@@ -1,67 +1,15 @@
-#include "chart/TimeSeriesChart.h"
+#include "chart/TimeSeriesChartParts.h"
 
-#include "chart/ChartScales.h"
-#include "chart/TraceLayer.h"
-
-#include <QAreaSeries>
-#include <QCategoryAxis>
-#include <QChart>
-#include <QChartView>
-#include <QDateTime>
 #include <QEvent>
 #include <QLegend>
 #include <QLegendMarker>
-#include <QLineSeries>
-#include <QTimer>
 #include <QVBoxLayout>
-#include <QValueAxis>
-
-#include <algorithm>
-#include <cmath>
-#include <limits>
 
 namespace sitroom::widgets {
 
-using models::MinMaxDecimator;
-using models::SampleSource;
-using models::SampleSpan;
-using models::SlidingDecimation;
-using models::TimeSample;
+using namespace chartparts;
 
 namespace {
-
-// ISA-101: a calm grey surface, dark text, thin grid; colour is for the data.
-const QColor kBackground(0xe6, 0xe6, 0xe6);
-const QColor kText(0x1f, 0x1f, 0x1f);
-const QColor kGrid(0xc6, 0xc6, 0xc6);
-const QColor kAxisLine(0x80, 0x80, 0x80);
-
-void copyInto(std::vector<TimeSample> &owned, const SampleSpan &samples)
-{
-    owned.clear();
-    owned.reserve(size_t(samples.size()));
-    owned.insert(owned.end(), samples.first().begin(), samples.first().end());
-    owned.insert(owned.end(), samples.second().begin(), samples.second().end());
-}
-
-struct Extent
-{
-    double min = std::numeric_limits<double>::infinity();
-    double max = -std::numeric_limits<double>::infinity();
-    void add(double v)
-    {
-        if (std::isfinite(v)) {
-            min = std::min(min, v);
-            max = std::max(max, v);
-        }
-    }
-    void add(const Extent &other)
-    {
-        add(other.min);
-        add(other.max);
-    }
-    bool isEmpty() const { return min > max; }
-};
 
 void styleAxis(QAbstractAxis *axis)
 {
@@ -73,72 +21,7 @@ void styleAxis(QAbstractAxis *axis)
     axis->setMinorGridLineVisible(false);
 }
 
-struct SeriesState
-{
-    QPen pen;
-    bool visible = true;
-    QLineSeries *legend = nullptr; // no points: its marker is the legend entry; the line is the TraceLayer's
-    int trace = -1;
-    SampleSource source;
-    std::vector<TimeSample> owned;
-    SlidingDecimation decimation;
-    bool dirty = true;
-    Extent extent;
-};
-
-struct BandState
-{
-    QAreaSeries *area = nullptr;
-    QLineSeries *lower = nullptr;
-    QLineSeries *upper = nullptr;
-    std::vector<TimeSample> lowerSamples;
-    std::vector<TimeSample> upperSamples;
-    MinMaxDecimator decimator;
-    bool dirty = true;
-    Extent extent;
-};
-
-struct ThresholdState
-{
-    QLineSeries *line = nullptr;
-    qreal value = 0;
-};
-
 } // namespace
-
-struct TimeSeriesChart::Parts
-{
-    QChartView *view = nullptr;
-    QChart *chart = nullptr;
-    QCategoryAxis *timeAxis = nullptr;
-    QValueAxis *valueAxis = nullptr;
-    TraceLayer *traces = nullptr; // child of the chart, drawn over its plot area
-    QTimer frame;
-
-    std::vector<std::unique_ptr<SeriesState>> series;
-    std::vector<std::unique_ptr<BandState>> bands;
-    std::vector<ThresholdState> thresholds;
-
-    bool hasWindow = false;
-    qint64 fromMs = 0;
-    qint64 toMs = 0;
-    qint64 originMs = 0;
-    sitroom::domain::LiveClock clock;
-    bool customTimeTitle = false;
-    bool zeroBased = false;
-
-    // What the last rebuild drew with: when any of it changes, every series is redone.
-    int decimatedWidth = -1;
-    qint64 drawnFromMs = 0;
-    qint64 drawnToMs = -1;
-    qint64 drawnOriginMs = 0;
-    QString tickKey;
-
-    int rebuilds = 0;
-    QList<QPointF> scratch;
-
-    double x(qint64 timeMs) const { return double(timeMs - originMs) / 1000.0; }
-};
 
 TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     : QWidget(parent), m_parts(std::make_unique<Parts>())
@@ -168,6 +51,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     p.chart->addAxis(p.valueAxis, Qt::AlignLeft);
 
     p.traces = new TraceLayer(p.chart);
+    p.projection = new ProjectionLayer(p.chart);
     p.view = new QChartView(p.chart, this); // the view owns the chart
     p.view->setRenderHint(QPainter::Antialiasing);
     p.view->setFrameShape(QFrame::NoFrame);
@@ -330,76 +214,6 @@ void TimeSeriesChart::setThresholdValue(int threshold, qreal value)
     scheduleRebuild();
 }
 
-void TimeSeriesChart::setTimeWindow(qint64 fromMs, qint64 toMs)
-{
-    Parts &p = *m_parts;
-    if (toMs < fromMs)
-        std::swap(fromMs, toMs);
-    if (p.hasWindow && p.fromMs == fromMs && p.toMs == toMs)
-        return;
-    p.hasWindow = true;
-    p.fromMs = fromMs;
-    p.toMs = toMs;
-    scheduleRebuild();
-}
-
-void TimeSeriesChart::clearTimeWindow()
-{
-    m_parts->hasWindow = false;
-    scheduleRebuild();
-}
-
-void TimeSeriesChart::setOrigin(qint64 originMs)
-{
-    if (m_parts->originMs == originMs)
-        return;
-    m_parts->originMs = originMs;
-    scheduleRebuild();
-}
-
-qint64 TimeSeriesChart::origin() const
-{
-    return m_parts->originMs;
-}
-
-void TimeSeriesChart::setClock(const sitroom::domain::LiveClock &clock)
-{
-    Parts &p = *m_parts;
-    if (p.clock.zoneId() == clock.zoneId())
-        return;
-    p.clock = clock;
-    p.tickKey.clear();
-    if (!p.customTimeTitle)
-        p.timeAxis->setTitleText(clockTitle());
-    scheduleRebuild();
-}
-
-const sitroom::domain::LiveClock &TimeSeriesChart::clock() const
-{
-    return m_parts->clock;
-}
-
-QString TimeSeriesChart::clockTitle() const
-{
-    return tr("Live system's clock (%1)", "time axis title").arg(m_parts->clock.zoneLabel());
-}
-
-QStringList TimeSeriesChart::timeAxisLabels() const
-{
-    return m_parts->timeAxis->categoriesLabels();
-}
-
-QString TimeSeriesChart::timeAxisTitle() const
-{
-    return m_parts->timeAxis->titleText();
-}
-
-void TimeSeriesChart::setTimeTitle(const QString &title)
-{
-    m_parts->customTimeTitle = true;
-    m_parts->timeAxis->setTitleText(title);
-}
-
 void TimeSeriesChart::setValueTitle(const QString &title)
 {
     m_parts->valueAxis->setTitleText(title);
@@ -485,180 +299,7 @@ void TimeSeriesChart::applyFonts()
     p.valueAxis->setTitleFont(titles);
     p.chart->legend()->setFont(labels);
     p.chart->setTitleFont(titles);
-}
-
-void TimeSeriesChart::scheduleRebuild()
-{
-    // Not restarted while running: a steady stream of updates still redraws every frame.
-    if (!m_parts->frame.isActive())
-        m_parts->frame.start();
-}
-
-void TimeSeriesChart::rebuild()
-{
-    Parts &p = *m_parts;
-    ++p.rebuilds;
-
-    // The window: given, or the extent of the data.
-    qint64 from = p.fromMs;
-    qint64 to = p.toMs;
-    if (!p.hasWindow) {
-        from = std::numeric_limits<qint64>::max();
-        to = std::numeric_limits<qint64>::min();
-        for (const auto &s : p.series) {
-            const SampleSpan span = s->source ? s->source() : SampleSpan(s->owned);
-            if (!span.isEmpty()) {
-                from = std::min(from, span[0].timeMs);
-                to = std::max(to, span[span.size() - 1].timeMs);
-            }
-        }
-        if (from > to)
-            from = to = p.originMs;
-    }
-    if (to == from)
-        to = from + 60'000; // a single instant still gets a readable axis
-
-    const int width = plotPixelWidth();
-    // A new width or origin redoes every series; a window that moved redoes
-    // them too, but a series' SlidingDecimation only re-decimates in full once
-    // the window has moved a pixel column.
-    const bool relayout = width != p.decimatedWidth || p.originMs != p.drawnOriginMs;
-    const bool all = relayout || from != p.drawnFromMs || to != p.drawnToMs;
-    p.decimatedWidth = width;
-    p.drawnFromMs = from;
-    p.drawnToMs = to;
-    p.drawnOriginMs = p.originMs;
-
-    for (auto &sp : p.series) {
-        SeriesState &s = *sp;
-        if (!s.dirty && !all)
-            continue;
-        s.dirty = false;
-        const SampleSpan span = s.source ? s.source() : SampleSpan(s.owned);
-        if (relayout)
-            s.decimation.invalidate();
-        const auto &points = s.decimation.update(span, from, to, width);
-        s.extent = {};
-        TraceLayer::Trace &trace = p.traces->trace(s.trace);
-        // Runs are reused between rebuilds: a steady redraw does not allocate.
-        size_t run = 0;
-        trace.points = 0;
-        const auto nextRun = [&]() -> QPolygonF & {
-            if (run == trace.runs.size())
-                trace.runs.emplace_back();
-            QPolygonF &r = trace.runs[run++];
-            r.clear();
-            return r;
-        };
-        QPolygonF *current = nullptr;
-        for (const TimeSample &point : points) {
-            if (MinMaxDecimator::isGap(point)) {
-                if (current && !current->isEmpty() && int(run) < kMaxSegments)
-                    current = nullptr; // the next point starts a new run
-                continue;
-            }
-            if (!current)
-                current = &nextRun();
-            s.extent.add(point.value);
-            current->append(QPointF(p.x(point.timeMs), qreal(point.value)));
-            ++trace.points;
-        }
-        trace.runs.resize(run);
-    }
-
-    for (auto &bp : p.bands) {
-        BandState &b = *bp;
-        if (!b.dirty && !all)
-            continue;
-        b.dirty = false;
-        b.extent = {};
-        const auto fill = [&](const std::vector<TimeSample> &samples, QLineSeries *line) {
-            p.scratch.clear();
-            for (const TimeSample &point : b.decimator.decimate(samples, from, to, width)) {
-                if (!MinMaxDecimator::isGap(point)) {
-                    b.extent.add(point.value);
-                    p.scratch.append(QPointF(p.x(point.timeMs), qreal(point.value)));
-                }
-            }
-            line->replace(p.scratch);
-        };
-        fill(b.lowerSamples, b.lower);
-        fill(b.upperSamples, b.upper);
-    }
-
-    Extent values;
-    for (const auto &s : p.series) {
-        if (s->visible)
-            values.add(s->extent);
-    }
-    for (const auto &b : p.bands)
-        values.add(b->extent);
-    for (ThresholdState &t : p.thresholds) {
-        values.add(t.value);
-        t.line->replace(QList<QPointF>{{p.x(from), t.value}, {p.x(to), t.value}});
-    }
-    if (values.isEmpty()) {
-        values.add(0.0);
-        values.add(1.0);
-    }
-    if (p.zeroBased && values.min >= 0.0) {
-        values.min = 0.0;
-        // A flat line at zero still gets a positive axis, not one centred on 0.
-        if (values.max <= 0.0)
-            values.max = 1.0;
-    }
-    const ValueScale scale = niceValueScale(values.min, values.max);
-    p.valueAxis->setRange(scale.min, scale.max);
-    p.valueAxis->setTickCount(scale.tickCount);
-
-    updateTimeAxis(from, to);
-    placeTraces();
-}
-
-void TimeSeriesChart::placeTraces()
-{
-    const Parts &p = *m_parts;
-    p.traces->setFrame(p.chart->plotArea(), p.timeAxis->min(), p.timeAxis->max(), p.valueAxis->min(),
-                       p.valueAxis->max());
-}
-
-QString TimeSeriesChart::timeLabel(qint64 timeMs, qint64 stepMs) const
-{
-    return m_parts->clock.time(timeMs, stepMs < 60'000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
-}
-
-void TimeSeriesChart::updateTimeAxis(qint64 from, qint64 to)
-{
-    Parts &p = *m_parts;
-    const qint64 span = to - from;
-    // About one label per 110 px keeps "-1 h 30 min" from colliding; the widget
-    // width (not the plot's) avoids a feedback loop with label sizes.
-    const int maxTicks = std::clamp(width() / 110, 2, 12);
-    const qint64 step = niceTimeStep(span, maxTicks);
-    // Ticks on round times of the live system's clock (20:00, 20:15), not on
-    // steps from the session start: count steps from midnight in its zone.
-    const qint64 zoneMs = qint64(p.clock.at(from).offsetFromUtc()) * 1000;
-    const qint64 first = floorDiv(from + zoneMs + step - 1, step);
-    const qint64 last = floorDiv(to + zoneMs, step);
-
-    const QString key = QString::number(step) + QLatin1Char('/') + QString::number(first)
-                        + QLatin1Char('/') + QString::number(last) + QLatin1Char('/')
-                        + QString::number(p.originMs) + QLatin1Char('/') + p.clock.zoneId();
-    if (key != p.tickKey) {
-        p.tickKey = key;
-        const QStringList old = p.timeAxis->categoriesLabels();
-        for (const QString &label : old)
-            p.timeAxis->remove(label);
-        // Categories must start before their first boundary; labels sit on the boundaries.
-        p.timeAxis->setStartValue(p.x(first * step - step - zoneMs));
-        for (qint64 k = first; k <= last; ++k) {
-            const qint64 tickMs = k * step - zoneMs;
-            const QString label = timeLabel(tickMs, step);
-            if (!p.timeAxis->categoriesLabels().contains(label))
-                p.timeAxis->append(label, p.x(tickMs));
-        }
-    }
-    p.timeAxis->setRange(p.x(from), p.x(to));
+    p.projection->setFont(labels);
 }
 
 } // namespace sitroom::widgets

@@ -70,6 +70,18 @@ public:
                      Qt::PenStyle style = Qt::DashLine);
     void setThresholdValue(int threshold, qreal value);
 
+    // A projection: where a series would go from now under a change not yet
+    // made (the throttle preview). Drawn dashed in the series' colour over a
+    // tinted span titled "예측" (with `note` beneath, e.g. the figures at its
+    // end), with a "예측" legend entry; the time window stretches to its end.
+    // Counts in the value range like data. Never decimated: keep it short.
+    void setProjection(int series, const sitroom::models::SampleSpan &samples);
+    void setProjectionNote(const QString &note);
+    void clearProjections();
+    bool hasProjection() const;
+    int projectionPointCount(int series) const;
+    QString projectionNote() const;
+
     // The window shown, in the samples' clock. Without one, the chart follows
     // the extent of its series' data.
     void setTimeWindow(qint64 fromMs, qint64 toMs);
@@ -109,12 +121,15 @@ private:
 
     void scheduleRebuild();
     void rebuild();
-    // Tells the trace layer where the plot area is and what its edges stand for.
+    // Tells the trace and projection layers where the plot area is and what its edges stand for.
     void placeTraces();
     void applyFonts();
     void updateTimeAxis(qint64 fromMs, qint64 toMs);
     QString timeLabel(qint64 timeMs, qint64 stepMs) const;
     QString clockTitle() const;
+    QString projectionTitle() const;
+    // The projections as dashed lines and their span; extends `to` to their end.
+    void placeProjections(qint64 &to);
 
     std::unique_ptr<Parts> m_parts;
 };

@@ -7,6 +7,7 @@
 #include "common/StaleNote.h"
 #include "common/StaleOverlay.h"
 #include "controls/ThrottleControl.h"
+#include "controls/ThrottlePreview.h"
 #include "situation/SituationStore.h"
 #include "status/StaleFigureWords.h"
 
@@ -94,6 +95,13 @@ AdmissionPanel::AdmissionPanel(const SituationStore &store, QWidget *parent)
     connect(&store, &SituationStore::configurationChanged, this, refreshThrottle);
     refresh();
     refreshCharts();
+}
+
+void AdmissionPanel::attachPreview(ThrottlePreview *preview)
+{
+    preview->addTarget(m_queueChart, 0, ThrottlePreview::Figure::QueueDepth);
+    preview->addTarget(m_flowChart, 1, ThrottlePreview::Figure::AdmittedPerS);
+    preview->addTarget(m_flowChart, 2, ThrottlePreview::Figure::AdmissionRate);
 }
 
 void AdmissionPanel::setCompact(bool compact)

@@ -13,6 +13,7 @@ namespace sitroom::widgets {
 class StaleNote;
 class StaleOverlay;
 class ThrottleControl;
+class ThrottlePreview;
 class TimeSeriesChart;
 
 // The waiting room (대기열): how many wait, arrivals against admissions per
@@ -33,6 +34,10 @@ public:
     QString flowText() const;
     QString throttleText() const;
     StaleNote *staleNote() const { return m_figuresNote; }
+    // The throttle preview's projection continues the queue, admitted and throttle lines.
+    void attachPreview(ThrottlePreview *preview);
+    TimeSeriesChart *queueChart() const { return m_queueChart; }
+    TimeSeriesChart *flowChart() const { return m_flowChart; }
 
 private:
     void refresh();

@@ -1,4 +1,5 @@
 #include "CohortPanel.h"
+#include "RotationCalendar.h"
 
 #include "domain/LiveClock.h"
 
@@ -8,6 +9,7 @@
 #include "common/StaleNote.h"
 #include "common/StaleOverlay.h"
 #include "status/StaleFigureWords.h"
+#include "itemmodels/CohortCompletion.h"
 #include "itemmodels/CohortModel.h"
 #include "situation/SituationStore.h"
 #include "situation/SurgeEnvelope.h"
@@ -20,6 +22,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <limits>
 
 namespace sitroom::widgets {
 
@@ -51,6 +54,8 @@ CohortPanel::CohortPanel(CohortModel *cohorts, const SituationStore &store, QWid
     , m_today(new QLabel(this))
     , m_progress(new QLabel(this))
     , m_projection(new QLabel(this))
+    , m_completion(new QLabel(this))
+    , m_rotation(new RotationCalendar(cohorts, this))
     , m_figuresNote(new StaleNote(this))
     , m_table(new QTableView(this))
     , m_chart(new TimeSeriesChart(this))
@@ -61,6 +66,8 @@ CohortPanel::CohortPanel(CohortModel *cohorts, const SituationStore &store, QWid
     m_today->setWordWrap(true);
     m_progress->setObjectName(QStringLiteral("mediumNumber"));
     m_projection->setWordWrap(true);
+    m_completion->setObjectName(QStringLiteral("cohortCompletion"));
+    m_completion->setWordWrap(true);
 
     auto *delegate = new FigureDelegate(m_table);
     delegate->setColumnKind(CohortModel::Booked, FigureDelegate::Kind::Count);
@@ -87,6 +94,8 @@ CohortPanel::CohortPanel(CohortModel *cohorts, const SituationStore &store, QWid
     layout->addWidget(m_today);
     layout->addWidget(m_progress);
     layout->addWidget(m_projection);
+    layout->addWidget(m_completion);
+    layout->addWidget(m_rotation);
     layout->addWidget(m_figuresNote);
     layout->addWidget(m_chart, 2);
     layout->addWidget(m_table, 1);
@@ -119,11 +128,58 @@ QString CohortPanel::progressText() const
     return m_progress->text();
 }
 
+QString CohortPanel::completionText() const
+{
+    return m_completion->text();
+}
+
+void CohortPanel::refreshCompletion(int row)
+{
+    using Kind = sitroom::models::CompletionEstimate::Kind;
+    if (row < 0 || !m_store.hasSnapshot()) {
+        m_completion->clear();
+        return;
+    }
+    if (m_cohorts->status(row) != CohortModel::WindowStatus::Open) {
+        m_completion->setText(tr("Fully booked: – (the window is not open)"));
+        return;
+    }
+    const auto &c = m_store.configuration().cohorts(row);
+    const QString tz = QString::fromStdString(m_store.configuration().timezone());
+    // A figure that is missing or not live is no figure: NaN, and no estimate.
+    const auto live = [&](int column) {
+        const QVariant v = m_cohorts->index(row, column).data(Qt::DisplayRole);
+        return v.isValid() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN();
+    };
+    const double perMinute = live(CohortModel::BookingsPerMinute);
+    const auto e = sitroom::models::estimateCompletion(live(CohortModel::Booked), double(c.eligible()), perMinute,
+                                                       m_store.state().sim_time_ms(), c.window_close_ms());
+    switch (e.kind) {
+    case Kind::Estimated:
+        m_completion->setText(
+            e.afterClose ? tr("Fully booked (at %1 a minute): %2, after the window closes (%3)")
+                               .arg(formatCount(perMinute), clockText(e.atMs, tz), clockText(c.window_close_ms(), tz))
+                         : tr("Fully booked (at %1 a minute): %2").arg(formatCount(perMinute), clockText(e.atMs, tz)));
+        break;
+    case Kind::Complete:
+        m_completion->setText(tr("Fully booked: everyone eligible has booked"));
+        break;
+    case Kind::NoRate:
+        m_completion->setText(tr("Fully booked: cannot be estimated (%1 to go, too few bookings a minute)")
+                                  .arg(formatCount(e.remaining)));
+        break;
+    case Kind::NoData:
+        m_completion->setText(tr("Fully booked: – (cannot be estimated without live bookings)"));
+        break;
+    }
+}
+
 void CohortPanel::refresh()
 {
     const std::vector<sitroom::models::StaleFigure> stale = m_store.staleFiguresUnder(QStringLiteral("cohort."));
     m_figuresNote->setNote(StaleFigureWords::noteText(stale), StaleFigureWords::details(stale));
     const int row = m_cohorts->currentRow();
+    refreshCompletion(row);
     if (row < 0 || !m_store.hasSnapshot()) {
         m_today->setText(tr("No booking window open or coming"));
         m_progress->clear();

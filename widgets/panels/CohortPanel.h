@@ -15,13 +15,16 @@ struct TimeSample;
 
 namespace sitroom::widgets {
 
+class RotationCalendar;
 class StaleNote;
 class StaleOverlay;
 class TimeSeriesChart;
 
 // Booking progress per cohort window, today's birth-date group, bookings per
 // minute against the expected surge envelope (40 % of the day in the first
-// 30 minutes), and where the window is heading.
+// 30 minutes), where the window is heading, when today's group would be fully
+// booked at the current rate, and the day of each group's turn in the
+// 10-day rotation.
 class CohortPanel final : public QWidget
 {
     Q_OBJECT
@@ -35,17 +38,24 @@ public:
     QString todayText() const;
     QString projectionText() const;
     QString progressText() const;
+    // "완료 예상: …": when every eligible citizen of today's group is booked at
+    // the current rate, or "추정 불가" and why.
+    QString completionText() const;
+    RotationCalendar *rotationCalendar() const { return m_rotation; }
     StaleNote *staleNote() const { return m_figuresNote; }
 
 private:
     void refresh();
     void refreshChart();
+    void refreshCompletion(int row);
 
     sitroom::models::CohortModel *m_cohorts;
     const sitroom::models::SituationStore &m_store;
     QLabel *m_today;
     QLabel *m_progress;
     QLabel *m_projection;
+    QLabel *m_completion;
+    RotationCalendar *m_rotation;
     StaleNote *m_figuresNote;
     QTableView *m_table;
     TimeSeriesChart *m_chart;
