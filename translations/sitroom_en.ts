@@ -920,6 +920,86 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::ApprovalCountdown</name>
+    <message>
+        <source>This request is no longer pending: approved, withdrawn or expired.</source>
+        <translation>This request is no longer pending: approved, withdrawn or expired.</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ApprovalNotifier</name>
+    <message>
+        <source>[Approvals waiting: %1] </source>
+        <comment>window title</comment>
+        <translation>[Approvals waiting: %1] </translation>
+    </message>
+    <message>
+        <source>Approval requested</source>
+        <translation>Approval requested</translation>
+    </message>
+    <message>
+        <source>Approvals waiting for you: %1 · %2 · %3</source>
+        <comment>status bar</comment>
+        <translation>Approvals waiting for you: %1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ApprovalWords</name>
+    <message>
+        <source>deadline passed</source>
+        <comment>approval countdown</comment>
+        <translation>deadline passed</translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <comment>approval countdown</comment>
+        <translation>%1 s left</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s left</source>
+        <comment>approval countdown</comment>
+        <translation>%1 min %2 s left</translation>
+    </message>
+    <message>
+        <source>Deadline %1 · %2</source>
+        <comment>approval countdown</comment>
+        <translation>Deadline %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <comment>who asks for what</comment>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>The request carries no figures from its time (a gateway older than this console).</source>
+        <translation>The request carries no figures from its time (a gateway older than this console).</translation>
+    </message>
+    <message>
+        <source>Approving applies the requested change at once, as requested.</source>
+        <translation>Approving applies the requested change at once, as requested.</translation>
+    </message>
+    <message>
+        <source>At the request</source>
+        <comment>approval effect column</comment>
+        <translation>At the request</translation>
+    </message>
+    <message>
+        <source>At the request (%1)</source>
+        <comment>approval effect column</comment>
+        <translation>At the request (%1)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <comment>approval effect column</comment>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Now (%1)</source>
+        <comment>approval effect column</comment>
+        <translation>Now (%1)</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::AuditPanel</name>
     <message>
         <source>Export CSV…</source>
@@ -1122,10 +1202,6 @@
         <translation>Expected effect</translation>
     </message>
     <message>
-        <source>■ Hazardous: a second supervisor must approve this within 5 minutes before it takes effect.</source>
-        <translation>■ Hazardous: a second supervisor must approve this within 5 minutes before it takes effect.</translation>
-    </message>
-    <message>
         <source>Takes effect at once; no second approval needed.</source>
         <translation>Takes effect at once; no second approval needed.</translation>
     </message>
@@ -1160,6 +1236,14 @@
     <message>
         <source>▲ Figures this change is decided on are not live (%1): they may no longer be true. Sending is refused unless you override explicitly; the override is audited.</source>
         <translation>▲ Figures this change is decided on are not live (%1): they may no longer be true. Sending is refused unless you override explicitly; the override is audited.</translation>
+    </message>
+    <message>
+        <source>■ Hazardous: a second supervisor must approve this before it takes effect, by the deadline the server sets when it receives the request.</source>
+        <translation>■ Hazardous: a second supervisor must approve this before it takes effect, by the deadline the server sets when it receives the request.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
     </message>
 </context>
 <context>
@@ -1209,10 +1293,6 @@
         <translation>Approve a hazardous change</translation>
     </message>
     <message>
-        <source>Approving applies the requested change at once, as requested.</source>
-        <translation>Approving applies the requested change at once, as requested.</translation>
-    </message>
-    <message>
         <source>Sent: %1. Waiting for the answer…</source>
         <translation>Sent: %1. Waiting for the answer…</translation>
     </message>
@@ -1231,6 +1311,14 @@
     <message>
         <source>Step not taken: your role may not change admission.</source>
         <translation>Step not taken: your role may not change admission.</translation>
+    </message>
+    <message>
+        <source>Not approved: the request is no longer pending (approved, withdrawn or expired).</source>
+        <translation>Not approved: the request is no longer pending (approved, withdrawn or expired).</translation>
+    </message>
+    <message>
+        <source>Deadline set by the server: %1.</source>
+        <translation>Deadline set by the server: %1.</translation>
     </message>
 </context>
 <context>
@@ -1417,12 +1505,12 @@
 <context>
     <name>sitroom::widgets::CriticalAlarm</name>
     <message>
-        <source>Mute the critical-alert sound</source>
-        <translation>Mute the critical-alert sound</translation>
-    </message>
-    <message>
         <source>Critical alert</source>
         <translation>Critical alert</translation>
+    </message>
+    <message>
+        <source>Mute the sound of critical alerts and approval requests</source>
+        <translation>Mute the sound of critical alerts and approval requests</translation>
     </message>
 </context>
 <context>
@@ -1507,10 +1595,6 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <source>Expires</source>
-        <translation>Expires</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1525,6 +1609,10 @@
     <message>
         <source>yours: another supervisor approves</source>
         <translation>yours: another supervisor approves</translation>
+    </message>
+    <message>
+        <source>Deadline (gateway's)</source>
+        <translation>Deadline (gateway's)</translation>
     </message>
 </context>
 <context>

@@ -920,6 +920,86 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::ApprovalCountdown</name>
+    <message>
+        <source>This request is no longer pending: approved, withdrawn or expired.</source>
+        <translation>이 요청은 더 이상 대기 중이 아닙니다: 승인, 철회 또는 만료되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ApprovalNotifier</name>
+    <message>
+        <source>[Approvals waiting: %1] </source>
+        <comment>window title</comment>
+        <translation>[승인 대기 %1건] </translation>
+    </message>
+    <message>
+        <source>Approval requested</source>
+        <translation>승인 요청</translation>
+    </message>
+    <message>
+        <source>Approvals waiting for you: %1 · %2 · %3</source>
+        <comment>status bar</comment>
+        <translation>승인 대기 %1건: %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ApprovalWords</name>
+    <message>
+        <source>deadline passed</source>
+        <comment>approval countdown</comment>
+        <translation>마감 지남</translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <comment>approval countdown</comment>
+        <translation>%1초 남음</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s left</source>
+        <comment>approval countdown</comment>
+        <translation>%1분 %2초 남음</translation>
+    </message>
+    <message>
+        <source>Deadline %1 · %2</source>
+        <comment>approval countdown</comment>
+        <translation>마감 %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <comment>who asks for what</comment>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>The request carries no figures from its time (a gateway older than this console).</source>
+        <translation>요청에 요청 시점의 수치가 없습니다 (이 콘솔보다 오래된 게이트웨이).</translation>
+    </message>
+    <message>
+        <source>Approving applies the requested change at once, as requested.</source>
+        <translation>승인하면 요청된 변경이 요청대로 즉시 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>At the request</source>
+        <comment>approval effect column</comment>
+        <translation>요청 시점</translation>
+    </message>
+    <message>
+        <source>At the request (%1)</source>
+        <comment>approval effect column</comment>
+        <translation>요청 시점 (%1)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <comment>approval effect column</comment>
+        <translation>지금</translation>
+    </message>
+    <message>
+        <source>Now (%1)</source>
+        <comment>approval effect column</comment>
+        <translation>지금 (%1)</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::AuditPanel</name>
     <message>
         <source>Export CSV…</source>
@@ -1122,10 +1202,6 @@
         <translation>예상 효과</translation>
     </message>
     <message>
-        <source>■ Hazardous: a second supervisor must approve this within 5 minutes before it takes effect.</source>
-        <translation>■ 위험 조치: 다른 감독자가 5분 안에 승인해야 적용됩니다.</translation>
-    </message>
-    <message>
         <source>Takes effect at once; no second approval needed.</source>
         <translation>즉시 적용됩니다. 추가 승인이 필요 없습니다.</translation>
     </message>
@@ -1160,6 +1236,14 @@
     <message>
         <source>▲ Figures this change is decided on are not live (%1): they may no longer be true. Sending is refused unless you override explicitly; the override is audited.</source>
         <translation>▲ 이 변경의 근거가 되는 지표가 실시간이 아닙니다 (%1). 더 이상 사실이 아닐 수 있습니다. 명시적으로 무시하지 않으면 보낼 수 없으며, 무시한 사실은 감사 기록에 남습니다.</translation>
+    </message>
+    <message>
+        <source>■ Hazardous: a second supervisor must approve this before it takes effect, by the deadline the server sets when it receives the request.</source>
+        <translation>■ 위험 조치: 다른 감독자가 승인해야 적용됩니다. 마감 시각은 서버가 요청을 받을 때 정합니다.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>승인</translation>
     </message>
 </context>
 <context>
@@ -1209,10 +1293,6 @@
         <translation>위험 조치 승인</translation>
     </message>
     <message>
-        <source>Approving applies the requested change at once, as requested.</source>
-        <translation>승인하면 요청된 변경이 요청대로 즉시 적용됩니다.</translation>
-    </message>
-    <message>
         <source>Sent: %1. Waiting for the answer…</source>
         <translation>전송함: %1. 응답을 기다리는 중…</translation>
     </message>
@@ -1231,6 +1311,14 @@
     <message>
         <source>Step not taken: your role may not change admission.</source>
         <translation>단계를 수행하지 않음: 내 역할로는 입장 속도를 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not approved: the request is no longer pending (approved, withdrawn or expired).</source>
+        <translation>승인하지 않음: 요청이 더 이상 대기 중이 아닙니다 (승인, 철회 또는 만료).</translation>
+    </message>
+    <message>
+        <source>Deadline set by the server: %1.</source>
+        <translation>서버가 정한 마감: %1.</translation>
     </message>
 </context>
 <context>
@@ -1417,12 +1505,12 @@
 <context>
     <name>sitroom::widgets::CriticalAlarm</name>
     <message>
-        <source>Mute the critical-alert sound</source>
-        <translation>긴급 경보 소리 끄기</translation>
-    </message>
-    <message>
         <source>Critical alert</source>
         <translation>긴급 경보</translation>
+    </message>
+    <message>
+        <source>Mute the sound of critical alerts and approval requests</source>
+        <translation>긴급 경보·승인 요청 소리 끄기</translation>
     </message>
 </context>
 <context>
@@ -1507,10 +1595,6 @@
         <translation>사유</translation>
     </message>
     <message>
-        <source>Expires</source>
-        <translation>만료</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1525,6 +1609,10 @@
     <message>
         <source>yours: another supervisor approves</source>
         <translation>본인 요청: 다른 감독자가 승인</translation>
+    </message>
+    <message>
+        <source>Deadline (gateway's)</source>
+        <translation>마감 (서버 기준)</translation>
     </message>
 </context>
 <context>

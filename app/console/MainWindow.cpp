@@ -7,6 +7,7 @@
 #include "common/DrillBanner.h"
 #include "common/LiveClockLabel.h"
 #include "common/StaleOverlay.h"
+#include "controls/ApprovalNotifier.h"
 #include "controls/AuditPanel.h"
 #include "controls/CommandStageLabel.h"
 #include "alerts/RunbookStep.h"
@@ -152,6 +153,21 @@ void MainWindow::buildAlerts()
     m_announcer = std::make_unique<widgets::DesktopAnnouncer>(this);
     m_alarm = new widgets::CriticalAlarm(*store, m_announcer.get(), this);
     m_alarm->setEnglish(english);
+    if (m_desk) {
+        // Requests waiting for this console's approval: title, tray, status
+        // bar, and a sound muted with the critical alerts'.
+        m_approvals = new widgets::ApprovalNotifier(*store, m_announcer.get(), this, this);
+        m_approvals->setNamer(namer);
+        m_approvals->setUser(m_options.connection.user);
+        m_approvals->setMuted(m_alarm->isMuted());
+        connect(m_alarm, &widgets::CriticalAlarm::mutedChanged, m_approvals, &widgets::ApprovalNotifier::setMuted);
+        statusBar()->addWidget(m_approvals->statusLabel());
+        connect(m_approvals, &widgets::ApprovalNotifier::waitingChanged, this, &MainWindow::refreshTitle);
+        connect(m_approvals, &widgets::ApprovalNotifier::announced, this, [this] {
+            m_pendingDock->show();
+            m_pendingDock->raise();
+        });
+    }
     // A new critical alert brings the alerts to the front (a tab on the laptop layout).
     connect(m_alarm, &widgets::CriticalAlarm::announced, this, [this] {
         m_alertsDock->show();
@@ -187,6 +203,8 @@ void MainWindow::buildAlerts()
 void MainWindow::setAlarmAnnouncer(widgets::AlarmAnnouncer *announcer)
 {
     m_alarm->setAnnouncer(announcer);
+    if (m_approvals)
+        m_approvals->setAnnouncer(announcer);
 }
 
 bool MainWindow::hasUnacknowledgedCritical() const
@@ -397,6 +415,8 @@ void MainWindow::refreshTitle()
     QString title = tr("Sitroom situation board · %1").arg(siteLabel(m_options.siteName));
     if (m_alarm && hasUnacknowledgedCritical())
         title = tr("[CRITICAL ALERT] ") + title;
+    if (m_approvals)
+        title = m_approvals->titlePrefix() + title;
     if (store.isStale())
         title = tr("[STALE] ") + title;
     setWindowTitle(title);

@@ -20,6 +20,7 @@ class SituationStore;
 namespace sitroom::widgets {
 class AdmissionPanel;
 class AlarmAnnouncer;
+class ApprovalNotifier;
 class AlertDesk;
 class AlertsPanel;
 class CriticalAlarm;
@@ -77,6 +78,8 @@ public:
     // wall and the laptop layout, which are read-only) and the critical alarm.
     sitroom::widgets::AlertDesk *alertDesk() const { return m_alertDesk; }
     sitroom::widgets::CriticalAlarm *criticalAlarm() const { return m_alarm; }
+    // Requests waiting for this console's approval; nullptr on a wall.
+    sitroom::widgets::ApprovalNotifier *approvalNotifier() const { return m_approvals; }
     // Replaces how new critical alerts are announced (tests count them).
     void setAlarmAnnouncer(sitroom::widgets::AlarmAnnouncer *announcer);
     bool hasUnacknowledgedCritical() const;
@@ -119,6 +122,7 @@ private:
     QDockWidget *m_auditDock = nullptr;
     sitroom::widgets::AlertDesk *m_alertDesk = nullptr;
     sitroom::widgets::CriticalAlarm *m_alarm = nullptr;
+    sitroom::widgets::ApprovalNotifier *m_approvals = nullptr;
     std::unique_ptr<sitroom::widgets::AlarmAnnouncer> m_announcer;
 };
 

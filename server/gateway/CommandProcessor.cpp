@@ -271,6 +271,11 @@ CommandDecision CommandProcessor::decide(const Command &c, const Identity &who, 
         *pending->mutable_command() = c;
         *pending->mutable_requested_by() = change.actor;
         pending->set_expires_ms(wallNowMs + m_options.approvalTimeoutMs);
+        v1::RequestFigures *figures = pending->mutable_figures_at_request();
+        if (m_figures)
+            *figures->mutable_state() = m_figures();
+        figures->set_admission_rate_per_s(m_control.admission_rate_per_s());
+        figures->set_admission_paused(m_control.admission_paused());
         change.summary = QStringLiteral("%1 asks to %2; a second supervisor must approve within %3 min")
                              .arg(who.user, describe(c)).arg(m_options.approvalTimeoutMs / 60000.0);
         d.change = change;

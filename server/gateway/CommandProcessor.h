@@ -72,6 +72,8 @@ public:
     void setStaleFigures(std::vector<sitroom::v1::StaleFigure> stale) { m_stale = std::move(stale); }
     // The live system's clock, for the audit rows that do not bring their own.
     void setSourceClock(std::function<qint64()> clock) { m_sourceClock = std::move(clock); }
+    // The figures published now, kept on each hazardous request for its approver.
+    void setFigures(std::function<sitroom::v1::SystemState()> figures) { m_figures = std::move(figures); }
 
     // The state restored from the database, if it had one.
     bool hasStoredControl() const { return m_restored; }
@@ -145,6 +147,7 @@ private:
     std::vector<ControlChange> m_changes;
     std::vector<sitroom::v1::StaleFigure> m_stale;
     std::function<qint64()> m_sourceClock;
+    std::function<sitroom::v1::SystemState()> m_figures;
 };
 
 } // namespace sitroom::gateway

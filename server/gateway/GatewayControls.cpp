@@ -33,6 +33,7 @@ bool Gateway::openControls(QString *error)
     d->processor->setConfiguration(d->published.configuration());
     d->processor->setTarget(d->target);
     d->processor->setSourceClock([this] { return sourceNowMs(); });
+    d->processor->setFigures([this] { return d->published.state(); });
     d->verifier.setBoundMs(d->options.effectTimeoutMs);
     ControlDispatcher::Hooks hooks;
     hooks.wallNowMs = [] { return wallNowMs(); };

@@ -47,7 +47,7 @@ CriticalAlarm::CriticalAlarm(const sitroom::models::SituationStore &store, Alarm
     : QObject(parent)
     , m_store(store)
     , m_announcer(announcer)
-    , m_mute(new QAction(tr("Mute the critical-alert sound"), this))
+    , m_mute(new QAction(tr("Mute the sound of critical alerts and approval requests"), this))
 {
     m_mute->setObjectName(QStringLiteral("muteAlertSound"));
     m_mute->setCheckable(true);

@@ -27,6 +27,20 @@ LiveClockLabel::LiveClockLabel(const SituationStore &store, QWidget *parent)
     refresh();
 }
 
+bool LiveClockLabel::clocksDiffer(const SituationStore &store)
+{
+    const qint64 liveMs = store.state().sim_time_ms();
+    if (!store.hasSnapshot() || liveMs <= 0)
+        return false;
+    const qint64 serverMs = store.lastServerTimeMs();
+    const qint64 wallMs = serverMs > 0 ? serverMs : QDateTime::currentMSecsSinceEpoch();
+    // A simulation (an older gateway names no source) runs its own clock:
+    // at a speed other than 1, or on another day than today.
+    const QString source = store.source();
+    const bool simulation = source.isEmpty() || source.startsWith(QStringLiteral("sim:"));
+    return std::llabs(liveMs - wallMs) > kSameClockToleranceMs || (simulation && store.configuration().speed() != 1.0);
+}
+
 void LiveClockLabel::refresh()
 {
     const auto &config = m_store.configuration();
@@ -43,12 +57,10 @@ void LiveClockLabel::refresh()
     }
     const qint64 serverMs = m_store.lastServerTimeMs();
     const qint64 wallMs = serverMs > 0 ? serverMs : QDateTime::currentMSecsSinceEpoch();
-    // A simulation (an older gateway names no source) runs its own clock:
-    // at a speed other than 1, or on another day than today.
     const QString source = m_store.source();
     const bool simulation = source.isEmpty() || source.startsWith(QStringLiteral("sim:"));
     const double speed = config.speed();
-    m_both = std::llabs(liveMs - wallMs) > kSameClockToleranceMs || (simulation && speed != 1.0);
+    m_both = clocksDiffer(m_store);
 
     QString text;
     if (m_both) {

@@ -30,6 +30,10 @@ public:
 
     // The simulation's clock and the wall clock are both on show.
     bool showsBothClocks() const { return m_both; }
+    // Whether the live system's clock is not the wall clock (the label then
+    // shows both): a simulation at another speed or on another day. A time
+    // on the gateway's wall clock is then labelled as such.
+    static bool clocksDiffer(const sitroom::models::SituationStore &store);
 
 private:
     void refresh();

@@ -4,9 +4,11 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace sitroom::widgets {
@@ -45,9 +47,33 @@ ControlConfirmDialog::ControlConfirmDialog(const ControlProposal &proposal, QWid
     m_effect->setObjectName(proposal.warning ? QStringLiteral("effectWarning") : QStringLiteral("effect"));
     m_effect->setWordWrap(true);
     m_effect->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_effect->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    QGridLayout *comparison = nullptr;
+    if (proposal.compare) {
+        // Then and now side by side, now on the right where the eye ends.
+        m_effectThen = new QLabel(proposal.effectThen, this);
+        m_effectThen->setObjectName(proposal.warningThen ? QStringLiteral("effectWarning") : QStringLiteral("effect"));
+        m_effectThen->setWordWrap(true);
+        m_effectThen->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_effectThen->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        auto *thenCaption = new QLabel(proposal.thenCaption, this);
+        thenCaption->setObjectName(QStringLiteral("effectThenCaption"));
+        m_nowCaption = new QLabel(proposal.nowCaption, this);
+        m_nowCaption->setObjectName(QStringLiteral("effectNowCaption"));
+        comparison = new QGridLayout;
+        comparison->setHorizontalSpacing(16);
+        comparison->addWidget(thenCaption, 0, 0);
+        comparison->addWidget(m_nowCaption, 0, 1);
+        comparison->addWidget(m_effectThen, 1, 0);
+        comparison->addWidget(m_effect, 1, 1);
+        comparison->setColumnStretch(0, 1);
+        comparison->setColumnStretch(1, 1);
+    }
 
+    // The deadline is the gateway's: said once the request is made, not guessed here.
     auto *approval = new QLabel(proposal.needsApproval
-                                    ? tr("■ Hazardous: a second supervisor must approve this within 5 minutes before it takes effect.")
+                                    ? tr("■ Hazardous: a second supervisor must approve this before it takes effect, "
+                                         "by the deadline the server sets when it receives the request.")
                                     : tr("Takes effect at once; no second approval needed."),
                                 this);
     approval->setObjectName(proposal.needsApproval ? QStringLiteral("approvalNeeded") : QStringLiteral("approvalNote"));
@@ -64,7 +90,7 @@ ControlConfirmDialog::ControlConfirmDialog(const ControlProposal &proposal, QWid
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
-    m_ok->setText(proposal.needsApproval ? tr("Request approval") : tr("Apply"));
+    m_ok->setText(proposal.needsApproval ? tr("Request approval") : proposal.compare ? tr("Approve") : tr("Apply"));
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -74,14 +100,19 @@ ControlConfirmDialog::ControlConfirmDialog(const ControlProposal &proposal, QWid
     layout->addWidget(heading);
     layout->addLayout(values);
     layout->addWidget(effectCaption);
-    layout->addWidget(m_effect);
+    if (comparison)
+        layout->addLayout(comparison);
+    else
+        layout->addWidget(m_effect);
     layout->addWidget(approval);
+    m_details = new QVBoxLayout;
+    layout->addLayout(m_details);
     layout->addWidget(m_staleWarning);
     layout->addWidget(m_override);
     layout->addWidget(reasonCaption);
     layout->addWidget(m_reason);
     layout->addWidget(buttons);
-    setMinimumWidth(520);
+    setMinimumWidth(proposal.compare ? 860 : 520);
 
     connect(m_reason, &QPlainTextEdit::textChanged, this, &ControlConfirmDialog::refreshOk);
     connect(m_override, &QCheckBox::toggled, this, &ControlConfirmDialog::refreshOk);
@@ -154,6 +185,31 @@ void ControlConfirmDialog::setDisableForS(quint32 seconds)
 QString ControlConfirmDialog::effectText() const
 {
     return m_effect->text();
+}
+
+QString ControlConfirmDialog::effectThenText() const
+{
+    return m_effectThen ? m_effectThen->text() : QString();
+}
+
+void ControlConfirmDialog::setEffect(const QString &effect, bool warning, const QString &caption)
+{
+    if (effect != m_effect->text())
+        m_effect->setText(effect);
+    const QString name = warning ? QStringLiteral("effectWarning") : QStringLiteral("effect");
+    if (m_effect->objectName() != name) {
+        m_effect->setObjectName(name);
+        m_effect->style()->unpolish(m_effect);
+        m_effect->style()->polish(m_effect);
+    }
+    if (m_nowCaption && !caption.isEmpty())
+        m_nowCaption->setText(caption);
+}
+
+void ControlConfirmDialog::addDetail(QWidget *widget)
+{
+    m_details->addWidget(widget);
+    widget->show();  // the dialog may be open already
 }
 
 void ControlConfirmDialog::refreshOk()

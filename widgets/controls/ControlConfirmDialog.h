@@ -7,6 +7,7 @@ class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QVBoxLayout;
 
 namespace sitroom::widgets {
 
@@ -20,6 +21,13 @@ struct ControlProposal
     bool warning = false;    // the effect holds a warning (capacity, nowhere to go)
     bool needsApproval = false;
     bool offerDuration = false;  // a disable: "until enabled again" or for a while
+    // An approval: the effect on the figures the request was made on, shown
+    // beside the effect on the figures now (effect), each under its caption.
+    bool compare = false;
+    QString effectThen;
+    bool warningThen = false;
+    QString thenCaption;
+    QString nowCaption;
 };
 
 // The one confirmation every control goes through: current and new value,
@@ -52,12 +60,20 @@ public:
     QLabel *staleWarning() const { return m_staleWarning; }
     QComboBox *durationBox() const { return m_duration; }
     QString effectText() const;
+    QString effectThenText() const;
+    // The effect on the figures now, as they move while the dialog is open.
+    void setEffect(const QString &effect, bool warning, const QString &caption = {});
+    // A widget of the proposal's own (an approval's countdown), above the reason.
+    void addDetail(QWidget *widget);
 
 private:
     void refreshOk();
     void refreshStale();
 
     QLabel *m_effect;
+    QLabel *m_effectThen = nullptr;
+    QLabel *m_nowCaption = nullptr;
+    QVBoxLayout *m_details = nullptr;
     QLabel *m_staleWarning;
     QString m_staleFigures;
     QCheckBox *m_override;

@@ -1,9 +1,13 @@
 #include "ControlDesk.h"
 
+#include "ApprovalCountdown.h"
+#include "ApprovalWords.h"
+
 #include "alerts/RunbookStep.h"
 #include "common/Formatting.h"
 #include "control/ControlEffect.h"
 #include "control/ControlRequest.h"
+#include "control/PendingRequests.h"
 #include "situation/SituationStore.h"
 #include "status/StaleFigureWords.h"
 
@@ -122,12 +126,42 @@ void ControlDesk::proposeProviderEnabled(const QString &providerId, bool enabled
 
 void ControlDesk::proposeApproval(const QString &requestId, const QString &description)
 {
+    const sitroom::v1::PendingApproval *request = nullptr;
+    for (const auto &p : m_store.control().pending()) {
+        if (QString::fromStdString(p.request_id()) == requestId)
+            request = &p;
+    }
+    if (!request) {
+        notify(tr("Not approved: the request is no longer pending (approved, withdrawn or expired)."), true);
+        return;
+    }
+    // The effect on the figures the request was made on, beside the effect on
+    // today's: the approver decides on now, seeing how it moved.
+    const auto effect = sitroom::models::requestEffect(*request, m_store.configuration(), m_store.state(),
+                                                       m_store.control());
+    const ProviderNamer name = namer();
     ControlProposal proposal;
     proposal.title = tr("Approve a hazardous change");
     proposal.currentValue = ControlWords::controlText(m_store.control());
     proposal.newValue = description;
-    proposal.effect = tr("Approving applies the requested change at once, as requested.");
+    proposal.compare = true;
+    proposal.effect = ApprovalWords::effectText(effect, false, name);
+    proposal.warning = ApprovalWords::effectWarns(effect, false);
+    proposal.effectThen = ApprovalWords::effectText(effect, true, name);
+    proposal.warningThen = ApprovalWords::effectWarns(effect, true);
+    proposal.thenCaption = ApprovalWords::atRequestCaption(m_store, effect.thenLiveMs);
+    proposal.nowCaption = ApprovalWords::nowCaption(m_store);
+    const sitroom::v1::PendingApproval asked = *request;
     confirm(proposal, [requestId](const ControlRequest &r, quint32) { return r.approve(requestId); });
+    ControlConfirmDialog *dialog = m_dialog;
+    dialog->addDetail(new ApprovalCountdown(m_store, requestId));
+    // Today's column follows the figures while the dialog is open.
+    connect(&m_store, &SituationStore::stateChanged, dialog, [this, dialog, asked, name] {
+        const auto now = sitroom::models::requestEffect(asked, m_store.configuration(), m_store.state(),
+                                                        m_store.control());
+        dialog->setEffect(ApprovalWords::effectText(now, false, name), ApprovalWords::effectWarns(now, false),
+                          ApprovalWords::nowCaption(m_store));
+    });
 }
 
 bool ControlDesk::proposeRunbookStep(const sitroom::models::RunbookStep &step, const QString &reason)
@@ -218,7 +252,15 @@ void ControlDesk::onResult(const sitroom::v1::CommandResult &result)
     m_sent.erase(it);
     const bool problem = result.status() != sitroom::v1::COMMAND_APPLIED
         && result.status() != sitroom::v1::COMMAND_PENDING_APPROVAL;
-    notify(ControlWords::resultText(result, action, m_store.controlActor()), problem);
+    QString text = ControlWords::resultText(result, action, m_store.controlActor());
+    if (result.status() == sitroom::v1::COMMAND_PENDING_APPROVAL) {
+        // The requester reads the gateway's deadline, not one of this console's making.
+        for (const auto &p : result.control().pending()) {
+            if (p.request_id() == result.request_id())
+                text += u' ' + tr("Deadline set by the server: %1.").arg(ApprovalWords::deadlineText(m_store, p.expires_ms()));
+        }
+    }
+    notify(text, problem);
 }
 
 void ControlDesk::onControlChanged()

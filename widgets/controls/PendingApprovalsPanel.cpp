@@ -1,12 +1,14 @@
 #include "PendingApprovalsPanel.h"
 
+#include "ApprovalWords.h"
+
 #include "situation/SituationStore.h"
 
-#include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace sitroom::widgets {
@@ -25,7 +27,8 @@ PendingApprovalsPanel::PendingApprovalsPanel(const SituationStore &store, Provid
     , m_table(new QTableWidget(0, ColumnCount, this))
 {
     setObjectName(QStringLiteral("pendingApprovalsPanel"));
-    m_table->setHorizontalHeaderLabels({tr("Change"), tr("Requested by"), tr("Reason"), tr("Expires"), QString()});
+    m_table->setHorizontalHeaderLabels({tr("Change"), tr("Requested by"), tr("Reason"), tr("Deadline (gateway's)"), QString()});
+    m_table->horizontalHeader()->setSectionResizeMode(Expires, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(Reason, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -36,7 +39,24 @@ PendingApprovalsPanel::PendingApprovalsPanel(const SituationStore &store, Provid
     layout->addWidget(m_table, 1);
     connect(&store, &SituationStore::controlChanged, this, &PendingApprovalsPanel::refresh);
     connect(&store, &SituationStore::linkChanged, this, &PendingApprovalsPanel::refresh);
+    // The time left counts down between control events.
+    auto *countdown = new QTimer(this);
+    countdown->setInterval(1000);
+    connect(countdown, &QTimer::timeout, this, &PendingApprovalsPanel::refreshDeadlines);
+    countdown->start();
     refresh();
+}
+
+void PendingApprovalsPanel::refreshDeadlines()
+{
+    const auto &pending = m_store.control().pending();
+    for (int row = 0; row < pending.size() && row < m_table->rowCount(); ++row) {
+        if (QTableWidgetItem *item = m_table->item(row, Expires)) {
+            const QString text = ApprovalWords::countdownText(pending[row], m_store);
+            item->setText(text);
+            item->setToolTip(text);
+        }
+    }
 }
 
 void PendingApprovalsPanel::setUser(const QString &user)
@@ -76,7 +96,7 @@ void PendingApprovalsPanel::refresh()
         cell(RequestedBy, tr("%1 (%2)").arg(QString::fromStdString(p.requested_by().user()),
                                           ControlWords::siteText(p.requested_by().site())));
         cell(Reason, QString::fromStdString(p.command().reason()));
-        cell(Expires, QDateTime::fromMSecsSinceEpoch(p.expires_ms()).toString(QStringLiteral("HH:mm:ss")));
+        cell(Expires, ApprovalWords::countdownText(p, m_store));
         const bool mine = QString::fromStdString(p.requested_by().user()) == self;
         if (supervisor && !mine && m_store.isLive()) {
             auto *button = new QPushButton(tr("Approve…"), m_table);

@@ -33,6 +33,7 @@ signals:
 
 private:
     void refresh();
+    void refreshDeadlines();
 
     const sitroom::models::SituationStore &m_store;
     ProviderNamer m_namer;

@@ -1,0 +1,338 @@
+// In Korean, offscreen: a new pending request reaches a console that can
+// approve it (a supervisor, someone else's request) in the window title, the
+// status bar and the announcer, with a sound unless the alert sound is muted;
+// a viewer, an operator and the requester see none of it, and it clears when
+// nothing waits. The approver's dialog shows the effect on the figures at the
+// request beside the effect on today's and counts down to the gateway's
+// deadline (expires_ms on the gateway's clock, read from the messages).
+#include "MainWindow.h"
+#include "SyntheticTelemetry.h"
+
+#include "alerts/CriticalAlarm.h"
+#include "controls/ApprovalCountdown.h"
+#include "controls/ApprovalNotifier.h"
+#include "controls/ControlConfirmDialog.h"
+#include "controls/ControlDesk.h"
+#include "controls/PendingApprovalsPanel.h"
+#include "itemmodels/AlertModel.h"
+#include "itemmodels/CohortModel.h"
+#include "itemmodels/ProviderModel.h"
+#include "situation/SituationStore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTranslator>
+#include <QtTest>
+
+using namespace sitroom;
+using sitroom::console::Layout;
+using sitroom::console::MainWindow;
+
+namespace {
+
+struct CountingAnnouncer final : widgets::AlarmAnnouncer
+{
+    void announce(const QString &title, const QString &text, bool sound) override
+    {
+        titles << title;
+        texts << text;
+        sounds += sound ? 1 : 0;
+    }
+    QStringList titles;
+    QStringList texts;
+    int sounds = 0;
+};
+
+// 20:15:00 KST on the night: the live system's clock and the gateway's agree.
+constexpr qint64 kNowMs = 1628506800000 + 15 * 60 * 1000;
+
+struct Console
+{
+    explicit Console(v1::Role role, Layout layout = Layout::Desktop)
+        : store(nullptr, [this] { return now; })
+        , providers(store)
+        , cohorts(store)
+        , alerts(store)
+        , window({&store, &providers, &cohorts, &alerts}, options(), layout)
+    {
+        window.resize(1920, 1080);
+        window.show();
+        window.setAlarmAnnouncer(&announcer);
+        models::TelemetryBatch batch;
+        models::LinkEvent live;
+        live.state = models::LinkState::Live;
+        batch.link.push_back(live);
+        v1::Welcome welcome;
+        welcome.set_role(role);
+        welcome.set_user("kim");
+        welcome.set_site(v1::SITE_SEOUL);
+        batch.welcome = welcome;
+        batch.snapshot = system.snapshot(kNowMs, 60);
+        batch.snapshot->mutable_configuration()->set_speed(1.0);
+        batch.snapshot->mutable_control()->set_revision(1);
+        batch.snapshot->mutable_control()->set_admission_rate_per_s(700);
+        send(batch);
+    }
+
+    static console::ConsoleOptions options()
+    {
+        console::ConsoleOptions o;
+        o.serverText = QStringLiteral("127.0.0.1:7600");
+        o.connection.user = QStringLiteral("kim");
+        o.language = QStringLiteral("ko");
+        return o;
+    }
+
+    void send(models::TelemetryBatch &batch)
+    {
+        batch.messages = 1;
+        batch.lastMessageMonotonicMs = now;
+        batch.lastServerTimeMs = serverMs;
+        store.apply(batch);
+    }
+
+    // A ControlEvent with these requests pending.
+    void pending(const std::vector<v1::PendingApproval> &requests)
+    {
+        models::TelemetryBatch batch;
+        v1::Envelope env;
+        v1::ControlState *control = env.mutable_control_event()->mutable_control();
+        *control = store.control();
+        control->set_revision(store.control().revision() + 1);
+        control->clear_pending();
+        for (const auto &r : requests)
+            *control->add_pending() = r;
+        batch.events.push_back(env);
+        send(batch);
+    }
+
+    // 'seconds' later on every clock, with a tick of the live system's figures.
+    void later(int seconds, const v1::SystemState &state)
+    {
+        now += seconds * 1000;
+        serverMs += seconds * 1000;
+        models::TelemetryBatch batch;
+        batch.state = state;
+        batch.hasState = true;
+        send(batch);
+    }
+
+    QLabel *statusLabel() const { return window.approvalNotifier()->statusLabel(); }
+
+    qint64 now = 1'000'000;
+    qint64 serverMs = kNowMs;
+    testing::SyntheticSystem system;
+    CountingAnnouncer announcer;
+    models::SituationStore store;
+    models::ProviderModel providers;
+    models::CohortModel cohorts;
+    models::AlertModel alerts;
+    MainWindow window;
+};
+
+// park (Seoul) asks to disable kakao; expires 4 min 12 s after kNowMs on the gateway's clock.
+v1::PendingApproval disableRequest(const std::string &id, const std::string &user, qint64 expiresMs,
+                                   const v1::SystemState *figures = nullptr)
+{
+    v1::PendingApproval p;
+    p.set_request_id(id);
+    p.mutable_command()->set_command_id("cmd-" + id);
+    p.mutable_command()->set_reason("kakao failing");
+    p.mutable_command()->mutable_set_provider_enabled()->set_provider_id("kakao");
+    p.mutable_command()->mutable_set_provider_enabled()->set_enabled(false);
+    p.mutable_requested_by()->set_user(user);
+    p.mutable_requested_by()->set_site(v1::SITE_SEOUL);
+    p.set_expires_ms(expiresMs);
+    if (figures) {
+        *p.mutable_figures_at_request()->mutable_state() = *figures;
+        p.mutable_figures_at_request()->set_admission_rate_per_s(700);
+    }
+    return p;
+}
+
+} // namespace
+
+class tst_ApprovalNotice : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTranslator m_translator;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("sitroom-test-approvalnotice"));
+        QSettings().clear();
+        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
+        QVERIFY2(m_translator.load(qm), qPrintable(qm));
+        QCoreApplication::installTranslator(&m_translator);
+        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
+    }
+
+    void supervisorIsToldOfANewRequest()
+    {
+        QSettings().clear();
+        Console c(v1::ROLE_SUPERVISOR);
+        const QString quietTitle = c.window.windowTitle();
+        QVERIFY(c.statusLabel()->isHidden());
+        QCOMPARE(c.announcer.titles.size(), 0);
+
+        QSignalSpy waiting(c.window.approvalNotifier(), &widgets::ApprovalNotifier::waitingChanged);
+        c.pending({disableRequest("req-1", "park", kNowMs + 252000)});
+        QCOMPARE(waiting.size(), 1);
+        QCOMPARE(c.window.windowTitle(), QStringLiteral("[승인 대기 1건] ") + quietTitle);
+        QVERIFY(!c.statusLabel()->isHidden());
+        QCOMPARE(c.statusLabel()->text(), QStringLiteral("승인 대기 1건: park (서울): 인증-kakao 사용 중지 · 4분 12초 남음"));
+        QCOMPARE(c.announcer.titles, QStringList{QStringLiteral("승인 요청")});
+        QVERIFY2(c.announcer.texts.constFirst().contains(QStringLiteral("마감 20:19:12 KST")),
+                 qPrintable(c.announcer.texts.constFirst()));
+        QCOMPARE(c.announcer.sounds, 1);
+        // The pending dock comes to the front.
+        QVERIFY(c.window.pendingPanel()->isVisible());
+
+        // The countdown follows the gateway's clock, not this machine's.
+        c.later(2, c.system.state(kNowMs + 2000));
+        QTRY_COMPARE_WITH_TIMEOUT(c.statusLabel()->text(),
+                                  QStringLiteral("승인 대기 1건: park (서울): 인증-kakao 사용 중지 · 4분 10초 남음"), 3000);
+
+        // The same request again (a resend, a snapshot): no second announcement.
+        c.pending({disableRequest("req-1", "park", kNowMs + 252000)});
+        QCOMPARE(c.announcer.titles.size(), 1);
+
+        // Muted with the critical-alert sound: announced, but silent.
+        c.window.criticalAlarm()->muteAction()->trigger();
+        QVERIFY(c.window.approvalNotifier()->isMuted());
+        c.pending({disableRequest("req-1", "park", kNowMs + 252000), disableRequest("req-2", "choi", kNowMs + 200000)});
+        QCOMPARE(c.announcer.titles.size(), 2);
+        QCOMPARE(c.announcer.sounds, 1);
+        QVERIFY2(c.window.windowTitle().startsWith(QStringLiteral("[승인 대기 2건] ")), qPrintable(c.window.windowTitle()));
+        // The nearest deadline leads the status bar.
+        QVERIFY2(c.statusLabel()->text().startsWith(QStringLiteral("승인 대기 2건: choi (서울)")), qPrintable(c.statusLabel()->text()));
+        c.window.criticalAlarm()->muteAction()->trigger();
+
+        // Nothing waits: the title, the status bar clear.
+        c.pending({});
+        QCOMPARE(c.window.windowTitle(), quietTitle);
+        QVERIFY(c.statusLabel()->isHidden());
+        QCOMPARE(waiting.size(), 3);
+    }
+
+    void ownRequestIsNotAnnounced()
+    {
+        QSettings().clear();
+        Console c(v1::ROLE_SUPERVISOR);
+        const QString quietTitle = c.window.windowTitle();
+        c.pending({disableRequest("req-mine", "kim", kNowMs + 300000)});
+        QCOMPARE(c.window.approvalNotifier()->waiting(), 0);
+        QCOMPARE(c.window.windowTitle(), quietTitle);
+        QVERIFY(c.statusLabel()->isHidden());
+        QCOMPARE(c.announcer.titles.size(), 0);
+        // The requester reads the gateway's deadline in the pending list.
+        QTableWidget *table = c.window.pendingPanel()->table();
+        QCOMPARE(table->rowCount(), 1);
+        QVERIFY2(table->item(0, 3)->text().startsWith(QStringLiteral("마감 20:20:00 KST · 5분 00초 남음")),
+                 qPrintable(table->item(0, 3)->text()));
+    }
+
+    void rolesThatCannotApproveSeeNothing_data()
+    {
+        QTest::addColumn<int>("role");
+        QTest::newRow("viewer") << int(v1::ROLE_VIEWER);
+        QTest::newRow("operator") << int(v1::ROLE_OPERATOR);
+    }
+
+    void rolesThatCannotApproveSeeNothing()
+    {
+        QFETCH(int, role);
+        QSettings().clear();
+        Console c{v1::Role(role)};
+        const QString quietTitle = c.window.windowTitle();
+        c.pending({disableRequest("req-1", "park", kNowMs + 252000)});
+        QCOMPARE(c.window.approvalNotifier()->waiting(), 0);
+        QCOMPARE(c.window.windowTitle(), quietTitle);
+        QVERIFY(!c.window.windowTitle().contains(QStringLiteral("승인")));
+        QVERIFY(c.statusLabel()->isHidden());
+        QCOMPARE(c.announcer.titles.size(), 0);
+        QCOMPARE(c.announcer.sounds, 0);
+    }
+
+    void dialogShowsThenAndNowAndCountsDown()
+    {
+        QSettings().clear();
+        Console c(v1::ROLE_SUPERVISOR);
+        // At the request kakao carried half the traffic; now it carries a tenth.
+        v1::SystemState then = c.system.state(kNowMs - 60000);
+        for (auto &p : *then.mutable_providers())
+            p.set_share(p.id() == "kakao" ? 0.5 : 0.125);
+        v1::SystemState now = c.system.state(kNowMs);
+        for (auto &p : *now.mutable_providers())
+            p.set_share(p.id() == "kakao" ? 0.1 : 0.225);
+        c.pending({disableRequest("req-1", "park", kNowMs + 252000, &then)});
+        c.later(0, now);
+
+        auto *approve = c.window.pendingPanel()->findChild<QPushButton *>(QStringLiteral("approve-req-1"));
+        QVERIFY(approve);
+        approve->click();
+        widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
+        QVERIFY(dialog);
+        const QString thenText = dialog->effectThenText();
+        const QString nowText = dialog->effectText();
+        QVERIFY2(thenText.contains(QStringLiteral("50.0 %")), qPrintable(thenText));
+        QVERIFY2(nowText.contains(QStringLiteral("10.0 %")), qPrintable(nowText));
+        auto *thenCaption = dialog->findChild<QLabel *>(QStringLiteral("effectThenCaption"));
+        auto *nowCaption = dialog->findChild<QLabel *>(QStringLiteral("effectNowCaption"));
+        QVERIFY(thenCaption && nowCaption);
+        QCOMPARE(thenCaption->text(), QStringLiteral("요청 시점 (20:14:00 KST)"));
+        QCOMPARE(nowCaption->text(), QStringLiteral("지금 (20:15:00 KST)"));
+
+        auto *countdown = dialog->findChild<widgets::ApprovalCountdown *>(QStringLiteral("approvalCountdown"));
+        QVERIFY(countdown);
+        QVERIFY(countdown->isVisible());
+        QCOMPARE(countdown->text(), QStringLiteral("마감 20:19:12 KST · 4분 12초 남음"));
+        QCOMPARE(countdown->msLeft(), 252000);
+
+        // Today's column follows the figures while the dialog is open.
+        v1::SystemState moved = c.system.state(kNowMs + 3000);
+        for (auto &p : *moved.mutable_providers())
+            p.set_share(p.id() == "kakao" ? 0.3 : 0.175);
+        c.later(3, moved);
+        QVERIFY2(dialog->effectText().contains(QStringLiteral("30.0 %")), qPrintable(dialog->effectText()));
+        QCOMPARE(dialog->effectThenText(), thenText);
+        QCOMPARE(nowCaption->text(), QStringLiteral("지금 (20:15:03 KST)"));
+        QTRY_COMPARE_WITH_TIMEOUT(countdown->text(), QStringLiteral("마감 20:19:12 KST · 4분 09초 남음"), 2000);
+
+        // The server moves the deadline (or another gateway sets it): the countdown follows it.
+        c.pending({disableRequest("req-1", "park", kNowMs + 3000 + 30000, &then)});
+        QTRY_COMPARE_WITH_TIMEOUT(countdown->text(), QStringLiteral("마감 20:15:33 KST · 30초 남음"), 2000);
+        QVERIFY(countdown->property("urgent").toBool());
+
+        // Gone from the server: the dialog says so.
+        c.pending({});
+        QVERIFY(!countdown->isPending());
+        QCOMPARE(countdown->text(), QStringLiteral("이 요청은 더 이상 대기 중이 아닙니다: 승인, 철회 또는 만료되었습니다."));
+        dialog->reject();
+    }
+
+    void requestFromAnOlderGatewaySaysItHasNoFigures()
+    {
+        QSettings().clear();
+        Console c(v1::ROLE_SUPERVISOR);
+        c.pending({disableRequest("req-old", "park", kNowMs + 252000)});
+        c.window.controlDesk()->proposeApproval(QStringLiteral("req-old"), QStringLiteral("park"));
+        widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->effectThenText(), QStringLiteral("요청에 요청 시점의 수치가 없습니다 (이 콘솔보다 오래된 게이트웨이)."));
+        QVERIFY2(dialog->effectText().contains(QStringLiteral("인증-kakao")), qPrintable(dialog->effectText()));
+        dialog->reject();
+    }
+};
+
+QTEST_MAIN(tst_ApprovalNotice)
+#include "tst_approvalnotice.moc"
