@@ -31,6 +31,7 @@ AdmissionProjection projectAdmission(const ProjectionInputs &inputs, double hori
     const double perAdmitted = nonNegative(inputs.backendRequestsPerAdmitted);
 
     AdmissionProjection out;
+    out.arrivalsPerS = arrivals;
     out.queueChangePerS = arrivals - rate;
     if (rate > arrivals)
         out.drainsAtS = q0 / (rate - arrivals);

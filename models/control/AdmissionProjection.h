@@ -54,6 +54,7 @@ struct ProjectionPoint
 struct AdmissionProjection
 {
     std::vector<ProjectionPoint> points;  // from 0 to the horizon, every step
+    double arrivalsPerS = 0.0;            // λ, as held
     double queueChangePerS = 0.0;         // λ − μ while people wait (> 0 grows)
     double drainsAtS = -1.0;              // when the queue empties within the horizon; -1 if it does not
     double peakBackendLoad = std::numeric_limits<double>::quiet_NaN();

@@ -73,6 +73,7 @@ private slots:
         QCOMPARE(p.last().queueDepth, queueAtEnd);
         QCOMPARE(p.drainsAtS, drainsAtS);
         QCOMPARE(p.queueChangePerS, arrivals - rate);
+        QCOMPARE(p.arrivalsPerS, arrivals);
         for (const ProjectionPoint &point : p.points)
             QVERIFY(point.queueDepth >= 0.0);
     }

@@ -140,11 +140,11 @@ private slots:
         QVERIFY(c.desk.activeDialog());
         QVERIFY(c.preview.isShowing());
         QVERIFY(c.preview.isDrawn());
-        // The queue, admitted and throttle lines each continue for 30 minutes (61 points).
+        // The queue, arrival, admitted and throttle lines each continue for 30 minutes (61 points).
         QCOMPARE(queue->projectionPointCount(0), 61);
         QCOMPARE(flow->projectionPointCount(1), 61);
         QCOMPARE(flow->projectionPointCount(2), 61);
-        QCOMPARE(flow->projectionPointCount(0), 0); // arrivals are an input, not projected
+        QCOMPARE(flow->projectionPointCount(0), 61); // arrivals, held: the assumption on show
         // 812 arrive, 400 admitted: the queue grows by 412 a second.
         QCOMPARE(c.preview.projection().last().queueDepth, 41234.0 + 412.0 * 1800.0);
         // The window stretches to the projection's end, and it is drawn there, dashed, in the queue's colour.

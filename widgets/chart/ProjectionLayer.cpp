@@ -12,6 +12,7 @@ namespace {
 const QColor kTint(0x15, 0x65, 0xc0, 28);
 const QColor kTitle(0x0d, 0x47, 0xa1);
 const QColor kEdge(0x0d, 0x47, 0xa1, 140);
+const QColor kBox(0xf4, 0xf7, 0xfb, 235);
 } // namespace
 
 ProjectionLayer::ProjectionLayer(QGraphicsItem *parent)
@@ -94,6 +95,43 @@ void ProjectionLayer::drawLines(QPainter *painter) const
     }
 }
 
+void ProjectionLayer::drawTitle(QPainter *painter, qreal zoneLeft) const
+{
+    // The title and the note in a box at the top of the span, moved left
+    // over the measured part when the span is too narrow to hold them (a
+    // note cut short would hide the figures it is there to give); a light
+    // fill keeps it readable over the lines beneath.
+    QFont bold = m_font;
+    bold.setBold(true);
+    const QFontMetricsF titleMetrics(bold);
+    const QFontMetricsF noteMetrics(m_font);
+    const QStringList notes = m_note.isEmpty() ? QStringList() : m_note.split(u'\n');
+    const qreal pad = 4;
+    const qreal maxWidth = std::max<qreal>(0, m_area.width() - 2 * pad);
+    qreal width = titleMetrics.horizontalAdvance(m_title);
+    for (const QString &line : notes)
+        width = std::max(width, noteMetrics.horizontalAdvance(line));
+    width = std::min(width + 2 * pad, maxWidth);
+    const qreal height = titleMetrics.height() + notes.size() * noteMetrics.lineSpacing() + 2 * pad;
+    const qreal x = std::max(m_area.left() + pad, std::min(zoneLeft + pad, m_area.right() - pad - width));
+    const QRectF box(x, m_area.top() + pad, width, height);
+    painter->setPen(QPen(kEdge, 1.0));
+    painter->setBrush(kBox);
+    painter->drawRect(box);
+    painter->setPen(kTitle);
+    painter->setFont(bold);
+    qreal y = box.top() + pad + titleMetrics.ascent();
+    const qreal textWidth = width - 2 * pad;
+    painter->drawText(QPointF(box.left() + pad, y), titleMetrics.elidedText(m_title, Qt::ElideRight, textWidth));
+    painter->setFont(m_font);
+    y += titleMetrics.descent();
+    for (const QString &line : notes) {
+        y += noteMetrics.lineSpacing();
+        painter->drawText(QPointF(box.left() + pad, y - noteMetrics.descent()),
+                          noteMetrics.elidedText(line, Qt::ElideRight, textWidth));
+    }
+}
+
 void ProjectionLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     if (m_area.isEmpty() || m_lines.empty())
@@ -112,25 +150,7 @@ void ProjectionLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
         painter->setPen(QPen(kEdge, 1.0, Qt::DashLine));
         painter->drawLine(QPointF(left, m_area.top()), QPointF(left, m_area.bottom()));
         drawLines(painter);
-        // The title in the zone's top corner, the note beneath it, both
-        // kept inside the plot (elided when the zone is narrow).
-        QFont font = m_font;
-        font.setBold(true);
-        painter->setFont(font);
-        painter->setPen(kTitle);
-        const QFontMetricsF fm(font);
-        const qreal width = std::max<qreal>(0, m_area.right() - left - 8);
-        qreal y = m_area.top() + 4 + fm.ascent();
-        painter->drawText(QPointF(left + 5, y), fm.elidedText(m_title, Qt::ElideRight, width));
-        if (!m_note.isEmpty()) {
-            font.setBold(false);
-            painter->setFont(font);
-            const QFontMetricsF nm(font);
-            for (const QString &line : m_note.split(u'\n')) {
-                y += nm.lineSpacing();
-                painter->drawText(QPointF(left + 5, y), nm.elidedText(line, Qt::ElideRight, width));
-            }
-        }
+        drawTitle(painter, left);
     }
 
     painter->restore();

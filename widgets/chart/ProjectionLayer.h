@@ -46,6 +46,7 @@ public:
 private:
     QPointF map(const QPointF &value) const;
     void drawLines(QPainter *painter) const;
+    void drawTitle(QPainter *painter, qreal zoneLeft) const;
 
     std::vector<Line> m_lines;
     qreal m_fromX = 0, m_toX = 0;

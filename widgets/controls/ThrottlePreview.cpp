@@ -7,6 +7,7 @@
 #include "situation/SituationStore.h"
 
 #include <QDialog>
+#include <QScreen>
 
 #include <cmath>
 
@@ -65,9 +66,35 @@ void ThrottlePreview::show(double ratePerS, bool paused, QDialog *dialog)
         connect(dialog, &QObject::destroyed, this, &ThrottlePreview::clear, Qt::UniqueConnection);
     }
     m_showing = true;
+    if (dialog)
+        keepClear(dialog);
     m_ratePerS = ratePerS;
     m_paused = paused;
     recompute();
+}
+
+void ThrottlePreview::keepClear(QDialog *dialog) const
+{
+    // The confirmation is centred on the window, which on a laptop puts it
+    // over the very charts the projection is drawn on: move it beside them
+    // when the screen has room there, else leave it where it is.
+    QRect charts;
+    for (const Target &t : m_targets) {
+        if (t.chart && t.chart->isVisible())
+            charts |= QRect(t.chart->mapToGlobal(QPoint(0, 0)), t.chart->size());
+    }
+    QRect frame = dialog->frameGeometry();
+    if (charts.isEmpty() || !frame.intersects(charts) || !dialog->screen())
+        return;
+    const QRect screen = dialog->screen()->availableGeometry();
+    constexpr int gap = 12;
+    if (charts.right() + gap + frame.width() <= screen.right())
+        frame.moveLeft(charts.right() + gap);
+    else if (charts.left() - gap - frame.width() >= screen.left())
+        frame.moveRight(charts.left() - gap);
+    else
+        return;
+    dialog->move(frame.topLeft());
 }
 
 void ThrottlePreview::clear()
@@ -121,6 +148,7 @@ void ThrottlePreview::recompute()
             double value = 0.0;
             switch (t.figure) {
             case Figure::QueueDepth: value = point.queueDepth; break;
+            case Figure::ArrivalsPerS: value = m_projection.arrivalsPerS; break;
             case Figure::AdmittedPerS: value = point.admittedPerS; break;
             case Figure::AdmissionRate: value = m_paused ? 0.0 : m_ratePerS; break;
             }

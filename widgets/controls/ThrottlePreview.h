@@ -22,9 +22,10 @@ class TimeSeriesChart;
 
 // The throttle's what-if on the waiting room's charts: while the operator
 // looks at the confirmation of a new rate, a pause or a resume, the next 30
-// minutes (AdmissionProjection) continue the queue and admission lines,
+// minutes (AdmissionProjection) continue the queue, arrival and admission lines,
 // dashed, under "예측", with the wait and the booking backend's load in the
-// projection's note. Confirmed or cancelled, it goes. It follows the picture
+// projection's note; the confirmation moves beside the charts if it covers
+// them and the screen has room. Confirmed or cancelled, it goes. It follows the picture
 // while shown (each tick starts it again from now), and is not drawn at all
 // while a figure it starts from is not live: a projection from a stale queue
 // would be a guess dressed as a line.
@@ -33,7 +34,8 @@ class ThrottlePreview final : public QObject
     Q_OBJECT
 
 public:
-    enum class Figure { QueueDepth, AdmittedPerS, AdmissionRate };
+    // Arrivals are the projection's input, held: drawn so the reader sees the assumption.
+    enum class Figure { QueueDepth, ArrivalsPerS, AdmittedPerS, AdmissionRate };
 
     explicit ThrottlePreview(const sitroom::models::SituationStore &store, QObject *parent = nullptr);
 
@@ -65,6 +67,7 @@ private:
     };
 
     void recompute();
+    void keepClear(QDialog *dialog) const;
     void removeFromCharts();
     QString noteFor(const TimeSeriesChart *chart) const;
 

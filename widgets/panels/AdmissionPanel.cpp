@@ -100,6 +100,7 @@ AdmissionPanel::AdmissionPanel(const SituationStore &store, QWidget *parent)
 void AdmissionPanel::attachPreview(ThrottlePreview *preview)
 {
     preview->addTarget(m_queueChart, 0, ThrottlePreview::Figure::QueueDepth);
+    preview->addTarget(m_flowChart, 0, ThrottlePreview::Figure::ArrivalsPerS);
     preview->addTarget(m_flowChart, 1, ThrottlePreview::Figure::AdmittedPerS);
     preview->addTarget(m_flowChart, 2, ThrottlePreview::Figure::AdmissionRate);
 }

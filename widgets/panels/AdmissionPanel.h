@@ -34,7 +34,7 @@ public:
     QString flowText() const;
     QString throttleText() const;
     StaleNote *staleNote() const { return m_figuresNote; }
-    // The throttle preview's projection continues the queue, admitted and throttle lines.
+    // The throttle preview's projection continues the queue, arrival, admitted and throttle lines.
     void attachPreview(ThrottlePreview *preview);
     TimeSeriesChart *queueChart() const { return m_queueChart; }
     TimeSeriesChart *flowChart() const { return m_flowChart; }
