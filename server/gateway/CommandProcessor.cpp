@@ -285,6 +285,7 @@ CommandDecision CommandProcessor::decide(const Command &c, const Identity &who, 
     }
     // 6. Applied.
     applyAction(change.control, c, sourceNowMs);
+    stampProviderSwitch(change.control, c, change.actor, {}, sourceNowMs);
     change.summary = QStringLiteral("%1 did: %2").arg(who.user, describe(c));
     d.change = change;
     return finish(v1::COMMAND_APPLIED, QStringLiteral("") + describe(c));
@@ -330,6 +331,8 @@ CommandDecision CommandProcessor::decideApproval(const Command &c, const Identit
     change.actor = actorOf(who, wallNowMs, QStringLiteral("approved %1's request: %2")
                                                .arg(s(pending.requested_by().user()), s(pending.command().reason())));
     *change.control.mutable_last_changed_by() = change.actor;
+    stampProviderSwitch(change.control, pending.command(), pending.requested_by(), actorOf(who, wallNowMs, {}),
+                        sourceNowMs);
     change.summary = QStringLiteral("%1 approved %2's request to %3")
                          .arg(who.user, s(pending.requested_by().user()), describe(pending.command()));
     d.change = change;

@@ -73,6 +73,22 @@ sitroom::v1::Actor actorOf(const QString &user, std::uint32_t site, qint64 wallN
     return actor;
 }
 
+void stampProviderSwitch(sitroom::v1::ControlState &state, const sitroom::v1::Command &command,
+                         const sitroom::v1::Actor &requester, const sitroom::v1::Actor &approver, qint64 sourceNowMs)
+{
+    if (command.action_case() != sitroom::v1::Command::kSetProviderEnabled)
+        return;
+    sitroom::v1::ProviderControl *p = findProvider(state, command.set_provider_enabled().provider_id());
+    if (!p)
+        return;
+    *p->mutable_switched_by() = requester;
+    if (approver.user().empty())
+        p->clear_approved_by();
+    else
+        *p->mutable_approved_by() = approver;
+    p->set_switched_at_ms(sourceNowMs);
+}
+
 bool liveControlsDiffer(const sitroom::v1::ControlState &a, const sitroom::v1::ControlState &b)
 {
     if (a.admission_rate_per_s() != b.admission_rate_per_s() || a.admission_paused() != b.admission_paused()

@@ -87,6 +87,10 @@ std::optional<CommandDecision> CommandProcessor::dueTimedDisable(qint64 wallNowM
         change.control.set_revision(m_control.revision() + 1);
         change.actor = actorOf(kSystem, wallNowMs, QStringLiteral("timed disable ended"));
         *change.control.mutable_last_changed_by() = change.actor;
+        // The ramp back starts now, on the live system's clock.
+        *q->mutable_switched_by() = change.actor;
+        q->clear_approved_by();
+        q->set_switched_at_ms(sourceNowMs);
         change.summary = QStringLiteral("provider %1 re-enabled at the end of its timed disable; ramping in over %2 s")
                              .arg(s(p.id())).arg(q->ramp_s());
         AuditRecord r;
