@@ -511,6 +511,11 @@
         <source>Throttle %1</source>
         <translation>Throttle %1</translation>
     </message>
+    <message>
+            <source>%1, %2</source>
+            <comment>user, site</comment>
+            <translation>%1, %2</translation>
+        </message>
 </context>
 <context>
     <name>sitroom::widgets::AlarmLoadMeter</name>
@@ -1320,6 +1325,10 @@
         <source>Deadline set by the server: %1.</source>
         <translation>Deadline set by the server: %1.</translation>
     </message>
+    <message>
+            <source>Not sent: not connected to the server (%1).</source>
+            <translation>Not sent: not connected to the server (%1).</translation>
+        </message>
 </context>
 <context>
     <name>sitroom::widgets::ControlWords</name>
@@ -1880,6 +1889,26 @@
         <source>Admission rate:</source>
         <translation>Admission rate:</translation>
     </message>
+    <message>
+            <source>Changed at another console: admission rate now %1 (%2, %3). Your draft %4 is kept; apply it or discard it.</source>
+            <translation>Changed at another console: admission rate now %1 (%2, %3). Your draft %4 is kept; apply it or discard it.</translation>
+        </message>
+    <message>
+            <source>Discard draft</source>
+            <translation>Discard draft</translation>
+        </message>
+    <message>
+            <source>Draft</source>
+            <translation>Draft</translation>
+        </message>
+    <message>
+            <source>In force: %1</source>
+            <translation>In force: %1</translation>
+        </message>
+    <message>
+            <source>In force: admission paused (rate %1)</source>
+            <translation>In force: admission paused (rate %1)</translation>
+        </message>
 </context>
 <context>
     <name>sitroom::widgets::TimeSeriesChart</name>
@@ -1924,5 +1953,84 @@
         <source>Booking backend utilisation: %1 now, at most %2</source>
         <translation>Booking backend utilisation: %1 now, at most %2</translation>
     </message>
+</context>
+<context>
+    <name>sitroom::widgets::BackendLoadStrip</name>
+    <message>
+        <source>Booking backend utilisation</source>
+        <translation>Booking backend utilisation</translation>
+    </message>
+    <message>
+            <source>Normal</source>
+            <comment>backend load</comment>
+            <translation>Normal</translation>
+        </message>
+    <message>
+            <source>Requests %1 · capacity %2 · p95 %3</source>
+            <translation>Requests %1 · capacity %2 · p95 %3</translation>
+        </message>
+    <message>
+            <source>not live</source>
+            <comment>backend load</comment>
+            <translation>not live</translation>
+        </message>
+    <message>
+            <source>■ Overloaded</source>
+            <comment>backend load</comment>
+            <translation>■ Overloaded</translation>
+        </message>
+    <message>
+            <source>▲ High</source>
+            <comment>backend load</comment>
+            <translation>▲ High</translation>
+        </message>
+</context>
+<context>
+    <name>sitroom::widgets::SwitchWords</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>user (site)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+            <source>Disabled (by whom not known)</source>
+            <translation>Disabled (by whom not known)</translation>
+        </message>
+    <message>
+            <source>Disabled by %1</source>
+            <translation>Disabled by %1</translation>
+        </message>
+    <message>
+            <source>Disabled by %1, approved by %2</source>
+            <translation>Disabled by %1, approved by %2</translation>
+        </message>
+    <message>
+            <source>Ramping back in: %1 · full at %2</source>
+            <translation>Ramping back in: %1 · full at %2</translation>
+        </message>
+    <message>
+            <source>Re-enabled as the timed disable ended</source>
+            <translation>Re-enabled as the timed disable ended</translation>
+        </message>
+    <message>
+            <source>Re-enabled by %1</source>
+            <translation>Re-enabled by %1</translation>
+        </message>
+    <message>
+            <source>Until %1 (%2 left)</source>
+            <translation>Until %1 (%2 left)</translation>
+        </message>
+    <message>
+            <source>Until %1 (due now)</source>
+            <translation>Until %1 (due now)</translation>
+        </message>
+    <message>
+            <source>Until re-enabled by hand</source>
+            <translation>Until re-enabled by hand</translation>
+        </message>
+    <message>
+            <source>Why: “%1”</source>
+            <translation>Why: “%1”</translation>
+        </message>
 </context>
 </TS>

@@ -511,6 +511,11 @@
         <source>Throttle %1</source>
         <translation>입장 제한 %1</translation>
     </message>
+    <message>
+            <source>%1, %2</source>
+            <comment>user, site</comment>
+            <translation>%1, %2</translation>
+        </message>
 </context>
 <context>
     <name>sitroom::widgets::AlarmLoadMeter</name>
@@ -1320,6 +1325,10 @@
         <source>Deadline set by the server: %1.</source>
         <translation>서버가 정한 마감: %1.</translation>
     </message>
+    <message>
+            <source>Not sent: not connected to the server (%1).</source>
+            <translation>보내지 못함: 서버에 연결되어 있지 않음 (%1).</translation>
+        </message>
 </context>
 <context>
     <name>sitroom::widgets::ControlWords</name>
@@ -1880,6 +1889,26 @@
         <source>Admission rate:</source>
         <translation>입장 속도:</translation>
     </message>
+    <message>
+            <source>Changed at another console: admission rate now %1 (%2, %3). Your draft %4 is kept; apply it or discard it.</source>
+            <translation>다른 콘솔에서 입장 속도가 %1(으)로 바뀌었습니다 (%2, %3). 내 초안 %4은(는) 그대로 두었습니다. 적용하거나 버리십시오.</translation>
+        </message>
+    <message>
+            <source>Discard draft</source>
+            <translation>초안 버리기</translation>
+        </message>
+    <message>
+            <source>Draft</source>
+            <translation>초안</translation>
+        </message>
+    <message>
+            <source>In force: %1</source>
+            <translation>적용 중: %1</translation>
+        </message>
+    <message>
+            <source>In force: admission paused (rate %1)</source>
+            <translation>적용 중: 입장 일시 중지 (속도 %1)</translation>
+        </message>
 </context>
 <context>
     <name>sitroom::widgets::TimeSeriesChart</name>
@@ -1924,5 +1953,84 @@
         <source>Booking backend utilisation: %1 now, at most %2</source>
         <translation>예약 시스템 사용률: 지금 %1, 최대 %2</translation>
     </message>
+</context>
+<context>
+    <name>sitroom::widgets::BackendLoadStrip</name>
+    <message>
+        <source>Booking backend utilisation</source>
+        <translation>예약 시스템 사용률</translation>
+    </message>
+    <message>
+            <source>Normal</source>
+            <comment>backend load</comment>
+            <translation>정상</translation>
+        </message>
+    <message>
+            <source>Requests %1 · capacity %2 · p95 %3</source>
+            <translation>요청 %1 · 용량 %2 · p95 %3</translation>
+        </message>
+    <message>
+            <source>not live</source>
+            <comment>backend load</comment>
+            <translation>실시간 아님</translation>
+        </message>
+    <message>
+            <source>■ Overloaded</source>
+            <comment>backend load</comment>
+            <translation>■ 과부하</translation>
+        </message>
+    <message>
+            <source>▲ High</source>
+            <comment>backend load</comment>
+            <translation>▲ 높음</translation>
+        </message>
+</context>
+<context>
+    <name>sitroom::widgets::SwitchWords</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>user (site)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+            <source>Disabled (by whom not known)</source>
+            <translation>중단됨 (누가 했는지 알 수 없음)</translation>
+        </message>
+    <message>
+            <source>Disabled by %1</source>
+            <translation>중단: %1</translation>
+        </message>
+    <message>
+            <source>Disabled by %1, approved by %2</source>
+            <translation>중단: %1, 승인 %2</translation>
+        </message>
+    <message>
+            <source>Ramping back in: %1 · full at %2</source>
+            <translation>복귀 중 %1 · %2에 완료</translation>
+        </message>
+    <message>
+            <source>Re-enabled as the timed disable ended</source>
+            <translation>시간 지정 중단이 끝나 다시 켜짐</translation>
+        </message>
+    <message>
+            <source>Re-enabled by %1</source>
+            <translation>다시 켬: %1</translation>
+        </message>
+    <message>
+            <source>Until %1 (%2 left)</source>
+            <translation>%1까지 (%2 남음)</translation>
+        </message>
+    <message>
+            <source>Until %1 (due now)</source>
+            <translation>%1까지 (곧 다시 켜짐)</translation>
+        </message>
+    <message>
+            <source>Until re-enabled by hand</source>
+            <translation>직접 다시 켤 때까지</translation>
+        </message>
+    <message>
+            <source>Why: “%1”</source>
+            <translation>사유: “%1”</translation>
+        </message>
 </context>
 </TS>

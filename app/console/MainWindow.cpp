@@ -27,6 +27,7 @@
 #include "status/ConnectionStatus.h"
 #include "status/LinkText.h"
 #include "status/StaleBanner.h"
+#include "status/StatusNotice.h"
 
 #include <QAction>
 #include <QDialog>
@@ -90,6 +91,18 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
     layoutBox->addWidget(m_banner);
     layoutBox->addWidget(m_board, 1);
     setCentralWidget(central);
+    // The banner's band goes to the panels below when it goes (and comes back
+    // from them when it shows): no blank band between the tiles and the docks.
+    // As resetLayout: the board keeps its natural height, the panels get the rest.
+    connect(m_banner, &widgets::StaleBanner::shownChanged, this, [this, layoutBox](bool shown, int band) {
+        if (!m_admissionDock || !isVisible())
+            return;
+        // Once the board has laid out what came with the change (new tiles, say).
+        QTimer::singleShot(0, this, [this, layoutBox, shown, band] {
+            const int boardHeight = m_board->sizeHint().height() + (shown ? band + layoutBox->spacing() : 0);
+            resizeDocks({m_admissionDock}, {std::max(300, height() - boardHeight - 90)}, Qt::Vertical);
+        });
+    });
 
     m_admissionDock = addPanelDock(m_admission, tr("Waiting room"), QStringLiteral("admissionDock"));
     m_cohortDock = addPanelDock(m_cohortPanel, tr("Bookings by cohort"), QStringLiteral("cohortDock"));
@@ -272,9 +285,9 @@ void MainWindow::buildControls()
     m_audit = new widgets::AuditPanel(m_auditModel, *m_models.store, this);
     m_pendingDock = addPanelDock(m_pending, tr("Pending approvals"), QStringLiteral("pendingDock"));
     m_auditDock = addPanelDock(m_audit, tr("Audit timeline"), QStringLiteral("auditDock"));
-    m_notice = new QLabel(this);
-    m_notice->setObjectName(QStringLiteral("controlNotice"));
-    m_notice->setWordWrap(false);
+    // Command messages hold while true: "not sent" until the link is back, news for a while.
+    auto *notice = new widgets::StatusNotice(*m_models.store, this);
+    m_notice = notice;
     statusBar()->addWidget(m_notice, 2);
     m_stage = new widgets::CommandStageLabel(*m_models.store, this);
     statusBar()->addWidget(m_stage);
@@ -293,13 +306,7 @@ void MainWindow::buildControls()
             &widgets::ControlDesk::proposeProviderEnabled);
     connect(m_pending, &widgets::PendingApprovalsPanel::approveRequested, m_desk,
             &widgets::ControlDesk::proposeApproval);
-    connect(m_desk, &widgets::ControlDesk::noticeChanged, this, [this](const QString &text, bool problem) {
-        m_notice->setText(text);
-        m_notice->setToolTip(text);
-        m_notice->setProperty("problem", problem);
-        m_notice->style()->unpolish(m_notice);
-        m_notice->style()->polish(m_notice);
-    });
+    connect(m_desk, &widgets::ControlDesk::noticeChanged, notice, &widgets::StatusNotice::say);
     const SituationStore *store = m_models.store;
     connect(store, &SituationStore::linkChanged, this, &MainWindow::refreshControls);
     connect(store, &SituationStore::controlChanged, this, &MainWindow::refreshControls);

@@ -2,6 +2,8 @@
 
 #include "situation/SituationStore.h"
 
+#include <algorithm>
+
 namespace sitroom::models {
 
 ProviderModel::ProviderModel(const SituationStore &store, QObject *parent)
@@ -10,6 +12,7 @@ ProviderModel::ProviderModel(const SituationStore &store, QObject *parent)
 {
     connect(&store, &SituationStore::configurationChanged, this, &ProviderModel::reset);
     connect(&store, &SituationStore::stateChanged, this, &ProviderModel::refresh);
+    connect(&store, &SituationStore::controlChanged, this, &ProviderModel::refreshControl);
     reset();
 }
 
@@ -65,6 +68,20 @@ void ProviderModel::refresh()
         emit dataChanged(this->index(0, 0), this->index(rowCount() - 1, ColumnCount - 1));
 }
 
+void ProviderModel::refreshControl()
+{
+    // Only a change to the providers' switches is news for the rows (most
+    // control changes are rates and approvals).
+    std::string switches;
+    for (const auto &p : m_store.control().providers())
+        switches += p.SerializeAsString();
+    if (switches == m_controlSwitches)
+        return;
+    m_controlSwitches = std::move(switches);
+    if (!m_ids.isEmpty())
+        emit dataChanged(index(0, Name), index(rowCount() - 1, Name));
+}
+
 QVariant ProviderModel::raw(int row, int column) const
 {
     const int at = m_stateIndex.value(row, -1);
@@ -79,6 +96,38 @@ QVariant ProviderModel::raw(int row, int column) const
     case RequestsPerSecond: return p.requests_per_s();
     case Share: return p.share();
     case InFlight: return qulonglong(p.in_flight());
+    default: return {};
+    }
+}
+
+QVariant ProviderModel::controlValue(int row, int role) const
+{
+    const std::string id = m_ids.at(row).toStdString();
+    const sitroom::v1::ProviderControl *found = nullptr;
+    for (const auto &p : m_store.control().providers()) {
+        if (p.id() == id)
+            found = &p;
+    }
+    if (!found)
+        return {};
+    const sitroom::v1::ProviderControl &p = *found;
+    const bool switched = !p.switched_by().user().empty();
+    // Ramping back: re-enabled with a ramp, on the live system's clock.
+    const qint64 now = m_store.state().sim_time_ms();
+    const qint64 rampEnd = p.switched_at_ms() + qint64(p.ramp_s()) * 1000;
+    const bool ramping = p.enabled() && p.ramp_s() > 0 && p.switched_at_ms() > 0 && now < rampEnd;
+    switch (role) {
+    case SwitchedByRole: return switched ? QVariant(QString::fromStdString(p.switched_by().user())) : QVariant();
+    case SwitchedSiteRole: return switched ? QVariant(p.switched_by().site()) : QVariant();
+    case SwitchedReasonRole: return switched ? QVariant(QString::fromStdString(p.switched_by().reason())) : QVariant();
+    case ApprovedByRole:
+        return p.approved_by().user().empty() ? QVariant() : QVariant(QString::fromStdString(p.approved_by().user()));
+    case SwitchedAtRole: return p.switched_at_ms() > 0 ? QVariant(qint64(p.switched_at_ms())) : QVariant();
+    case DisabledUntilRole: return p.enabled() ? QVariant() : QVariant(qint64(p.disabled_until_ms()));
+    case RampProgressRole:
+        return ramping ? QVariant(std::clamp(double(now - p.switched_at_ms()) / (p.ramp_s() * 1000.0), 0.0, 1.0))
+                       : QVariant();
+    case RampEndRole: return ramping ? QVariant(rampEnd) : QVariant();
     default: return {};
     }
 }
@@ -115,6 +164,17 @@ QVariant ProviderModel::data(const QModelIndex &index, int role) const
         return config.simple_auth();
     case CapacityRole:
         return config.capacity_per_s();
+    case HasDataRole:
+        return at >= 0;
+    case SwitchedByRole:
+    case SwitchedSiteRole:
+    case SwitchedReasonRole:
+    case ApprovedByRole:
+    case SwitchedAtRole:
+    case DisabledUntilRole:
+    case RampProgressRole:
+    case RampEndRole:
+        return controlValue(row, role);
     default:
         return {};
     }
@@ -144,6 +204,10 @@ QHash<int, QByteArray> ProviderModel::roleNames() const
     names.insert(LightRole, "light");
     names.insert(EnabledRole, "enabled");
     names.insert(LightSinceRole, "lightSince");
+    names.insert(SwitchedByRole, "switchedBy");
+    names.insert(SwitchedReasonRole, "switchedReason");
+    names.insert(DisabledUntilRole, "disabledUntil");
+    names.insert(RampProgressRole, "rampProgress");
     return names;
 }
 

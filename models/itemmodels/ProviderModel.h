@@ -3,6 +3,8 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <string>
+
 namespace sitroom::models {
 
 class SituationStore;
@@ -26,6 +28,19 @@ public:
         NameEnRole,
         SimpleAuthRole,
         CapacityRole,
+        // The control in force (ControlState.providers), from the gateway:
+        // who last switched the provider and why, until when a disable holds
+        // and how far a re-enabled provider has ramped back in. Invalid when
+        // nobody has switched it (or before the first control state).
+        SwitchedByRole,         // user name
+        SwitchedSiteRole,       // a sitroom::v1::Site value
+        SwitchedReasonRole,     // the requester's reason
+        ApprovedByRole,         // the second supervisor's user name; invalid when none
+        SwitchedAtRole,         // ms since epoch, live-system clock
+        DisabledUntilRole,      // ms since epoch, live-system clock; 0: until re-enabled by hand
+        RampProgressRole,       // 0..1 while a re-enabled provider ramps back in; invalid otherwise
+        RampEndRole,            // ms since epoch, live-system clock, while ramping
+        HasDataRole,            // the live system's state lists the provider (false before the first snapshot)
     };
 
     explicit ProviderModel(const SituationStore &store, QObject *parent = nullptr);
@@ -44,13 +59,16 @@ public:
 private:
     void reset();
     void refresh();
+    void refreshControl();
     void mapStateRows();
     QVariant raw(int row, int column) const;
+    QVariant controlValue(int row, int role) const;
 
     const SituationStore &m_store;
     bool m_englishNames = false;
     QStringList m_ids;
     QList<int> m_stateIndex; // row -> index into state().providers(), -1 when absent
+    std::string m_controlSwitches; // the control state's providers as last seen, serialized
 };
 
 } // namespace sitroom::models

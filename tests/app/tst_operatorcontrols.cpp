@@ -278,6 +278,9 @@ private slots:
                                  << QStringLiteral("Waiting for approval by another supervisor: Admission rate to 900/s (request req-7).");
         QTest::newRow("refused") << int(v1::COMMAND_REFUSED)
                                  << QStringLiteral("Refused: Admission rate to 900/s. server says no");
+        // The telemetry client's own answer (no control state): nothing was decided.
+        QTest::newRow("not sent") << -int(v1::COMMAND_REFUSED)
+                                  << QStringLiteral("Not sent: not connected to the server (Admission rate to 900/s).");
     }
 
     void resultsInPlainWords()
@@ -288,9 +291,11 @@ private slots:
         const v1::Command command = send(c, 900);
         v1::CommandResult result;
         result.set_command_id(command.command_id());
-        result.set_status(v1::CommandStatus(status));
+        result.set_status(v1::CommandStatus(std::abs(status)));
         result.set_request_id("req-7");
         result.set_message("server says no");
+        if (status >= 0)
+            *result.mutable_control() = c.store.control();   // every gateway answer carries it
         deliver(c, result);
         QCOMPARE(c.window.controlNotice()->text(), expected);
     }

@@ -1,5 +1,6 @@
 #include "ProviderBoard.h"
 
+#include "BackendLoadStrip.h"
 #include "ProviderTile.h"
 #include "chart/Sparkline.h"
 #include "common/StaleOverlay.h"
@@ -10,6 +11,7 @@
 #include <QAbstractItemModel>
 #include <QGridLayout>
 #include <QMenu>
+#include <QVBoxLayout>
 
 namespace sitroom::widgets {
 
@@ -27,10 +29,16 @@ ProviderBoard::ProviderBoard(QAbstractItemModel *providers, const sitroom::model
     : QWidget(parent)
     , m_model(providers)
     , m_store(store)
-    , m_grid(new QGridLayout(this))
+    , m_backend(new BackendLoadStrip(store, this))
+    , m_grid(new QGridLayout)
     , m_stale(new StaleOverlay(this))
 {
     setObjectName(QStringLiteral("providerBoard"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(8);
+    layout->addWidget(m_backend);
+    layout->addLayout(m_grid);
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setSpacing(8);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ProviderBoard::rebuild);
@@ -131,6 +139,21 @@ void ProviderBoard::refreshTiles()
         d.share = value(ProviderModel::Share).toDouble();
         d.lightSinceMs = value(ProviderModel::Name, ProviderModel::LightSinceRole).toLongLong();
         d.nowMs = now;
+        d.hasData = value(ProviderModel::Name, ProviderModel::HasDataRole).toBool();
+        ProviderSwitch &c = d.control;
+        // The control in force: valid only while the controls hold it disabled.
+        const QVariant disabledUntil = value(ProviderModel::Name, ProviderModel::DisabledUntilRole);
+        c.enabled = !disabledUntil.isValid();
+        c.by = value(ProviderModel::Name, ProviderModel::SwitchedByRole).toString();
+        c.site = value(ProviderModel::Name, ProviderModel::SwitchedSiteRole).toUInt();
+        c.reason = value(ProviderModel::Name, ProviderModel::SwitchedReasonRole).toString();
+        c.approvedBy = value(ProviderModel::Name, ProviderModel::ApprovedByRole).toString();
+        c.disabledUntilMs = disabledUntil.toLongLong();
+        const QVariant ramp = value(ProviderModel::Name, ProviderModel::RampProgressRole);
+        c.rampProgress = ramp.isValid() ? ramp.toDouble() : -1.0;
+        c.rampEndMs = value(ProviderModel::Name, ProviderModel::RampEndRole).toLongLong();
+        c.nowMs = now;
+        c.timeZone = QString::fromStdString(config.timezone());
         d.yellowP95Ms = config.light_thresholds().yellow_p95_ms();
         d.redP95Ms = config.light_thresholds().red_p95_ms();
         const std::vector<sitroom::models::StaleFigure> stale = m_store.staleFiguresUnder(figure::providerPrefix(d.id));

@@ -14,12 +14,14 @@ class SituationStore;
 
 namespace sitroom::widgets {
 
+class BackendLoadStrip;
 class ProviderTile;
 class StaleOverlay;
 
-// A tile per verification provider, what citizens see right now. Reads the
-// provider model for the figures and the store's history for the sparklines;
-// repaints once per store update.
+// A tile per verification provider, what citizens see right now, under the
+// booking backend's utilisation. Reads the provider model for the figures and
+// the control in force, the store's history for the sparklines; repaints once
+// per store update.
 class ProviderBoard final : public QWidget
 {
     Q_OBJECT
@@ -32,6 +34,8 @@ public:
     int tileCount() const { return int(m_tiles.size()); }
     ProviderTile *tile(int row) const { return m_tiles.at(std::size_t(row)); }
     StaleOverlay *staleOverlay() const { return m_stale; }
+    // The booking backend's utilisation, above the tiles.
+    BackendLoadStrip *backendLoad() const { return m_backend; }
 
     // A tile's context menu: Disable… / Enable…, for supervisors only
     // (available), greyed while commands cannot be sent (enabled).
@@ -51,6 +55,7 @@ private:
 
     QAbstractItemModel *m_model;
     const sitroom::models::SituationStore &m_store;
+    BackendLoadStrip *m_backend;
     QGridLayout *m_grid;
     std::vector<ProviderTile *> m_tiles;
     StaleOverlay *m_stale;

@@ -44,6 +44,7 @@ ProviderTile::ProviderTile(QWidget *parent)
     , m_success(metricValue(this))
     , m_requests(metricValue(this))
     , m_share(metricValue(this))
+    , m_control(new QLabel(this))
     , m_sparkline(new Sparkline(this))
     , m_staleNote(new StaleNote(this))
 {
@@ -53,6 +54,9 @@ ProviderTile::ProviderTile(QWidget *parent)
     m_name->setObjectName(QStringLiteral("tileName"));
     m_word->setObjectName(QStringLiteral("tileWord"));
     m_since->setObjectName(QStringLiteral("tileSince"));
+    m_control->setObjectName(QStringLiteral("tileControl"));
+    m_control->setWordWrap(true);
+    m_control->hide();
 
     auto *heading = new QHBoxLayout;
     heading->addWidget(m_indicator);
@@ -81,6 +85,7 @@ ProviderTile::ProviderTile(QWidget *parent)
     layout->setContentsMargins(8, 6, 8, 6);
     layout->setSpacing(6);
     layout->addLayout(heading);
+    layout->addWidget(m_control);
     layout->addLayout(metrics);
     layout->addWidget(m_staleNote);
     layout->addWidget(m_sparkline, 1);
@@ -99,6 +104,11 @@ QStringList ProviderTile::figureTexts() const
     return {m_p95->text(), m_success->text(), m_requests->text(), m_share->text()};
 }
 
+QString ProviderTile::controlText() const
+{
+    return m_control->isVisibleTo(this) ? m_control->text() : QString();
+}
+
 void ProviderTile::setData(const ProviderTileData &data)
 {
     // A light that is not live is shown as unknown: its colour would pass for today's.
@@ -115,10 +125,14 @@ void ProviderTile::setData(const ProviderTileData &data)
     else
         m_since->clear();
     const bool suspended = shownLight == sitroom::v1::LIGHT_SUSPENDED;
-    m_p95->setText(suspended || data.p95Stale ? dash : formatMs(data.p95Ms));
-    m_success->setText(suspended || data.successStale ? dash : formatPercent(data.successRate));
-    m_requests->setText(data.requestsStale ? dash : formatRate(data.requestsPerS));
-    m_share->setText(data.requestsStale ? dash : formatPercent(data.share, 0));
+    const bool none = !data.hasData;
+    m_p95->setText(none || suspended || data.p95Stale ? dash : formatMs(data.p95Ms));
+    m_success->setText(none || suspended || data.successStale ? dash : formatPercent(data.successRate));
+    m_requests->setText(none || data.requestsStale ? dash : formatRate(data.requestsPerS));
+    m_share->setText(none || data.requestsStale ? dash : formatPercent(data.share, 0));
+    const QStringList control = SwitchWords::lines(data.control);
+    m_control->setText(control.join(u'\n'));
+    m_control->setVisible(!control.isEmpty());
     m_staleNote->setNote(data.staleNote, data.staleDetails);
     if (lightChanged) {
         // The style sheet frames abnormal tiles in the light's colour.

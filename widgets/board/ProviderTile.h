@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SwitchWords.h"
+
 #include "sitroom/v1/telemetry.pb.h"
 
 #include <QFrame>
@@ -34,6 +36,11 @@ struct ProviderTileData
     bool requestsStale = false;     // requests per second (and so the share)
     QString staleNote;              // empty while every figure is live
     QString staleDetails;           // tooltip: each figure, its reason, since when
+    // False until the live system's state lists the provider: every figure
+    // reads "–", never 0.
+    bool hasData = true;
+    // The control in force: who disabled it, why, until when; the ramp back.
+    ProviderSwitch control;
 };
 
 // One verification provider: its light as shape, colour and word; p95
@@ -54,6 +61,8 @@ public:
     StaleNote *staleNote() const { return m_staleNote; }
     // The figures as shown (p95, success, requests, share), for tests.
     QStringList figureTexts() const;
+    // Who switched it, why, until when, the ramp back; empty when none.
+    QString controlText() const;
 
 private:
     ProviderTileData m_data;
@@ -65,6 +74,7 @@ private:
     QLabel *m_success;
     QLabel *m_requests;
     QLabel *m_share;
+    QLabel *m_control;
     Sparkline *m_sparkline;
     StaleNote *m_staleNote;
 };

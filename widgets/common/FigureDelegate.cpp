@@ -20,8 +20,15 @@ void FigureDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelI
 {
     m_currentColumn = index.column();
     QStyledItemDelegate::initStyleOption(option, index);
-    if (m_kinds.contains(index.column()))
-        option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+    if (!m_kinds.contains(index.column()))
+        return;
+    option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+    // A figure with no value yet reads "–", never blank and never 0.
+    const QVariant value = index.data(Qt::DisplayRole);
+    if (!value.isValid() || value.isNull()) {
+        option->features |= QStyleOptionViewItem::HasDisplay;
+        option->text = QStringLiteral("–");
+    }
 }
 
 QString FigureDelegate::displayText(const QVariant &value, const QLocale &locale) const

@@ -172,7 +172,7 @@ bool ControlDesk::proposeRunbookStep(const sitroom::models::RunbookStep &step, c
         notify(!m_store.isLive() ? tr("Step not taken: not connected to the live system.")
                : providerAction  ? tr("Step not taken: only a supervisor may disable or enable a provider.")
                                  : tr("Step not taken: your role may not change admission."),
-               true);
+               true, !m_store.isLive() ? NoticeLife::UntilConnected : NoticeLife::Timed);
         return false;
     }
     m_prefill = {reason, step.disableForS};
@@ -234,8 +234,13 @@ void ControlDesk::confirm(const ControlProposal &proposal, const Maker &make, st
         const ControlRequest request(revision, dialog->reason(), dialog->staleOverride());
         const sitroom::v1::Command command = make(request, dialog->disableForS());
         const QString action = ControlWords::actionText(command, namer());
+        if (!m_store.isLive()) {
+            // The link went while the dialog was open: nothing leaves this console.
+            notify(notSentText(action), true, NoticeLife::UntilConnected);
+            return;
+        }
         m_sent.insert(QString::fromStdString(command.command_id()), action);
-        notify(tr("Sent: %1. Waiting for the answer…").arg(action), false);
+        notify(tr("Sent: %1. Waiting for the answer…").arg(action), false, NoticeLife::UntilAnswered);
         emit commandIssued(command);
         emit commandSent(QString::fromStdString(command.command_id()), action);
     });
@@ -250,6 +255,13 @@ void ControlDesk::onResult(const sitroom::v1::CommandResult &result)
         return;  // another console's, or a repeat
     const QString action = it.value();
     m_sent.erase(it);
+    // The telemetry client answers a command it could not send itself, with
+    // no control state: every answer from a gateway carries one. That is
+    // not a refusal; nobody decided anything.
+    if (result.status() == sitroom::v1::COMMAND_REFUSED && !result.has_control()) {
+        notify(notSentText(action), true, NoticeLife::UntilConnected);
+        return;
+    }
     const bool problem = result.status() != sitroom::v1::COMMAND_APPLIED
         && result.status() != sitroom::v1::COMMAND_PENDING_APPROVAL;
     QString text = ControlWords::resultText(result, action, m_store.controlActor());
@@ -275,10 +287,15 @@ void ControlDesk::onControlChanged()
     notify(tr("Controls changed by %1. Now: %2.").arg(ControlWords::actorText(actor), now), false);
 }
 
-void ControlDesk::notify(const QString &text, bool problem)
+QString ControlDesk::notSentText(const QString &action)
+{
+    return tr("Not sent: not connected to the server (%1).").arg(action);
+}
+
+void ControlDesk::notify(const QString &text, bool problem, NoticeLife life)
 {
     m_notice = text;
-    emit noticeChanged(text, problem);
+    emit noticeChanged(text, problem, life);
 }
 
 } // namespace sitroom::widgets

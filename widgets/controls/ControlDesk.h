@@ -2,6 +2,7 @@
 
 #include "ControlConfirmDialog.h"
 #include "ControlWords.h"
+#include "status/StatusNotice.h"
 
 #include "sitroom/v1/envelope.pb.h"
 
@@ -55,7 +56,9 @@ public:
 
 signals:
     void commandIssued(const sitroom::v1::Command &command);
-    void noticeChanged(const QString &text, bool problem);
+    // life: how long the message holds (a "not sent" holds until the link
+    // is back; plain news times out).
+    void noticeChanged(const QString &text, bool problem, sitroom::widgets::NoticeLife life);
     // A command left this console (after commandIssued): its id and what it asks, in words.
     void commandSent(const QString &commandId, const QString &action);
 
@@ -69,7 +72,8 @@ private:
     void onResult(const sitroom::v1::CommandResult &result);
     // Someone else's change, said once it reaches this console.
     void onControlChanged();
-    void notify(const QString &text, bool problem);
+    void notify(const QString &text, bool problem, NoticeLife life = NoticeLife::Timed);
+    static QString notSentText(const QString &action);
 
     struct Prefill
     {

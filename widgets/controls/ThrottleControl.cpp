@@ -1,18 +1,34 @@
 #include "ThrottleControl.h"
 
+#include "common/Formatting.h"
+#include "status/StaleFigureWords.h"
+
 #include <QDoubleSpinBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyle>
 
 #include <cmath>
 
 namespace sitroom::widgets {
 
+namespace {
+bool sameRate(double a, double b)
+{
+    return std::abs(a - b) < 1e-6;
+}
+} // namespace
+
 ThrottleControl::ThrottleControl(QWidget *parent)
     : QWidget(parent)
     , m_rate(new QDoubleSpinBox(this))
+    , m_draftMark(new QLabel(tr("Draft"), this))
+    , m_inForce(new QLabel(this))
+    , m_remote(new QLabel(this))
     , m_apply(new QPushButton(tr("Apply…"), this))
+    , m_discard(new QPushButton(tr("Discard draft"), this))
     , m_pause(new QPushButton(tr("Pause…"), this))
     , m_resume(new QPushButton(tr("Resume…"), this))
 {
@@ -21,40 +37,150 @@ ThrottleControl::ThrottleControl(QWidget *parent)
     m_rate->setSuffix(tr(" /s", "per second"));
     m_rate->setKeyboardTracking(false);
     m_rate->setAccessibleName(tr("Admission rate"));
+    m_draftMark->setObjectName(QStringLiteral("throttleDraftMark"));
+    m_inForce->setObjectName(QStringLiteral("throttleInForce"));
+    m_remote->setObjectName(QStringLiteral("throttleRemoteChange"));
+    m_remote->setWordWrap(true);
     m_apply->setObjectName(QStringLiteral("throttleApply"));
+    m_discard->setObjectName(QStringLiteral("throttleDiscard"));
     m_pause->setObjectName(QStringLiteral("throttlePause"));
     m_resume->setObjectName(QStringLiteral("throttleResume"));
+    m_draftMark->hide();
+    m_discard->hide();
+    m_remote->hide();
 
-    auto *layout = new QHBoxLayout(this);
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Admission rate:"), this));
+    row->addWidget(m_rate);
+    row->addWidget(m_draftMark);
+    row->addWidget(m_apply);
+    row->addWidget(m_discard);
+    row->addWidget(m_inForce);
+    row->addStretch(1);
+    row->addWidget(m_pause);
+    row->addWidget(m_resume);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 4);
-    layout->addWidget(new QLabel(tr("Admission rate:"), this));
-    layout->addWidget(m_rate);
-    layout->addWidget(m_apply);
-    layout->addStretch(1);
-    layout->addWidget(m_pause);
-    layout->addWidget(m_resume);
+    layout->setSpacing(2);
+    layout->addLayout(row);
+    layout->addWidget(m_remote);
 
-    connect(m_apply, &QPushButton::clicked, this, [this] { emit rateRequested(m_rate->value()); });
+    connect(m_apply, &QPushButton::clicked, this, [this] {
+        m_rate->interpretText();
+        emit rateRequested(m_rate->value());
+    });
+    connect(m_discard, &QPushButton::clicked, this, &ThrottleControl::discardDraft);
     connect(m_pause, &QPushButton::clicked, this, &ThrottleControl::pauseRequested);
     connect(m_resume, &QPushButton::clicked, this, &ThrottleControl::resumeRequested);
+    // Typing or stepping makes a draft; the box being set from the control state does not.
+    connect(m_rate, &QDoubleSpinBox::textChanged, this, [this] {
+        if (!m_showing) {
+            m_edited = true;
+            refreshDraftLook();
+        }
+    });
+    refreshDraftLook();
+}
+
+double ThrottleControl::shownRate() const
+{
+    return m_rate->valueFromText(m_rate->cleanText());
+}
+
+bool ThrottleControl::isDraft() const
+{
+    return m_known && m_edited && !sameRate(shownRate(), m_inForceRate);
+}
+
+QString ThrottleControl::inForceText() const
+{
+    return m_inForce->text();
+}
+
+QString ThrottleControl::remoteChangeText() const
+{
+    return m_remote->isVisibleTo(this) ? m_remote->text() : QString();
+}
+
+void ThrottleControl::showRate(double rate)
+{
+    m_showing = true;
+    m_rate->setValue(rate);
+    m_showing = false;
+    m_edited = false;
+}
+
+void ThrottleControl::discardDraft()
+{
+    showRate(m_inForceRate);
+    m_remote->hide();
+    refreshDraftLook();
 }
 
 void ThrottleControl::setPicture(const sitroom::v1::Configuration &configuration,
-                                 const sitroom::v1::ControlState &control)
+                                 const sitroom::v1::ControlState &control, const ControlOrigin &origin)
 {
     const double step = configuration.admission_rate_step_per_s() > 0 ? configuration.admission_rate_step_per_s() : 1.0;
+    m_showing = true;
     m_rate->setDecimals(std::abs(step - std::round(step)) < 1e-9 ? 0 : 2);
     m_rate->setSingleStep(step);
     const double max = configuration.admission_rate_max_per_s();
     m_rate->setRange(configuration.admission_rate_min_per_s(), max > 0 ? max : 1e6);
+    m_showing = false;
+    m_known = origin.known;
+    if (!origin.known) {
+        // Nothing in force is known yet: "–", never 0.
+        m_rate->setSpecialValueText(StaleFigureWords::placeholder());
+        showRate(m_rate->minimum());
+        m_inForce->setText(tr("In force: %1").arg(StaleFigureWords::placeholder()));
+        m_hasRevision = false;
+        refreshDraftLook();
+        return;
+    }
+    m_rate->setSpecialValueText(QString());
     // A new revision is news; an unchanged one must not undo the operator's typing.
     const bool news = !m_hasRevision || control.revision() != m_shownRevision;
-    if (news && !m_rate->hasFocus())
-        m_rate->setValue(control.admission_rate_per_s());
+    const bool rateMoved = m_hasRevision && !sameRate(control.admission_rate_per_s(), m_inForceRate);
+    const bool hadDraft = isDraft();
+    m_inForceRate = control.admission_rate_per_s();
+    m_inForcePaused = control.admission_paused();
+    m_inForce->setText(m_inForcePaused ? tr("In force: admission paused (rate %1)").arg(formatRate(m_inForceRate))
+                                       : tr("In force: %1").arg(formatRate(m_inForceRate)));
+    if (news) {
+        if (!hadDraft) {
+            showRate(m_inForceRate);   // no draft: the box follows the rate in force
+            m_remote->hide();
+        } else if (sameRate(shownRate(), m_inForceRate)) {
+            m_edited = false;          // the draft is now in force (ours, or the same elsewhere)
+            m_remote->hide();
+        } else if (rateMoved && origin.elsewhere) {
+            m_remote->setText(tr("Changed at another console: admission rate now %1 (%2, %3). Your draft %4 is kept; "
+                                 "apply it or discard it.")
+                                  .arg(formatRate(m_inForceRate), origin.who, origin.when, formatRate(shownRate())));
+            m_remote->show();
+        }
+    }
     m_shownRevision = control.revision();
     m_hasRevision = true;
     m_pause->setVisible(!control.admission_paused());
     m_resume->setVisible(control.admission_paused());
+    refreshDraftLook();
+}
+
+void ThrottleControl::refreshDraftLook()
+{
+    const bool draft = isDraft();
+    m_draftMark->setVisible(draft);
+    m_discard->setVisible(draft);
+    m_apply->setEnabled(m_known);
+    if (!draft)
+        m_remote->hide();
+    if (m_rate->property("draft").toBool() != draft) {
+        // The style sheet sets a draft apart (dashed amber frame, italic).
+        m_rate->setProperty("draft", draft);
+        m_rate->style()->unpolish(m_rate);
+        m_rate->style()->polish(m_rate);
+    }
 }
 
 } // namespace sitroom::widgets

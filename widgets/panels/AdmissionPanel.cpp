@@ -6,6 +6,7 @@
 #include "common/Formatting.h"
 #include "common/StaleNote.h"
 #include "common/StaleOverlay.h"
+#include "controls/ControlWords.h"
 #include "controls/ThrottleControl.h"
 #include "controls/ThrottlePreview.h"
 #include "situation/SituationStore.h"
@@ -90,11 +91,28 @@ AdmissionPanel::AdmissionPanel(const SituationStore &store, QWidget *parent)
     connect(&store, &SituationStore::stateChanged, this, &AdmissionPanel::refresh);
     connect(&store, &SituationStore::staleFiguresChanged, this, &AdmissionPanel::refresh);
     connect(&store, &SituationStore::historyChanged, this, &AdmissionPanel::refreshCharts);
-    const auto refreshThrottle = [this] { m_throttleControl->setPicture(m_store.configuration(), m_store.control()); };
+    const auto refreshThrottle = [this] {
+        m_throttleControl->setPicture(m_store.configuration(), m_store.control(), controlOrigin());
+    };
     connect(&store, &SituationStore::controlChanged, this, refreshThrottle);
     connect(&store, &SituationStore::configurationChanged, this, refreshThrottle);
     refresh();
     refreshCharts();
+    refreshThrottle();
+}
+
+ControlOrigin AdmissionPanel::controlOrigin() const
+{
+    ControlOrigin origin;
+    origin.known = m_store.hasSnapshot();
+    const sitroom::v1::Actor &actor = m_store.controlActor();
+    const QString user = QString::fromStdString(actor.user());
+    origin.elsewhere = !user.isEmpty() && actor.user() != m_store.welcome().user();
+    origin.who = actor.site() ? tr("%1, %2", "user, site").arg(user, ControlWords::siteText(actor.site())) : user;
+    // Heard now: the live system's clock at this moment, in its zone.
+    const sitroom::domain::LiveClock clock(QString::fromStdString(m_store.configuration().timezone()));
+    origin.when = clock.labelled(m_store.state().sim_time_ms(), QStringLiteral("HH:mm"));
+    return origin;
 }
 
 void AdmissionPanel::attachPreview(ThrottlePreview *preview)
@@ -129,8 +147,10 @@ void AdmissionPanel::refresh()
 {
     namespace figure = sitroom::models::figure;
     const auto &a = m_store.state().admission();
-    const auto stale = [this](const QString &name) { return m_store.isFigureStale(name); };
     const QString dash = StaleFigureWords::placeholder();
+    // Before the first snapshot every figure reads "–", never 0.
+    const bool none = !m_store.hasSnapshot();
+    const auto stale = [this, none](const QString &name) { return none || m_store.isFigureStale(name); };
     const bool queueStale = stale(figure::queueDepth);
     const bool pausedStale = stale(figure::paused);
     m_queue->setText(tr("%1 people").arg(queueStale ? dash : formatCount(double(a.queue_depth()))));

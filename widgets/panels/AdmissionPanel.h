@@ -10,6 +10,7 @@ class SituationStore;
 
 namespace sitroom::widgets {
 
+struct ControlOrigin;
 class StaleNote;
 class StaleOverlay;
 class ThrottleControl;
@@ -42,6 +43,8 @@ public:
 private:
     void refresh();
     void refreshCharts();
+    // Who put the controls in force and when it was heard, for the throttle.
+    ControlOrigin controlOrigin() const;
 
     const sitroom::models::SituationStore &m_store;
     QLabel *m_queue;

@@ -4,6 +4,8 @@
 #include "StaleFigureWords.h"
 #include "situation/SituationStore.h"
 
+#include <algorithm>
+
 namespace sitroom::widgets {
 
 StaleBanner::StaleBanner(const sitroom::models::SituationStore &store, QWidget *parent)
@@ -35,9 +37,15 @@ void StaleBanner::refresh()
         lines << QStringLiteral("⏸ ") + figuresLine;
     m_figuresLine = figuresLine;
     setToolTip(StaleFigureWords::details(figures));
-    setVisible(!lines.isEmpty());
-    if (!lines.isEmpty())
+    const bool shown = !lines.isEmpty();
+    if (shown)
         setText(lines.join(u'\n'));
+    if (shown == !isHidden())
+        return;
+    // Going: the height it had on screen; coming: the height it will take.
+    const int band = shown ? heightForWidth(width() > 0 ? width() : sizeHint().width()) : height();
+    setVisible(shown);
+    emit shownChanged(shown, std::max(band, sizeHint().height()));
 }
 
 } // namespace sitroom::widgets

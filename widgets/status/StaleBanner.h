@@ -22,6 +22,12 @@ public:
     // "지표 14개 멈춤: 프로메테우스 응답 없음", empty when none.
     QString figuresLine() const { return m_figuresLine; }
 
+signals:
+    // The banner appeared or went; band: the height it takes or gave back
+    // (its own), so the window can hand it to the panels below and leave no
+    // blank band where it was.
+    void shownChanged(bool shown, int band);
+
 private:
     void refresh();
 

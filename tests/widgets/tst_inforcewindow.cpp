@@ -1,0 +1,263 @@
+// The console window, in Korean, offscreen: the booking backend's
+// utilisation has a place on the board on the desk and laptop layouts; a
+// "not sent" message goes when the link is back and other messages time out;
+// the stale banner leaves no blank band when it goes.
+#include "AlertFixtures.h"
+#include "MainWindow.h"
+#include "board/BackendLoadStrip.h"
+#include "board/ProviderBoard.h"
+#include "board/ProviderTile.h"
+#include "controls/ControlConfirmDialog.h"
+#include "controls/ControlDesk.h"
+#include "controls/ThrottleControl.h"
+#include "itemmodels/AlertModel.h"
+#include "itemmodels/CohortModel.h"
+#include "itemmodels/ProviderModel.h"
+#include "panels/AdmissionPanel.h"
+#include "status/StaleBanner.h"
+#include "status/StatusNotice.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTranslator>
+#include <QtTest>
+
+using namespace sitroom;
+using namespace sitroom::testing;
+using sitroom::console::Layout;
+using sitroom::console::MainWindow;
+
+namespace {
+
+struct Console
+{
+    Console(Layout layout, QSize size)
+        : store(nullptr, clock.clock())
+        , providers(store)
+        , cohorts(store)
+        , alerts(store)
+        , window({&store, &providers, &cohorts, &alerts}, options(), layout)
+    {
+        window.resize(size);
+        window.show();
+    }
+
+    static console::ConsoleOptions options()
+    {
+        console::ConsoleOptions o;
+        o.serverText = QStringLiteral("127.0.0.1:7600");
+        o.connection.user = QStringLiteral("kim");
+        o.language = QStringLiteral("ko");
+        return o;
+    }
+
+    void feed(double utilization = 0.95)
+    {
+        models::TelemetryBatch b = liveBatch(v1::ROLE_OPERATOR, {}, clock.now, {"kakao", "naver", "pass", "phone", "cert"});
+        b.snapshot->mutable_state()->mutable_backend()->set_utilization(utilization);
+        b.snapshot->mutable_state()->mutable_backend()->set_capacity_per_s(2400);
+        b.state = b.snapshot->state();
+        b.messages = 1;
+        b.lastMessageMonotonicMs = clock.now;
+        store.apply(b);
+    }
+
+    void link(models::LinkState state)
+    {
+        store.apply(linkBatch(state));
+    }
+
+    // The gap between the lowest tile and the docks below the board.
+    int bandBelowTiles() const
+    {
+        widgets::ProviderBoard *board = window.providerBoard();
+        int tilesBottom = 0;
+        for (int i = 0; i < board->tileCount(); ++i) {
+            widgets::ProviderTile *tile = board->tile(i);
+            tilesBottom = std::max(tilesBottom, tile->mapTo(&window, QPoint(0, tile->height())).y());
+        }
+        const QDockWidget *dock = window.findChild<QDockWidget *>(QStringLiteral("admissionDock"));
+        return dock->mapTo(&window, QPoint(0, 0)).y() - tilesBottom;
+    }
+
+    FakeClock clock;
+    models::SituationStore store;
+    models::ProviderModel providers;
+    models::CohortModel cohorts;
+    models::AlertModel alerts;
+    MainWindow window;
+};
+
+} // namespace
+
+class tst_InForceWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTranslator m_translator;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("sitroom-test-inforcewindow"));
+        QSettings().clear();
+        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
+        QVERIFY2(m_translator.load(qm), qPrintable(qm));
+        QCoreApplication::installTranslator(&m_translator);
+        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
+        QFont font(QStringLiteral("Noto Sans CJK KR"));
+        font.setPointSizeF(10.0);
+        QApplication::setFont(font);
+        QFile sheet(QStringLiteral(SITROOM_SOURCE_DIR "/resources/theme/sitroom.qss"));
+        QVERIFY(sheet.open(QIODevice::ReadOnly));
+        qApp->setStyleSheet(QString::fromUtf8(sheet.readAll()));
+    }
+
+    void utilisationOnTheBoard_data()
+    {
+        QTest::addColumn<Layout>("layout");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("desk 1920x1080") << Layout::Desktop << QSize(1920, 1080);
+        QTest::newRow("desk 1366x768") << Layout::Desktop << QSize(1366, 768);
+        QTest::newRow("laptop 1366x768") << Layout::Compact << QSize(1366, 768);
+    }
+
+    void utilisationOnTheBoard()
+    {
+        QFETCH(Layout, layout);
+        QFETCH(QSize, size);
+        Console c(layout, size);
+        c.feed(2.04);
+        widgets::BackendLoadStrip *strip = c.window.providerBoard()->backendLoad();
+        QTRY_VERIFY(strip->isVisible());
+        QCOMPARE(strip->figureText(), QStringLiteral("204 %"));
+        QCOMPARE(strip->wordText(), QStringLiteral("■ 과부하"));
+        QCOMPARE(strip->property("loadLevel").toString(), QStringLiteral("over"));
+        // On screen whole, above the tiles, overlapping none.
+        const QRect onWindow(strip->mapTo(&c.window, QPoint(0, 0)), strip->size());
+        QVERIFY(c.window.rect().contains(onWindow));
+        QVERIFY(strip->height() >= strip->minimumSizeHint().height());
+        for (int i = 0; i < c.window.providerBoard()->tileCount(); ++i) {
+            widgets::ProviderTile *tile = c.window.providerBoard()->tile(i);
+            const QRect t(tile->mapTo(&c.window, QPoint(0, 0)), tile->size());
+            QVERIFY(!t.intersects(onWindow));
+        }
+    }
+
+    void notSentGoesWhenTheLinkIsBack()
+    {
+        Console c(Layout::Desktop, QSize(1920, 1080));
+        c.feed();
+        QSignalSpy issued(c.window.controlDesk(), &widgets::ControlDesk::commandIssued);
+        widgets::ThrottleControl *throttle = c.window.admissionPanel()->throttleControl();
+        throttle->rateBox()->setValue(650);
+        throttle->applyButton()->click();
+        widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
+        QVERIFY(dialog);
+        dialog->reasonEdit()->setPlainText(QStringLiteral("대기열 증가"));
+        dialog->okButton()->click();
+        QCOMPARE(issued.size(), 1);
+        auto *notice = qobject_cast<widgets::StatusNotice *>(c.window.controlNotice());
+        QVERIFY(notice);
+        QVERIFY2(notice->text().startsWith(QStringLiteral("전송함")), qPrintable(notice->text()));
+
+        // The link went before it left: the telemetry client answers for it,
+        // with no control state. That is "not sent", not "refused".
+        c.link(models::LinkState::Failed);
+        v1::CommandResult local;
+        local.set_command_id(issued[0][0].value<v1::Command>().command_id());
+        local.set_status(v1::COMMAND_REFUSED);
+        local.set_message("not connected to the live system; the command was not sent");
+        models::TelemetryBatch answer;
+        answer.commandResults.push_back(local);
+        c.store.apply(answer);
+        QVERIFY2(notice->text().startsWith(QStringLiteral("보내지 못함: 서버에 연결되어 있지 않음")), qPrintable(notice->text()));
+        QVERIFY(!notice->text().contains(QStringLiteral("거부")));
+        QVERIFY(!notice->text().contains(QStringLiteral("not connected")));
+        QVERIFY(notice->isProblem());
+        QCOMPARE(notice->life(), widgets::NoticeLife::UntilConnected);
+        c.link(models::LinkState::Connecting);
+        QVERIFY(!notice->text().isEmpty());   // still true while connecting
+
+        // Live again: the message no longer holds and goes.
+        c.feed();
+        QVERIFY(notice->text().isEmpty());
+        QVERIFY(!notice->isProblem());
+
+        // Plain news times out on its own.
+        throttle->rateBox()->setValue(600);
+        throttle->applyButton()->click();
+        dialog = c.window.controlDesk()->activeDialog();
+        dialog->reasonEdit()->setPlainText(QStringLiteral("원래대로"));
+        dialog->okButton()->click();
+        QCOMPARE(issued.size(), 2);
+        v1::CommandResult applied;
+        applied.set_command_id(issued[1][0].value<v1::Command>().command_id());
+        applied.set_status(v1::COMMAND_APPLIED);
+        *applied.mutable_control() = c.store.control();
+        models::TelemetryBatch ok;
+        ok.commandResults.push_back(applied);
+        c.store.apply(ok);
+        QVERIFY2(notice->text().startsWith(QStringLiteral("적용됨")), qPrintable(notice->text()));
+        QCOMPARE(notice->life(), widgets::NoticeLife::Timed);
+        QVERIFY2(notice->remainingMs() > 0 && notice->remainingMs() < widgets::StatusNotice::kProblemMs,
+                 qPrintable(QString::number(notice->remainingMs())));
+    }
+
+    void staleBannerLeavesNoBand_data()
+    {
+        QTest::addColumn<Layout>("layout");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("desk 1920x1080") << Layout::Desktop << QSize(1920, 1080);
+        QTest::newRow("laptop 1366x768") << Layout::Compact << QSize(1366, 768);
+    }
+
+    void staleBannerLeavesNoBand()
+    {
+        QFETCH(Layout, layout);
+        QFETCH(QSize, size);
+        // The console starts with no data: the banner stands.
+        Console c(layout, size);
+        widgets::StaleBanner *banner = c.window.staleBanner();
+        QVERIFY(QTest::qWaitForWindowExposed(&c.window));
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY(banner->height() > 30);
+        c.feed();
+        QTRY_VERIFY(!banner->isVisible());
+        QTest::qWait(100);
+        const int afterHide = c.bandBelowTiles();
+        // The board starts where the banner did.
+        const QWidget *central = c.window.centralWidget();
+        QCOMPARE(c.window.providerBoard()->mapTo(central, QPoint(0, 0)).y(), banner->mapTo(central, QPoint(0, 0)).y());
+        // The band a fresh layout leaves between the tiles and the panels (dock title, separator).
+        c.window.resetLayout();
+        QTest::qWait(100);
+        const int natural = c.bandBelowTiles();
+        QVERIFY2(natural >= 0 && natural < 30, qPrintable(QString::number(natural)));
+        QVERIFY2(std::abs(afterHide - natural) <= 2, qPrintable(QStringLiteral("%1 vs %2").arg(afterHide).arg(natural)));
+
+        // Stale again: the banner takes its band from the panels, not from the tiles.
+        c.clock.now += 5000;
+        c.store.checkFreshness();
+        QTRY_VERIFY(banner->isVisible());
+        QTest::qWait(100);
+        QVERIFY2(c.bandBelowTiles() >= 0, qPrintable(QString::number(c.bandBelowTiles())));
+        // Fresh: gone with its band.
+        c.clock.now += 1000;
+        c.feed();
+        QTRY_VERIFY(!banner->isVisible());
+        QTRY_VERIFY2(std::abs(c.bandBelowTiles() - natural) <= 2,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(c.bandBelowTiles()).arg(natural)));
+    }
+};
+
+QTEST_MAIN(tst_InForceWindow)
+#include "tst_inforcewindow.moc"
