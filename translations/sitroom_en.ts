@@ -2033,4 +2033,229 @@
             <translation>Why: “%1”</translation>
         </message>
 </context>
+<context>
+    <name>sitroom::models::BriefingSummary</name>
+    <message>
+        <source>under a minute</source>
+        <translation>under a minute</translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>about %1 min</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>No booking window is set for this day.</source>
+        <translation>No booking window is set for this day.</translation>
+    </message>
+    <message>
+        <source>Bookings open at %1; %2 bookings are forecast for the window.</source>
+        <translation>Bookings open at %1; %2 bookings are forecast for the window.</translation>
+    </message>
+    <message>
+        <source>Bookings opened at %1; this screen has no record from the opening.</source>
+        <translation>Bookings opened at %1; this screen has no record from the opening.</translation>
+    </message>
+    <message>
+        <source>In the 30 minutes after bookings opened at %1, %2 bookings were made: %3 of the day's forecast (%4).</source>
+        <translation>In the 30 minutes after bookings opened at %1, %2 bookings were made: %3 of the day's forecast (%4).</translation>
+    </message>
+    <message>
+        <source>In the %2 minutes since bookings opened at %1, %3 bookings were made (%4 expected by now).</source>
+        <translation>In the %2 minutes since bookings opened at %1, %3 bookings were made (%4 expected by now).</translation>
+    </message>
+    <message>
+        <source>No verification method has been congested.</source>
+        <translation>No verification method has been congested.</translation>
+    </message>
+    <message>
+        <source>%1 verification has been congested since %2.</source>
+        <translation>%1 verification has been congested since %2.</translation>
+    </message>
+    <message>
+        <source>%1 verification has been congested since %2, and citizens moved to %3.</source>
+        <translation>%1 verification has been congested since %2, and citizens moved to %3.</translation>
+    </message>
+    <message>
+        <source>%1 verification was congested from %2 to %3.</source>
+        <translation>%1 verification was congested from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>%1 verification was congested from %2 to %3, and citizens moved to %4.</source>
+        <translation>%1 verification was congested from %2 to %3, and citizens moved to %4.</translation>
+    </message>
+    <message>
+        <source>At %1 the situation room lowered the admission rate to %2 people a second.</source>
+        <translation>At %1 the situation room lowered the admission rate to %2 people a second.</translation>
+    </message>
+    <message>
+        <source>At %1 the situation room raised the admission rate to %2 people a second.</source>
+        <translation>At %1 the situation room raised the admission rate to %2 people a second.</translation>
+    </message>
+    <message>
+        <source>After that the admission rate was changed %1 more times.</source>
+        <translation>After that the admission rate was changed %1 more times.</translation>
+    </message>
+    <message>
+        <source>At %1, %2 people are waiting to enter; admission is paused.</source>
+        <translation>At %1, %2 people are waiting to enter; admission is paused.</translation>
+    </message>
+    <message>
+        <source>At %1, %2 people are waiting to enter, for %3.</source>
+        <translation>At %1, %2 people are waiting to enter, for %3.</translation>
+    </message>
+    <message>
+        <source>No verification method is congested now.</source>
+        <translation>No verification method is congested now.</translation>
+    </message>
+    <message>
+        <source>Congested now: %1.</source>
+        <translation>Congested now: %1.</translation>
+    </message>
+    <message>
+        <source>Suspended by the situation room: %1.</source>
+        <translation>Suspended by the situation room: %1.</translation>
+    </message>
+    <message>
+        <source>%1 critical alerts stand; the first to look at: %2.</source>
+        <translation>%1 critical alerts stand; the first to look at: %2.</translation>
+    </message>
+    <message>
+        <source>No critical alert stands.</source>
+        <translation>No critical alert stands.</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::BriefingView</name>
+    <message>
+        <source>bookings per second</source>
+        <translation>bookings per second</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <source>people waiting</source>
+        <translation>people waiting</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Situation briefing</source>
+        <translation>Situation briefing</translation>
+    </message>
+    <message>
+        <source>Situation briefing · %1</source>
+        <translation>Situation briefing · %1</translation>
+    </message>
+    <message>
+        <source>No data from the live system yet.</source>
+        <translation>No data from the live system yet.</translation>
+    </message>
+    <message>
+        <source>Verification lights: %1</source>
+        <translation>Verification lights: %1</translation>
+    </message>
+    <message>
+        <source>admission paused</source>
+        <translation>admission paused</translation>
+    </message>
+    <message>
+        <source>Waiting: %1 people · wait shown %2</source>
+        <translation>Waiting: %1 people · wait shown %2</translation>
+    </message>
+    <message>
+        <source>Bookings: %1</source>
+        <translation>Bookings: %1</translation>
+    </message>
+    <message>
+        <source>Bookings: %1 of %2 forecast for the window</source>
+        <translation>Bookings: %1 of %2 forecast for the window</translation>
+    </message>
+    <message>
+        <source>Critical alerts: none standing</source>
+        <translation>Critical alerts: none standing</translation>
+    </message>
+    <message>
+        <source>Critical alerts: %1 standing (%2 unacknowledged) · %3</source>
+        <translation>Critical alerts: %1 standing (%2 unacknowledged) · %3</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::WallAlarm</name>
+    <message>
+        <source>No critical alert stands</source>
+        <translation>No critical alert stands</translation>
+    </message>
+    <message>
+        <source>■ Critical alerts standing: %1 (%2 unacknowledged)</source>
+        <translation>■ Critical alerts standing: %1 (%2 unacknowledged)</translation>
+    </message>
+    <message>
+        <source>■ Critical alerts standing: %1</source>
+        <translation>■ Critical alerts standing: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::WallBoard</name>
+    <message>
+        <source>Waiting in the queue</source>
+        <translation>Waiting in the queue</translation>
+    </message>
+    <message>
+        <source>Wait shown to citizens</source>
+        <translation>Wait shown to citizens</translation>
+    </message>
+    <message>
+        <source>Bookings against the forecast</source>
+        <translation>Bookings against the forecast</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>%1 people</translation>
+    </message>
+    <message>
+        <source>admitted %1</source>
+        <translation>admitted %1</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>admission is paused</source>
+        <translation>admission is paused</translation>
+    </message>
+    <message>
+        <source>no booking window open or coming</source>
+        <translation>no booking window open or coming</translation>
+    </message>
+    <message>
+        <source>Opens %1</source>
+        <translation>Opens %1</translation>
+    </message>
+    <message>
+        <source>forecast %1, %2 in the first 30 min</source>
+        <translation>forecast %1, %2 in the first 30 min</translation>
+    </message>
+    <message>
+        <source>expected by now %1</source>
+        <translation>expected by now %1</translation>
+    </message>
+    <message>
+        <source>expected by now %1 (%2 of that)</source>
+        <translation>expected by now %1 (%2 of that)</translation>
+    </message>
+    <message>
+        <source>%1 booked</source>
+        <translation>%1 booked</translation>
+    </message>
+</context>
 </TS>

@@ -2033,4 +2033,229 @@
             <translation>사유: “%1”</translation>
         </message>
 </context>
+<context>
+    <name>sitroom::models::BriefingSummary</name>
+    <message>
+        <source>under a minute</source>
+        <translation>1분 미만</translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>약 %1분</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of a list</comment>
+        <translation>·</translation>
+    </message>
+    <message>
+        <source>No booking window is set for this day.</source>
+        <translation>오늘 정해진 예약 기간이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Bookings open at %1; %2 bookings are forecast for the window.</source>
+        <translation>예약은 %1에 열립니다. 이번 예약 기간의 예상 예약은 %2건입니다.</translation>
+    </message>
+    <message>
+        <source>Bookings opened at %1; this screen has no record from the opening.</source>
+        <translation>%1에 예약이 열렸습니다. 이 화면에는 개시 시점부터의 기록이 없습니다.</translation>
+    </message>
+    <message>
+        <source>In the 30 minutes after bookings opened at %1, %2 bookings were made: %3 of the day's forecast (%4).</source>
+        <translation>%1 예약 개시 후 30분간 %2건이 예약되어 하루 예상 예약(%4건)의 %3가 몰렸습니다.</translation>
+    </message>
+    <message>
+        <source>In the %2 minutes since bookings opened at %1, %3 bookings were made (%4 expected by now).</source>
+        <translation>%1 예약 개시 후 %2분간 %3건이 예약되었습니다(지금까지 예상 %4건).</translation>
+    </message>
+    <message>
+        <source>No verification method has been congested.</source>
+        <translation>혼잡했던 인증 수단은 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 verification has been congested since %2.</source>
+        <translation>%1 인증이 %2부터 혼잡합니다.</translation>
+    </message>
+    <message>
+        <source>%1 verification has been congested since %2, and citizens moved to %3.</source>
+        <translation>%1 인증이 %2부터 혼잡하여 이용자가 %3 쪽으로 옮겨 갔습니다.</translation>
+    </message>
+    <message>
+        <source>%1 verification was congested from %2 to %3.</source>
+        <translation>%1 인증이 %2부터 %3까지 혼잡했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 verification was congested from %2 to %3, and citizens moved to %4.</source>
+        <translation>%1 인증이 %2부터 %3까지 혼잡하여 이용자가 %4 쪽으로 옮겨 갔습니다.</translation>
+    </message>
+    <message>
+        <source>At %1 the situation room lowered the admission rate to %2 people a second.</source>
+        <translation>%1 상황실이 입장 속도를 초당 %2명으로 낮췄습니다.</translation>
+    </message>
+    <message>
+        <source>At %1 the situation room raised the admission rate to %2 people a second.</source>
+        <translation>%1 상황실이 입장 속도를 초당 %2명으로 높였습니다.</translation>
+    </message>
+    <message>
+        <source>After that the admission rate was changed %1 more times.</source>
+        <translation>그 뒤로 입장 속도를 %1번 더 바꿨습니다.</translation>
+    </message>
+    <message>
+        <source>At %1, %2 people are waiting to enter; admission is paused.</source>
+        <translation>%1 현재 %2명이 입장을 기다리고 있으며, 입장은 일시 중지되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>At %1, %2 people are waiting to enter, for %3.</source>
+        <translation>%1 현재 %2명이 입장을 기다리고 있으며, 예상 대기 시간은 %3입니다.</translation>
+    </message>
+    <message>
+        <source>No verification method is congested now.</source>
+        <translation>지금 혼잡한 인증 수단은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Congested now: %1.</source>
+        <translation>지금 혼잡한 인증 수단: %1.</translation>
+    </message>
+    <message>
+        <source>Suspended by the situation room: %1.</source>
+        <translation>상황실이 중단한 인증 수단: %1.</translation>
+    </message>
+    <message>
+        <source>%1 critical alerts stand; the first to look at: %2.</source>
+        <translation>긴급 경보 %1건이 진행 중이며, 가장 먼저 볼 경보는 "%2"입니다.</translation>
+    </message>
+    <message>
+        <source>No critical alert stands.</source>
+        <translation>진행 중인 긴급 경보는 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::BriefingView</name>
+    <message>
+        <source>bookings per second</source>
+        <translation>초당 예약(건)</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>예약</translation>
+    </message>
+    <message>
+        <source>people waiting</source>
+        <translation>대기 인원(명)</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <source>Situation briefing</source>
+        <translation>상황 브리핑</translation>
+    </message>
+    <message>
+        <source>Situation briefing · %1</source>
+        <translation>상황 브리핑 · %1</translation>
+    </message>
+    <message>
+        <source>No data from the live system yet.</source>
+        <translation>아직 운영 시스템에서 받은 자료가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Verification lights: %1</source>
+        <translation>인증 신호등: %1</translation>
+    </message>
+    <message>
+        <source>admission paused</source>
+        <translation>입장 일시 중지</translation>
+    </message>
+    <message>
+        <source>Waiting: %1 people · wait shown %2</source>
+        <translation>대기 %1명 · 안내 대기 시간 %2</translation>
+    </message>
+    <message>
+        <source>Bookings: %1</source>
+        <translation>예약: %1</translation>
+    </message>
+    <message>
+        <source>Bookings: %1 of %2 forecast for the window</source>
+        <translation>예약: %1건 (이번 기간 예상 %2건)</translation>
+    </message>
+    <message>
+        <source>Critical alerts: none standing</source>
+        <translation>긴급 경보: 진행 중 없음</translation>
+    </message>
+    <message>
+        <source>Critical alerts: %1 standing (%2 unacknowledged) · %3</source>
+        <translation>긴급 경보: 진행 %1건 (미확인 %2건) · %3</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::WallAlarm</name>
+    <message>
+        <source>No critical alert stands</source>
+        <translation>진행 중인 긴급 경보 없음</translation>
+    </message>
+    <message>
+        <source>■ Critical alerts standing: %1 (%2 unacknowledged)</source>
+        <translation>■ 긴급 경보 진행 %1건 (미확인 %2건)</translation>
+    </message>
+    <message>
+        <source>■ Critical alerts standing: %1</source>
+        <translation>■ 긴급 경보 진행 %1건</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::WallBoard</name>
+    <message>
+        <source>Waiting in the queue</source>
+        <translation>대기 인원</translation>
+    </message>
+    <message>
+        <source>Wait shown to citizens</source>
+        <translation>안내 대기 시간</translation>
+    </message>
+    <message>
+        <source>Bookings against the forecast</source>
+        <translation>예상 대비 예약</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>%1명</translation>
+    </message>
+    <message>
+        <source>admitted %1</source>
+        <translation>입장 %1</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 중지</translation>
+    </message>
+    <message>
+        <source>admission is paused</source>
+        <translation>입장 일시 중지 중</translation>
+    </message>
+    <message>
+        <source>no booking window open or coming</source>
+        <translation>열려 있거나 예정된 예약 기간 없음</translation>
+    </message>
+    <message>
+        <source>Opens %1</source>
+        <translation>%1 개시</translation>
+    </message>
+    <message>
+        <source>forecast %1, %2 in the first 30 min</source>
+        <translation>예상 %1건, 처음 30분에 %2건</translation>
+    </message>
+    <message>
+        <source>expected by now %1</source>
+        <translation>지금까지 예상 %1건</translation>
+    </message>
+    <message>
+        <source>expected by now %1 (%2 of that)</source>
+        <translation>지금까지 예상 %1건 대비 %2</translation>
+    </message>
+    <message>
+        <source>%1 booked</source>
+        <translation>%1건</translation>
+    </message>
+</context>
 </TS>

@@ -28,6 +28,15 @@ QString siteName(sitroom::v1::Site site)
     }
 }
 
+Layout chooseLayout(Layout requested, sitroom::v1::Site site, const QSize &availableScreen)
+{
+    if (requested != Layout::Automatic)
+        return requested;
+    if (site == sitroom::v1::SITE_MINISTRY)
+        return Layout::Briefing;
+    return availableScreen.width() < 1600 || availableScreen.height() < 900 ? Layout::Compact : Layout::Desktop;
+}
+
 ParsedConsoleOptions parseConsoleOptions(const QStringList &arguments, const QString &systemLanguage)
 {
     QCommandLineParser parser;
@@ -41,8 +50,9 @@ ParsedConsoleOptions parseConsoleOptions(const QStringList &arguments, const QSt
     const QCommandLineOption site(QStringLiteral("site"), QStringLiteral("Where this console is: seoul, osong or ministry (default seoul)."), QStringLiteral("SITE"));
     const QCommandLineOption wall(QStringLiteral("wall"), QStringLiteral("Wall display: full screen, large type, no controls."));
     const QCommandLineOption compact(QStringLiteral("compact"), QStringLiteral("Laptop layout, whatever the screen size."));
+    const QCommandLineOption briefing(QStringLiteral("briefing"), QStringLiteral("Ministry briefing: a plain-language summary, then the key figures; read-only (the default for --site ministry)."));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Language: ko (default) or en."), QStringLiteral("ko|en"));
-    parser.addOptions({server, ca, user, passwordFile, site, wall, compact, lang});
+    parser.addOptions({server, ca, user, passwordFile, site, wall, compact, briefing, lang});
 
     ParsedConsoleOptions result;
     if (!parser.parse(arguments)) {
@@ -92,11 +102,15 @@ ParsedConsoleOptions parseConsoleOptions(const QStringList &arguments, const QSt
         o.siteName = siteName(*s);
         o.siteGiven = true;
     }
-    if (parser.isSet(wall) && parser.isSet(compact)) {
-        result.error = QStringLiteral("--wall and --compact exclude each other");
+    if (int(parser.isSet(wall)) + int(parser.isSet(compact)) + int(parser.isSet(briefing)) > 1) {
+        result.error = parser.isSet(briefing) ? QStringLiteral("--briefing, --wall and --compact exclude each other")
+                                              : QStringLiteral("--wall and --compact exclude each other");
         return result;
     }
-    o.layout = parser.isSet(wall) ? Layout::Wall : parser.isSet(compact) ? Layout::Compact : Layout::Automatic;
+    o.layout = parser.isSet(wall)       ? Layout::Wall
+             : parser.isSet(compact)    ? Layout::Compact
+             : parser.isSet(briefing)   ? Layout::Briefing
+                                        : Layout::Automatic;
     if (parser.isSet(lang)) {
         const QString l = parser.value(lang).toLower();
         if (l != QStringLiteral("ko") && l != QStringLiteral("en")) {

@@ -2,6 +2,7 @@
 
 #include "telemetry/ConnectionSettings.h"
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -9,7 +10,14 @@
 
 namespace sitroom::console {
 
-enum class Layout { Automatic, Desktop, Compact, Wall };
+// Briefing: the ministry's read-only picture, a plain-language summary first.
+enum class Layout { Automatic, Desktop, Compact, Wall, Briefing };
+
+// The wall and the briefing are read, not operated: no controls, no docks.
+inline bool isReadingLayout(Layout layout)
+{
+    return layout == Layout::Wall || layout == Layout::Briefing;
+}
 
 // sitroom's command line. An address that cannot be parsed is not fatal: the
 // window opens and says so (addressError), like any other network fault.
@@ -38,6 +46,10 @@ struct ParsedConsoleOptions
 // "seoul", "osong", "ministry" and back.
 std::optional<sitroom::v1::Site> siteFromName(const QString &name);
 QString siteName(sitroom::v1::Site site);
+
+// The layout to open: the one asked for; else the briefing for the ministry
+// site (its officials read, they do not operate), else by screen size.
+Layout chooseLayout(Layout requested, sitroom::v1::Site site, const QSize &availableScreen);
 
 // systemLanguage: the system locale's language name ("ko", "en", "C", ...).
 ParsedConsoleOptions parseConsoleOptions(const QStringList &arguments, const QString &systemLanguage);

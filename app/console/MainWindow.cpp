@@ -27,6 +27,9 @@
 #include "status/ConnectionStatus.h"
 #include "status/LinkText.h"
 #include "status/StaleBanner.h"
+#include "briefing/BriefingView.h"
+#include "wall/WallBoard.h"
+#include "wall/WallType.h"
 #include "status/StatusNotice.h"
 
 #include <QAction>
@@ -76,9 +79,10 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
     , m_scenario(new QLabel(this))
 {
     setObjectName(QStringLiteral("sitroomMainWindow"));
-    setProperty("layoutMode", layout == Layout::Wall ? QStringLiteral("wall")
-                                : layout == Layout::Compact ? QStringLiteral("compact")
-                                                            : QStringLiteral("desktop"));
+    setProperty("layoutMode", layout == Layout::Wall       ? QStringLiteral("wall")
+                              : layout == Layout::Briefing ? QStringLiteral("briefing")
+                              : layout == Layout::Compact  ? QStringLiteral("compact")
+                                                           : QStringLiteral("desktop"));
     setDockNestingEnabled(true);
     // A drill says so above everything, on every layout.
     new widgets::DrillBanner(*models.store, this);
@@ -91,6 +95,8 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
     layoutBox->addWidget(m_banner);
     layoutBox->addWidget(m_board, 1);
     setCentralWidget(central);
+    if (isReadingLayout(layout))
+        buildReadingView(layoutBox);
     // The banner's band goes to the panels below when it goes (and comes back
     // from them when it shows): no blank band between the tiles and the docks.
     // As resetLayout: the board keeps its natural height, the panels get the rest.
@@ -112,10 +118,10 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
     statusBar()->addPermanentWidget(m_status);
     // The live system's clock at the far right, on every layout.
     statusBar()->addPermanentWidget(new widgets::LiveClockLabel(*models.store, this));
-    if (layout != Layout::Wall)
+    if (!isReadingLayout(layout))
         buildControls();
     buildAlerts();
-    if (layout != Layout::Wall)
+    if (!isReadingLayout(layout))
         buildMenus();
 
     const SituationStore *store = models.store;
@@ -183,10 +189,12 @@ void MainWindow::buildAlerts()
     }
     // A new critical alert brings the alerts to the front (a tab on the laptop layout).
     connect(m_alarm, &widgets::CriticalAlarm::announced, this, [this] {
+        if (isReadingLayout(m_layout))
+            return;  // no docks: the wall and the briefing say it themselves
         m_alertsDock->show();
         m_alertsDock->raise();
     });
-    if (m_layout == Layout::Wall) {
+    if (isReadingLayout(m_layout)) {
         m_alertsPanel->setWallMode(true);
         return;
     }
@@ -332,6 +340,12 @@ void MainWindow::refreshControls()
 
 void MainWindow::resetLayout()
 {
+    if (isReadingLayout(m_layout)) {
+        // The wall and the briefing are whole designs of their own: no docks.
+        for (QDockWidget *dock : docks())
+            dock->hide();
+        return;
+    }
     for (QDockWidget *dock : docks()) {
         dock->setFloating(false);
         dock->show();
@@ -377,7 +391,7 @@ void MainWindow::applyLayout()
     m_cohortPanel->setCompact(compact);
     QSettings settings;
     const QByteArray state = settings.value(settingsKey() + QStringLiteral("/state")).toByteArray();
-    if (m_layout != Layout::Wall && !state.isEmpty() && restoreState(state))
+    if (!isReadingLayout(m_layout) && !state.isEmpty() && restoreState(state))
         return;
     // Dock sizes only apply once the window has its size.
     resetLayout();
@@ -386,7 +400,7 @@ void MainWindow::applyLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_layout != Layout::Wall) {
+    if (!isReadingLayout(m_layout)) {
         QSettings settings;
         settings.setValue(settingsKey() + QStringLiteral("/state"), saveState());
         settings.setValue(settingsKey() + QStringLiteral("/geometry"), saveGeometry());
@@ -396,8 +410,44 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 QList<widgets::StaleOverlay *> MainWindow::staleOverlays() const
 {
-    return {m_board->staleOverlay(), m_admission->staleOverlay(), m_cohortPanel->staleOverlay(),
-            m_alertsPanel->staleOverlay()};
+    QList<widgets::StaleOverlay *> overlays{m_board->staleOverlay(), m_admission->staleOverlay(),
+                                            m_cohortPanel->staleOverlay(), m_alertsPanel->staleOverlay()};
+    if (m_wall)
+        overlays << m_wall->staleOverlay();
+    if (m_briefing)
+        overlays << m_briefing->staleOverlay();
+    return overlays;
+}
+
+void MainWindow::buildReadingView(QVBoxLayout *box)
+{
+    // The desk's board and docks stay built (their accessors hold) but hidden.
+    const bool english = m_options.language == QStringLiteral("en");
+    m_board->hide();
+    if (m_layout == Layout::Wall) {
+        // Read from across the room: nothing on the wall under 28 px, and no
+        // status bar of small print (the wall board shows the live clock).
+        QFont f = font();
+        f.setPixelSize(std::max(widgets::kWallMinimumPx, QFontInfo(f).pixelSize()));
+        setFont(f);
+        // Widgets the theme polished already (the drill banner, the central
+        // widget) keep the font they had then: raise them too.
+        for (QWidget *w : findChildren<QWidget *>()) {
+            if (QFontInfo(w->font()).pixelSize() < widgets::kWallMinimumPx) {
+                QFont g = w->font();
+                g.setPixelSize(widgets::kWallMinimumPx);
+                w->setFont(g);
+            }
+        }
+        m_wall = new widgets::WallBoard(*m_models.store, m_models.providers, m_models.cohorts, this);
+        m_wall->setEnglish(english);
+        box->addWidget(m_wall, 1);
+        statusBar()->hide();
+        return;
+    }
+    m_briefing = new widgets::BriefingView(*m_models.store, m_models.providers, m_models.cohorts, this);
+    m_briefing->setEnglish(english);
+    box->addWidget(m_briefing, 1);
 }
 
 void MainWindow::refreshFreshness()

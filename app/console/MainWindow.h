@@ -8,6 +8,7 @@
 
 class QDockWidget;
 class QLabel;
+class QVBoxLayout;
 
 namespace sitroom::models {
 class AlertModel;
@@ -33,6 +34,8 @@ class PendingApprovalsPanel;
 class ProviderBoard;
 class StaleBanner;
 class StaleOverlay;
+class WallBoard;
+class BriefingView;
 }
 
 namespace sitroom::console {
@@ -67,6 +70,9 @@ public:
     sitroom::widgets::AlertsPanel *alertsPanel() const { return m_alertsPanel; }
     sitroom::widgets::StaleBanner *staleBanner() const { return m_banner; }
     sitroom::widgets::ConnectionStatus *connectionStatus() const { return m_status; }
+    // The wall's own design and the ministry briefing; nullptr on other layouts.
+    sitroom::widgets::WallBoard *wallBoard() const { return m_wall; }
+    sitroom::widgets::BriefingView *briefingView() const { return m_briefing; }
     // Operator controls; all nullptr on a wall, which shows no controls.
     sitroom::widgets::ControlDesk *controlDesk() const { return m_desk; }
     sitroom::widgets::PendingApprovalsPanel *pendingPanel() const { return m_pending; }
@@ -95,6 +101,7 @@ private:
     void refreshTitle();
     void buildControls();
     void buildAlerts();
+    void buildReadingView(QVBoxLayout *box);
     void refreshControls();
     QList<QDockWidget *> docks() const;
     QString settingsKey() const;
@@ -109,6 +116,8 @@ private:
     sitroom::widgets::AlertsPanel *m_alertsPanel;
     sitroom::widgets::ConnectionStatus *m_status;
     QLabel *m_scenario;
+    sitroom::widgets::WallBoard *m_wall = nullptr;
+    sitroom::widgets::BriefingView *m_briefing = nullptr;
     QDockWidget *m_admissionDock = nullptr;
     QDockWidget *m_cohortDock = nullptr;
     QDockWidget *m_alertsDock = nullptr;

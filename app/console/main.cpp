@@ -52,14 +52,6 @@ void applyTheme(QApplication &app, console::Layout layout)
         app.setStyleSheet(QString::fromUtf8(sheet.readAll()));
 }
 
-console::Layout chooseLayout(console::Layout requested, const QScreen *screen)
-{
-    if (requested != console::Layout::Automatic)
-        return requested;
-    const QSize size = screen ? screen->availableSize() : QSize(1920, 1080);
-    return size.width() < 1600 || size.height() < 900 ? console::Layout::Compact : console::Layout::Desktop;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -96,7 +88,9 @@ int main(int argc, char *argv[])
         }
     }
     options.connection.clientVersion = QApplication::applicationVersion();
-    const console::Layout layout = chooseLayout(options.layout, app.primaryScreen());
+    const console::Layout layout = console::chooseLayout(
+        options.layout, options.connection.site,
+        app.primaryScreen() ? app.primaryScreen()->availableSize() : QSize(1920, 1080));
     installTranslations(app, options.language);
     applyTheme(app, layout);
 

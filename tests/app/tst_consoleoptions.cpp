@@ -141,6 +141,32 @@ private slots:
         QTest::newRow("language") << QStringList{QStringLiteral("--lang"), QStringLiteral("ja")} << "--lang: \"ja\" is not ko or en";
         QTest::newRow("wall and compact") << QStringList{QStringLiteral("--wall"), QStringLiteral("--compact")} << "--wall and --compact exclude each other";
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--colour")} << "Unknown option 'colour'";
+        QTest::newRow("briefing and wall") << QStringList{QStringLiteral("--briefing"), QStringLiteral("--wall")} << "--briefing, --wall and --compact exclude each other";
+    }
+
+    // The ministry reads: --briefing, and the briefing by itself for the
+    // ministry site unless a layout is asked for.
+    void briefingLayout_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QSize>("screen");
+        QTest::addColumn<int>("layout");
+        QTest::newRow("--briefing") << QStringList{QStringLiteral("--briefing")} << QSize(1920, 1080) << int(Layout::Briefing);
+        QTest::newRow("ministry site") << QStringList{QStringLiteral("--site"), QStringLiteral("ministry")} << QSize(1366, 768) << int(Layout::Briefing);
+        QTest::newRow("ministry site on the wall") << QStringList{QStringLiteral("--site"), QStringLiteral("ministry"), QStringLiteral("--wall")} << QSize(1920, 1080) << int(Layout::Wall);
+        QTest::newRow("seoul laptop") << QStringList{QStringLiteral("--site"), QStringLiteral("seoul")} << QSize(1366, 768) << int(Layout::Compact);
+        QTest::newRow("osong desk") << QStringList{QStringLiteral("--site"), QStringLiteral("osong")} << QSize(1920, 1080) << int(Layout::Desktop);
+    }
+
+    void briefingLayout()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QSize, screen);
+        QFETCH(int, layout);
+        const auto parsed = parseConsoleOptions(QStringList{QStringLiteral("sitroom")} + arguments, QStringLiteral("ko"));
+        QVERIFY2(parsed.options, qPrintable(parsed.error));
+        QCOMPARE(int(sitroom::console::chooseLayout(parsed.options->layout, parsed.options->connection.site, screen)), layout);
+        QCOMPARE(sitroom::console::isReadingLayout(Layout(layout)), Layout(layout) == Layout::Briefing || Layout(layout) == Layout::Wall);
     }
 
     void usageErrors()

@@ -1,6 +1,7 @@
 // The console's window, offscreen, fed hand-made telemetry: freshness, lights,
 // layouts and their persistence.
 #include "MainWindow.h"
+#include "wall/WallBoard.h"
 #include "SyntheticTelemetry.h"
 
 #include "board/ProviderBoard.h"
@@ -230,7 +231,11 @@ private slots:
                  qPrintable(QStringLiteral("%1x%2").arg(c.window.minimumSizeHint().width()).arg(c.window.minimumSizeHint().height())));
         // Every tile whole and on screen, none squeezed below what it needs.
         const QRect screen(QPoint(0, 0), c.window.size());
-        for (int i = 0; i < c.window.providerBoard()->tileCount(); ++i) {
+        // The wall is a design of its own (tst_wallboard): the desk's board is not shown.
+        QCOMPARE(c.window.providerBoard()->isVisible(), Layout(layout) != Layout::Wall);
+        if (Layout(layout) == Layout::Wall)
+            QVERIFY(screen.contains(QRect(c.window.wallBoard()->mapTo(&c.window, QPoint(0, 0)), c.window.wallBoard()->size())));
+        for (int i = 0; Layout(layout) != Layout::Wall && i < c.window.providerBoard()->tileCount(); ++i) {
             widgets::ProviderTile *tile = c.window.providerBoard()->tile(i);
             const QRect r(tile->mapTo(&c.window, QPoint(0, 0)), tile->size());
             QVERIFY2(screen.contains(r), qPrintable(QStringLiteral("tile %1 at %2,%3 %4x%5").arg(i).arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height())));

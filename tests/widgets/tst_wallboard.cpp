@@ -1,0 +1,341 @@
+// The wall and the ministry briefing in the console's window, offscreen, in
+// Korean, at 1920×1080: the wall shows the five lights, the queue, the wait,
+// the bookings against the envelope, the standing critical alerts with the
+// worst one's title and the drill banner; no tables, no controls, no text
+// under 28 px, nothing overlapping. The briefing leads with its summary,
+// above the figures and charts, and holds nothing that acts.
+#include "AlertFixtures.h"
+
+#include "MainWindow.h"
+#include "board/ProviderBoard.h"
+#include "briefing/BriefingView.h"
+#include "common/DrillBanner.h"
+#include "common/StaleOverlay.h"
+#include "status/StaleBanner.h"
+#include "itemmodels/AlertModel.h"
+#include "itemmodels/CohortModel.h"
+#include "itemmodels/ProviderModel.h"
+#include "wall/WallAlarm.h"
+#include "wall/WallBoard.h"
+#include "wall/WallFigure.h"
+#include "wall/WallLight.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTextEdit>
+#include <QTranslator>
+#include <QtTest>
+
+using namespace sitroom;
+using namespace sitroom::testing;
+using sitroom::console::Layout;
+using sitroom::console::MainWindow;
+
+namespace {
+
+const std::vector<std::string> kFive{"kakao", "naver", "pass", "mobile", "certificate"};
+
+struct Console
+{
+    explicit Console(Layout layout)
+        : store(nullptr, clock.clock())
+        , providers(store)
+        , cohorts(store)
+        , alerts(store)
+        , window({&store, &providers, &cohorts, &alerts}, options(), layout)
+    {
+        window.resize(1920, 1080);
+        window.show();
+    }
+    static console::ConsoleOptions options()
+    {
+        console::ConsoleOptions o;
+        o.serverText = QStringLiteral("127.0.0.1:7600");
+        o.connection.user = QStringLiteral("wall");
+        o.language = QStringLiteral("ko");
+        return o;
+    }
+    // Kakao red, the rest smooth; 12,345 waiting for 40 minutes; the 18-49
+    // window open since the session start, 2,500 booked of 500 forecast.
+    void feed(std::vector<v1::Alert> alertList = {}, bool drill = false, const QStringList &stale = {})
+    {
+        models::TelemetryBatch b = liveBatch(v1::ROLE_OPERATOR, std::move(alertList), clock.now, kFive);
+        v1::Configuration *config = b.snapshot->mutable_configuration();
+        *config = makeConfiguration(kFive, {{"18-49", -5, 1320}});
+        config->set_drill(drill);
+        v1::SystemState *state = b.snapshot->mutable_state();
+        state->mutable_admission()->set_queue_depth(12'345);
+        v1::CohortState *c = state->add_cohorts();
+        c->set_id("18-49");
+        c->set_booked(2'500);
+        c->set_window_open(true);
+        for (const QString &figure : stale) {
+            v1::StaleFigure *s = state->add_stale();
+            s->set_figure(figure.toStdString());
+            s->set_reason(v1::STALE_SOURCE_UNREACHABLE);
+        }
+        b.state = *state;   // the batch's newest state, after the snapshot's
+        b.messages = 1;
+        b.lastMessageMonotonicMs = clock.now;
+        store.apply(b);
+    }
+    widgets::WallBoard *wall() const { return window.wallBoard(); }
+
+    FakeClock clock;
+    models::SituationStore store;
+    models::ProviderModel providers;
+    models::CohortModel cohorts;
+    models::AlertModel alerts;
+    MainWindow window;
+};
+
+// Every widget the window shows.
+QList<QWidget *> shown(QWidget *window)
+{
+    QList<QWidget *> out;
+    for (QWidget *w : window->findChildren<QWidget *>()) {
+        if (w->isVisible() && !w->isWindow())
+            out << w;
+    }
+    return out;
+}
+
+double pixelHeight(const QWidget *w)
+{
+    const QFont f = w->font();
+    return f.pixelSize() > 0 ? f.pixelSize() : f.pointSizeF() * w->logicalDpiY() / 72.0;
+}
+
+// What can act: buttons, editors, boxes, sliders, menus with entries.
+QStringList controlsIn(QMainWindow &window)
+{
+    QStringList found;
+    for (QWidget *w : shown(&window)) {
+        if (qobject_cast<QAbstractButton *>(w) || qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QLineEdit *>(w)
+            || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractSlider *>(w)
+            || (qobject_cast<QTextEdit *>(w) && !static_cast<QTextEdit *>(w)->isReadOnly())
+            || (qobject_cast<QPlainTextEdit *>(w) && !static_cast<QPlainTextEdit *>(w)->isReadOnly()))
+            found << QString::fromLatin1(w->metaObject()->className()) + u'#' + w->objectName();
+    }
+    if (!window.menuBar()->actions().isEmpty())
+        found << QStringLiteral("menu bar");
+    return found;
+}
+
+} // namespace
+
+class tst_WallBoard : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTranslator m_translator;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("sitroom-test-wallboard"));
+        QSettings().clear();
+        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
+        QVERIFY2(m_translator.load(qm), qPrintable(qm));
+        QCoreApplication::installTranslator(&m_translator);
+        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
+        QFont font(QStringLiteral("Noto Sans CJK KR"));
+        font.setPointSizeF(15.0);   // as main() sets it for the wall
+        QApplication::setFont(font);
+        QFile sheet(QStringLiteral(SITROOM_SOURCE_DIR "/resources/theme/sitroom.qss"));
+        QVERIFY(sheet.open(QIODevice::ReadOnly));
+        qApp->setStyleSheet(QString::fromUtf8(sheet.readAll()));
+    }
+
+    void wallShowsLightsAndFigures()
+    {
+        Console c(Layout::Wall);
+        QVERIFY(QTest::qWaitForWindowExposed(&c.window));
+        c.feed();
+        widgets::WallBoard *wall = c.wall();
+        QVERIFY(wall && wall->isVisible());
+        QVERIFY(!c.window.providerBoard()->isVisible());
+        QCOMPARE(wall->lightCount(), 5);
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(wall->light(i)->nameText(), QStringLiteral("공급자-%1").arg(QString::fromStdString(kFive[std::size_t(i)])));
+            QCOMPARE(wall->light(i)->wordText(), i == 0 ? QStringLiteral("혼잡") : QStringLiteral("원활"));
+            QCOMPARE(wall->light(i)->light(), i == 0 ? int(v1::LIGHT_RED) : int(v1::LIGHT_GREEN));
+        }
+        QCOMPARE(wall->queueFigure()->valueText(), QStringLiteral("12,345명"));
+        QCOMPARE(wall->waitFigure()->valueText(), QStringLiteral("40분"));
+        QCOMPARE(wall->bookingsFigure()->valueText(), QStringLiteral("2,500건"));
+        QVERIFY2(wall->bookingsFigure()->detailText().startsWith(QStringLiteral("지금까지 예상 ")), qPrintable(wall->bookingsFigure()->detailText()));
+        QCOMPARE(wall->alarm()->countText(), QStringLiteral("진행 중인 긴급 경보 없음"));
+        // The wall is its own design: no docks, no status bar of small print.
+        for (QDockWidget *dock : c.window.findChildren<QDockWidget *>())
+            QVERIFY2(!dock->isVisible(), qPrintable(dock->objectName()));
+        QVERIFY(!c.window.statusBar()->isVisible());
+    }
+
+    void wallCountsStandingCriticalAlerts()
+    {
+        Console c(Layout::Wall);
+        const qint64 t = kSimStartMs;
+        c.feed({makeAlert("acked", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_ACKED, t),
+                makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, t + 1000),
+                makeAlert("major", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, t - 1000),
+                makeAlert("gone", v1::SEVERITY_CRITICAL, v1::ALERT_RTN_UNACKED, t - 2000)});
+        widgets::WallAlarm *alarm = c.wall()->alarm();
+        QCOMPARE(alarm->standing(), 2);
+        QCOMPARE(alarm->countText(), QStringLiteral("■ 긴급 경보 진행 2건 (미확인 1건)"));
+        // The worst: unacknowledged before acknowledged, though younger.
+        QCOMPARE(alarm->titleText(), QStringLiteral("인증 오류율 높음 open"));
+        const QImage shot = alarm->grab().toImage();
+        QCOMPARE(shot.pixelColor(alarm->width() / 2, alarm->height() - 6), widgets::WallAlarm::alarmBackground());
+        // Acknowledged: still standing, the count says so.
+        v1::Alert acked = makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_ACKED, t + 1000);
+        c.store.apply(alertEventBatch(acked, v1::TRANSITION_ACKNOWLEDGED));
+        QCOMPARE(alarm->countText(), QStringLiteral("■ 긴급 경보 진행 2건"));
+        QCOMPARE(alarm->titleText(), QStringLiteral("인증 오류율 높음 acked"));   // the older of two acknowledged
+    }
+
+    void wallShowsTheDrill_data()
+    {
+        QTest::addColumn<bool>("drill");
+        QTest::newRow("drill") << true;
+        QTest::newRow("real operations") << false;
+    }
+
+    void wallShowsTheDrill()
+    {
+        QFETCH(bool, drill);
+        Console c(Layout::Wall);
+        QVERIFY(QTest::qWaitForWindowExposed(&c.window));
+        c.feed({}, drill);
+        auto *banner = c.window.findChild<widgets::DrillBanner *>(QStringLiteral("drillBanner"));
+        QVERIFY(banner);
+        QCOMPARE(banner->isVisible(), drill);
+        if (drill) {
+            QVERIFY(banner->text().startsWith(QStringLiteral("훈련 상황")));
+            QVERIFY(c.wall()->mapTo(&c.window, QPoint(0, 0)).y() > banner->geometry().bottom());
+        }
+    }
+
+    void wallHasNoTablesNoControls()
+    {
+        Console c(Layout::Wall);
+        c.feed({makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs)}, true);
+        for (QWidget *w : shown(&c.window))
+            QVERIFY2(!qobject_cast<QAbstractItemView *>(w), qPrintable(w->objectName()));
+        QVERIFY2(controlsIn(c.window).isEmpty(), qPrintable(controlsIn(c.window).join(u' ')));
+    }
+
+    // Read from across the room: every text at least 28 px, in every state
+    // the wall can be in (a drill, a critical alert, stale figures, stale data).
+    void wallTextIsAtLeast28px()
+    {
+        Console c(Layout::Wall);
+        QVERIFY(QTest::qWaitForWindowExposed(&c.window));
+        c.feed({makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs)}, true,
+               {QStringLiteral("queue_depth"), QStringLiteral("provider.naver.light")});
+        c.clock.now += 10'000;
+        c.store.checkFreshness();   // the whole picture stale too: the overlay's caption
+        QTRY_VERIFY(c.wall()->staleOverlay()->isVisible());
+        QTRY_VERIFY(c.window.staleBanner()->isVisible());
+        int checked = 0;
+        for (QWidget *w : shown(&c.window)) {
+            QVERIFY2(pixelHeight(w) >= 28.0, qPrintable(QStringLiteral("%1#%2: %3 px").arg(QString::fromLatin1(w->metaObject()->className()), w->objectName()).arg(pixelHeight(w))));
+            ++checked;
+        }
+        QVERIFY(checked > 20);
+    }
+
+    void wallStaleFiguresReadDash()
+    {
+        Console c(Layout::Wall);
+        c.feed({}, false, {QStringLiteral("queue_depth"), QStringLiteral("provider.naver.light")});
+        widgets::WallBoard *wall = c.wall();
+        QCOMPARE(wall->queueFigure()->valueText(), QStringLiteral("–"));
+        QCOMPARE(wall->waitFigure()->valueText(), QStringLiteral("–"));
+        QVERIFY2(wall->queueFigure()->staleText().startsWith(QStringLiteral("멈춤")), qPrintable(wall->queueFigure()->staleText()));
+        QVERIFY(wall->light(1)->isStale());
+        QCOMPARE(wall->light(1)->wordText(), QStringLiteral("–"));
+        QCOMPARE(wall->light(0)->wordText(), QStringLiteral("혼잡"));
+    }
+
+    // Nothing overlaps: siblings apart (the stale hatching is laid over on
+    // purpose), and all of the wall on the screen.
+    void wallNothingOverlaps()
+    {
+        Console c(Layout::Wall);
+        QVERIFY(QTest::qWaitForWindowExposed(&c.window));
+        c.feed({makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs)}, true,
+               {QStringLiteral("queue_depth")});
+        QTest::qWait(50);
+        const QRect screen = c.window.rect();
+        int pairs = 0;
+        for (QWidget *w : shown(c.wall())) {
+            if (qobject_cast<widgets::StaleOverlay *>(w))
+                continue;
+            QVERIFY2(screen.contains(QRect(w->mapTo(&c.window, QPoint(0, 0)), w->size())), qPrintable(w->objectName()));
+            for (QObject *o : w->parent()->children()) {
+                auto *other = qobject_cast<QWidget *>(o);
+                if (!other || other == w || !other->isVisible() || qobject_cast<widgets::StaleOverlay *>(other))
+                    continue;
+                QVERIFY2(!w->geometry().intersects(other->geometry()),
+                         qPrintable(QStringLiteral("%1 and %2").arg(w->objectName(), other->objectName())));
+                ++pairs;
+            }
+            // Text fits: a label no narrower or lower than it needs.
+            if (auto *label = qobject_cast<QLabel *>(w); label && !label->wordWrap()) {
+                QVERIFY2(label->width() >= label->minimumSizeHint().width(), qPrintable(label->objectName() + u' ' + label->text()));
+                QVERIFY2(label->height() >= label->sizeHint().height() - 2, qPrintable(label->objectName() + u' ' + label->text()));
+            }
+        }
+        QVERIFY(pairs > 20);
+    }
+
+    void briefingLeadsWithTheSummaryAndDoesNotAct()
+    {
+        Console c(Layout::Briefing);
+        c.window.resize(1366, 768);
+        QVERIFY(QTest::qWaitForWindowExposed(&c.window));
+        c.feed({makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs)});
+        widgets::BriefingView *view = c.window.briefingView();
+        QVERIFY(view && view->isVisible());
+        QVERIFY(!c.window.controlDesk());
+        QVERIFY(!c.window.alertDesk());
+        QVERIFY2(controlsIn(c.window).isEmpty(), qPrintable(controlsIn(c.window).join(u' ')));
+        for (QDockWidget *dock : c.window.findChildren<QDockWidget *>())
+            QVERIFY2(!dock->isVisible(), qPrintable(dock->objectName()));
+        view->refreshSummary();
+        const QString summary = view->summaryText();
+        QVERIFY(!view->storySentences().isEmpty());
+        QVERIFY(!view->nowSentences().isEmpty());
+        QVERIFY(summary.startsWith(view->storySentences().constFirst()));
+        QVERIFY2(summary.contains(QStringLiteral("12,345명이 입장을 기다리고 있으며")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("지금 혼잡한 인증 수단: 공급자-kakao.")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("긴급 경보 1건이 진행 중이며, 가장 먼저 볼 경보는 \"인증 오류율 높음 open\"입니다.")),
+                 qPrintable(summary));
+        // First on the page: the summary above the figures and the charts.
+        auto *summaryLabel = view->findChild<QLabel *>(QStringLiteral("briefingSummary"));
+        auto *lights = view->findChild<QLabel *>(QStringLiteral("briefingLights"));
+        QVERIFY(summaryLabel && lights);
+        QVERIFY(summaryLabel->geometry().bottom() < lights->geometry().top());
+        QVERIFY2(view->figuresText().contains(QStringLiteral("공급자-kakao ■ 혼잡")), qPrintable(view->figuresText()));
+        QVERIFY(c.window.statusBar()->isVisible());   // the link's state matters over a VPN
+    }
+};
+
+QTEST_MAIN(tst_WallBoard)
+#include "tst_wallboard.moc"
