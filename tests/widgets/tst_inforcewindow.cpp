@@ -257,6 +257,74 @@ private slots:
         QTRY_VERIFY2(std::abs(c.bandBelowTiles() - natural) <= 2,
                      qPrintable(QStringLiteral("%1 vs %2").arg(c.bandBelowTiles()).arg(natural)));
     }
+
+    // The pictures for docs/screenshots (saved when SITROOM_SHOTS_DIR is set):
+    // a draft kept under a change from Osong, and Kakao disabled with who,
+    // why and until when, on the desk at 1920x1080 and the laptop at 1366x768.
+    void draftAndDisabledTile_data()
+    {
+        QTest::addColumn<Layout>("layout");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1920x1080") << Layout::Desktop << QSize(1920, 1080);
+        QTest::newRow("1366x768") << Layout::Compact << QSize(1366, 768);
+    }
+
+    void draftAndDisabledTile()
+    {
+        QFETCH(Layout, layout);
+        QFETCH(QSize, size);
+        Console c(layout, size);
+        c.feed(1.12);
+        QVERIFY(QTest::qWaitForWindowExposed(&c.window));
+        widgets::ThrottleControl *throttle = c.window.admissionPanel()->throttleControl();
+        throttle->rateBox()->setFocus();
+        for (int i = 0; i < 5; ++i)
+            QTest::keyClick(throttle->rateBox(), Qt::Key_Up);   // 700 → 750/s, a draft
+        QVERIFY(throttle->isDraft());
+        const qint64 now = c.store.state().sim_time_ms();
+        v1::ControlState control = c.store.control();
+        control.set_revision(control.revision() + 1);
+        control.set_admission_rate_per_s(500);
+        v1::ProviderControl *kakao = control.mutable_providers(0);
+        kakao->set_enabled(false);
+        kakao->set_disabled_until_ms(now + 30 * kMinuteMs);
+        kakao->set_ramp_s(300);
+        kakao->mutable_switched_by()->set_user("park");
+        kakao->mutable_switched_by()->set_site(v1::SITE_OSONG);
+        kakao->mutable_switched_by()->set_reason("카카오 인증 오류율 40 %");
+        kakao->mutable_approved_by()->set_user("choi");
+        kakao->set_switched_at_ms(now);
+        models::TelemetryBatch b;
+        v1::Envelope env;
+        *env.mutable_control_event()->mutable_control() = control;
+        env.mutable_control_event()->mutable_actor()->set_user("park");
+        env.mutable_control_event()->mutable_actor()->set_site(v1::SITE_OSONG);
+        b.events.push_back(env);
+        v1::SystemState state = c.store.state();
+        const double shares[] = {0.0, 0.3, 0.2, 0.25, 0.25};
+        for (int i = 0; i < state.providers_size(); ++i) {
+            state.mutable_providers(i)->set_share(shares[i]);
+            state.mutable_providers(i)->set_success_rate(0.985 - 0.01 * i);
+            state.mutable_providers(i)->set_requests_per_s(1200 * shares[i]);
+        }
+        state.mutable_providers(0)->set_light(v1::LIGHT_SUSPENDED);
+        state.mutable_providers(0)->set_enabled(false);
+        b.hasState = true;
+        b.state = state;
+        b.messages = 1;
+        b.lastMessageMonotonicMs = c.clock.now;
+        c.store.apply(b);
+        QVERIFY(throttle->isDraft());
+        QVERIFY(throttle->remoteChangeText().contains(QStringLiteral("다른 콘솔에서")));
+        const QString tile = c.window.providerBoard()->tile(0)->controlText();
+        QVERIFY2(tile.contains(QStringLiteral("park (오송)")) && tile.contains(QStringLiteral("KST까지")), qPrintable(tile));
+        QTest::qWait(300);
+        const QString dir = qEnvironmentVariable("SITROOM_SHOTS_DIR");
+        if (!dir.isEmpty()) {
+            const QString name = QStringLiteral("%1/inforce-draft-disabled-tile-ko-%2x%3.png").arg(dir).arg(size.width()).arg(size.height());
+            QVERIFY(c.window.grab().save(name));
+        }
+    }
 };
 
 QTEST_MAIN(tst_InForceWindow)

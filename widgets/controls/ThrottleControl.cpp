@@ -4,7 +4,6 @@
 #include "status/StaleFigureWords.h"
 
 #include <QDoubleSpinBox>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -49,20 +48,26 @@ ThrottleControl::ThrottleControl(QWidget *parent)
     m_discard->hide();
     m_remote->hide();
 
+    m_rate->setMinimumWidth(m_rate->fontMetrics().horizontalAdvance(QStringLiteral("00,000 /s")) + 40);
+    // The box and its actions on one line; what is in force, and a draft's
+    // fate, on the next; a change from elsewhere under them.
     auto *row = new QHBoxLayout;
     row->addWidget(new QLabel(tr("Admission rate:"), this));
     row->addWidget(m_rate);
-    row->addWidget(m_draftMark);
     row->addWidget(m_apply);
-    row->addWidget(m_discard);
-    row->addWidget(m_inForce);
     row->addStretch(1);
     row->addWidget(m_pause);
     row->addWidget(m_resume);
+    auto *state = new QHBoxLayout;
+    state->addWidget(m_inForce);
+    state->addWidget(m_draftMark);
+    state->addWidget(m_discard);
+    state->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 4);
-    layout->setSpacing(2);
+    layout->setSpacing(4);
     layout->addLayout(row);
+    layout->addLayout(state);
     layout->addWidget(m_remote);
 
     connect(m_apply, &QPushButton::clicked, this, [this] {
