@@ -5,6 +5,8 @@
 #include "gateway/GatewayLog.h"
 #include "gateway/StateDatabase.h"
 
+#include "sitroom/PhraseBook.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -45,20 +47,66 @@ QString severityWord(v1::Severity severity)
     }
 }
 
-QString transitionWord(v1::AlertTransition transition)
+v1::Phrase transitionPhrase(v1::AlertTransition transition)
 {
     switch (transition) {
-    case v1::TRANSITION_RAISED: return QStringLiteral("raised");
-    case v1::TRANSITION_ESCALATED: return QStringLiteral("escalated");
-    case v1::TRANSITION_ACKNOWLEDGED: return QStringLiteral("acknowledged");
-    case v1::TRANSITION_RETURNED: return QStringLiteral("returned to normal");
-    case v1::TRANSITION_REACTIVATED: return QStringLiteral("active again");
-    case v1::TRANSITION_CLEARED: return QStringLiteral("cleared");
-    case v1::TRANSITION_SHELVED_BY_HAND: return QStringLiteral("shelved");
-    case v1::TRANSITION_UNSHELVED_BY_HAND: return QStringLiteral("unshelved");
-    case v1::TRANSITION_SHELF_EXPIRED: return QStringLiteral("unshelved at expiry");
-    case v1::TRANSITION_FLOOD_CHANGED: return QStringLiteral("regrouped for the flood");
-    default: return QStringLiteral("changed");
+    case v1::TRANSITION_RAISED: return phrase::make("transition.raised");
+    case v1::TRANSITION_ESCALATED: return phrase::make("transition.escalated");
+    case v1::TRANSITION_ACKNOWLEDGED: return phrase::make("transition.acknowledged");
+    case v1::TRANSITION_RETURNED: return phrase::make("transition.returned");
+    case v1::TRANSITION_REACTIVATED: return phrase::make("transition.reactivated");
+    case v1::TRANSITION_CLEARED: return phrase::make("transition.cleared");
+    case v1::TRANSITION_SHELVED_BY_HAND: return phrase::make("transition.shelved");
+    case v1::TRANSITION_UNSHELVED_BY_HAND: return phrase::make("transition.unshelved");
+    case v1::TRANSITION_SHELF_EXPIRED: return phrase::make("transition.shelf_expired");
+    case v1::TRANSITION_FLOOD_CHANGED: return phrase::make("transition.flood_changed");
+    default: return phrase::make("transition.changed");
+    }
+}
+
+v1::Phrase statePhrase(v1::AlertState state)
+{
+    switch (state) {
+    case v1::ALERT_ACTIVE_UNACKED: return phrase::make("state.active_unacked");
+    case v1::ALERT_ACTIVE_ACKED: return phrase::make("state.active_acked");
+    case v1::ALERT_RTN_UNACKED: return phrase::make("state.rtn_unacked");
+    case v1::ALERT_SHELVED: return phrase::make("state.shelved");
+    case v1::ALERT_CLEARED: return phrase::make("state.cleared");
+    default: return phrase::make("state.none");
+    }
+}
+
+v1::Phrase severityPhrase(v1::Severity severity)
+{
+    switch (severity) {
+    case v1::SEVERITY_CRITICAL: return phrase::make("severity.critical");
+    case v1::SEVERITY_MAJOR: return phrase::make("severity.major");
+    case v1::SEVERITY_MINOR: return phrase::make("severity.minor");
+    case v1::SEVERITY_INFO: return phrase::make("severity.info");
+    default: return phrase::make("severity.none");
+    }
+}
+
+// The engine's refusal, in words the console can say: the engine's own
+// English stays in CommandResult.message.
+v1::Phrase refusalPhrase(const v1::Command &command, const QString &alertId, const v1::Alert *alert)
+{
+    if (!alert)
+        return phrase::make("alert.missing", {{"alert", alertId}});
+    const v1::Phrase state = statePhrase(alert->state());
+    switch (command.action_case()) {
+    case v1::Command::kAcknowledgeAlert:
+        return phrase::make("alert.cannot_acknowledge", {{"alert", alertId}}, {{"state", state}});
+    case v1::Command::kShelveAlert: {
+        const std::uint32_t s = command.shelve_alert().duration_s();
+        if (s < alerts::AlertEngine::kMinShelveS || s > alerts::AlertEngine::kMaxShelveS)
+            return phrase::make("alert.shelve_duration", {{"seconds", QString::number(s)}});
+        if (QString::fromStdString(command.reason()).trimmed().isEmpty())
+            return phrase::make("alert.shelve_reason");
+        return phrase::make("alert.cannot_shelve", {{"alert", alertId}}, {{"state", state}});
+    }
+    default:
+        return phrase::make("alert.not_shelved", {{"alert", alertId}}, {{"state", state}});
     }
 }
 
@@ -179,14 +227,18 @@ v1::CommandResult AlertDesk::handle(const v1::Command &command, const Identity &
     base.commandId = s(command.command_id());
     base.user = who.user;
     base.site = who.site;
-    base.action = CommandProcessor::describe(command);
+    base.sayAction(commandPhrase(command));
     base.reason = s(command.reason());
 
-    const auto decline = [&](v1::CommandStatus status, const QString &message) {
+    // message: the English text when it is not the phrase's (the engine's own).
+    const auto decline = [&](v1::CommandStatus status, const v1::Phrase &words, const QString &message = {}) {
         result.set_status(status);
-        result.set_message(message.toStdString());
+        *result.mutable_message_words() = words;
+        result.set_message((message.isEmpty() ? phrase::english(words) : message).toStdString());
         AuditRecord r = base;
-        r.outcome = commandStatusWord(status) + QStringLiteral(": ") + message;
+        r.sayOutcome(outcomePhrase(status, words));
+        if (!message.isEmpty())
+            r.outcome = commandStatusWord(status) + QStringLiteral(": ") + message;
         QString error;
         // A command without an id cannot be repeated, so its result is not kept.
         if (!commit({}, {r}, command.command_id().empty() ? nullptr : &result, wallNowMs, &error))
@@ -195,18 +247,19 @@ v1::CommandResult AlertDesk::handle(const v1::Command &command, const Identity &
     };
 
     if (command.command_id().empty())
-        return decline(v1::COMMAND_INVALID, QStringLiteral("the command has no command_id"));
+        return decline(v1::COMMAND_INVALID, phrase::make("invalid.no_command_id"));
     if (who.role != v1::ROLE_OPERATOR && who.role != v1::ROLE_SUPERVISOR)
-        return decline(v1::COMMAND_REFUSED, QStringLiteral("this session has the viewer role: commands are not allowed"));
+        return decline(v1::COMMAND_REFUSED, phrase::make("refused.viewer_role"));
     const QString alertId = alertIdOf(command);
     if (alertId.isEmpty())
-        return decline(v1::COMMAND_INVALID, QStringLiteral("the command names no alert"));
+        return decline(v1::COMMAND_INVALID, phrase::make("invalid.no_alert"));
     const v1::Alert *alert = m_engine.find(alertId);
     if (!alert)
-        return decline(v1::COMMAND_INVALID, QStringLiteral("there is no open alert \"%1\"").arg(alertId));
+        return decline(v1::COMMAND_INVALID, phrase::make("invalid.no_open_alert", {{"alert", alertId}}));
     if (command.action_case() == v1::Command::kShelveAlert && alert->severity() == v1::SEVERITY_CRITICAL
         && who.role != v1::ROLE_SUPERVISOR)
-        return decline(v1::COMMAND_REFUSED, QStringLiteral("only supervisors may shelve a critical alert"));
+        return decline(v1::COMMAND_REFUSED, phrase::make("refused.shelve_critical"));
+    const v1::Alert alertBefore = *alert;
 
     v1::Actor actor;
     actor.set_user(who.user.toStdString());
@@ -240,15 +293,17 @@ v1::CommandResult AlertDesk::handle(const v1::Command &command, const Identity &
         (void)m_engine.takeTransitions();
         m_engine = before;
         return decline(outcome.status == v1::COMMAND_STATUS_UNSPECIFIED ? v1::COMMAND_REFUSED : outcome.status,
-                       outcome.message);
+                       refusalPhrase(command, alertId, &alertBefore), outcome.message);
     }
     result.set_status(v1::COMMAND_APPLIED);
     result.set_message((outcome.message.isEmpty() ? base.action : outcome.message).toStdString());
+    *result.mutable_message_words() = base.actionWords;
     QString error;
     if (!commit(m_engine.takeTransitions(), {}, &result, wallNowMs, &error)) {
         m_engine = before;
         result.set_status(v1::COMMAND_REFUSED);
-        result.set_message(QString(QStringLiteral("the audit log could not be written, so nothing was done: ") + error).toStdString());
+        *result.mutable_message_words() = phrase::make("audit.write_failed", {{"error", error}});
+        result.set_message(phrase::english(result.message_words()).toStdString());
         return result;
     }
     return result;
@@ -281,22 +336,28 @@ bool AlertDesk::commit(const std::vector<alerts::AlertTransitionRecord> &transit
         r.sourceTimeMs = engineNowMs(wallNowMs);
         r.user = isSystem(t.actor) ? QStringLiteral("system") : s(t.actor.user());
         r.site = t.actor.site();
-        r.action = QStringLiteral("alert %1 %2 (%3)").arg(s(a.id()), transitionWord(t.transition), s(a.key()));
+        r.sayAction(phrase::make("action.alert", {{"alert", s(a.id())}, {"key", s(a.key())}},
+                                 {{"transition", transitionPhrase(t.transition)}}));
         r.reason = s(t.actor.reason());
+        if (t.actor.has_reason_words())
+            r.reasonWords = t.actor.reason_words();
         r.before = stateJson(t.previousState, t.previousState == v1::ALERT_STATE_UNSPECIFIED ? v1::SEVERITY_UNSPECIFIED : a.severity());
         r.after = stateJson(a.state(), a.severity());
         if (isSystem(t.actor)) {
-            r.outcome = QStringLiteral("%1: %2 (value %3, threshold %4 %5)")
-                            .arg(severityWord(a.active_severity() ? a.active_severity() : a.severity()), s(a.message().en()))
-                            .arg(a.value(), 0, 'g', 4)
-                            .arg(a.threshold(), 0, 'g', 4)
-                            .arg(s(a.unit()));
+            r.sayOutcome(phrase::make("alert.condition",
+                                      {{"value", QString::number(a.value(), 'g', 4)},
+                                       {"threshold", QString::number(a.threshold(), 'g', 4)},
+                                       {"unit", s(a.unit())}},
+                                      {{"severity", severityPhrase(a.active_severity() ? a.active_severity() : a.severity())},
+                                       {"message", phrase::bilingual(s(a.message().ko()), s(a.message().en()))}}));
         } else {
-            r.outcome = QStringLiteral("applied");
+            v1::Phrase outcome = commandStatusPhrase(v1::COMMAND_APPLIED);
             if (t.transition == v1::TRANSITION_ACKNOWLEDGED && !a.runbook_step().empty())
-                r.outcome += QStringLiteral("; runbook step taken: ") + s(a.runbook_step());
+                outcome = phrase::joined(outcome, phrase::make("alert.step_taken", {{"step", s(a.runbook_step())}}));
             if (t.transition == v1::TRANSITION_SHELVED_BY_HAND)
-                r.outcome += QStringLiteral("; shelved until %1 ms (live system's clock)").arg(a.shelved_until_ms());
+                outcome = phrase::joined(outcome, phrase::make("alert.shelved_until",
+                                                               {{"until_ms", QString::number(a.shelved_until_ms())}}));
+            r.sayOutcome(outcome);
         }
         if (!append(r)) {
             m_db.rollback();

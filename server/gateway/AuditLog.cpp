@@ -2,6 +2,11 @@
 
 #include "gateway/StateDatabase.h"
 
+#include "sitroom/PhraseBook.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
 #include <QCryptographicHash>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -37,7 +42,39 @@ sitroom::v1::AuditEntry entryFrom(const QSqlQuery &q)
     e.set_hash(hash.constData(), size_t(hash.size()));
     e.set_command_id(q.value(10).toString().toStdString());
     e.set_source_time_ms(q.value(11).toLongLong());
+    const QByteArray words = q.value(12).toByteArray();
+    sitroom::v1::AuditEntry said;
+    if (!words.isEmpty() && said.ParseFromArray(words.constData(), int(words.size()))) {
+        *e.mutable_action_words() = said.action_words();
+        *e.mutable_reason_words() = said.reason_words();
+        *e.mutable_outcome_words() = said.outcome_words();
+    }
     return e;
+}
+
+bool hasWords(const sitroom::v1::AuditEntry &e)
+{
+    return e.has_action_words() || e.has_reason_words() || e.has_outcome_words();
+}
+
+// The entry's Phrases alone, serialised with map keys in order, so the bytes
+// stored and the bytes hashed are the same however the entry was read.
+QByteArray wordsOf(const sitroom::v1::AuditEntry &e)
+{
+    if (!hasWords(e))
+        return {};
+    sitroom::v1::AuditEntry said;
+    *said.mutable_action_words() = e.action_words();
+    *said.mutable_reason_words() = e.reason_words();
+    *said.mutable_outcome_words() = e.outcome_words();
+    std::string bytes;
+    {
+        google::protobuf::io::StringOutputStream stream(&bytes);
+        google::protobuf::io::CodedOutputStream coded(&stream);
+        coded.SetSerializationDeterministic(true);
+        said.SerializeToCodedStream(&coded);
+    }
+    return QByteArray::fromStdString(bytes);
 }
 
 // SQLite stores a null QString as NULL; the columns are NOT NULL.
@@ -46,9 +83,27 @@ QString text(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
-const char kColumns[] = "id, time_ms, user, site, action, reason, before, after, outcome, hash, command_id, source_time_ms";
+const char kColumns[] = "id, time_ms, user, site, action, reason, before, after, outcome, hash, command_id, source_time_ms, words";
 
 } // namespace
+
+void AuditRecord::sayAction(const sitroom::v1::Phrase &words)
+{
+    actionWords = words;
+    action = phrase::english(words);
+}
+
+void AuditRecord::sayReason(const sitroom::v1::Phrase &words)
+{
+    reasonWords = words;
+    reason = phrase::english(words);
+}
+
+void AuditRecord::sayOutcome(const sitroom::v1::Phrase &words)
+{
+    outcomeWords = words;
+    outcome = phrase::english(words);
+}
 
 AuditLog::AuditLog(StateDatabase &database)
     : m_db(database)
@@ -69,10 +124,12 @@ QByteArray AuditLog::canonical(const sitroom::v1::AuditEntry &e)
     addField(out, QByteArray::fromStdString(e.outcome()));
     // Fields added later take part only when set, so rows written before
     // them verify as they were written.
-    if (!e.command_id().empty() || e.source_time_ms() != 0) {
+    if (!e.command_id().empty() || e.source_time_ms() != 0 || hasWords(e)) {
         addField(out, QByteArray::fromStdString(e.command_id()));
         addField(out, QByteArray::number(qlonglong(e.source_time_ms())));
     }
+    if (hasWords(e))
+        addField(out, wordsOf(e));
     return out;
 }
 
@@ -117,10 +174,16 @@ sitroom::v1::AuditEntry AuditLog::append(const AuditRecord &r, QString *error)
     e.set_outcome(r.outcome.toStdString());
     e.set_command_id(r.commandId.toStdString());
     e.set_source_time_ms(r.sourceTimeMs);
+    if (!r.actionWords.code().empty())
+        *e.mutable_action_words() = r.actionWords;
+    if (!r.reasonWords.code().empty())
+        *e.mutable_reason_words() = r.reasonWords;
+    if (!r.outcomeWords.code().empty())
+        *e.mutable_outcome_words() = r.outcomeWords;
     const QByteArray hash = chainHash(previous, e);
     e.set_hash(hash.constData(), size_t(hash.size()));
 
-    q.prepare(QStringLiteral("INSERT INTO audit (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(QLatin1String(kColumns)));
+    q.prepare(QStringLiteral("INSERT INTO audit (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(QLatin1String(kColumns)));
     q.addBindValue(qulonglong(id));
     q.addBindValue(qlonglong(r.timeMs));
     q.addBindValue(text(r.user));
@@ -133,6 +196,9 @@ sitroom::v1::AuditEntry AuditLog::append(const AuditRecord &r, QString *error)
     q.addBindValue(hash);
     q.addBindValue(text(r.commandId));
     q.addBindValue(qlonglong(r.sourceTimeMs));
+    // Never a null QByteArray: the column is NOT NULL.
+    const QByteArray words = wordsOf(e);
+    q.addBindValue(words.isNull() ? QByteArray("") : words);
     if (!q.exec()) {
         *error = q.lastError().text();
         return {};

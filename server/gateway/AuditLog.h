@@ -25,6 +25,15 @@ struct AuditRecord
     QString outcome;
     QString commandId;            // the command decided or followed up, if any
     qint64 sourceTimeMs = 0;      // the live system's clock (0: not known)
+    // action, reason and outcome as Phrases for the clients to word; the say*
+    // setters write the English text fields from them.
+    sitroom::v1::Phrase actionWords;
+    sitroom::v1::Phrase reasonWords;   // only for the server's own reasons
+    sitroom::v1::Phrase outcomeWords;
+
+    void sayAction(const sitroom::v1::Phrase &words);
+    void sayReason(const sitroom::v1::Phrase &words);
+    void sayOutcome(const sitroom::v1::Phrase &words);
 };
 
 struct AuditVerification
@@ -39,7 +48,9 @@ struct AuditVerification
 // hash = SHA-256(previous row's hash || canonical(row)), the first row chaining
 // to 32 zero bytes. canonical(row) is, for id, time_ms, user, site, action,
 // reason, before, after, outcome in that order, each value's UTF-8 bytes (numbers
-// in decimal) written as "<byte length>:<bytes>;". The head of the chain (last
+// in decimal) written as "<byte length>:<bytes>;", then, in rows that have
+// them, command_id and source_time_ms, and in rows with Phrases, the Phrases
+// (an AuditEntry holding only them, serialised deterministically). The head of the chain (last
 // id and hash) is kept in a table of its own, so a deleted last row shows too.
 class AuditLog final
 {

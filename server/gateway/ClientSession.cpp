@@ -3,6 +3,8 @@
 #include "gateway/GatewayLog.h"
 #include "gateway/PublishedState.h"
 
+#include "sitroom/PhraseBook.h"
+
 #include <QHostAddress>
 #include <QPointer>
 #include <QSslSocket>
@@ -278,7 +280,8 @@ void ClientSession::handleCommand(const sitroom::v1::Command &command)
     auto *result = reply.mutable_command_result();
     result->set_command_id(command.command_id());
     result->set_status(sitroom::v1::COMMAND_REFUSED);
-    result->set_message("this session has the viewer role: commands are not allowed");
+    *result->mutable_message_words() = phrase::make("refused.viewer_role");
+    result->set_message(phrase::english(result->message_words()).toStdString());
     *result->mutable_control() = m_published->control();
     sendUnicast(reply);
 }

@@ -7,6 +7,9 @@
 #include "gateway/StateDatabase.h"
 #include "gateway/UsersFile.h"
 
+#include "sitroom/PhraseBook.h"
+
+#include <QLocale>
 #include <QUuid>
 
 namespace sitroom::gateway {
@@ -20,6 +23,12 @@ namespace {
 QString s(const std::string &text)
 {
     return QString::fromStdString(text);
+}
+
+// As QString::arg(double) writes it: "5", "2.5".
+QString shortest(double value)
+{
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
 } // namespace
@@ -62,34 +71,47 @@ QString CommandProcessor::describe(const Command &c)
     return describeCommand(c);
 }
 
+void ControlChange::saySummary(const v1::Phrase &words)
+{
+    summaryWords = words;
+    summary = phrase::english(words);
+}
+
+v1::Actor CommandProcessor::actorSaying(const Identity &who, qint64 wallNowMs, const v1::Phrase &reason)
+{
+    v1::Actor actor = actorOf(who, wallNowMs, phrase::english(reason));
+    *actor.mutable_reason_words() = reason;
+    return actor;
+}
+
 bool CommandDecision::changesLiveControls() const
 {
     return change && liveControlsDiffer(before, change->control);
 }
 
-QString CommandProcessor::validate(const Command &c) const
+v1::Phrase CommandProcessor::validate(const Command &c) const
 {
     switch (c.action_case()) {
     case Command::ACTION_NOT_SET:
-        return QStringLiteral("the command has no action");
+        return phrase::make("invalid.no_action");
     case Command::kApprove:
-        return c.approve().request_id().empty() ? QStringLiteral("an approval needs the request_id") : QString();
+        return c.approve().request_id().empty() ? phrase::make("invalid.no_request_id") : v1::Phrase();
     default:
         break;
     }
     if (QString::fromStdString(c.reason()).trimmed().isEmpty())
-        return QStringLiteral("a reason must be given");
+        return phrase::make("invalid.no_reason");
     if (c.action_case() == Command::kSetAdmissionRate) {
         const double r = c.set_admission_rate().rate_per_s();
         const double lo = m_configuration.admission_rate_min_per_s();
         const double hi = m_configuration.admission_rate_max_per_s();
         if (!(r >= 0) || (hi > 0 && (r < lo || r > hi)))
-            return QStringLiteral("the admission rate must be from %1 to %2 per second, not %3")
-                .arg(lo).arg(hi).arg(r);
+            return phrase::make("invalid.rate_range", {{"min", shortest(lo)}, {"max", shortest(hi)},
+                                                       {"rate", shortest(r)}});
     }
     if (c.action_case() == Command::kSetProviderEnabled) {
         if (!findProvider(m_control, c.set_provider_enabled().provider_id()))
-            return QStringLiteral("there is no provider \"%1\"").arg(s(c.set_provider_enabled().provider_id()));
+            return phrase::make("invalid.unknown_provider", {{"provider", s(c.set_provider_enabled().provider_id())}});
     }
     return {};
 }
@@ -162,7 +184,8 @@ CommandResult CommandProcessor::commitDecision(CommandDecision &decision)
     CommandResult refused;
     refused.set_command_id(decision.result.command_id());
     refused.set_status(v1::COMMAND_REFUSED);
-    refused.set_message(QString(QStringLiteral("the audit log could not be written, so nothing was done: ") + error).toStdString());
+    *refused.mutable_message_words() = phrase::make("audit.write_failed", {{"error", error}});
+    refused.set_message(phrase::english(refused.message_words()).toStdString());
     *refused.mutable_control() = m_control;
     return refused;
 }
@@ -177,10 +200,12 @@ CommandResult CommandProcessor::refuseUndelivered(CommandDecision &decision, con
     failed.result.set_command_id(decision.result.command_id());
     failed.result.set_status(v1::COMMAND_REFUSED);
     failed.result.set_stage(v1::COMMAND_STAGE_DELIVERY_FAILED);
-    failed.result.set_message(QStringLiteral("the live system did not apply it: %1").arg(reason).toStdString());
+    const v1::Phrase notApplied = phrase::make("delivery.failed", {{"reason", reason}});
+    *failed.result.mutable_message_words() = notApplied;
+    failed.result.set_message(phrase::english(notApplied).toStdString());
     *failed.result.mutable_control() = m_control;
     for (AuditRecord r : decision.audit) {
-        r.outcome = QStringLiteral("refused: the live system did not apply it: ") + reason;
+        r.sayOutcome(outcomePhrase(v1::COMMAND_REFUSED, notApplied));
         r.before.clear();
         r.after.clear();
         failed.audit.push_back(r);
@@ -202,14 +227,15 @@ CommandDecision CommandProcessor::decide(const Command &c, const Identity &who, 
     base.commandId = s(c.command_id());
     base.user = who.user;
     base.site = who.site;
-    base.action = describe(c);
+    base.sayAction(commandPhrase(c));
     base.reason = s(c.reason());
-    const auto finish = [&](v1::CommandStatus status, const QString &message) {
+    const auto finish = [&](v1::CommandStatus status, const v1::Phrase &message) {
         d.result.set_status(status);
-        d.result.set_message(message.toStdString());
+        *d.result.mutable_message_words() = message;
+        d.result.set_message(phrase::english(message).toStdString());
         *d.result.mutable_control() = d.change ? d.change->control : m_control;
         AuditRecord r = base;
-        r.outcome = commandStatusWord(status) + QStringLiteral(": ") + message;
+        r.sayOutcome(outcomePhrase(status, message));
         if (d.change)
             std::tie(r.before, r.after) = controlDiff(m_control, d.change->control);
         d.audit.push_back(r);
@@ -218,7 +244,7 @@ CommandDecision CommandProcessor::decide(const Command &c, const Identity &who, 
 
     if (c.command_id().empty()) {
         d.storeResult = false;
-        return finish(v1::COMMAND_INVALID, QStringLiteral("the command has no command_id"));
+        return finish(v1::COMMAND_INVALID, phrase::make("invalid.no_command_id"));
     }
     // 2. Role.
     switch (c.action_case()) {
@@ -226,22 +252,21 @@ CommandDecision CommandProcessor::decide(const Command &c, const Identity &who, 
     case Command::kShelveAlert:
     case Command::kUnshelveAlert:
         // The gateway hands these to its AlertDesk; one that got here has no engine behind it.
-        return finish(v1::COMMAND_REFUSED, QStringLiteral("this server runs no alert engine"));
+        return finish(v1::COMMAND_REFUSED, phrase::make("refused.no_alert_engine"));
     default:
         break;
     }
     if (who.role != v1::ROLE_OPERATOR && who.role != v1::ROLE_SUPERVISOR)
-        return finish(v1::COMMAND_REFUSED, QStringLiteral("this session has the viewer role: commands are not allowed"));
+        return finish(v1::COMMAND_REFUSED, phrase::make("refused.viewer_role"));
     if (who.role == v1::ROLE_OPERATOR && c.action_case() == Command::kSetProviderEnabled)
-        return finish(v1::COMMAND_REFUSED, c.set_provider_enabled().enabled()
-                                               ? QStringLiteral("operators may not enable providers")
-                                               : QStringLiteral("operators may not disable providers"));
+        return finish(v1::COMMAND_REFUSED, c.set_provider_enabled().enabled() ? phrase::make("refused.operator_enable")
+                                                                              : phrase::make("refused.operator_disable"));
     if (who.role == v1::ROLE_OPERATOR && c.action_case() == Command::kApprove)
-        return finish(v1::COMMAND_REFUSED, QStringLiteral("only supervisors may approve requests"));
+        return finish(v1::COMMAND_REFUSED, phrase::make("refused.operator_approve"));
     // 3. Malformed.
-    if (const QString why = validate(c); !why.isEmpty())
-        return finish(v1::COMMAND_INVALID, QStringLiteral("") + why);
-    if (const QString why = staleInterlock(c, m_stale); !why.isEmpty())
+    if (const v1::Phrase why = validate(c); !why.code().empty())
+        return finish(v1::COMMAND_INVALID, why);
+    if (const v1::Phrase why = staleInterlock(c, m_stale); !why.code().empty())
         return finish(v1::COMMAND_REFUSED, why);
     if (c.action_case() == Command::kApprove) {
         // An approval names its request; the revision it was made at does not matter.
@@ -250,13 +275,15 @@ CommandDecision CommandProcessor::decide(const Command &c, const Identity &who, 
     // 4. Conflict.
     if (c.expected_revision() != m_control.revision()) {
         const v1::Actor &last = m_control.last_changed_by();
-        QString message = QStringLiteral("the controls are at revision %1, not %2")
-                              .arg(m_control.revision()).arg(c.expected_revision());
-        if (!last.user().empty())
-            message += QStringLiteral("; last changed by %1 (%2) at %3 ms: %4")
-                           .arg(s(last.user()), UsersFile::siteName(v1::Site(last.site())))
-                           .arg(last.time_ms()).arg(s(last.reason()));
-        return finish(v1::COMMAND_CONFLICT, message);
+        const QString now = QString::number(m_control.revision());
+        const QString expected = QString::number(c.expected_revision());
+        if (last.user().empty())
+            return finish(v1::COMMAND_CONFLICT, phrase::make("conflict.revision", {{"now", now}, {"expected", expected}}));
+        return finish(v1::COMMAND_CONFLICT,
+                      phrase::make("conflict.revision_by",
+                                   {{"now", now}, {"expected", expected}, {"user", s(last.user())},
+                                    {"site", UsersFile::siteName(v1::Site(last.site()))},
+                                    {"time_ms", QString::number(last.time_ms())}, {"reason", s(last.reason())}}));
     }
     ControlChange change;
     change.control = m_control;
@@ -276,19 +303,19 @@ CommandDecision CommandProcessor::decide(const Command &c, const Identity &who, 
             *figures->mutable_state() = m_figures();
         figures->set_admission_rate_per_s(m_control.admission_rate_per_s());
         figures->set_admission_paused(m_control.admission_paused());
-        change.summary = QStringLiteral("%1 asks to %2; a second supervisor must approve within %3 min")
-                             .arg(who.user, describe(c)).arg(m_options.approvalTimeoutMs / 60000.0);
+        change.saySummary(phrase::make("summary.requested",
+                                       {{"user", who.user}, {"minutes", shortest(m_options.approvalTimeoutMs / 60000.0)}},
+                                       {{"command", commandPhrase(c)}}));
         d.change = change;
         d.result.set_request_id(requestId.toStdString());
-        return finish(v1::COMMAND_PENDING_APPROVAL,
-                      QStringLiteral("request %1 waits for a second supervisor").arg(requestId));
+        return finish(v1::COMMAND_PENDING_APPROVAL, phrase::make("pending.waits", {{"request", requestId}}));
     }
     // 6. Applied.
     applyAction(change.control, c, sourceNowMs);
     stampProviderSwitch(change.control, c, change.actor, {}, sourceNowMs);
-    change.summary = QStringLiteral("%1 did: %2").arg(who.user, describe(c));
+    change.saySummary(phrase::make("summary.did", {{"user", who.user}}, {{"command", commandPhrase(c)}}));
     d.change = change;
-    return finish(v1::COMMAND_APPLIED, QStringLiteral("") + describe(c));
+    return finish(v1::COMMAND_APPLIED, commandPhrase(c));
 }
 
 CommandDecision CommandProcessor::decideApproval(const Command &c, const Identity &who, qint64 wallNowMs,
@@ -302,25 +329,25 @@ CommandDecision CommandProcessor::decideApproval(const Command &c, const Identit
     for (int i = 0; i < m_control.pending_size(); ++i)
         if (m_control.pending(i).request_id() == requestId)
             index = i;
-    const auto finish = [&](v1::CommandStatus status, const QString &message) {
+    const auto finish = [&](v1::CommandStatus status, const v1::Phrase &message) {
         d.result.set_status(status);
-        d.result.set_message(message.toStdString());
+        *d.result.mutable_message_words() = message;
+        d.result.set_message(phrase::english(message).toStdString());
         *d.result.mutable_control() = d.change ? d.change->control : m_control;
         AuditRecord r = base;
-        r.outcome = commandStatusWord(status) + QStringLiteral(": ") + message;
+        r.sayOutcome(outcomePhrase(status, message));
         d.audit.push_back(r);
         return std::move(d);
     };
     if (index < 0 || m_control.pending(index).expires_ms() < wallNowMs)
-        return finish(v1::COMMAND_EXPIRED, QStringLiteral("there is no pending request %1 (it expired, was "
-                                                          "already decided, or never existed)").arg(s(requestId)));
+        return finish(v1::COMMAND_EXPIRED, phrase::make("expired.no_request", {{"request", s(requestId)}}));
     const v1::PendingApproval pending = m_control.pending(index);
     if (pending.requested_by().user() == who.user.toStdString())
-        return finish(v1::COMMAND_REFUSED, QStringLiteral("a request must be approved by a different supervisor"));
+        return finish(v1::COMMAND_REFUSED, phrase::make("refused.same_supervisor"));
     // The approver decides on today's figures: their override, not the requester's.
     v1::Command approved = pending.command();
     approved.set_stale_override(c.stale_override());
-    if (const QString why = staleInterlock(approved, m_stale); !why.isEmpty())
+    if (const v1::Phrase why = staleInterlock(approved, m_stale); !why.code().empty())
         return finish(v1::COMMAND_REFUSED, why);
 
     ControlChange change;
@@ -328,13 +355,14 @@ CommandDecision CommandProcessor::decideApproval(const Command &c, const Identit
     change.control.mutable_pending()->DeleteSubrange(index, 1);
     change.control.set_revision(m_control.revision() + 1);
     applyAction(change.control, pending.command(), sourceNowMs);
-    change.actor = actorOf(who, wallNowMs, QStringLiteral("approved %1's request: %2")
-                                               .arg(s(pending.requested_by().user()), s(pending.command().reason())));
+    change.actor = actorSaying(who, wallNowMs, phrase::make("reason.approved_request",
+                                                        {{"requester", s(pending.requested_by().user())},
+                                                         {"reason", s(pending.command().reason())}}));
     *change.control.mutable_last_changed_by() = change.actor;
     stampProviderSwitch(change.control, pending.command(), pending.requested_by(), actorOf(who, wallNowMs, {}),
                         sourceNowMs);
-    change.summary = QStringLiteral("%1 approved %2's request to %3")
-                         .arg(who.user, s(pending.requested_by().user()), describe(pending.command()));
+    change.saySummary(phrase::make("summary.approved", {{"approver", who.user}, {"requester", s(pending.requested_by().user())}},
+                                   {{"command", commandPhrase(pending.command())}}));
     d.change = change;
 
     // The original command's own row: its requester, its reason, its effect.
@@ -344,15 +372,16 @@ CommandDecision CommandProcessor::decideApproval(const Command &c, const Identit
     original.commandId = s(pending.command().command_id());
     original.user = s(pending.requested_by().user());
     original.site = pending.requested_by().site();
-    original.action = describe(pending.command());
+    original.sayAction(commandPhrase(pending.command()));
     original.reason = s(pending.command().reason());
     std::tie(original.before, original.after) = controlDiff(m_control, change.control);
-    original.outcome = QStringLiteral("applied: approved by %1 (request %2)").arg(who.user, s(requestId));
+    original.sayOutcome(outcomePhrase(v1::COMMAND_APPLIED,
+                                      phrase::make("approval.by", {{"approver", who.user}, {"request", s(requestId)}})));
     d.audit.push_back(original);
     base.before = original.before;
     base.after = original.after;
-    return finish(v1::COMMAND_APPLIED, QStringLiteral("approved %1's request to %2")
-                                           .arg(s(pending.requested_by().user()), describe(pending.command())));
+    return finish(v1::COMMAND_APPLIED, phrase::make("approval.approved", {{"requester", s(pending.requested_by().user())}},
+                                                    {{"command", commandPhrase(pending.command())}}));
 }
 
 bool CommandProcessor::commit(CommandDecision &d, QString *error)

@@ -31,6 +31,10 @@ struct ControlChange
     sitroom::v1::ControlState control;
     sitroom::v1::Actor actor;
     QString summary;
+    sitroom::v1::Phrase summaryWords;
+
+    // Sets the summary and its English text.
+    void saySummary(const sitroom::v1::Phrase &words);
 };
 
 // A decided command, before it is written: its result, audit rows and (when
@@ -124,7 +128,7 @@ public:
 private:
     CommandDecision decideApproval(const sitroom::v1::Command &command, const Identity &who, qint64 wallNowMs,
                             qint64 sourceNowMs, AuditRecord base);
-    QString validate(const sitroom::v1::Command &command) const;
+    sitroom::v1::Phrase validate(const sitroom::v1::Command &command) const;
     bool isHazardous(const sitroom::v1::Command &command) const;
     void applyAction(sitroom::v1::ControlState &state, const sitroom::v1::Command &command, qint64 sourceNowMs) const;
     // Writes the decision; false (nothing changed) when the database refused.
@@ -133,6 +137,8 @@ private:
     {
         return gateway::actorOf(who.user, who.site, wallNowMs, reason);
     }
+    // An actor whose reason is the server's own words.
+    static sitroom::v1::Actor actorSaying(const Identity &who, qint64 wallNowMs, const sitroom::v1::Phrase &reason);
 
     StateDatabase &m_db;
     AuditLog m_audit;

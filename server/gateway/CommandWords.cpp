@@ -1,5 +1,7 @@
 #include "gateway/CommandWords.h"
 
+#include "sitroom/PhraseBook.h"
+
 namespace sitroom::gateway {
 
 namespace {
@@ -9,49 +11,75 @@ QString s(const std::string &text)
     return QString::fromStdString(text);
 }
 
-QString rate(double r)
+} // namespace
+
+QString figureText(double value)
 {
-    return QString::number(r, 'g', 10) + QStringLiteral("/s");
+    return QString::number(value, 'g', 10);
 }
 
-} // namespace
+sitroom::v1::Phrase commandStatusPhrase(sitroom::v1::CommandStatus status)
+{
+    switch (status) {
+    case sitroom::v1::COMMAND_APPLIED: return phrase::make("status.applied");
+    case sitroom::v1::COMMAND_PENDING_APPROVAL: return phrase::make("status.pending_approval");
+    case sitroom::v1::COMMAND_REFUSED: return phrase::make("status.refused");
+    case sitroom::v1::COMMAND_CONFLICT: return phrase::make("status.conflict");
+    case sitroom::v1::COMMAND_INVALID: return phrase::make("status.invalid");
+    case sitroom::v1::COMMAND_EXPIRED: return phrase::make("status.expired");
+    default: return phrase::make("status.unknown");
+    }
+}
 
 QString commandStatusWord(sitroom::v1::CommandStatus status)
 {
-    switch (status) {
-    case sitroom::v1::COMMAND_APPLIED: return QStringLiteral("applied");
-    case sitroom::v1::COMMAND_PENDING_APPROVAL: return QStringLiteral("pending approval");
-    case sitroom::v1::COMMAND_REFUSED: return QStringLiteral("refused");
-    case sitroom::v1::COMMAND_CONFLICT: return QStringLiteral("conflict");
-    case sitroom::v1::COMMAND_INVALID: return QStringLiteral("invalid");
-    case sitroom::v1::COMMAND_EXPIRED: return QStringLiteral("expired");
-    default: return QStringLiteral("unknown");
+    return phrase::english(commandStatusPhrase(status));
+}
+
+sitroom::v1::Phrase outcomePhrase(sitroom::v1::CommandStatus status, const sitroom::v1::Phrase &detail)
+{
+    return phrase::make("outcome", {}, {{"status", commandStatusPhrase(status)}, {"detail", detail}});
+}
+
+sitroom::v1::Phrase commandPhrase(const sitroom::v1::Command &c)
+{
+    sitroom::v1::Phrase p;
+    switch (c.action_case()) {
+    case sitroom::v1::Command::kSetAdmissionRate:
+        p = phrase::make("command.set_admission_rate", {{"rate", figureText(c.set_admission_rate().rate_per_s())}});
+        break;
+    case sitroom::v1::Command::kPauseAdmission: p = phrase::make("command.pause_admission"); break;
+    case sitroom::v1::Command::kResumeAdmission: p = phrase::make("command.resume_admission"); break;
+    case sitroom::v1::Command::kSetProviderEnabled: {
+        const auto &e = c.set_provider_enabled();
+        const QString provider = s(e.provider_id());
+        if (e.enabled())
+            p = phrase::make("command.enable_provider", {{"provider", provider}});
+        else if (e.disable_for_s())
+            p = phrase::make("command.disable_provider_for",
+                             {{"provider", provider}, {"seconds", QString::number(e.disable_for_s())}});
+        else
+            p = phrase::make("command.disable_provider", {{"provider", provider}});
+        break;
     }
+    case sitroom::v1::Command::kApprove: p = phrase::make("command.approve", {{"request", s(c.approve().request_id())}}); break;
+    case sitroom::v1::Command::kAcknowledgeAlert:
+        p = phrase::make("command.acknowledge_alert", {{"alert", s(c.acknowledge_alert().alert_id())}});
+        break;
+    case sitroom::v1::Command::kShelveAlert: p = phrase::make("command.shelve_alert", {{"alert", s(c.shelve_alert().alert_id())}}); break;
+    case sitroom::v1::Command::kUnshelveAlert:
+        p = phrase::make("command.unshelve_alert", {{"alert", s(c.unshelve_alert().alert_id())}});
+        break;
+    case sitroom::v1::Command::ACTION_NOT_SET: p = phrase::make("command.none"); break;
+    }
+    if (c.stale_override())
+        p = phrase::make("command.stale_override", {}, {{"command", p}});
+    return p;
 }
 
 QString describeCommand(const sitroom::v1::Command &c)
 {
-    QString text;
-    switch (c.action_case()) {
-    case sitroom::v1::Command::kSetAdmissionRate: text = QStringLiteral("set admission rate to ") + rate(c.set_admission_rate().rate_per_s()); break;
-    case sitroom::v1::Command::kPauseAdmission: text = QStringLiteral("pause admission"); break;
-    case sitroom::v1::Command::kResumeAdmission: text = QStringLiteral("resume admission"); break;
-    case sitroom::v1::Command::kSetProviderEnabled: {
-        const auto &p = c.set_provider_enabled();
-        text = (p.enabled() ? QStringLiteral("enable provider ") : QStringLiteral("disable provider ")) + s(p.provider_id());
-        if (!p.enabled() && p.disable_for_s())
-            text += QStringLiteral(" for %1 s").arg(p.disable_for_s());
-        break;
-    }
-    case sitroom::v1::Command::kApprove: text = QStringLiteral("approve request ") + s(c.approve().request_id()); break;
-    case sitroom::v1::Command::kAcknowledgeAlert: text = QStringLiteral("acknowledge alert ") + s(c.acknowledge_alert().alert_id()); break;
-    case sitroom::v1::Command::kShelveAlert: text = QStringLiteral("shelve alert ") + s(c.shelve_alert().alert_id()); break;
-    case sitroom::v1::Command::kUnshelveAlert: text = QStringLiteral("unshelve alert ") + s(c.unshelve_alert().alert_id()); break;
-    case sitroom::v1::Command::ACTION_NOT_SET: text = QStringLiteral("(no action)"); break;
-    }
-    if (c.stale_override())
-        text += QStringLiteral(" (stale data, overridden)");
-    return text;
+    return phrase::english(commandPhrase(c));
 }
 
 } // namespace sitroom::gateway

@@ -1,7 +1,10 @@
 #include "gateway/ControlDispatcher.h"
 
 #include "gateway/ControlDelivery.h"
+#include "gateway/CommandWords.h"
 #include "gateway/ControlDiff.h"
+
+#include "sitroom/PhraseBook.h"
 
 #include <QElapsedTimer>
 
@@ -121,7 +124,7 @@ void ControlDispatcher::commitAndReply(CommandDecision &decision, const Reply &r
 }
 
 sitroom::v1::CommandProgress ControlDispatcher::progressOf(const CommandDecision &decision, sitroom::v1::CommandStage stage,
-                                                           const QString &detail) const
+                                                           const sitroom::v1::Phrase &detail) const
 {
     sitroom::v1::CommandProgress p;
     p.set_command_id(decision.result.command_id());
@@ -129,8 +132,10 @@ sitroom::v1::CommandProgress ControlDispatcher::progressOf(const CommandDecision
     p.set_revision(decision.change && !failed ? decision.change->control.revision() : 0);
     p.set_stage(stage);
     p.set_at_ms(m_hooks.wallNowMs());
-    p.set_detail(detail.toStdString());
+    p.set_detail(phrase::english(detail).toStdString());
+    *p.mutable_detail_words() = detail;
     p.set_action(decision.change ? decision.change->summary.toStdString() : decision.result.message());
+    *p.mutable_action_words() = decision.change ? decision.change->summaryWords : decision.result.message_words();
     if (decision.change)
         p.set_user(decision.change->actor.user());
     return p;
@@ -145,24 +150,24 @@ void ControlDispatcher::deliver(CommandDecision decision, Reply reply)
     request.control = decision.change->control;
     request.actor = decision.change->actor;
     request.change = changeOf(decision.before, decision.change->control, decision.endsTimedDisable);
-    m_hooks.progress(progressOf(decision, sitroom::v1::COMMAND_STAGE_SENT, QStringLiteral("sent to the live system")));
+    m_hooks.progress(progressOf(decision, sitroom::v1::COMMAND_STAGE_SENT, phrase::make("delivery.sent")));
     auto held = std::make_shared<CommandDecision>(std::move(decision));
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     m_delivery->deliver(request, [this, held, clock, reply = std::move(reply)](const ControlDeliveryOutcome &outcome) {
         m_delivering = false;
         if (outcome.accepted) {
-            const QString note = QStringLiteral("; accepted by the live system in %1 ms").arg(clock->elapsed());
+            const sitroom::v1::Phrase note = phrase::make("delivery.accepted_in", {{"elapsed", QString::number(clock->elapsed())}});
             for (AuditRecord &r : held->audit)
                 if (r.outcome.startsWith(QStringLiteral("applied")))
-                    r.outcome += note;
-            m_hooks.progress(progressOf(*held, sitroom::v1::COMMAND_STAGE_ACCEPTED,
-                                        QStringLiteral("accepted by the live system in %1 ms").arg(clock->elapsed())));
+                    r.sayOutcome(phrase::joined(r.outcomeWords, note));
+            m_hooks.progress(progressOf(*held, sitroom::v1::COMMAND_STAGE_ACCEPTED, note));
             commitAndReply(*held, reply);
         } else {
             const sitroom::v1::CommandResult refused = m_processor.refuseUndelivered(*held, outcome.reason);
             m_hooks.committed();
-            m_hooks.progress(progressOf(*held, sitroom::v1::COMMAND_STAGE_DELIVERY_FAILED, outcome.reason));
+            m_hooks.progress(progressOf(*held, sitroom::v1::COMMAND_STAGE_DELIVERY_FAILED,
+                                        phrase::make("delivery.reason", {{"reason", outcome.reason}})));
             if (reply)
                 reply(refused);
         }

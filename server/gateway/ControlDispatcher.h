@@ -57,7 +57,7 @@ private:
     void commitAndReply(CommandDecision &decision, const Reply &reply);
     void deliver(CommandDecision decision, Reply reply);
     sitroom::v1::CommandProgress progressOf(const CommandDecision &decision, sitroom::v1::CommandStage stage,
-                                            const QString &detail) const;
+                                            const sitroom::v1::Phrase &detail) const;
 
     CommandProcessor &m_processor;
     ControlDelivery *m_delivery;

@@ -2,6 +2,10 @@
 
 #include "gateway/ControlDiff.h"
 
+#include "sitroom/PhraseBook.h"
+
+#include <QLocale>
+
 #include <QStringList>
 
 #include <algorithm>
@@ -46,23 +50,33 @@ QString rateText(double r)
 
 } // namespace
 
-QString EffectVerifier::expectationText(const sitroom::v1::ControlState &before, const sitroom::v1::ControlState &after)
+sitroom::v1::Phrase EffectVerifier::expectationPhrase(const sitroom::v1::ControlState &before,
+                                                      const sitroom::v1::ControlState &after)
 {
-    QStringList parts;
+    std::vector<sitroom::v1::Phrase> parts;
     if (before.admission_rate_per_s() != after.admission_rate_per_s())
-        parts << QStringLiteral("admission.rate_limit_per_s = %1").arg(rateText(after.admission_rate_per_s()));
+        parts.push_back(phrase::make("expect.rate", {{"rate", rateText(after.admission_rate_per_s())}}));
     if (before.admission_paused() != after.admission_paused())
-        parts << (after.admission_paused() ? QStringLiteral("admission.paused and admitted_per_s = 0")
-                                           : QStringLiteral("admission not paused"));
+        parts.push_back(phrase::make(after.admission_paused() ? "expect.paused" : "expect.not_paused"));
     for (const auto &p : after.providers()) {
         const sitroom::v1::ProviderControl *q = findProvider(before, p.id());
         if (q && q->enabled() == p.enabled())
             continue;
-        const QString id = QString::fromStdString(p.id());
-        parts << (p.enabled() ? QStringLiteral("provider.%1.light != suspended").arg(id)
-                              : QStringLiteral("provider.%1.light = suspended and requests_per_s near 0").arg(id));
+        parts.push_back(phrase::make(p.enabled() ? "expect.provider_on" : "expect.provider_off",
+                                     {{"provider", QString::fromStdString(p.id())}}));
     }
-    return parts.join(QStringLiteral(", "));
+    if (parts.empty())
+        return {};
+    sitroom::v1::Phrase all = parts.back();
+    for (auto it = parts.rbegin() + 1; it != parts.rend(); ++it)
+        all = phrase::make("list", {}, {{"first", *it}, {"then", all}});
+    return all;
+}
+
+QString EffectVerifier::expectationText(const sitroom::v1::ControlState &before, const sitroom::v1::ControlState &after)
+{
+    const sitroom::v1::Phrase p = expectationPhrase(before, after);
+    return p.code().empty() ? QString() : phrase::english(p);
 }
 
 bool EffectVerifier::effectSeen(const sitroom::v1::ControlState &before, const sitroom::v1::ControlState &after,
@@ -107,7 +121,7 @@ bool EffectVerifier::effectSeen(const sitroom::v1::ControlState &before, const s
 
 bool EffectVerifier::expect(const QString &commandId, std::uint64_t revision, const QString &action, const QString &user,
                             const sitroom::v1::ControlState &before, const sitroom::v1::ControlState &after,
-                            qint64 acceptedWallMs)
+                            qint64 acceptedWallMs, const sitroom::v1::Phrase &actionWords)
 {
     const QString aspect = aspectOf(before, after);
     if (aspect.isEmpty())
@@ -119,8 +133,10 @@ bool EffectVerifier::expect(const QString &commandId, std::uint64_t revision, co
     e.commandId = commandId;
     e.revision = revision;
     e.action = action;
+    e.actionWords = actionWords;
     e.user = user;
-    e.text = expectationText(before, after);
+    e.words = expectationPhrase(before, after);
+    e.text = phrase::english(e.words);
     e.aspect = aspect;
     e.before = before;
     e.after = after;
@@ -130,7 +146,7 @@ bool EffectVerifier::expect(const QString &commandId, std::uint64_t revision, co
 }
 
 sitroom::v1::CommandProgress EffectVerifier::progressOf(const Expectation &e, sitroom::v1::CommandStage stage,
-                                                        qint64 wallNowMs, const QString &detail) const
+                                                        qint64 wallNowMs, const sitroom::v1::Phrase &detail) const
 {
     sitroom::v1::CommandProgress p;
     p.set_command_id(e.commandId.toStdString());
@@ -138,10 +154,14 @@ sitroom::v1::CommandProgress EffectVerifier::progressOf(const Expectation &e, si
     p.set_stage(stage);
     p.set_at_ms(wallNowMs);
     p.set_after_ms(std::uint32_t(std::clamp<qint64>(wallNowMs - e.acceptedWallMs, 0, 0xffffffffLL)));
-    p.set_detail(detail.toStdString());
+    p.set_detail(phrase::english(detail).toStdString());
+    *p.mutable_detail_words() = detail;
     p.set_action(e.action.toStdString());
+    if (!e.actionWords.code().empty())
+        *p.mutable_action_words() = e.actionWords;
     p.set_user(e.user.toStdString());
     p.set_expectation(e.text.toStdString());
+    *p.mutable_expectation_words() = e.words;
     return p;
 }
 
@@ -152,9 +172,8 @@ std::vector<sitroom::v1::CommandProgress> EffectVerifier::observe(const sitroom:
         if (effectSeen(it->before, it->after, state)) {
             const double s = double(wallNowMs - it->acceptedWallMs) / 1000.0;
             out.push_back(progressOf(*it, sitroom::v1::COMMAND_STAGE_EFFECT_SEEN, wallNowMs,
-                                     QStringLiteral("effect seen after %1 s%2: %3")
-                                         .arg(s, 0, 'f', 1)
-                                         .arg(it->overdue ? QStringLiteral(" (late)") : QString(), it->text)));
+                                     phrase::make(it->overdue ? "effect.seen_late" : "effect.seen",
+                                                  {{"seconds", QString::number(s, 'f', 1)}}, {{"expectation", it->words}})));
             it = m_expectations.erase(it);
             continue;
         }
@@ -173,8 +192,10 @@ std::vector<sitroom::v1::CommandProgress> EffectVerifier::tick(qint64 wallNowMs)
             continue;
         e.overdue = true;
         out.push_back(progressOf(e, sitroom::v1::COMMAND_STAGE_EFFECT_NOT_SEEN, wallNowMs,
-                                 QStringLiteral("effect not seen within %1 s: waited for %2")
-                                     .arg(double(m_boundMs) / 1000.0).arg(e.text)));
+                                 phrase::make("effect.not_seen",
+                                              {{"seconds", QString::number(double(m_boundMs) / 1000.0, 'g',
+                                                                           QLocale::FloatingPointShortest)}},
+                                              {{"expectation", e.words}})));
     }
     return out;
 }

@@ -29,7 +29,8 @@ public:
     // A change now in force; returns false (nothing to watch) when it moves
     // no control the telemetry shows.
     bool expect(const QString &commandId, std::uint64_t revision, const QString &action, const QString &user,
-                const sitroom::v1::ControlState &before, const sitroom::v1::ControlState &after, qint64 acceptedWallMs);
+                const sitroom::v1::ControlState &before, const sitroom::v1::ControlState &after, qint64 acceptedWallMs,
+                const sitroom::v1::Phrase &actionWords = {});
     // A tick from the source; what was seen, or is now overdue.
     std::vector<sitroom::v1::CommandProgress> observe(const sitroom::v1::SystemState &state, qint64 wallNowMs);
     // A second of wall time without a tick: deadlines still pass.
@@ -41,6 +42,7 @@ public:
 
     // What the check waits for, in figures: "admission.rate_limit_per_s = 500".
     static QString expectationText(const sitroom::v1::ControlState &before, const sitroom::v1::ControlState &after);
+    static sitroom::v1::Phrase expectationPhrase(const sitroom::v1::ControlState &before, const sitroom::v1::ControlState &after);
     // Whether the state shows the change (figures listed stale never count).
     static bool effectSeen(const sitroom::v1::ControlState &before, const sitroom::v1::ControlState &after,
                            const sitroom::v1::SystemState &state);
@@ -51,8 +53,10 @@ private:
         QString commandId;
         std::uint64_t revision = 0;
         QString action;
+        sitroom::v1::Phrase actionWords;
         QString user;
         QString text;
+        sitroom::v1::Phrase words;      // text, as a Phrase
         QString aspect;                 // "rate", "pause", "provider.kakao": a newer one replaces
         sitroom::v1::ControlState before;
         sitroom::v1::ControlState after;
@@ -60,7 +64,7 @@ private:
         bool overdue = false;
     };
     sitroom::v1::CommandProgress progressOf(const Expectation &e, sitroom::v1::CommandStage stage, qint64 wallNowMs,
-                                            const QString &detail) const;
+                                            const sitroom::v1::Phrase &detail) const;
 
     qint64 m_boundMs;
     std::vector<Expectation> m_expectations;

@@ -5,6 +5,8 @@
 #include "gateway/GatewayLog.h"
 #include "gateway/PasswordHash.h"
 
+#include "sitroom/PhraseBook.h"
+
 namespace sitroom::gateway {
 
 bool Gateway::openControls(QString *error)
@@ -44,7 +46,7 @@ bool Gateway::openControls(QString *error)
         const auto &after = decision.change->control;
         if (d->verifier.expect(QString::fromStdString(decision.result.command_id()), after.revision(),
                                decision.change->summary, QString::fromStdString(decision.change->actor.user()),
-                               decision.before, after, acceptedWallMs)
+                               decision.before, after, acceptedWallMs, decision.change->summaryWords)
             && !d->delivery) {
             // In process, acceptance is the commit itself: say so once.
             sitroom::v1::CommandProgress accepted;
@@ -53,8 +55,11 @@ bool Gateway::openControls(QString *error)
             accepted.set_stage(sitroom::v1::COMMAND_STAGE_ACCEPTED);
             accepted.set_at_ms(acceptedWallMs);
             accepted.set_action(decision.change->summary.toStdString());
+            *accepted.mutable_action_words() = decision.change->summaryWords;
+            *accepted.mutable_detail_words() = phrase::make("delivery.in_process");
             accepted.set_user(decision.change->actor.user());
             accepted.set_expectation(EffectVerifier::expectationText(decision.before, after).toStdString());
+            *accepted.mutable_expectation_words() = EffectVerifier::expectationPhrase(decision.before, after);
             accepted.set_detail("applied in the gateway's process");
             publishProgress(accepted);
         }
@@ -184,6 +189,7 @@ void Gateway::flushControlEvents()
         *event->mutable_control() = change.control;
         *event->mutable_actor() = change.actor;
         event->set_summary(change.summary.toStdString());
+        *event->mutable_summary_words() = change.summaryWords;
         broadcast(envelope);
     }
     for (const sitroom::v1::AuditEntry &entry : d->processor->takeAuditEvents()) {
@@ -201,7 +207,8 @@ void Gateway::handleCommand(const sitroom::v1::Command &command, const Identity 
         sitroom::v1::CommandResult result;
         result.set_command_id(command.command_id());
         result.set_status(sitroom::v1::COMMAND_REFUSED);
-        result.set_message("the server takes no commands");
+        *result.mutable_message_words() = phrase::make("refused.no_commands");
+        result.set_message(phrase::english(result.message_words()).toStdString());
         *result.mutable_control() = d->published.control();
         reply(result);
         return;
@@ -216,7 +223,8 @@ void Gateway::handleCommand(const sitroom::v1::Command &command, const Identity 
         sitroom::v1::CommandResult result;
         result.set_command_id(command.command_id());
         result.set_status(sitroom::v1::COMMAND_REFUSED);
-        result.set_message("this gateway watches the live system without steering it (it has no control webhook)");
+        *result.mutable_message_words() = phrase::make("refused.watch_only");
+        result.set_message(phrase::english(result.message_words()).toStdString());
         *result.mutable_control() = d->published.control();
         reply(result);
         return;
@@ -245,8 +253,15 @@ void Gateway::publishProgress(const sitroom::v1::CommandProgress &progress)
         r.user = QStringLiteral("system");
         r.commandId = id;
         r.action = QStringLiteral("verify %1 (command %2, revision %3)").arg(action, id).arg(progress.revision());
+        if (progress.has_action_words())
+            r.sayAction(phrase::make("action.verify", {{"command_id", id}, {"revision", QString::number(progress.revision())}},
+                                     {{"action", progress.action_words()}}));
         r.reason = QStringLiteral("closed-loop check: ") + QString::fromStdString(progress.expectation());
+        if (progress.has_expectation_words())
+            r.sayReason(phrase::make("reason.closed_loop", {}, {{"expectation", progress.expectation_words()}}));
         r.outcome = QString::fromStdString(progress.detail());
+        if (progress.has_detail_words())
+            r.outcomeWords = progress.detail_words();
         d->processor->record(r);
         flushControlEvents();
         break;

@@ -1,7 +1,10 @@
 #include "gateway/GatewayPrivate.h"
 
 #include "gateway/GatewayLog.h"
+#include "gateway/CommandWords.h"
 #include "gateway/PasswordHash.h"
+
+#include "sitroom/PhraseBook.h"
 
 #include <QHostAddress>
 #include <QPointer>
@@ -34,13 +37,13 @@ void Gateway::signIn(const sitroom::v1::Hello &hello, const QHostAddress &source
         done(viewer);
         return;
     }
-    const auto audit = [this, user](std::uint32_t site, const QString &outcome) {
+    const auto audit = [this, user](std::uint32_t site, const sitroom::v1::Phrase &outcome) {
         AuditRecord r;
         r.timeMs = wallNowMs();
         r.user = user;
         r.site = site;
-        r.action = QStringLiteral("sign in");
-        r.outcome = outcome;
+        r.sayAction(phrase::make("action.sign_in"));
+        r.sayOutcome(outcome);
         d->processor->record(r);
         flushControlEvents();
     };
@@ -51,9 +54,9 @@ void Gateway::signIn(const sitroom::v1::Hello &hello, const QHostAddress &source
                                                               d->signInsInFlight.value(user));
     if (verdict.locked()) {
         const bool everywhere = verdict.lock == SignInGuard::Lock::AllAddresses;
-        audit(hello.site(), everywhere
-                  ? QStringLiteral("refused: too many failed attempts for this user from all addresses")
-                  : QStringLiteral("refused: too many failed attempts from %1").arg(address));
+        audit(hello.site(), outcomePhrase(sitroom::v1::COMMAND_REFUSED,
+                                          everywhere ? phrase::make("signin.locked_everywhere")
+                                                     : phrase::make("signin.locked_here", {{"address", address}})));
         SignInDecision refused;
         refused.refusal = sitroom::v1::REFUSAL_TOO_MANY_ATTEMPTS;
         refused.retryAfterS = verdict.retryAfterS;
@@ -67,7 +70,7 @@ void Gateway::signIn(const sitroom::v1::Hello &hello, const QHostAddress &source
     if (hello.password().empty()) {
         // A console without a password asks whether one is needed: no guess,
         // so it does not count toward any lock-out.
-        audit(hello.site(), QStringLiteral("refused: no password from %1").arg(address));
+        audit(hello.site(), outcomePhrase(sitroom::v1::COMMAND_REFUSED, phrase::make("signin.no_password", {{"address", address}})));
         SignInDecision refused;
         refused.reason = QStringLiteral("a password is needed");
         done(refused);
@@ -105,12 +108,18 @@ void Gateway::signIn(const sitroom::v1::Hello &hello, const QHostAddress &source
             SignInDecision decision;
             if (ok) {
                 self->d->signInGuard.recordSuccess(copy.name, address);
-                audit(copy.site, QStringLiteral("signed in as %1").arg(UsersFile::roleName(copy.role)));
+                const char *role = copy.role == sitroom::v1::ROLE_SUPERVISOR ? "role.supervisor"
+                                 : copy.role == sitroom::v1::ROLE_OPERATOR   ? "role.operator"
+                                 : copy.role == sitroom::v1::ROLE_VIEWER     ? "role.viewer"
+                                                                             : "role.none";
+                audit(copy.site, phrase::make("signin.ok", {}, {{"role", phrase::make(role)}}));
                 decision.accepted = true;
                 decision.identity = Identity{copy.name, copy.role, copy.site};
             } else {
                 self->d->signInGuard.recordFailure(copy.name, address, wallNowMs());
-                audit(copy.site, (known ? QStringLiteral("refused: wrong password from %1") : QStringLiteral("refused: unknown user from %1")).arg(address));
+                audit(copy.site, outcomePhrase(sitroom::v1::COMMAND_REFUSED,
+                                               phrase::make(known ? "signin.wrong_password" : "signin.unknown_user",
+                                                            {{"address", address}})));
                 decision.reason = QStringLiteral("unknown user or wrong password");
             }
             done(decision);

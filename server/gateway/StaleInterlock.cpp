@@ -1,19 +1,21 @@
 #include "gateway/StaleInterlock.h"
 
+#include "sitroom/PhraseBook.h"
+
 #include <QStringList>
 
 namespace sitroom::gateway {
 
 namespace {
 
-QString reasonWords(sitroom::v1::StaleReason reason)
+sitroom::v1::Phrase reasonWords(sitroom::v1::StaleReason reason)
 {
     switch (reason) {
-    case sitroom::v1::STALE_SOURCE_UNREACHABLE: return QStringLiteral("the monitoring source does not answer");
-    case sitroom::v1::STALE_QUERY_FAILED: return QStringLiteral("its query fails");
-    case sitroom::v1::STALE_NO_DATA: return QStringLiteral("no data");
-    case sitroom::v1::STALE_TARGET_DOWN: return QStringLiteral("the live system's scrape target is down");
-    default: return QStringLiteral("not fresh");
+    case sitroom::v1::STALE_SOURCE_UNREACHABLE: return phrase::make("stale.source_unreachable");
+    case sitroom::v1::STALE_QUERY_FAILED: return phrase::make("stale.query_failed");
+    case sitroom::v1::STALE_NO_DATA: return phrase::make("stale.no_data");
+    case sitroom::v1::STALE_TARGET_DOWN: return phrase::make("stale.target_down");
+    default: return phrase::make("stale.not_fresh");
     }
 }
 
@@ -34,24 +36,22 @@ bool dependsOn(const sitroom::v1::Command &c, const std::string &figure)
 
 } // namespace
 
-QString staleInterlock(const sitroom::v1::Command &command, const std::vector<sitroom::v1::StaleFigure> &stale)
+sitroom::v1::Phrase staleInterlock(const sitroom::v1::Command &command, const std::vector<sitroom::v1::StaleFigure> &stale)
 {
     if (command.stale_override())
         return {};
     QStringList figures;
-    QString why;
+    sitroom::v1::Phrase why;
     for (const sitroom::v1::StaleFigure &f : stale) {
         if (!dependsOn(command, f.figure()))
             continue;
         figures << QString::fromStdString(f.figure());
-        if (why.isEmpty())
+        if (why.code().empty())
             why = reasonWords(f.reason());
     }
     if (figures.isEmpty())
         return {};
-    return QStringLiteral("the figures this control depends on are stale (%1: %2); look again when they are fresh, "
-                          "or send it with the stale-data override")
-        .arg(figures.join(QStringLiteral(", ")), why);
+    return phrase::make("refused.stale", {{"figures", figures.join(QStringLiteral(", "))}}, {{"cause", why}});
 }
 
 } // namespace sitroom::gateway

@@ -58,7 +58,8 @@ bool StateDatabase::open(const QString &stateDir, QString *error)
         QStringLiteral("CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER NOT NULL, "
                        "user TEXT NOT NULL, site INTEGER NOT NULL, action TEXT NOT NULL, reason TEXT NOT NULL, "
                        "before TEXT NOT NULL, after TEXT NOT NULL, outcome TEXT NOT NULL, hash BLOB NOT NULL, "
-                       "command_id TEXT NOT NULL DEFAULT '', source_time_ms INTEGER NOT NULL DEFAULT 0)"),
+                       "command_id TEXT NOT NULL DEFAULT '', source_time_ms INTEGER NOT NULL DEFAULT 0, "
+                       "words BLOB NOT NULL DEFAULT x'')"),
         // The chain's head, written with every row: a deleted last row shows.
         QStringLiteral("CREATE TABLE IF NOT EXISTS audit_head (k INTEGER PRIMARY KEY CHECK (k = 1), "
                        "last_id INTEGER NOT NULL, last_hash BLOB NOT NULL)"),
@@ -76,7 +77,7 @@ bool StateDatabase::open(const QString &stateDir, QString *error)
             return false;
         }
     }
-    // A database from before the audit kept the command and the live clock.
+    // A database from before the audit kept the command, the live clock and the Phrases.
     QStringList columns;
     if (q.exec(QStringLiteral("PRAGMA table_info(audit)")))
         while (q.next())
@@ -84,6 +85,8 @@ bool StateDatabase::open(const QString &stateDir, QString *error)
     const std::pair<const char *, const char *> added[] = {
         {"command_id", "ALTER TABLE audit ADD COLUMN command_id TEXT NOT NULL DEFAULT ''"},
         {"source_time_ms", "ALTER TABLE audit ADD COLUMN source_time_ms INTEGER NOT NULL DEFAULT 0"},
+        // The rows' Phrases (AuditEntry action_words, reason_words, outcome_words).
+        {"words", "ALTER TABLE audit ADD COLUMN words BLOB NOT NULL DEFAULT x''"},
     };
     for (const auto &[column, sql] : added) {
         if (!columns.contains(QLatin1String(column)) && !q.exec(QLatin1String(sql))) {

@@ -7,6 +7,10 @@
 #include "gateway/ControlDiff.h"
 #include "gateway/StateDatabase.h"
 
+#include "sitroom/PhraseBook.h"
+
+#include <QLocale>
+
 namespace sitroom::gateway {
 
 namespace {
@@ -45,18 +49,22 @@ void CommandProcessor::expireRequests(qint64 wallNowMs)
         change.control = m_control;
         change.control.mutable_pending()->DeleteSubrange(i, 1);
         change.control.set_revision(m_control.revision() + 1);
-        change.actor = actorOf(kSystem, wallNowMs, QStringLiteral("not approved in time"));
+        change.actor = actorSaying(kSystem, wallNowMs, phrase::make("reason.not_approved_in_time"));
         *change.control.mutable_last_changed_by() = change.actor;
-        change.summary = QStringLiteral("%1's request to %2 expired unapproved")
-                             .arg(s(pending.requested_by().user()), describe(pending.command()));
+        change.saySummary(phrase::make("summary.expired", {{"requester", s(pending.requested_by().user())}},
+                                       {{"command", commandPhrase(pending.command())}}));
         AuditRecord r;
         r.timeMs = wallNowMs;
         r.user = kSystem.user;
-        r.action = QStringLiteral("expire request %1 (%2 by %3)")
-                       .arg(s(pending.request_id()), describe(pending.command()), s(pending.requested_by().user()));
+        r.sayAction(phrase::make("action.expire_request",
+                                 {{"request", s(pending.request_id())}, {"requester", s(pending.requested_by().user())}},
+                                 {{"command", commandPhrase(pending.command())}}));
         r.reason = s(pending.command().reason());
         std::tie(r.before, r.after) = controlDiff(m_control, change.control);
-        r.outcome = QStringLiteral("expired: not approved within %1 min").arg(m_options.approvalTimeoutMs / 60000.0);
+        r.sayOutcome(outcomePhrase(v1::COMMAND_EXPIRED,
+                                   phrase::make("expired.not_within",
+                                                {{"minutes", QString::number(m_options.approvalTimeoutMs / 60000.0, 'g',
+                                                                             QLocale::FloatingPointShortest)}})));
         d.audit.push_back(r);
         d.change = change;
         d.storeResult = false;
@@ -85,25 +93,27 @@ std::optional<CommandDecision> CommandProcessor::dueTimedDisable(qint64 wallNowM
         if (q->ramp_s() == 0)
             q->set_ramp_s(m_options.rampS);
         change.control.set_revision(m_control.revision() + 1);
-        change.actor = actorOf(kSystem, wallNowMs, QStringLiteral("timed disable ended"));
+        change.actor = actorSaying(kSystem, wallNowMs, phrase::make("reason.timed_disable_ended"));
         *change.control.mutable_last_changed_by() = change.actor;
         // The ramp back starts now, on the live system's clock.
         *q->mutable_switched_by() = change.actor;
         q->clear_approved_by();
         q->set_switched_at_ms(sourceNowMs);
-        change.summary = QStringLiteral("provider %1 re-enabled at the end of its timed disable; ramping in over %2 s")
-                             .arg(s(p.id())).arg(q->ramp_s());
+        change.saySummary(phrase::make("summary.timed_enable",
+                                       {{"provider", s(p.id())}, {"seconds", QString::number(q->ramp_s())}}));
         AuditRecord r;
         r.timeMs = wallNowMs;
         r.user = kSystem.user;
-        r.action = QStringLiteral("enable provider %1").arg(s(p.id()));
-        r.reason = QStringLiteral("timed disable ended");
+        r.sayAction(phrase::make("command.enable_provider", {{"provider", s(p.id())}}));
+        r.sayReason(phrase::make("reason.timed_disable_ended"));
         std::tie(r.before, r.after) = controlDiff(m_control, change.control);
-        r.outcome = QStringLiteral("applied: ramping in over %1 s").arg(q->ramp_s());
+        r.sayOutcome(outcomePhrase(v1::COMMAND_APPLIED,
+                                   phrase::make("applied.ramping", {{"seconds", QString::number(q->ramp_s())}})));
         d.audit.push_back(r);
         d.change = change;
         d.result.set_status(v1::COMMAND_APPLIED);
         d.result.set_message(r.action.toStdString());
+        *d.result.mutable_message_words() = r.actionWords;
         d.storeResult = false;
         return d;
     }
@@ -122,17 +132,17 @@ void CommandProcessor::followRevision(std::uint64_t liveRevision, qint64 wallNow
     ControlChange change;
     change.control = m_control;
     change.control.set_revision(liveRevision);
-    change.actor = actorOf(kSystem, wallNowMs, QStringLiteral("the live system has applied revision %1").arg(liveRevision));
-    change.summary = QStringLiteral("control revision raised from %1 to %2 to follow the live system")
-                         .arg(m_control.revision()).arg(liveRevision);
+    change.actor = actorSaying(kSystem, wallNowMs, phrase::make("reason.live_revision", {{"revision", QString::number(liveRevision)}}));
+    change.saySummary(phrase::make("summary.follow_revision", {{"from", QString::number(m_control.revision())},
+                                                               {"to", QString::number(liveRevision)}}));
     AuditRecord r;
     r.timeMs = wallNowMs;
     r.user = kSystem.user;
-    r.action = QStringLiteral("follow the live system's control revision");
-    r.reason = QStringLiteral("its control endpoint reports revision %1").arg(liveRevision);
+    r.sayAction(phrase::make("action.follow_revision"));
+    r.sayReason(phrase::make("reason.endpoint_revision", {{"revision", QString::number(liveRevision)}}));
     r.before = QStringLiteral("{\"revision\":%1}").arg(m_control.revision());
     r.after = QStringLiteral("{\"revision\":%1}").arg(liveRevision);
-    r.outcome = QStringLiteral("applied");
+    r.sayOutcome(commandStatusPhrase(v1::COMMAND_APPLIED));
     d.audit.push_back(r);
     d.change = change;
     d.storeResult = false;
