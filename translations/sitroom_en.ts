@@ -201,6 +201,493 @@
     </message>
 </context>
 <context>
+    <name>Phrase</name>
+    <message>
+        <source>set admission rate to {rate}/s</source>
+        <translation>set admission rate to {rate}/s</translation>
+    </message>
+    <message>
+        <source>pause admission</source>
+        <translation>pause admission</translation>
+    </message>
+    <message>
+        <source>resume admission</source>
+        <translation>resume admission</translation>
+    </message>
+    <message>
+        <source>enable provider {provider}</source>
+        <translation>enable provider {provider}</translation>
+    </message>
+    <message>
+        <source>disable provider {provider}</source>
+        <translation>disable provider {provider}</translation>
+    </message>
+    <message>
+        <source>disable provider {provider} for {seconds} s</source>
+        <translation>disable provider {provider} for {seconds} s</translation>
+    </message>
+    <message>
+        <source>approve request {request}</source>
+        <translation>approve request {request}</translation>
+    </message>
+    <message>
+        <source>acknowledge alert {alert}</source>
+        <translation>acknowledge alert {alert}</translation>
+    </message>
+    <message>
+        <source>shelve alert {alert}</source>
+        <translation>shelve alert {alert}</translation>
+    </message>
+    <message>
+        <source>unshelve alert {alert}</source>
+        <translation>unshelve alert {alert}</translation>
+    </message>
+    <message>
+        <source>(no action)</source>
+        <translation>(no action)</translation>
+    </message>
+    <message>
+        <source>{command} (stale data, overridden)</source>
+        <translation>{command} (stale data, overridden)</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>applied</translation>
+    </message>
+    <message>
+        <source>pending approval</source>
+        <translation>pending approval</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>invalid</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>{status}: {detail}</source>
+        <translation>{status}: {detail}</translation>
+    </message>
+    <message>
+        <source>{first}; {then}</source>
+        <translation>{first}; {then}</translation>
+    </message>
+    <message>
+        <source>the command has no command_id</source>
+        <translation>the command has no command_id</translation>
+    </message>
+    <message>
+        <source>the command has no action</source>
+        <translation>the command has no action</translation>
+    </message>
+    <message>
+        <source>an approval needs the request_id</source>
+        <translation>an approval needs the request_id</translation>
+    </message>
+    <message>
+        <source>a reason must be given</source>
+        <translation>a reason must be given</translation>
+    </message>
+    <message>
+        <source>the admission rate must be from {min} to {max} per second, not {rate}</source>
+        <translation>the admission rate must be from {min} to {max} per second, not {rate}</translation>
+    </message>
+    <message>
+        <source>there is no provider "{provider}"</source>
+        <translation>there is no provider "{provider}"</translation>
+    </message>
+    <message>
+        <source>the command names no alert</source>
+        <translation>the command names no alert</translation>
+    </message>
+    <message>
+        <source>there is no open alert "{alert}"</source>
+        <translation>there is no open alert "{alert}"</translation>
+    </message>
+    <message>
+        <source>this server runs no alert engine</source>
+        <translation>this server runs no alert engine</translation>
+    </message>
+    <message>
+        <source>this session has the viewer role: commands are not allowed</source>
+        <translation>this session has the viewer role: commands are not allowed</translation>
+    </message>
+    <message>
+        <source>operators may not enable providers</source>
+        <translation>operators may not enable providers</translation>
+    </message>
+    <message>
+        <source>operators may not disable providers</source>
+        <translation>operators may not disable providers</translation>
+    </message>
+    <message>
+        <source>only supervisors may approve requests</source>
+        <translation>only supervisors may approve requests</translation>
+    </message>
+    <message>
+        <source>a request must be approved by a different supervisor</source>
+        <translation>a request must be approved by a different supervisor</translation>
+    </message>
+    <message>
+        <source>only supervisors may shelve a critical alert</source>
+        <translation>only supervisors may shelve a critical alert</translation>
+    </message>
+    <message>
+        <source>the server takes no commands</source>
+        <translation>the server takes no commands</translation>
+    </message>
+    <message>
+        <source>this gateway watches the live system without steering it (it has no control webhook)</source>
+        <translation>this gateway watches the live system without steering it (it has no control webhook)</translation>
+    </message>
+    <message>
+        <source>the figures this control depends on are stale ({figures}: {cause}); look again when they are fresh, or send it with the stale-data override</source>
+        <translation>the figures this control depends on are stale ({figures}: {cause}); look again when they are fresh, or send it with the stale-data override</translation>
+    </message>
+    <message>
+        <source>the monitoring source does not answer</source>
+        <translation>the monitoring source does not answer</translation>
+    </message>
+    <message>
+        <source>its query fails</source>
+        <translation>its query fails</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>the live system's scrape target is down</source>
+        <translation>the live system's scrape target is down</translation>
+    </message>
+    <message>
+        <source>not fresh</source>
+        <translation>not fresh</translation>
+    </message>
+    <message>
+        <source>the controls are at revision {now}, not {expected}</source>
+        <translation>the controls are at revision {now}, not {expected}</translation>
+    </message>
+    <message>
+        <source>the controls are at revision {now}, not {expected}; last changed by {user} ({site}) at {time_ms}: {reason}</source>
+        <translation>the controls are at revision {now}, not {expected}; last changed by {user} ({site}) at {time_ms}: {reason}</translation>
+    </message>
+    <message>
+        <source>request {request} waits for a second supervisor</source>
+        <translation>request {request} waits for a second supervisor</translation>
+    </message>
+    <message>
+        <source>there is no pending request {request} (it expired, was already decided, or never existed)</source>
+        <translation>there is no pending request {request} (it expired, was already decided, or never existed)</translation>
+    </message>
+    <message>
+        <source>not approved within {minutes} min</source>
+        <translation>not approved within {minutes} min</translation>
+    </message>
+    <message>
+        <source>approved {requester}'s request to {command}</source>
+        <translation>approved {requester}'s request to {command}</translation>
+    </message>
+    <message>
+        <source>approved by {approver} (request {request})</source>
+        <translation>approved by {approver} (request {request})</translation>
+    </message>
+    <message>
+        <source>ramping in over {seconds} s</source>
+        <translation>ramping in over {seconds} s</translation>
+    </message>
+    <message>
+        <source>the audit log could not be written, so nothing was done: {error}</source>
+        <translation>the audit log could not be written, so nothing was done: {error}</translation>
+    </message>
+    <message>
+        <source>the live system did not apply it: {reason}</source>
+        <translation>the live system did not apply it: {reason}</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>sent to the live system</source>
+        <translation>sent to the live system</translation>
+    </message>
+    <message>
+        <source>accepted by the live system in {elapsed} ms</source>
+        <translation>accepted by the live system in {elapsed} ms</translation>
+    </message>
+    <message>
+        <source>applied in the gateway's process</source>
+        <translation>applied in the gateway's process</translation>
+    </message>
+    <message>
+        <source>effect seen after {seconds} s: {expectation}</source>
+        <translation>effect seen after {seconds} s: {expectation}</translation>
+    </message>
+    <message>
+        <source>effect seen after {seconds} s (late): {expectation}</source>
+        <translation>effect seen after {seconds} s (late): {expectation}</translation>
+    </message>
+    <message>
+        <source>effect not seen within {seconds} s: waited for {expectation}</source>
+        <translation>effect not seen within {seconds} s: waited for {expectation}</translation>
+    </message>
+    <message>
+        <source>{user} asks to {command}; a second supervisor must approve within {minutes} min</source>
+        <translation>{user} asks to {command}; a second supervisor must approve within {minutes} min</translation>
+    </message>
+    <message>
+        <source>{user} did: {command}</source>
+        <translation>{user} did: {command}</translation>
+    </message>
+    <message>
+        <source>{approver} approved {requester}'s request to {command}</source>
+        <translation>{approver} approved {requester}'s request to {command}</translation>
+    </message>
+    <message>
+        <source>{requester}'s request to {command} expired unapproved</source>
+        <translation>{requester}'s request to {command} expired unapproved</translation>
+    </message>
+    <message>
+        <source>provider {provider} re-enabled at the end of its timed disable; ramping in over {seconds} s</source>
+        <translation>provider {provider} re-enabled at the end of its timed disable; ramping in over {seconds} s</translation>
+    </message>
+    <message>
+        <source>control revision raised from {from} to {to} to follow the live system</source>
+        <translation>control revision raised from {from} to {to} to follow the live system</translation>
+    </message>
+    <message>
+        <source>approved {requester}'s request: {reason}</source>
+        <translation>approved {requester}'s request: {reason}</translation>
+    </message>
+    <message>
+        <source>not approved in time</source>
+        <translation>not approved in time</translation>
+    </message>
+    <message>
+        <source>timed disable ended</source>
+        <translation>timed disable ended</translation>
+    </message>
+    <message>
+        <source>the live system has applied revision {revision}</source>
+        <translation>the live system has applied revision {revision}</translation>
+    </message>
+    <message>
+        <source>its control endpoint reports revision {revision}</source>
+        <translation>its control endpoint reports revision {revision}</translation>
+    </message>
+    <message>
+        <source>closed-loop check: {expectation}</source>
+        <translation>closed-loop check: {expectation}</translation>
+    </message>
+    <message>
+        <source>expire request {request} ({command} by {requester})</source>
+        <translation>expire request {request} ({command} by {requester})</translation>
+    </message>
+    <message>
+        <source>follow the live system's control revision</source>
+        <translation>follow the live system's control revision</translation>
+    </message>
+    <message>
+        <source>sign in</source>
+        <translation>sign in</translation>
+    </message>
+    <message>
+        <source>alert {alert} {transition} ({key})</source>
+        <translation>alert {alert} {transition} ({key})</translation>
+    </message>
+    <message>
+        <source>verify {action} (command {command_id}, revision {revision})</source>
+        <translation>verify {action} (command {command_id}, revision {revision})</translation>
+    </message>
+    <message>
+        <source>signed in as {role}</source>
+        <translation>signed in as {role}</translation>
+    </message>
+    <message>
+        <source>too many failed attempts for this user from all addresses</source>
+        <translation>too many failed attempts for this user from all addresses</translation>
+    </message>
+    <message>
+        <source>too many failed attempts from {address}</source>
+        <translation>too many failed attempts from {address}</translation>
+    </message>
+    <message>
+        <source>no password from {address}</source>
+        <translation>no password from {address}</translation>
+    </message>
+    <message>
+        <source>wrong password from {address}</source>
+        <translation>wrong password from {address}</translation>
+    </message>
+    <message>
+        <source>unknown user from {address}</source>
+        <translation>unknown user from {address}</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>viewer</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>{severity}: {message} (value {value}, threshold {threshold} {unit})</source>
+        <translation>{severity}: {message} (value {value}, threshold {threshold} {unit})</translation>
+    </message>
+    <message>
+        <source>runbook step taken: {step}</source>
+        <translation>runbook step taken: {step}</translation>
+    </message>
+    <message>
+        <source>shelved until {until_ms} (live system's clock)</source>
+        <translation>shelved until {until_ms} (live system's clock)</translation>
+    </message>
+    <message>
+        <source>alert {alert} is {state}; only an unacknowledged alert can be acknowledged</source>
+        <translation>alert {alert} is {state}; only an unacknowledged alert can be acknowledged</translation>
+    </message>
+    <message>
+        <source>alert {alert} is {state} and cannot be shelved</source>
+        <translation>alert {alert} is {state} and cannot be shelved</translation>
+    </message>
+    <message>
+        <source>alert {alert} is {state}, not shelved</source>
+        <translation>alert {alert} is {state}, not shelved</translation>
+    </message>
+    <message>
+        <source>an alert is shelved for 15 minutes to 12 hours, not {seconds} seconds</source>
+        <translation>an alert is shelved for 15 minutes to 12 hours, not {seconds} seconds</translation>
+    </message>
+    <message>
+        <source>shelving an alert needs a reason</source>
+        <translation>shelving an alert needs a reason</translation>
+    </message>
+    <message>
+        <source>there is no alert {alert}</source>
+        <translation>there is no alert {alert}</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>raised</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>escalated</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <source>returned to normal</source>
+        <translation>returned to normal</translation>
+    </message>
+    <message>
+        <source>active again</source>
+        <translation>active again</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>cleared</translation>
+    </message>
+    <message>
+        <source>shelved</source>
+        <translation>shelved</translation>
+    </message>
+    <message>
+        <source>unshelved</source>
+        <translation>unshelved</translation>
+    </message>
+    <message>
+        <source>unshelved at expiry</source>
+        <translation>unshelved at expiry</translation>
+    </message>
+    <message>
+        <source>regrouped for the flood</source>
+        <translation>regrouped for the flood</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>active, unacknowledged</source>
+        <translation>active, unacknowledged</translation>
+    </message>
+    <message>
+        <source>active, acknowledged</source>
+        <translation>active, acknowledged</translation>
+    </message>
+    <message>
+        <source>returned to normal, unacknowledged</source>
+        <translation>returned to normal, unacknowledged</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>major</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>minor</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>{first}, {then}</source>
+        <translation>{first}, {then}</translation>
+    </message>
+    <message>
+        <source>admission.rate_limit_per_s = {rate}</source>
+        <translation>admission.rate_limit_per_s = {rate}</translation>
+    </message>
+    <message>
+        <source>admission.paused and admitted_per_s = 0</source>
+        <translation>admission.paused and admitted_per_s = 0</translation>
+    </message>
+    <message>
+        <source>admission not paused</source>
+        <translation>admission not paused</translation>
+    </message>
+    <message>
+        <source>provider.{provider}.light != suspended</source>
+        <translation>provider.{provider}.light != suspended</translation>
+    </message>
+    <message>
+        <source>provider.{provider}.light = suspended and requests_per_s near 0</source>
+        <translation>provider.{provider}.light = suspended and requests_per_s near 0</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>the server address %1 is not valid; write it as HOST:PORT</source>
@@ -398,6 +885,107 @@
         <source>Time (live system, %1)</source>
         <translation>Time (live system, %1)</translation>
     </message>
+    <message>
+        <source>system</source>
+        <comment>the gateway as the author of an audit row</comment>
+        <translation>system</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::models::BriefingSummary</name>
+    <message>
+        <source>under a minute</source>
+        <translation>under a minute</translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>about %1 min</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>No booking window is set for this day.</source>
+        <translation>No booking window is set for this day.</translation>
+    </message>
+    <message>
+        <source>Bookings open at %1; %2 bookings are forecast for the window.</source>
+        <translation>Bookings open at %1; %2 bookings are forecast for the window.</translation>
+    </message>
+    <message>
+        <source>Bookings opened at %1; this screen has no record from the opening.</source>
+        <translation>Bookings opened at %1; this screen has no record from the opening.</translation>
+    </message>
+    <message>
+        <source>In the 30 minutes after bookings opened at %1, %2 bookings were made: %3 of the day's forecast (%4).</source>
+        <translation>In the 30 minutes after bookings opened at %1, %2 bookings were made: %3 of the day's forecast (%4).</translation>
+    </message>
+    <message>
+        <source>In the %2 minutes since bookings opened at %1, %3 bookings were made (%4 expected by now).</source>
+        <translation>In the %2 minutes since bookings opened at %1, %3 bookings were made (%4 expected by now).</translation>
+    </message>
+    <message>
+        <source>No verification method has been congested.</source>
+        <translation>No verification method has been congested.</translation>
+    </message>
+    <message>
+        <source>%1 verification has been congested since %2.</source>
+        <translation>%1 verification has been congested since %2.</translation>
+    </message>
+    <message>
+        <source>%1 verification has been congested since %2, and citizens moved to %3.</source>
+        <translation>%1 verification has been congested since %2, and citizens moved to %3.</translation>
+    </message>
+    <message>
+        <source>%1 verification was congested from %2 to %3.</source>
+        <translation>%1 verification was congested from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>%1 verification was congested from %2 to %3, and citizens moved to %4.</source>
+        <translation>%1 verification was congested from %2 to %3, and citizens moved to %4.</translation>
+    </message>
+    <message>
+        <source>At %1 the situation room lowered the admission rate to %2 people a second.</source>
+        <translation>At %1 the situation room lowered the admission rate to %2 people a second.</translation>
+    </message>
+    <message>
+        <source>At %1 the situation room raised the admission rate to %2 people a second.</source>
+        <translation>At %1 the situation room raised the admission rate to %2 people a second.</translation>
+    </message>
+    <message>
+        <source>After that the admission rate was changed %1 more times.</source>
+        <translation>After that the admission rate was changed %1 more times.</translation>
+    </message>
+    <message>
+        <source>At %1, %2 people are waiting to enter; admission is paused.</source>
+        <translation>At %1, %2 people are waiting to enter; admission is paused.</translation>
+    </message>
+    <message>
+        <source>At %1, %2 people are waiting to enter, for %3.</source>
+        <translation>At %1, %2 people are waiting to enter, for %3.</translation>
+    </message>
+    <message>
+        <source>No verification method is congested now.</source>
+        <translation>No verification method is congested now.</translation>
+    </message>
+    <message>
+        <source>Congested now: %1.</source>
+        <translation>Congested now: %1.</translation>
+    </message>
+    <message>
+        <source>Suspended by the situation room: %1.</source>
+        <translation>Suspended by the situation room: %1.</translation>
+    </message>
+    <message>
+        <source>%1 critical alerts stand; the first to look at: %2.</source>
+        <translation>%1 critical alerts stand; the first to look at: %2.</translation>
+    </message>
+    <message>
+        <source>No critical alert stands.</source>
+        <translation>No critical alert stands.</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::models::CohortModel</name>
@@ -424,6 +1012,78 @@
     <message>
         <source>Window</source>
         <translation>Window</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::models::PhraseWords</name>
+    <message>
+        <source>ratio</source>
+        <comment>alert unit</comment>
+        <translation>ratio</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <comment>alert unit</comment>
+        <translation>people</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <comment>alert unit</comment>
+        <translation>times</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <comment>alert unit</comment>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <comment>audit before/after</comment>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>admission rate: %1 a second</source>
+        <translation>admission rate: %1 a second</translation>
+    </message>
+    <message>
+        <source>admission paused: %1</source>
+        <translation>admission paused: %1</translation>
+    </message>
+    <message>
+        <source>requests waiting for approval: %1</source>
+        <translation>requests waiting for approval: %1</translation>
+    </message>
+    <message>
+        <source>control revision: %1</source>
+        <translation>control revision: %1</translation>
+    </message>
+    <message>
+        <source>alert state: %1</source>
+        <translation>alert state: %1</translation>
+    </message>
+    <message>
+        <source>severity: %1</source>
+        <translation>severity: %1</translation>
+    </message>
+    <message>
+        <source>%1: in use</source>
+        <translation>%1: in use</translation>
+    </message>
+    <message>
+        <source>%1: suspended</source>
+        <translation>%1: suspended</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>until %1</translation>
     </message>
 </context>
 <context>
@@ -512,10 +1172,10 @@
         <translation>Throttle %1</translation>
     </message>
     <message>
-            <source>%1, %2</source>
-            <comment>user, site</comment>
-            <translation>%1, %2</translation>
-        </message>
+        <source>%1, %2</source>
+        <comment>user, site</comment>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::AlarmLoadMeter</name>
@@ -1028,6 +1688,96 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::BackendLoadStrip</name>
+    <message>
+        <source>Booking backend utilisation</source>
+        <translation>Booking backend utilisation</translation>
+    </message>
+    <message>
+        <source>■ Overloaded</source>
+        <comment>backend load</comment>
+        <translation>■ Overloaded</translation>
+    </message>
+    <message>
+        <source>▲ High</source>
+        <comment>backend load</comment>
+        <translation>▲ High</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <comment>backend load</comment>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>not live</source>
+        <comment>backend load</comment>
+        <translation>not live</translation>
+    </message>
+    <message>
+        <source>Requests %1 · capacity %2 · p95 %3</source>
+        <translation>Requests %1 · capacity %2 · p95 %3</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::BriefingView</name>
+    <message>
+        <source>bookings per second</source>
+        <translation>bookings per second</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <source>people waiting</source>
+        <translation>people waiting</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Situation briefing</source>
+        <translation>Situation briefing</translation>
+    </message>
+    <message>
+        <source>Situation briefing · %1</source>
+        <translation>Situation briefing · %1</translation>
+    </message>
+    <message>
+        <source>No data from the live system yet.</source>
+        <translation>No data from the live system yet.</translation>
+    </message>
+    <message>
+        <source>Verification lights: %1</source>
+        <translation>Verification lights: %1</translation>
+    </message>
+    <message>
+        <source>admission paused</source>
+        <translation>admission paused</translation>
+    </message>
+    <message>
+        <source>Waiting: %1 people · wait shown %2</source>
+        <translation>Waiting: %1 people · wait shown %2</translation>
+    </message>
+    <message>
+        <source>Bookings: %1</source>
+        <translation>Bookings: %1</translation>
+    </message>
+    <message>
+        <source>Bookings: %1 of %2 forecast for the window</source>
+        <translation>Bookings: %1 of %2 forecast for the window</translation>
+    </message>
+    <message>
+        <source>Critical alerts: none standing</source>
+        <translation>Critical alerts: none standing</translation>
+    </message>
+    <message>
+        <source>Critical alerts: %1 standing (%2 unacknowledged) · %3</source>
+        <translation>Critical alerts: %1 standing (%2 unacknowledged) · %3</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::CohortPanel</name>
     <message>
         <source>bookings per minute</source>
@@ -1326,9 +2076,9 @@
         <translation>Deadline set by the server: %1.</translation>
     </message>
     <message>
-            <source>Not sent: not connected to the server (%1).</source>
-            <translation>Not sent: not connected to the server (%1).</translation>
-        </message>
+        <source>Not sent: not connected to the server (%1).</source>
+        <translation>Not sent: not connected to the server (%1).</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::ControlWords</name>
@@ -1659,6 +2409,18 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::RotationCalendar</name>
+    <message>
+        <source>Ends in %1</source>
+        <comment>birth-date last digits of a rotation day</comment>
+        <translation>Ends in %1</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>today</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::RunbookPane</name>
     <message>
         <source>Runbook</source>
@@ -1759,6 +2521,41 @@
     <message>
         <source>Runbook: %1 (for %2, the provider doing worst now)</source>
         <translation>Runbook: %1 (for %2, the provider doing worst now)</translation>
+    </message>
+    <message>
+        <source>disable %1 for %2</source>
+        <comment>runbook step</comment>
+        <translation>disable %1 for %2</translation>
+    </message>
+    <message>
+        <source>disable %1</source>
+        <comment>runbook step</comment>
+        <translation>disable %1</translation>
+    </message>
+    <message>
+        <source>enable %1</source>
+        <comment>runbook step</comment>
+        <translation>enable %1</translation>
+    </message>
+    <message>
+        <source>throttle to %1</source>
+        <comment>runbook step</comment>
+        <translation>throttle to %1</translation>
+    </message>
+    <message>
+        <source>throttle to %1 of the current rate</source>
+        <comment>runbook step</comment>
+        <translation>throttle to %1 of the current rate</translation>
+    </message>
+    <message>
+        <source>pause admission</source>
+        <comment>runbook step</comment>
+        <translation>pause admission</translation>
+    </message>
+    <message>
+        <source>resume admission</source>
+        <comment>runbook step</comment>
+        <translation>resume admission</translation>
     </message>
 </context>
 <context>
@@ -1863,6 +2660,54 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::SwitchWords</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>user (site)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Disabled (by whom not known)</source>
+        <translation>Disabled (by whom not known)</translation>
+    </message>
+    <message>
+        <source>Disabled by %1</source>
+        <translation>Disabled by %1</translation>
+    </message>
+    <message>
+        <source>Disabled by %1, approved by %2</source>
+        <translation>Disabled by %1, approved by %2</translation>
+    </message>
+    <message>
+        <source>Why: “%1”</source>
+        <translation>Why: “%1”</translation>
+    </message>
+    <message>
+        <source>Until %1 (%2 left)</source>
+        <translation>Until %1 (%2 left)</translation>
+    </message>
+    <message>
+        <source>Until %1 (due now)</source>
+        <translation>Until %1 (due now)</translation>
+    </message>
+    <message>
+        <source>Until re-enabled by hand</source>
+        <translation>Until re-enabled by hand</translation>
+    </message>
+    <message>
+        <source>Ramping back in: %1 · full at %2</source>
+        <translation>Ramping back in: %1 · full at %2</translation>
+    </message>
+    <message>
+        <source>Re-enabled as the timed disable ended</source>
+        <translation>Re-enabled as the timed disable ended</translation>
+    </message>
+    <message>
+        <source>Re-enabled by %1</source>
+        <translation>Re-enabled by %1</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::ThrottleControl</name>
     <message>
         <source>Apply…</source>
@@ -1890,49 +2735,24 @@
         <translation>Admission rate:</translation>
     </message>
     <message>
-            <source>Changed at another console: admission rate now %1 (%2, %3). Your draft %4 is kept; apply it or discard it.</source>
-            <translation>Changed at another console: admission rate now %1 (%2, %3). Your draft %4 is kept; apply it or discard it.</translation>
-        </message>
-    <message>
-            <source>Discard draft</source>
-            <translation>Discard draft</translation>
-        </message>
-    <message>
-            <source>Draft</source>
-            <translation>Draft</translation>
-        </message>
-    <message>
-            <source>In force: %1</source>
-            <translation>In force: %1</translation>
-        </message>
-    <message>
-            <source>In force: admission paused (rate %1)</source>
-            <translation>In force: admission paused (rate %1)</translation>
-        </message>
-</context>
-<context>
-    <name>sitroom::widgets::TimeSeriesChart</name>
-    <message>
-        <source>Live system's clock (%1)</source>
-        <comment>time axis title</comment>
-        <translation>Live system's clock (%1)</translation>
+        <source>Draft</source>
+        <translation>Draft</translation>
     </message>
     <message>
-        <source>Projection</source>
-        <comment>a what-if drawn on a chart, not measured data</comment>
-        <translation>Projection</translation>
-    </message>
-</context>
-<context>
-    <name>sitroom::widgets::RotationCalendar</name>
-    <message>
-        <source>Ends in %1</source>
-        <comment>birth-date last digits of a rotation day</comment>
-        <translation>Ends in %1</translation>
+        <source>Discard draft</source>
+        <translation>Discard draft</translation>
     </message>
     <message>
-        <source>today</source>
-        <translation>today</translation>
+        <source>In force: %1</source>
+        <translation>In force: %1</translation>
+    </message>
+    <message>
+        <source>In force: admission paused (rate %1)</source>
+        <translation>In force: admission paused (rate %1)</translation>
+    </message>
+    <message>
+        <source>Changed at another console: admission rate now %1 (%2, %3). Your draft %4 is kept; apply it or discard it.</source>
+        <translation>Changed at another console: admission rate now %1 (%2, %3). Your draft %4 is kept; apply it or discard it.</translation>
     </message>
 </context>
 <context>
@@ -1955,237 +2775,16 @@
     </message>
 </context>
 <context>
-    <name>sitroom::widgets::BackendLoadStrip</name>
+    <name>sitroom::widgets::TimeSeriesChart</name>
     <message>
-        <source>Booking backend utilisation</source>
-        <translation>Booking backend utilisation</translation>
+        <source>Live system's clock (%1)</source>
+        <comment>time axis title</comment>
+        <translation>Live system's clock (%1)</translation>
     </message>
     <message>
-            <source>Normal</source>
-            <comment>backend load</comment>
-            <translation>Normal</translation>
-        </message>
-    <message>
-            <source>Requests %1 · capacity %2 · p95 %3</source>
-            <translation>Requests %1 · capacity %2 · p95 %3</translation>
-        </message>
-    <message>
-            <source>not live</source>
-            <comment>backend load</comment>
-            <translation>not live</translation>
-        </message>
-    <message>
-            <source>■ Overloaded</source>
-            <comment>backend load</comment>
-            <translation>■ Overloaded</translation>
-        </message>
-    <message>
-            <source>▲ High</source>
-            <comment>backend load</comment>
-            <translation>▲ High</translation>
-        </message>
-</context>
-<context>
-    <name>sitroom::widgets::SwitchWords</name>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>user (site)</comment>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-            <source>Disabled (by whom not known)</source>
-            <translation>Disabled (by whom not known)</translation>
-        </message>
-    <message>
-            <source>Disabled by %1</source>
-            <translation>Disabled by %1</translation>
-        </message>
-    <message>
-            <source>Disabled by %1, approved by %2</source>
-            <translation>Disabled by %1, approved by %2</translation>
-        </message>
-    <message>
-            <source>Ramping back in: %1 · full at %2</source>
-            <translation>Ramping back in: %1 · full at %2</translation>
-        </message>
-    <message>
-            <source>Re-enabled as the timed disable ended</source>
-            <translation>Re-enabled as the timed disable ended</translation>
-        </message>
-    <message>
-            <source>Re-enabled by %1</source>
-            <translation>Re-enabled by %1</translation>
-        </message>
-    <message>
-            <source>Until %1 (%2 left)</source>
-            <translation>Until %1 (%2 left)</translation>
-        </message>
-    <message>
-            <source>Until %1 (due now)</source>
-            <translation>Until %1 (due now)</translation>
-        </message>
-    <message>
-            <source>Until re-enabled by hand</source>
-            <translation>Until re-enabled by hand</translation>
-        </message>
-    <message>
-            <source>Why: “%1”</source>
-            <translation>Why: “%1”</translation>
-        </message>
-</context>
-<context>
-    <name>sitroom::models::BriefingSummary</name>
-    <message>
-        <source>under a minute</source>
-        <translation>under a minute</translation>
-    </message>
-    <message>
-        <source>about %1 min</source>
-        <translation>about %1 min</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <comment>between the names of a list</comment>
-        <translation>, </translation>
-    </message>
-    <message>
-        <source>No booking window is set for this day.</source>
-        <translation>No booking window is set for this day.</translation>
-    </message>
-    <message>
-        <source>Bookings open at %1; %2 bookings are forecast for the window.</source>
-        <translation>Bookings open at %1; %2 bookings are forecast for the window.</translation>
-    </message>
-    <message>
-        <source>Bookings opened at %1; this screen has no record from the opening.</source>
-        <translation>Bookings opened at %1; this screen has no record from the opening.</translation>
-    </message>
-    <message>
-        <source>In the 30 minutes after bookings opened at %1, %2 bookings were made: %3 of the day's forecast (%4).</source>
-        <translation>In the 30 minutes after bookings opened at %1, %2 bookings were made: %3 of the day's forecast (%4).</translation>
-    </message>
-    <message>
-        <source>In the %2 minutes since bookings opened at %1, %3 bookings were made (%4 expected by now).</source>
-        <translation>In the %2 minutes since bookings opened at %1, %3 bookings were made (%4 expected by now).</translation>
-    </message>
-    <message>
-        <source>No verification method has been congested.</source>
-        <translation>No verification method has been congested.</translation>
-    </message>
-    <message>
-        <source>%1 verification has been congested since %2.</source>
-        <translation>%1 verification has been congested since %2.</translation>
-    </message>
-    <message>
-        <source>%1 verification has been congested since %2, and citizens moved to %3.</source>
-        <translation>%1 verification has been congested since %2, and citizens moved to %3.</translation>
-    </message>
-    <message>
-        <source>%1 verification was congested from %2 to %3.</source>
-        <translation>%1 verification was congested from %2 to %3.</translation>
-    </message>
-    <message>
-        <source>%1 verification was congested from %2 to %3, and citizens moved to %4.</source>
-        <translation>%1 verification was congested from %2 to %3, and citizens moved to %4.</translation>
-    </message>
-    <message>
-        <source>At %1 the situation room lowered the admission rate to %2 people a second.</source>
-        <translation>At %1 the situation room lowered the admission rate to %2 people a second.</translation>
-    </message>
-    <message>
-        <source>At %1 the situation room raised the admission rate to %2 people a second.</source>
-        <translation>At %1 the situation room raised the admission rate to %2 people a second.</translation>
-    </message>
-    <message>
-        <source>After that the admission rate was changed %1 more times.</source>
-        <translation>After that the admission rate was changed %1 more times.</translation>
-    </message>
-    <message>
-        <source>At %1, %2 people are waiting to enter; admission is paused.</source>
-        <translation>At %1, %2 people are waiting to enter; admission is paused.</translation>
-    </message>
-    <message>
-        <source>At %1, %2 people are waiting to enter, for %3.</source>
-        <translation>At %1, %2 people are waiting to enter, for %3.</translation>
-    </message>
-    <message>
-        <source>No verification method is congested now.</source>
-        <translation>No verification method is congested now.</translation>
-    </message>
-    <message>
-        <source>Congested now: %1.</source>
-        <translation>Congested now: %1.</translation>
-    </message>
-    <message>
-        <source>Suspended by the situation room: %1.</source>
-        <translation>Suspended by the situation room: %1.</translation>
-    </message>
-    <message>
-        <source>%1 critical alerts stand; the first to look at: %2.</source>
-        <translation>%1 critical alerts stand; the first to look at: %2.</translation>
-    </message>
-    <message>
-        <source>No critical alert stands.</source>
-        <translation>No critical alert stands.</translation>
-    </message>
-</context>
-<context>
-    <name>sitroom::widgets::BriefingView</name>
-    <message>
-        <source>bookings per second</source>
-        <translation>bookings per second</translation>
-    </message>
-    <message>
-        <source>Bookings</source>
-        <translation>Bookings</translation>
-    </message>
-    <message>
-        <source>people waiting</source>
-        <translation>people waiting</translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation>Queue</translation>
-    </message>
-    <message>
-        <source>Situation briefing</source>
-        <translation>Situation briefing</translation>
-    </message>
-    <message>
-        <source>Situation briefing · %1</source>
-        <translation>Situation briefing · %1</translation>
-    </message>
-    <message>
-        <source>No data from the live system yet.</source>
-        <translation>No data from the live system yet.</translation>
-    </message>
-    <message>
-        <source>Verification lights: %1</source>
-        <translation>Verification lights: %1</translation>
-    </message>
-    <message>
-        <source>admission paused</source>
-        <translation>admission paused</translation>
-    </message>
-    <message>
-        <source>Waiting: %1 people · wait shown %2</source>
-        <translation>Waiting: %1 people · wait shown %2</translation>
-    </message>
-    <message>
-        <source>Bookings: %1</source>
-        <translation>Bookings: %1</translation>
-    </message>
-    <message>
-        <source>Bookings: %1 of %2 forecast for the window</source>
-        <translation>Bookings: %1 of %2 forecast for the window</translation>
-    </message>
-    <message>
-        <source>Critical alerts: none standing</source>
-        <translation>Critical alerts: none standing</translation>
-    </message>
-    <message>
-        <source>Critical alerts: %1 standing (%2 unacknowledged) · %3</source>
-        <translation>Critical alerts: %1 standing (%2 unacknowledged) · %3</translation>
+        <source>Projection</source>
+        <comment>a what-if drawn on a chart, not measured data</comment>
+        <translation>Projection</translation>
     </message>
 </context>
 <context>

@@ -126,7 +126,7 @@
     </message>
     <message>
         <source>no server address is set (--server HOST:PORT)</source>
-        <translation>서버 주소가 지정되지 않았습니다. --server HOST:PORT로 지정하십시오</translation>
+        <translation>서버 주소가 지정되지 않았습니다. --server 뒤에 ‘주소:포트’로 지정하십시오 (예: 10.0.0.5:7600)</translation>
     </message>
     <message>
         <source>no CA certificate file is set; give it with --ca</source>
@@ -201,10 +201,497 @@
     </message>
 </context>
 <context>
+    <name>Phrase</name>
+    <message>
+        <source>set admission rate to {rate}/s</source>
+        <translation>입장 속도를 초당 {rate}명으로 설정</translation>
+    </message>
+    <message>
+        <source>pause admission</source>
+        <translation>입장 일시 중지</translation>
+    </message>
+    <message>
+        <source>resume admission</source>
+        <translation>입장 재개</translation>
+    </message>
+    <message>
+        <source>enable provider {provider}</source>
+        <translation>{provider} 인증 재개</translation>
+    </message>
+    <message>
+        <source>disable provider {provider}</source>
+        <translation>{provider} 인증 중단</translation>
+    </message>
+    <message>
+        <source>disable provider {provider} for {seconds} s</source>
+        <translation>{provider} 인증 {seconds}초간 중단</translation>
+    </message>
+    <message>
+        <source>approve request {request}</source>
+        <translation>요청 {request} 승인</translation>
+    </message>
+    <message>
+        <source>acknowledge alert {alert}</source>
+        <translation>경보 {alert} 확인</translation>
+    </message>
+    <message>
+        <source>shelve alert {alert}</source>
+        <translation>경보 {alert} 보류</translation>
+    </message>
+    <message>
+        <source>unshelve alert {alert}</source>
+        <translation>경보 {alert} 보류 해제</translation>
+    </message>
+    <message>
+        <source>(no action)</source>
+        <translation>(동작 없음)</translation>
+    </message>
+    <message>
+        <source>{command} (stale data, overridden)</source>
+        <translation>{command} (지연 데이터, 무시하고 실행)</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>적용됨</translation>
+    </message>
+    <message>
+        <source>pending approval</source>
+        <translation>승인 대기</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>거부됨</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>충돌</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>유효하지 않음</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>만료됨</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>{status}: {detail}</source>
+        <translation>{status}: {detail}</translation>
+    </message>
+    <message>
+        <source>{first}; {then}</source>
+        <translation>{first}; {then}</translation>
+    </message>
+    <message>
+        <source>the command has no command_id</source>
+        <translation>명령에 명령 번호(command_id)가 없습니다</translation>
+    </message>
+    <message>
+        <source>the command has no action</source>
+        <translation>명령에 동작이 없습니다</translation>
+    </message>
+    <message>
+        <source>an approval needs the request_id</source>
+        <translation>승인에는 요청 번호가 필요합니다</translation>
+    </message>
+    <message>
+        <source>a reason must be given</source>
+        <translation>사유를 입력해야 합니다</translation>
+    </message>
+    <message>
+        <source>the admission rate must be from {min} to {max} per second, not {rate}</source>
+        <translation>입장 속도는 초당 {min}–{max}명이어야 합니다 ({rate}명은 범위 밖)</translation>
+    </message>
+    <message>
+        <source>there is no provider "{provider}"</source>
+        <translation>인증 수단 “{provider}”이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>the command names no alert</source>
+        <translation>명령에 경보가 지정되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>there is no open alert "{alert}"</source>
+        <translation>열린 경보 “{alert}”이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>this server runs no alert engine</source>
+        <translation>이 서버에는 경보 엔진이 없습니다</translation>
+    </message>
+    <message>
+        <source>this session has the viewer role: commands are not allowed</source>
+        <translation>이 접속은 조회 권한이라 명령을 보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>operators may not enable providers</source>
+        <translation>운영자는 인증 수단을 재개할 수 없습니다 (감독자만 가능)</translation>
+    </message>
+    <message>
+        <source>operators may not disable providers</source>
+        <translation>운영자는 인증 수단을 중단할 수 없습니다 (감독자만 가능)</translation>
+    </message>
+    <message>
+        <source>only supervisors may approve requests</source>
+        <translation>요청은 감독자만 승인할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>a request must be approved by a different supervisor</source>
+        <translation>요청은 다른 감독자가 승인해야 합니다</translation>
+    </message>
+    <message>
+        <source>only supervisors may shelve a critical alert</source>
+        <translation>긴급 경보는 감독자만 보류할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>the server takes no commands</source>
+        <translation>이 서버는 명령을 받지 않습니다</translation>
+    </message>
+    <message>
+        <source>this gateway watches the live system without steering it (it has no control webhook)</source>
+        <translation>이 게이트웨이는 운영 시스템을 지켜보기만 하고 조정하지 않습니다 (제어 연결 없음)</translation>
+    </message>
+    <message>
+        <source>the figures this control depends on are stale ({figures}: {cause}); look again when they are fresh, or send it with the stale-data override</source>
+        <translation>이 조치가 기대는 수치가 지연되었습니다 ({figures}: {cause}). 수치가 새로 들어오면 다시 보거나, 지연 데이터 무시를 선택해 보내십시오</translation>
+    </message>
+    <message>
+        <source>the monitoring source does not answer</source>
+        <translation>모니터링 원천이 응답하지 않음</translation>
+    </message>
+    <message>
+        <source>its query fails</source>
+        <translation>조회 실패</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>데이터 없음</translation>
+    </message>
+    <message>
+        <source>the live system's scrape target is down</source>
+        <translation>운영 시스템 수집 대상 중단</translation>
+    </message>
+    <message>
+        <source>not fresh</source>
+        <translation>최신 아님</translation>
+    </message>
+    <message>
+        <source>the controls are at revision {now}, not {expected}</source>
+        <translation>제어 상태가 이미 {expected}판이 아닌 {now}판입니다</translation>
+    </message>
+    <message>
+        <source>the controls are at revision {now}, not {expected}; last changed by {user} ({site}) at {time_ms}: {reason}</source>
+        <translation>제어 상태가 이미 {expected}판이 아닌 {now}판입니다. 마지막 변경: {user}, {time_ms}: {reason}</translation>
+    </message>
+    <message>
+        <source>request {request} waits for a second supervisor</source>
+        <translation>요청 {request}이(가) 다른 감독자의 승인을 기다립니다</translation>
+    </message>
+    <message>
+        <source>there is no pending request {request} (it expired, was already decided, or never existed)</source>
+        <translation>대기 중인 요청 {request}이(가) 없습니다 (만료되었거나 이미 결정되었거나 없던 요청)</translation>
+    </message>
+    <message>
+        <source>not approved within {minutes} min</source>
+        <translation>{minutes}분 안에 승인되지 않음</translation>
+    </message>
+    <message>
+        <source>approved {requester}'s request to {command}</source>
+        <translation>{requester}의 요청 승인: {command}</translation>
+    </message>
+    <message>
+        <source>approved by {approver} (request {request})</source>
+        <translation>{approver} 승인 (요청 {request})</translation>
+    </message>
+    <message>
+        <source>ramping in over {seconds} s</source>
+        <translation>{seconds}초에 걸쳐 단계적 복귀</translation>
+    </message>
+    <message>
+        <source>the audit log could not be written, so nothing was done: {error}</source>
+        <translation>감사 기록을 쓰지 못해 아무것도 하지 않았습니다: {error}</translation>
+    </message>
+    <message>
+        <source>the live system did not apply it: {reason}</source>
+        <translation>운영 시스템이 적용하지 않았습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>sent to the live system</source>
+        <translation>운영 시스템에 전송함</translation>
+    </message>
+    <message>
+        <source>accepted by the live system in {elapsed} ms</source>
+        <translation>운영 시스템이 {elapsed} ms 만에 수락함</translation>
+    </message>
+    <message>
+        <source>applied in the gateway's process</source>
+        <translation>게이트웨이 안에서 적용함</translation>
+    </message>
+    <message>
+        <source>effect seen after {seconds} s: {expectation}</source>
+        <translation>{seconds}초 뒤 효과 확인: {expectation}</translation>
+    </message>
+    <message>
+        <source>effect seen after {seconds} s (late): {expectation}</source>
+        <translation>{seconds}초 뒤 효과 확인 (늦음): {expectation}</translation>
+    </message>
+    <message>
+        <source>effect not seen within {seconds} s: waited for {expectation}</source>
+        <translation>{seconds}초 안에 효과 미확인: 기다린 변화 {expectation}</translation>
+    </message>
+    <message>
+        <source>{user} asks to {command}; a second supervisor must approve within {minutes} min</source>
+        <translation>{user}의 요청: {command}. 다른 감독자가 {minutes}분 안에 승인해야 합니다</translation>
+    </message>
+    <message>
+        <source>{user} did: {command}</source>
+        <translation>{user}: {command}</translation>
+    </message>
+    <message>
+        <source>{approver} approved {requester}'s request to {command}</source>
+        <translation>{approver}이(가) {requester}의 요청을 승인: {command}</translation>
+    </message>
+    <message>
+        <source>{requester}'s request to {command} expired unapproved</source>
+        <translation>{requester}의 요청이 승인 없이 만료됨: {command}</translation>
+    </message>
+    <message>
+        <source>provider {provider} re-enabled at the end of its timed disable; ramping in over {seconds} s</source>
+        <translation>{provider} 인증이 시한 중단을 마치고 재개됨. {seconds}초에 걸쳐 단계적 복귀</translation>
+    </message>
+    <message>
+        <source>control revision raised from {from} to {to} to follow the live system</source>
+        <translation>운영 시스템을 따라 제어 상태를 {from}판에서 {to}판으로 올림</translation>
+    </message>
+    <message>
+        <source>approved {requester}'s request: {reason}</source>
+        <translation>{requester}의 요청 승인: {reason}</translation>
+    </message>
+    <message>
+        <source>not approved in time</source>
+        <translation>시한 안에 승인되지 않음</translation>
+    </message>
+    <message>
+        <source>timed disable ended</source>
+        <translation>시한 중단 종료</translation>
+    </message>
+    <message>
+        <source>the live system has applied revision {revision}</source>
+        <translation>운영 시스템이 {revision}판을 적용함</translation>
+    </message>
+    <message>
+        <source>its control endpoint reports revision {revision}</source>
+        <translation>운영 시스템 제어 창구가 {revision}판을 알림</translation>
+    </message>
+    <message>
+        <source>closed-loop check: {expectation}</source>
+        <translation>효과 확인: {expectation}</translation>
+    </message>
+    <message>
+        <source>expire request {request} ({command} by {requester})</source>
+        <translation>요청 {request} 만료 ({requester}의 {command})</translation>
+    </message>
+    <message>
+        <source>follow the live system's control revision</source>
+        <translation>운영 시스템의 제어 상태 판 따르기</translation>
+    </message>
+    <message>
+        <source>sign in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <source>alert {alert} {transition} ({key})</source>
+        <translation>경보 {alert} {transition} ({key})</translation>
+    </message>
+    <message>
+        <source>verify {action} (command {command_id}, revision {revision})</source>
+        <translation>효과 확인: {action} (명령 {command_id}, {revision}판)</translation>
+    </message>
+    <message>
+        <source>signed in as {role}</source>
+        <translation>{role}로 로그인</translation>
+    </message>
+    <message>
+        <source>too many failed attempts for this user from all addresses</source>
+        <translation>이 사용자의 실패가 여러 곳에서 너무 많음</translation>
+    </message>
+    <message>
+        <source>too many failed attempts from {address}</source>
+        <translation>{address}에서 실패가 너무 많음</translation>
+    </message>
+    <message>
+        <source>no password from {address}</source>
+        <translation>{address}에서 비밀번호 없이 접속</translation>
+    </message>
+    <message>
+        <source>wrong password from {address}</source>
+        <translation>{address}에서 비밀번호 틀림</translation>
+    </message>
+    <message>
+        <source>unknown user from {address}</source>
+        <translation>{address}에서 없는 사용자</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>조회자</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>운영자</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>감독자</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>{severity}: {message} (value {value}, threshold {threshold} {unit})</source>
+        <translation>{severity}: {message} (값 {value}, 기준 {threshold} {unit})</translation>
+    </message>
+    <message>
+        <source>runbook step taken: {step}</source>
+        <translation>수행한 조치 단계: {step}</translation>
+    </message>
+    <message>
+        <source>shelved until {until_ms} (live system's clock)</source>
+        <translation>{until_ms}까지 보류 (운영 시스템 시각)</translation>
+    </message>
+    <message>
+        <source>alert {alert} is {state}; only an unacknowledged alert can be acknowledged</source>
+        <translation>경보 {alert}은(는) {state} 상태입니다. 미확인 경보만 확인할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>alert {alert} is {state} and cannot be shelved</source>
+        <translation>경보 {alert}은(는) {state} 상태라 보류할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>alert {alert} is {state}, not shelved</source>
+        <translation>경보 {alert}은(는) 보류 중이 아니라 {state} 상태입니다</translation>
+    </message>
+    <message>
+        <source>an alert is shelved for 15 minutes to 12 hours, not {seconds} seconds</source>
+        <translation>경보는 15분에서 12시간까지 보류할 수 있습니다 ({seconds}초는 범위 밖)</translation>
+    </message>
+    <message>
+        <source>shelving an alert needs a reason</source>
+        <translation>경보를 보류하려면 사유가 필요합니다</translation>
+    </message>
+    <message>
+        <source>there is no alert {alert}</source>
+        <translation>경보 {alert}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>발생</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>악화</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>returned to normal</source>
+        <translation>정상 복귀</translation>
+    </message>
+    <message>
+        <source>active again</source>
+        <translation>재발생</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>해제</translation>
+    </message>
+    <message>
+        <source>shelved</source>
+        <translation>보류</translation>
+    </message>
+    <message>
+        <source>unshelved</source>
+        <translation>보류 해제</translation>
+    </message>
+    <message>
+        <source>unshelved at expiry</source>
+        <translation>보류 만료</translation>
+    </message>
+    <message>
+        <source>regrouped for the flood</source>
+        <translation>폭주 묶음 변경</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>active, unacknowledged</source>
+        <translation>발생·미확인</translation>
+    </message>
+    <message>
+        <source>active, acknowledged</source>
+        <translation>발생·확인됨</translation>
+    </message>
+    <message>
+        <source>returned to normal, unacknowledged</source>
+        <translation>정상복귀 미확인</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>긴급</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>주요</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>경미</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>정보</translation>
+    </message>
+    <message>
+        <source>{first}, {then}</source>
+        <translation>{first}, {then}</translation>
+    </message>
+    <message>
+        <source>admission.rate_limit_per_s = {rate}</source>
+        <translation>입장 속도 제한이 초당 {rate}명</translation>
+    </message>
+    <message>
+        <source>admission.paused and admitted_per_s = 0</source>
+        <translation>입장 중지, 입장 인원 초당 0명</translation>
+    </message>
+    <message>
+        <source>admission not paused</source>
+        <translation>입장 중지 풀림</translation>
+    </message>
+    <message>
+        <source>provider.{provider}.light != suspended</source>
+        <translation>{provider} 신호등이 중단이 아님</translation>
+    </message>
+    <message>
+        <source>provider.{provider}.light = suspended and requests_per_s near 0</source>
+        <translation>{provider} 신호등이 중단, 요청이 거의 0</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>the server address %1 is not valid; write it as HOST:PORT</source>
-        <translation>서버 주소 %1이(가) 올바르지 않습니다. HOST:PORT 형식으로 쓰십시오</translation>
+        <translation>서버 주소 %1이(가) 올바르지 않습니다. ‘주소:포트’ 형식으로 쓰십시오 (예: 10.0.0.5:7600)</translation>
     </message>
     <message>
         <source>The password file %1 cannot be read. Type the password instead.</source>
@@ -398,6 +885,107 @@
         <source>Time (live system, %1)</source>
         <translation>시각 (운영 시스템, %1)</translation>
     </message>
+    <message>
+        <source>system</source>
+        <comment>the gateway as the author of an audit row</comment>
+        <translation>시스템</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::models::BriefingSummary</name>
+    <message>
+        <source>under a minute</source>
+        <translation>1분 미만</translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>약 %1분</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of a list</comment>
+        <translation>·</translation>
+    </message>
+    <message>
+        <source>No booking window is set for this day.</source>
+        <translation>오늘 정해진 예약 기간이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Bookings open at %1; %2 bookings are forecast for the window.</source>
+        <translation>예약은 %1에 열립니다. 이번 예약 기간의 예상 예약은 %2건입니다.</translation>
+    </message>
+    <message>
+        <source>Bookings opened at %1; this screen has no record from the opening.</source>
+        <translation>%1에 예약이 열렸습니다. 이 화면에는 개시 시점부터의 기록이 없습니다.</translation>
+    </message>
+    <message>
+        <source>In the 30 minutes after bookings opened at %1, %2 bookings were made: %3 of the day's forecast (%4).</source>
+        <translation>%1 예약 개시 후 30분간 %2건이 예약되어 하루 예상 예약(%4건)의 %3가 몰렸습니다.</translation>
+    </message>
+    <message>
+        <source>In the %2 minutes since bookings opened at %1, %3 bookings were made (%4 expected by now).</source>
+        <translation>%1 예약 개시 후 %2분간 %3건이 예약되었습니다(지금까지 예상 %4건).</translation>
+    </message>
+    <message>
+        <source>No verification method has been congested.</source>
+        <translation>혼잡했던 인증 수단은 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 verification has been congested since %2.</source>
+        <translation>%1 인증이 %2부터 혼잡합니다.</translation>
+    </message>
+    <message>
+        <source>%1 verification has been congested since %2, and citizens moved to %3.</source>
+        <translation>%1 인증이 %2부터 혼잡하여 이용자가 %3 쪽으로 옮겨 갔습니다.</translation>
+    </message>
+    <message>
+        <source>%1 verification was congested from %2 to %3.</source>
+        <translation>%1 인증이 %2부터 %3까지 혼잡했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 verification was congested from %2 to %3, and citizens moved to %4.</source>
+        <translation>%1 인증이 %2부터 %3까지 혼잡하여 이용자가 %4 쪽으로 옮겨 갔습니다.</translation>
+    </message>
+    <message>
+        <source>At %1 the situation room lowered the admission rate to %2 people a second.</source>
+        <translation>%1 상황실이 입장 속도를 초당 %2명으로 낮췄습니다.</translation>
+    </message>
+    <message>
+        <source>At %1 the situation room raised the admission rate to %2 people a second.</source>
+        <translation>%1 상황실이 입장 속도를 초당 %2명으로 높였습니다.</translation>
+    </message>
+    <message>
+        <source>After that the admission rate was changed %1 more times.</source>
+        <translation>그 뒤로 입장 속도를 %1번 더 바꿨습니다.</translation>
+    </message>
+    <message>
+        <source>At %1, %2 people are waiting to enter; admission is paused.</source>
+        <translation>%1 현재 %2명이 입장을 기다리고 있으며, 입장은 일시 중지되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>At %1, %2 people are waiting to enter, for %3.</source>
+        <translation>%1 현재 %2명이 입장을 기다리고 있으며, 예상 대기 시간은 %3입니다.</translation>
+    </message>
+    <message>
+        <source>No verification method is congested now.</source>
+        <translation>지금 혼잡한 인증 수단은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Congested now: %1.</source>
+        <translation>지금 혼잡한 인증 수단: %1.</translation>
+    </message>
+    <message>
+        <source>Suspended by the situation room: %1.</source>
+        <translation>상황실이 중단한 인증 수단: %1.</translation>
+    </message>
+    <message>
+        <source>%1 critical alerts stand; the first to look at: %2.</source>
+        <translation>긴급 경보 %1건이 진행 중이며, 가장 먼저 볼 경보는 "%2"입니다.</translation>
+    </message>
+    <message>
+        <source>No critical alert stands.</source>
+        <translation>진행 중인 긴급 경보는 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::models::CohortModel</name>
@@ -424,6 +1012,78 @@
     <message>
         <source>Window</source>
         <translation>예약 기간</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::models::PhraseWords</name>
+    <message>
+        <source>ratio</source>
+        <comment>alert unit</comment>
+        <translation>비율</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <comment>alert unit</comment>
+        <translation>명</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <comment>alert unit</comment>
+        <translation>배</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <comment>alert unit</comment>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <comment>audit before/after</comment>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니오</translation>
+    </message>
+    <message>
+        <source>admission rate: %1 a second</source>
+        <translation>입장 속도: 초당 %1명</translation>
+    </message>
+    <message>
+        <source>admission paused: %1</source>
+        <translation>입장 일시 중지: %1</translation>
+    </message>
+    <message>
+        <source>requests waiting for approval: %1</source>
+        <translation>승인 대기 요청: %1건</translation>
+    </message>
+    <message>
+        <source>control revision: %1</source>
+        <translation>제어 상태: %1판</translation>
+    </message>
+    <message>
+        <source>alert state: %1</source>
+        <translation>경보 상태: %1</translation>
+    </message>
+    <message>
+        <source>severity: %1</source>
+        <translation>등급: %1</translation>
+    </message>
+    <message>
+        <source>%1: in use</source>
+        <translation>%1: 사용 중</translation>
+    </message>
+    <message>
+        <source>%1: suspended</source>
+        <translation>%1: 중단</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>(%1까지)</translation>
     </message>
 </context>
 <context>
@@ -512,10 +1172,10 @@
         <translation>입장 제한 %1</translation>
     </message>
     <message>
-            <source>%1, %2</source>
-            <comment>user, site</comment>
-            <translation>%1, %2</translation>
-        </message>
+        <source>%1, %2</source>
+        <comment>user, site</comment>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::AlarmLoadMeter</name>
@@ -1028,6 +1688,96 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::BackendLoadStrip</name>
+    <message>
+        <source>Booking backend utilisation</source>
+        <translation>예약 시스템 사용률</translation>
+    </message>
+    <message>
+        <source>■ Overloaded</source>
+        <comment>backend load</comment>
+        <translation>■ 과부하</translation>
+    </message>
+    <message>
+        <source>▲ High</source>
+        <comment>backend load</comment>
+        <translation>▲ 높음</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <comment>backend load</comment>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>not live</source>
+        <comment>backend load</comment>
+        <translation>실시간 아님</translation>
+    </message>
+    <message>
+        <source>Requests %1 · capacity %2 · p95 %3</source>
+        <translation>요청 %1 · 용량 %2 · p95 %3</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::BriefingView</name>
+    <message>
+        <source>bookings per second</source>
+        <translation>초당 예약(건)</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>예약</translation>
+    </message>
+    <message>
+        <source>people waiting</source>
+        <translation>대기 인원(명)</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <source>Situation briefing</source>
+        <translation>상황 브리핑</translation>
+    </message>
+    <message>
+        <source>Situation briefing · %1</source>
+        <translation>상황 브리핑 · %1</translation>
+    </message>
+    <message>
+        <source>No data from the live system yet.</source>
+        <translation>아직 운영 시스템에서 받은 자료가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Verification lights: %1</source>
+        <translation>인증 신호등: %1</translation>
+    </message>
+    <message>
+        <source>admission paused</source>
+        <translation>입장 일시 중지</translation>
+    </message>
+    <message>
+        <source>Waiting: %1 people · wait shown %2</source>
+        <translation>대기 %1명 · 안내 대기 시간 %2</translation>
+    </message>
+    <message>
+        <source>Bookings: %1</source>
+        <translation>예약: %1</translation>
+    </message>
+    <message>
+        <source>Bookings: %1 of %2 forecast for the window</source>
+        <translation>예약: %1건 (이번 기간 예상 %2건)</translation>
+    </message>
+    <message>
+        <source>Critical alerts: none standing</source>
+        <translation>긴급 경보: 진행 중 없음</translation>
+    </message>
+    <message>
+        <source>Critical alerts: %1 standing (%2 unacknowledged) · %3</source>
+        <translation>긴급 경보: 진행 %1건 (미확인 %2건) · %3</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::CohortPanel</name>
     <message>
         <source>bookings per minute</source>
@@ -1326,9 +2076,9 @@
         <translation>서버가 정한 마감: %1.</translation>
     </message>
     <message>
-            <source>Not sent: not connected to the server (%1).</source>
-            <translation>보내지 못함: 서버에 연결되어 있지 않음 (%1).</translation>
-        </message>
+        <source>Not sent: not connected to the server (%1).</source>
+        <translation>보내지 못함: 서버에 연결되어 있지 않음 (%1).</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::ControlWords</name>
@@ -1659,6 +2409,18 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::RotationCalendar</name>
+    <message>
+        <source>Ends in %1</source>
+        <comment>birth-date last digits of a rotation day</comment>
+        <translation>끝자리 %1</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>오늘</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::RunbookPane</name>
     <message>
         <source>Runbook</source>
@@ -1759,6 +2521,41 @@
     <message>
         <source>Runbook: %1 (for %2, the provider doing worst now)</source>
         <translation>런북: %1 (지금 상태가 가장 나쁜 %2 기준)</translation>
+    </message>
+    <message>
+        <source>disable %1 for %2</source>
+        <comment>runbook step</comment>
+        <translation>%1 %2 중단</translation>
+    </message>
+    <message>
+        <source>disable %1</source>
+        <comment>runbook step</comment>
+        <translation>%1 중단</translation>
+    </message>
+    <message>
+        <source>enable %1</source>
+        <comment>runbook step</comment>
+        <translation>%1 재개</translation>
+    </message>
+    <message>
+        <source>throttle to %1</source>
+        <comment>runbook step</comment>
+        <translation>입장 속도 %1(으)로</translation>
+    </message>
+    <message>
+        <source>throttle to %1 of the current rate</source>
+        <comment>runbook step</comment>
+        <translation>입장 속도 현재의 %1(으)로</translation>
+    </message>
+    <message>
+        <source>pause admission</source>
+        <comment>runbook step</comment>
+        <translation>입장 일시 중지</translation>
+    </message>
+    <message>
+        <source>resume admission</source>
+        <comment>runbook step</comment>
+        <translation>입장 재개</translation>
     </message>
 </context>
 <context>
@@ -1863,6 +2660,54 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::SwitchWords</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>user (site)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Disabled (by whom not known)</source>
+        <translation>중단됨 (누가 했는지 알 수 없음)</translation>
+    </message>
+    <message>
+        <source>Disabled by %1</source>
+        <translation>중단: %1</translation>
+    </message>
+    <message>
+        <source>Disabled by %1, approved by %2</source>
+        <translation>중단: %1, 승인 %2</translation>
+    </message>
+    <message>
+        <source>Why: “%1”</source>
+        <translation>사유: “%1”</translation>
+    </message>
+    <message>
+        <source>Until %1 (%2 left)</source>
+        <translation>%1까지 (%2 남음)</translation>
+    </message>
+    <message>
+        <source>Until %1 (due now)</source>
+        <translation>%1까지 (곧 다시 켜짐)</translation>
+    </message>
+    <message>
+        <source>Until re-enabled by hand</source>
+        <translation>직접 다시 켤 때까지</translation>
+    </message>
+    <message>
+        <source>Ramping back in: %1 · full at %2</source>
+        <translation>복귀 중 %1 · %2에 완료</translation>
+    </message>
+    <message>
+        <source>Re-enabled as the timed disable ended</source>
+        <translation>시간 지정 중단이 끝나 다시 켜짐</translation>
+    </message>
+    <message>
+        <source>Re-enabled by %1</source>
+        <translation>다시 켬: %1</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::ThrottleControl</name>
     <message>
         <source>Apply…</source>
@@ -1890,49 +2735,24 @@
         <translation>입장 속도:</translation>
     </message>
     <message>
-            <source>Changed at another console: admission rate now %1 (%2, %3). Your draft %4 is kept; apply it or discard it.</source>
-            <translation>다른 콘솔에서 입장 속도가 %1(으)로 바뀌었습니다 (%2, %3). 내 초안 %4은(는) 그대로 두었습니다. 적용하거나 버리십시오.</translation>
-        </message>
-    <message>
-            <source>Discard draft</source>
-            <translation>초안 버리기</translation>
-        </message>
-    <message>
-            <source>Draft</source>
-            <translation>초안</translation>
-        </message>
-    <message>
-            <source>In force: %1</source>
-            <translation>적용 중: %1</translation>
-        </message>
-    <message>
-            <source>In force: admission paused (rate %1)</source>
-            <translation>적용 중: 입장 일시 중지 (속도 %1)</translation>
-        </message>
-</context>
-<context>
-    <name>sitroom::widgets::TimeSeriesChart</name>
-    <message>
-        <source>Live system's clock (%1)</source>
-        <comment>time axis title</comment>
-        <translation>운영 시스템 시각 (%1)</translation>
+        <source>Draft</source>
+        <translation>초안</translation>
     </message>
     <message>
-        <source>Projection</source>
-        <comment>a what-if drawn on a chart, not measured data</comment>
-        <translation>예측</translation>
-    </message>
-</context>
-<context>
-    <name>sitroom::widgets::RotationCalendar</name>
-    <message>
-        <source>Ends in %1</source>
-        <comment>birth-date last digits of a rotation day</comment>
-        <translation>끝자리 %1</translation>
+        <source>Discard draft</source>
+        <translation>초안 버리기</translation>
     </message>
     <message>
-        <source>today</source>
-        <translation>오늘</translation>
+        <source>In force: %1</source>
+        <translation>적용 중: %1</translation>
+    </message>
+    <message>
+        <source>In force: admission paused (rate %1)</source>
+        <translation>적용 중: 입장 일시 중지 (속도 %1)</translation>
+    </message>
+    <message>
+        <source>Changed at another console: admission rate now %1 (%2, %3). Your draft %4 is kept; apply it or discard it.</source>
+        <translation>다른 콘솔에서 입장 속도가 %1(으)로 바뀌었습니다 (%2, %3). 내 초안 %4은(는) 그대로 두었습니다. 적용하거나 버리십시오.</translation>
     </message>
 </context>
 <context>
@@ -1955,237 +2775,16 @@
     </message>
 </context>
 <context>
-    <name>sitroom::widgets::BackendLoadStrip</name>
+    <name>sitroom::widgets::TimeSeriesChart</name>
     <message>
-        <source>Booking backend utilisation</source>
-        <translation>예약 시스템 사용률</translation>
+        <source>Live system's clock (%1)</source>
+        <comment>time axis title</comment>
+        <translation>운영 시스템 시각 (%1)</translation>
     </message>
     <message>
-            <source>Normal</source>
-            <comment>backend load</comment>
-            <translation>정상</translation>
-        </message>
-    <message>
-            <source>Requests %1 · capacity %2 · p95 %3</source>
-            <translation>요청 %1 · 용량 %2 · p95 %3</translation>
-        </message>
-    <message>
-            <source>not live</source>
-            <comment>backend load</comment>
-            <translation>실시간 아님</translation>
-        </message>
-    <message>
-            <source>■ Overloaded</source>
-            <comment>backend load</comment>
-            <translation>■ 과부하</translation>
-        </message>
-    <message>
-            <source>▲ High</source>
-            <comment>backend load</comment>
-            <translation>▲ 높음</translation>
-        </message>
-</context>
-<context>
-    <name>sitroom::widgets::SwitchWords</name>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>user (site)</comment>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-            <source>Disabled (by whom not known)</source>
-            <translation>중단됨 (누가 했는지 알 수 없음)</translation>
-        </message>
-    <message>
-            <source>Disabled by %1</source>
-            <translation>중단: %1</translation>
-        </message>
-    <message>
-            <source>Disabled by %1, approved by %2</source>
-            <translation>중단: %1, 승인 %2</translation>
-        </message>
-    <message>
-            <source>Ramping back in: %1 · full at %2</source>
-            <translation>복귀 중 %1 · %2에 완료</translation>
-        </message>
-    <message>
-            <source>Re-enabled as the timed disable ended</source>
-            <translation>시간 지정 중단이 끝나 다시 켜짐</translation>
-        </message>
-    <message>
-            <source>Re-enabled by %1</source>
-            <translation>다시 켬: %1</translation>
-        </message>
-    <message>
-            <source>Until %1 (%2 left)</source>
-            <translation>%1까지 (%2 남음)</translation>
-        </message>
-    <message>
-            <source>Until %1 (due now)</source>
-            <translation>%1까지 (곧 다시 켜짐)</translation>
-        </message>
-    <message>
-            <source>Until re-enabled by hand</source>
-            <translation>직접 다시 켤 때까지</translation>
-        </message>
-    <message>
-            <source>Why: “%1”</source>
-            <translation>사유: “%1”</translation>
-        </message>
-</context>
-<context>
-    <name>sitroom::models::BriefingSummary</name>
-    <message>
-        <source>under a minute</source>
-        <translation>1분 미만</translation>
-    </message>
-    <message>
-        <source>about %1 min</source>
-        <translation>약 %1분</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <comment>between the names of a list</comment>
-        <translation>·</translation>
-    </message>
-    <message>
-        <source>No booking window is set for this day.</source>
-        <translation>오늘 정해진 예약 기간이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Bookings open at %1; %2 bookings are forecast for the window.</source>
-        <translation>예약은 %1에 열립니다. 이번 예약 기간의 예상 예약은 %2건입니다.</translation>
-    </message>
-    <message>
-        <source>Bookings opened at %1; this screen has no record from the opening.</source>
-        <translation>%1에 예약이 열렸습니다. 이 화면에는 개시 시점부터의 기록이 없습니다.</translation>
-    </message>
-    <message>
-        <source>In the 30 minutes after bookings opened at %1, %2 bookings were made: %3 of the day's forecast (%4).</source>
-        <translation>%1 예약 개시 후 30분간 %2건이 예약되어 하루 예상 예약(%4건)의 %3가 몰렸습니다.</translation>
-    </message>
-    <message>
-        <source>In the %2 minutes since bookings opened at %1, %3 bookings were made (%4 expected by now).</source>
-        <translation>%1 예약 개시 후 %2분간 %3건이 예약되었습니다(지금까지 예상 %4건).</translation>
-    </message>
-    <message>
-        <source>No verification method has been congested.</source>
-        <translation>혼잡했던 인증 수단은 없습니다.</translation>
-    </message>
-    <message>
-        <source>%1 verification has been congested since %2.</source>
-        <translation>%1 인증이 %2부터 혼잡합니다.</translation>
-    </message>
-    <message>
-        <source>%1 verification has been congested since %2, and citizens moved to %3.</source>
-        <translation>%1 인증이 %2부터 혼잡하여 이용자가 %3 쪽으로 옮겨 갔습니다.</translation>
-    </message>
-    <message>
-        <source>%1 verification was congested from %2 to %3.</source>
-        <translation>%1 인증이 %2부터 %3까지 혼잡했습니다.</translation>
-    </message>
-    <message>
-        <source>%1 verification was congested from %2 to %3, and citizens moved to %4.</source>
-        <translation>%1 인증이 %2부터 %3까지 혼잡하여 이용자가 %4 쪽으로 옮겨 갔습니다.</translation>
-    </message>
-    <message>
-        <source>At %1 the situation room lowered the admission rate to %2 people a second.</source>
-        <translation>%1 상황실이 입장 속도를 초당 %2명으로 낮췄습니다.</translation>
-    </message>
-    <message>
-        <source>At %1 the situation room raised the admission rate to %2 people a second.</source>
-        <translation>%1 상황실이 입장 속도를 초당 %2명으로 높였습니다.</translation>
-    </message>
-    <message>
-        <source>After that the admission rate was changed %1 more times.</source>
-        <translation>그 뒤로 입장 속도를 %1번 더 바꿨습니다.</translation>
-    </message>
-    <message>
-        <source>At %1, %2 people are waiting to enter; admission is paused.</source>
-        <translation>%1 현재 %2명이 입장을 기다리고 있으며, 입장은 일시 중지되어 있습니다.</translation>
-    </message>
-    <message>
-        <source>At %1, %2 people are waiting to enter, for %3.</source>
-        <translation>%1 현재 %2명이 입장을 기다리고 있으며, 예상 대기 시간은 %3입니다.</translation>
-    </message>
-    <message>
-        <source>No verification method is congested now.</source>
-        <translation>지금 혼잡한 인증 수단은 없습니다.</translation>
-    </message>
-    <message>
-        <source>Congested now: %1.</source>
-        <translation>지금 혼잡한 인증 수단: %1.</translation>
-    </message>
-    <message>
-        <source>Suspended by the situation room: %1.</source>
-        <translation>상황실이 중단한 인증 수단: %1.</translation>
-    </message>
-    <message>
-        <source>%1 critical alerts stand; the first to look at: %2.</source>
-        <translation>긴급 경보 %1건이 진행 중이며, 가장 먼저 볼 경보는 "%2"입니다.</translation>
-    </message>
-    <message>
-        <source>No critical alert stands.</source>
-        <translation>진행 중인 긴급 경보는 없습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>sitroom::widgets::BriefingView</name>
-    <message>
-        <source>bookings per second</source>
-        <translation>초당 예약(건)</translation>
-    </message>
-    <message>
-        <source>Bookings</source>
-        <translation>예약</translation>
-    </message>
-    <message>
-        <source>people waiting</source>
-        <translation>대기 인원(명)</translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation>대기열</translation>
-    </message>
-    <message>
-        <source>Situation briefing</source>
-        <translation>상황 브리핑</translation>
-    </message>
-    <message>
-        <source>Situation briefing · %1</source>
-        <translation>상황 브리핑 · %1</translation>
-    </message>
-    <message>
-        <source>No data from the live system yet.</source>
-        <translation>아직 운영 시스템에서 받은 자료가 없습니다.</translation>
-    </message>
-    <message>
-        <source>Verification lights: %1</source>
-        <translation>인증 신호등: %1</translation>
-    </message>
-    <message>
-        <source>admission paused</source>
-        <translation>입장 일시 중지</translation>
-    </message>
-    <message>
-        <source>Waiting: %1 people · wait shown %2</source>
-        <translation>대기 %1명 · 안내 대기 시간 %2</translation>
-    </message>
-    <message>
-        <source>Bookings: %1</source>
-        <translation>예약: %1</translation>
-    </message>
-    <message>
-        <source>Bookings: %1 of %2 forecast for the window</source>
-        <translation>예약: %1건 (이번 기간 예상 %2건)</translation>
-    </message>
-    <message>
-        <source>Critical alerts: none standing</source>
-        <translation>긴급 경보: 진행 중 없음</translation>
-    </message>
-    <message>
-        <source>Critical alerts: %1 standing (%2 unacknowledged) · %3</source>
-        <translation>긴급 경보: 진행 %1건 (미확인 %2건) · %3</translation>
+        <source>Projection</source>
+        <comment>a what-if drawn on a chart, not measured data</comment>
+        <translation>예측</translation>
     </message>
 </context>
 <context>

@@ -61,7 +61,7 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
         if (role == StageAfterMsRole)
             return p->after_ms();
         if (role == StageDetailRole)
-            return QString::fromStdString(p->detail());
+            return words().text(p->detail_words(), p->detail());
         return QString::fromStdString(p->command_id());
     }
     case Qt::DisplayRole:
@@ -89,21 +89,26 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
         return stamp.source == LiveClock::Source::LiveSystem ? text : text + u' ' + LiveClock::wallClockNote();
     }
     case User:
+        // The gateway writes its own rows (alert transitions, expiries, checks) as "system".
+        if (e.user() == "system" && role != RawValueRole)
+            return tr("system", "the gateway as the author of an audit row");
         return QString::fromStdString(e.user());
     case Site:
         if (role == RawValueRole)
             return e.site();
         return siteText(e.site());
-    case Action:
+    case Action: {
+        const QString action = words().text(e.action_words(), e.action());
         if (role == Qt::ToolTipRole && (!e.before().empty() || !e.after().empty()))
-            return QString(QString::fromStdString(e.action()) + u'\n'
-                + tr("before: %1").arg(QString::fromStdString(e.before())) + u'\n'
-                + tr("after: %1").arg(QString::fromStdString(e.after())));
-        return QString::fromStdString(e.action());
+            return QString(action + u'\n'
+                + tr("before: %1").arg(words().stateText(QString::fromStdString(e.before()))) + u'\n'
+                + tr("after: %1").arg(words().stateText(QString::fromStdString(e.after()))));
+        return action;
+    }
     case Reason:
-        return QString::fromStdString(e.reason());
+        return words().text(e.reason_words(), e.reason());
     case Outcome:
-        return QString::fromStdString(e.outcome());
+        return words().text(e.outcome_words(), e.outcome());
     case Stage:
         // The delegate words the stage (StageRole); sorting goes by it.
         if (role == RawValueRole) {
@@ -140,6 +145,36 @@ const sitroom::domain::LiveClock &AuditModel::clock() const
         m_clock = sitroom::domain::LiveClock(QString::fromStdString(zone));
     }
     return m_clock;
+}
+
+const PhraseWords &AuditModel::words() const
+{
+    const std::string &zone = m_store.configuration().timezone();
+    if (zone != m_wordsZone) {
+        m_wordsZone = zone;
+        const SituationStore *store = &m_store;
+        const bool english = m_english;
+        m_words = PhraseWords(clock(), [store, english](const QString &id) {
+            for (const auto &p : store->configuration().providers()) {
+                if (QString::fromStdString(p.id()) == id) {
+                    const std::string &name = english && !p.name().en().empty() ? p.name().en() : p.name().ko();
+                    return name.empty() ? id : QString::fromStdString(name);
+                }
+            }
+            return id;
+        }, english);
+    }
+    return m_words;
+}
+
+void AuditModel::setEnglishNames(bool english)
+{
+    if (english == m_english)
+        return;
+    m_english = english;
+    m_wordsZone = "\n";
+    if (!m_rows.empty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
 
 const sitroom::v1::CommandProgress *AuditModel::progressOf(const sitroom::v1::AuditEntry &entry) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "control/PhraseWords.h"
 #include "domain/LiveClock.h"
 
 #include "sitroom/v1/alerts.pb.h"
@@ -34,7 +35,7 @@ public:
         AfterRole,
         StageRole,          // sitroom::v1::CommandStage as int; unset for a row without progress
         StageAfterMsRole,   // from acceptance to the effect seen (or giving up)
-        StageDetailRole,    // the gateway's English detail, for tooltips
+        StageDetailRole,    // the gateway's detail in the console's words, for tooltips
         CommandIdRole,
     };
 
@@ -49,6 +50,10 @@ public:
     static QString siteText(quint32 site);
     // The live system's clock the Time column is on (its zone follows the configuration).
     const sitroom::domain::LiveClock &clock() const;
+    // The server's Phrases in the console's words, on that clock.
+    const PhraseWords &words() const;
+    // Provider names in English rather than Korean (the English UI).
+    void setEnglishNames(bool english);
 
 private:
     void sync();
@@ -59,6 +64,9 @@ private:
     const SituationStore &m_store;
     mutable sitroom::domain::LiveClock m_clock;
     mutable std::string m_clockZone;  // Configuration.timezone m_clock was made for
+    mutable PhraseWords m_words;
+    mutable std::string m_wordsZone = "\n";  // the zone m_words was made for ("\n": not yet)
+    bool m_english = false;
     std::vector<sitroom::v1::AuditEntry> m_rows;  // newest first
     QHash<quint64, sitroom::v1::CommandProgress> m_stages;  // audit id → its command's latest progress
 };

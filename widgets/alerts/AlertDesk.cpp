@@ -4,6 +4,7 @@
 #include "AlertLook.h"
 
 #include "control/ControlRequest.h"
+#include "control/PhraseWords.h"
 #include "situation/SituationStore.h"
 
 #include <QComboBox>
@@ -120,7 +121,10 @@ void AlertDesk::onResult(const sitroom::v1::CommandResult &result)
         return;
     const QString action = it.value();
     m_sent.erase(it);
-    const QString detail = QString::fromStdString(result.message());
+    // The server's reason in the console's words (its English only from an older gateway).
+    const sitroom::models::PhraseWords words(sitroom::domain::LiveClock(QString::fromStdString(m_store.configuration().timezone())),
+                                             {});
+    const QString detail = words.text(result.message_words(), result.message());
     switch (result.status()) {
     case sitroom::v1::COMMAND_APPLIED:
         notify(tr("Done: %1.").arg(action), false);

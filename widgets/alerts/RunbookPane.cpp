@@ -196,7 +196,36 @@ void RunbookPane::activate(const QUrl &url)
         emit noticeChanged(tr("%1 not taken: %2.").arg(stepName, refusalText(*failure, m_namer)), true);
         return;
     }
-    emit stepRequested(m_alertId, *parsed.step, parsed.step->summary(m_runbookId));
+    emit stepRequested(m_alertId, *parsed.step, stepText(*parsed.step, m_runbookId, m_namer));
+}
+
+QString RunbookPane::stepText(const sitroom::models::RunbookStep &step, const QString &runbookId, const ProviderNamer &name)
+{
+    using sitroom::models::RunbookAction;
+    const QString provider = name ? name(step.provider) : step.provider;
+    QString what;
+    switch (step.action) {
+    case RunbookAction::DisableProvider:
+        what = step.disableForS > 0 ? tr("disable %1 for %2", "runbook step").arg(provider, formatDuration(step.disableForS))
+                                    : tr("disable %1", "runbook step").arg(provider);
+        break;
+    case RunbookAction::EnableProvider:
+        what = tr("enable %1", "runbook step").arg(provider);
+        break;
+    case RunbookAction::Throttle:
+        what = step.ratePerS >= 0 ? tr("throttle to %1", "runbook step").arg(formatRate(step.ratePerS))
+                                  : tr("throttle to %1 of the current rate", "runbook step").arg(formatPercent(step.percent / 100.0, 0));
+        break;
+    case RunbookAction::PauseAdmission:
+        what = tr("pause admission", "runbook step");
+        break;
+    case RunbookAction::ResumeAdmission:
+        what = tr("resume admission", "runbook step");
+        break;
+    }
+    // The runbook and step number stay as written: an identifier both rooms read alike.
+    const QString where = step.step > 0 ? runbookId + u'#' + QString::number(step.step) : runbookId;
+    return where.isEmpty() ? what : where + QStringLiteral(": ") + what;
 }
 
 } // namespace sitroom::widgets

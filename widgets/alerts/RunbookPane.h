@@ -43,6 +43,9 @@ public:
     void activate(const QUrl &url);
 
     static QString refusalText(const sitroom::models::PreconditionFailure &failure, const ProviderNamer &name);
+    // A step in the console's words, for the confirmation's reason and the
+    // acknowledgement's record: "provider-failing#2: 카카오 15분 중단".
+    static QString stepText(const sitroom::models::RunbookStep &step, const QString &runbookId, const ProviderNamer &name);
 
 signals:
     void stepRequested(const QString &alertId, const sitroom::models::RunbookStep &step, const QString &summary);

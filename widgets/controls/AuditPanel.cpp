@@ -32,7 +32,11 @@ AuditPanel::AuditPanel(AuditModel *model, const sitroom::models::SituationStore 
     m_view->verticalHeader()->hide();
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setWordWrap(false);
-    m_view->horizontalHeader()->setSectionResizeMode(AuditModel::Reason, QHeaderView::Stretch);
+    // What became of it reads longest ("적용됨: …; 운영 시스템이 12 ms 만에 수락함"): it takes
+    // the room left; what was done and why keep a width that reads, the rest in the tooltip.
+    m_view->horizontalHeader()->setSectionResizeMode(AuditModel::Outcome, QHeaderView::Stretch);
+    m_view->horizontalHeader()->resizeSection(AuditModel::Action, 260);
+    m_view->horizontalHeader()->resizeSection(AuditModel::Reason, 200);
     m_view->horizontalHeader()->setSectionResizeMode(AuditModel::Time, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AuditModel::Stage, QHeaderView::ResizeToContents);
     m_view->setItemDelegateForColumn(AuditModel::Stage, new AuditStageDelegate(m_view));

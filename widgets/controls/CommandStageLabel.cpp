@@ -39,7 +39,7 @@ void CommandStageLabel::onResult(const sitroom::v1::CommandResult &result)
         return;
     const auto status = result.status();
     if (result.stage() != sitroom::v1::COMMAND_STAGE_UNSPECIFIED) {
-        adopt(result.stage(), 0, QString::fromStdString(result.message()));
+        adopt(result.stage(), 0, ControlWords::phraseWords(m_store).text(result.message_words(), result.message()));
         return;
     }
     if (status != sitroom::v1::COMMAND_APPLIED) {
@@ -54,7 +54,8 @@ void CommandStageLabel::onProgress(const sitroom::v1::CommandProgress &progress)
 {
     if (m_commandId.isEmpty() || QString::fromStdString(progress.command_id()) != m_commandId)
         return;
-    adopt(progress.stage(), progress.after_ms(), QString::fromStdString(progress.detail()));
+    adopt(progress.stage(), progress.after_ms(),
+          ControlWords::phraseWords(m_store).text(progress.detail_words(), progress.detail()));
 }
 
 void CommandStageLabel::adopt(sitroom::v1::CommandStage stage, quint32 afterMs, const QString &reason)

@@ -264,7 +264,7 @@ void ControlDesk::onResult(const sitroom::v1::CommandResult &result)
     }
     const bool problem = result.status() != sitroom::v1::COMMAND_APPLIED
         && result.status() != sitroom::v1::COMMAND_PENDING_APPROVAL;
-    QString text = ControlWords::resultText(result, action, m_store.controlActor());
+    QString text = ControlWords::resultText(result, action, m_store);
     if (result.status() == sitroom::v1::COMMAND_PENDING_APPROVAL) {
         // The requester reads the gateway's deadline, not one of this console's making.
         for (const auto &p : result.control().pending()) {
@@ -284,7 +284,7 @@ void ControlDesk::onControlChanged()
     const sitroom::v1::Actor &actor = m_store.controlActor();
     if (actor.user().empty() || actor.user() == m_store.welcome().user())
         return;  // ours: its result says it
-    notify(tr("Controls changed by %1. Now: %2.").arg(ControlWords::actorText(actor), now), false);
+    notify(tr("Controls changed by %1. Now: %2.").arg(ControlWords::actorText(actor, m_store), now), false);
 }
 
 QString ControlDesk::notSentText(const QString &action)

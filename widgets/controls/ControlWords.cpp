@@ -1,8 +1,11 @@
 #include "ControlWords.h"
 
 #include "common/Formatting.h"
+#include "common/LiveClockLabel.h"
+#include "situation/SituationStore.h"
 
-#include <QDateTime>
+#include "domain/LiveClock.h"
+
 #include <QStringList>
 
 #include <cmath>
@@ -19,15 +22,29 @@ QString ControlWords::siteText(quint32 site)
     }
 }
 
-QString ControlWords::actorText(const sitroom::v1::Actor &actor)
+sitroom::models::PhraseWords ControlWords::phraseWords(const sitroom::models::SituationStore &store,
+                                                      const ProviderNamer &name)
 {
+    return sitroom::models::PhraseWords(sitroom::domain::LiveClock(QString::fromStdString(store.configuration().timezone())),
+                                        name);
+}
+
+QString ControlWords::actorText(const sitroom::v1::Actor &actor, const sitroom::models::SituationStore &store,
+                                qint64 liveTimeMs)
+{
+    using sitroom::domain::LiveClock;
     const QString user = QString::fromStdString(actor.user());
     if (user.isEmpty())
         return tr("nobody yet");
-    const QString when = actor.time_ms() > 0
-        ? QDateTime::fromMSecsSinceEpoch(actor.time_ms()).toString(QStringLiteral("HH:mm:ss"))
-        : tr("an unknown time");
-    const QString reason = QString::fromStdString(actor.reason());
+    const LiveClock clock(QString::fromStdString(store.configuration().timezone()));
+    QString when = tr("an unknown time");
+    if (liveTimeMs > 0)
+        when = clock.labelled(LiveClock::Stamp{liveTimeMs, LiveClock::Source::LiveSystem});
+    else if (actor.time_ms() > 0)
+        when = clock.labelled(LiveClock::Stamp{actor.time_ms(), LiveClockLabel::clocksDiffer(store)
+                                                                    ? LiveClock::Source::GatewayWall
+                                                                    : LiveClock::Source::LiveSystem});
+    const QString reason = phraseWords(store).reason(actor);
     if (reason.isEmpty())
         return tr("%1 (%2) at %3").arg(user, siteText(actor.site()), when);
     return tr("%1 (%2) at %3: “%4”").arg(user, siteText(actor.site()), when, reason);
@@ -114,9 +131,10 @@ QString ControlWords::throttleEffectText(const sitroom::models::ThrottleEffect &
 }
 
 QString ControlWords::resultText(const sitroom::v1::CommandResult &result, const QString &action,
-                                 const sitroom::v1::Actor &lastChange)
+                                 const sitroom::models::SituationStore &store)
 {
-    const QString message = QString::fromStdString(result.message());
+    const sitroom::v1::Actor &lastChange = store.controlActor();
+    const QString message = phraseWords(store).text(result.message_words(), result.message());
     switch (result.status()) {
     case sitroom::v1::COMMAND_APPLIED:
         return tr("Applied: %1.").arg(action);
@@ -128,7 +146,7 @@ QString ControlWords::resultText(const sitroom::v1::CommandResult &result, const
                                                                               : lastChange;
         return tr("Not applied: the controls changed before yours arrived. Now: %1. Last changed by %2. "
                   "Look again and decide anew.")
-            .arg(controlText(result.control()), actorText(who));
+            .arg(controlText(result.control()), actorText(who, store));
     }
     case sitroom::v1::COMMAND_REFUSED:
         return tr("Refused: %1. %2").arg(action, message);

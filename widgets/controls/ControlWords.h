@@ -1,6 +1,7 @@
 #pragma once
 
 #include "control/ControlEffect.h"
+#include "control/PhraseWords.h"
 
 #include "sitroom/v1/envelope.pb.h"
 
@@ -8,6 +9,10 @@
 #include <QString>
 
 #include <functional>
+
+namespace sitroom::models {
+class SituationStore;
+}
 
 namespace sitroom::widgets {
 
@@ -21,8 +26,16 @@ class ControlWords final
 
 public:
     static QString siteText(quint32 site);
-    // "park (Osong) at 20:14:05: “backend at 95 %”"
-    static QString actorText(const sitroom::v1::Actor &actor);
+    // "park (Osong) at 20:14:05 KST: “backend at 95 %”": on the live system's
+    // clock in its zone, labelled. Actor.time_ms is the gateway's wall clock;
+    // it is labelled as such when the live clock is another (a simulation at
+    // speed), unless liveTimeMs gives the same moment on the live clock (an
+    // alert's transition). The server's own reasons in the console's words.
+    static QString actorText(const sitroom::v1::Actor &actor, const sitroom::models::SituationStore &store,
+                             qint64 liveTimeMs = 0);
+    // The server's Phrases in the console's words, on the store's live clock.
+    static sitroom::models::PhraseWords phraseWords(const sitroom::models::SituationStore &store,
+                                                    const ProviderNamer &name = {});
     static QString controlText(const sitroom::v1::ControlState &control);
     static QString actionText(const sitroom::v1::Command &command, const ProviderNamer &name);
 
@@ -31,7 +44,7 @@ public:
 
     // What happened to a command the operator sent.
     static QString resultText(const sitroom::v1::CommandResult &result, const QString &action,
-                              const sitroom::v1::Actor &lastChange);
+                              const sitroom::models::SituationStore &store);
     // Where an applied change stands in the live system: "전송됨", "적용 확인 중",
     // "효과 확인 (2.1초)", "효과 미확인", "전달 실패: <reason>"; empty for none.
     static QString stageText(sitroom::v1::CommandStage stage, quint32 afterMs, const QString &reason = {});

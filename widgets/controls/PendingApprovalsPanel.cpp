@@ -101,7 +101,7 @@ void PendingApprovalsPanel::refresh()
         if (supervisor && !mine && m_store.isLive()) {
             auto *button = new QPushButton(tr("Approve…"), m_table);
             button->setObjectName(QStringLiteral("approve-") + requestId);
-            const QString description = tr("%1, requested by %2").arg(action, ControlWords::actorText(p.requested_by()));
+            const QString description = tr("%1, requested by %2").arg(action, ControlWords::actorText(p.requested_by(), m_store));
             connect(button, &QPushButton::clicked, this,
                     [this, requestId, description] { emit approveRequested(requestId, description); });
             m_table->setCellWidget(row, Approve, button);

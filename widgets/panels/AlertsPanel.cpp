@@ -340,7 +340,10 @@ void AlertsPanel::refreshDetails()
     if (!alert->acknowledged_by().user().empty()) {
         sitroom::v1::Actor who = alert->acknowledged_by();
         who.clear_reason();
-        QString line = tr("Acknowledged by %1").arg(ControlWords::actorText(who));
+        // Acknowledged and still so, the alert's last transition is the
+        // acknowledgement, on the live system's clock.
+        const qint64 ackedAtMs = alert->state() == sitroom::v1::ALERT_ACTIVE_ACKED ? alert->changed_ms() : 0;
+        QString line = tr("Acknowledged by %1").arg(ControlWords::actorText(who, m_store, ackedAtMs));
         if (!alert->comment().empty())
             line += tr(": “%1”").arg(QString::fromStdString(alert->comment()));
         if (!alert->runbook_step().empty())
@@ -352,7 +355,7 @@ void AlertsPanel::refreshDetails()
         const QString why = QString::fromStdString(who.reason());
         who.clear_reason();
         lines << tr("Shelved by %1 until %2: “%3”")
-                     .arg(ControlWords::actorText(who),
+                     .arg(ControlWords::actorText(who, m_store, alert->changed_ms()),
                           formatClock(alert->shelved_until_ms(), m_zone, QStringLiteral("HH:mm")),
                           why);
     }
