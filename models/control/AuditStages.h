@@ -10,8 +10,10 @@
 
 namespace sitroom::models {
 
-// Which audit row each command's progress belongs to. An audit row carries no
-// command_id, so a progress is matched by who (user) and what (its action is
+// Which audit row each command's progress belongs to. A row that carries its
+// command's command_id is paired with that command's progress. Rows without it
+// (written by an older gateway) and progress no row names are matched by who
+// (user) and what (its action is
 // the audit row's action, or starts it: the row may add "(stale data,
 // overridden)"), at the time the live system accepted it: at_ms − after_ms
 // must fall from kEarlyMs before the row to kLateMs after it, both on the

@@ -177,7 +177,7 @@ private slots:
         QVERIFY(dialog);
         QVERIFY(dialog->isVisible());
         QVERIFY(dialog->reason().contains(QStringLiteral("a1")));
-        QVERIFY(dialog->reason().contains(QStringLiteral("provider-failing#8: disable kakao for 30m")));
+        QVERIFY2(dialog->reason().contains(QStringLiteral("provider-failing#8: disable Provider kakao for 30 min")), qPrintable(dialog->reason()));
         QVERIFY(dialog->durationBox());
         QCOMPARE(dialog->durationBox()->currentData().toUInt(), 1800u);
         QVERIFY(dialog->okButton()->isEnabled());   // the reason is there; still editable
@@ -193,12 +193,12 @@ private slots:
         c.panel()->ackButton()->click();
         widgets::AlertAckDialog *ack = c.window.alertDesk()->activeAckDialog();
         QVERIFY(ack);
-        QCOMPARE(ack->runbookStep(), QStringLiteral("provider-failing#8: disable kakao for 30m"));
+        QCOMPARE(ack->runbookStep(), QStringLiteral("provider-failing#8: disable Provider kakao for 30 min"));
         ack->commentEdit()->setPlainText(QStringLiteral("kakao 30 min off, approval asked"));
         ack->okButton()->click();
         QCOMPARE(alertCommands.size(), 1);
         QCOMPARE(alertCommands[0][0].value<v1::Command>().acknowledge_alert().runbook_step(),
-                 std::string("provider-failing#8: disable kakao for 30m"));
+                 std::string("provider-failing#8: disable Provider kakao for 30 min"));
     }
 
     void throttleStepPrefillsTheRate()

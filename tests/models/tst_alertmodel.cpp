@@ -54,7 +54,7 @@ private slots:
     void alarmLoadFromTicksAndEvents();
 
 private:
-    void event(const v1::Alert &alert, v1::AlertTransition transition, v1::AlertState previous = v1::ALERT_STATE_UNSPECIFIED,
+    void sendEvent(const v1::Alert &alert, v1::AlertTransition transition, v1::AlertState previous = v1::ALERT_STATE_UNSPECIFIED,
                quint32 last10 = 1, bool flood = false);
     void snapshot(std::vector<v1::Alert> alerts, int second = 10);
 
@@ -88,7 +88,7 @@ void tst_AlertModel::snapshot(std::vector<v1::Alert> alerts, int second)
     m_store->apply(b);
 }
 
-void tst_AlertModel::event(const v1::Alert &alert, v1::AlertTransition transition, v1::AlertState previous,
+void tst_AlertModel::sendEvent(const v1::Alert &alert, v1::AlertTransition transition, v1::AlertState previous,
                            quint32 last10, bool flood)
 {
     TelemetryBatch b;
@@ -205,7 +205,7 @@ void tst_AlertModel::eventsChangeSingleRows()
     QSignalSpy storeEvents(m_store.get(), &SituationStore::alertEvent);
 
     // A new alert goes where it sorts: a critical above both.
-    event(makeAlert("pass", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs + 3000, false), v1::TRANSITION_RAISED);
+    sendEvent(makeAlert("pass", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs + 3000, false), v1::TRANSITION_RAISED);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), 0);
     QCOMPARE(m_model->rowCount(), 3);
@@ -215,7 +215,7 @@ void tst_AlertModel::eventsChangeSingleRows()
     v1::Alert naver = makeAlert("naver", v1::SEVERITY_MINOR, v1::AlertState(state), kSimStartMs + 2000, false);
     naver.set_first_out(transition == v1::TRANSITION_FLOOD_CHANGED);
     naver.mutable_acknowledged_by()->set_user("park");
-    event(naver, v1::AlertTransition(transition), v1::AlertState(previous));
+    sendEvent(naver, v1::AlertTransition(transition), v1::AlertState(previous));
     QCOMPARE(storeEvents.count(), 2);
     QCOMPARE(reset.count(), 0);
     if (removed) {
@@ -243,7 +243,7 @@ void tst_AlertModel::escalationMovesTheRow()
     QCOMPARE(m_model->index(1, 0).data(AlertModel::IdRole).toString(), QStringLiteral("naver"));
     QCOMPARE(m_model->index(2, 0).data(AlertModel::IdRole).toString(), QStringLiteral("pass"));
     QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
-    event(makeAlert("pass", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs + 500, false),
+    sendEvent(makeAlert("pass", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs + 500, false),
           v1::TRANSITION_ESCALATED, v1::ALERT_ACTIVE_UNACKED);
     QCOMPARE(moved.count(), 1);
     QStringList order;
@@ -251,7 +251,7 @@ void tst_AlertModel::escalationMovesTheRow()
         order << m_model->index(r, 0).data(AlertModel::IdRole).toString();
     QCOMPARE(order, QStringList({QStringLiteral("pass"), QStringLiteral("kakao"), QStringLiteral("naver")}));
     // And down again when an acknowledgement drops the latch to the active level.
-    event(makeAlert("pass", v1::SEVERITY_INFO, v1::ALERT_ACTIVE_ACKED, kSimStartMs + 500, false),
+    sendEvent(makeAlert("pass", v1::SEVERITY_INFO, v1::ALERT_ACTIVE_ACKED, kSimStartMs + 500, false),
           v1::TRANSITION_ACKNOWLEDGED, v1::ALERT_ACTIVE_UNACKED);
     QCOMPARE(moved.count(), 2);
     QCOMPARE(m_model->index(2, 0).data(AlertModel::IdRole).toString(), QStringLiteral("pass"));
@@ -262,10 +262,10 @@ void tst_AlertModel::clearedRemovesAndUnknownClearIsIgnored()
 {
     snapshot({makeAlert("kakao", v1::SEVERITY_MAJOR, v1::ALERT_RTN_UNACKED, kSimStartMs, false)});
     QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
-    event(makeAlert("ghost", v1::SEVERITY_MAJOR, v1::ALERT_CLEARED, kSimStartMs, false), v1::TRANSITION_CLEARED);
+    sendEvent(makeAlert("ghost", v1::SEVERITY_MAJOR, v1::ALERT_CLEARED, kSimStartMs, false), v1::TRANSITION_CLEARED);
     QCOMPARE(removed.count(), 0);
     QCOMPARE(m_model->rowCount(), 1);
-    event(makeAlert("kakao", v1::SEVERITY_MAJOR, v1::ALERT_CLEARED, kSimStartMs, false), v1::TRANSITION_CLEARED,
+    sendEvent(makeAlert("kakao", v1::SEVERITY_MAJOR, v1::ALERT_CLEARED, kSimStartMs, false), v1::TRANSITION_CLEARED,
           v1::ALERT_RTN_UNACKED);
     QCOMPARE(removed.count(), 1);
     QCOMPARE(m_model->rowCount(), 0);
@@ -292,7 +292,7 @@ void tst_AlertModel::alarmLoadFromTicksAndEvents()
     snapshot({});
     QCOMPARE(m_store->alertsLast10min(), 0u);
     QSignalSpy load(m_store.get(), &SituationStore::alarmLoadChanged);
-    event(makeAlert("kakao", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, kSimStartMs, false), v1::TRANSITION_RAISED,
+    sendEvent(makeAlert("kakao", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, kSimStartMs, false), v1::TRANSITION_RAISED,
           v1::ALERT_STATE_UNSPECIFIED, 12, true);
     QCOMPARE(load.count(), 1);
     QCOMPARE(m_store->alertsLast10min(), 12u);

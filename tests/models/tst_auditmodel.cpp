@@ -245,6 +245,42 @@ private slots:
         QCOMPARE(m_model->headerData(AuditModel::Stage, Qt::Horizontal).toString(), QStringLiteral("In the live system"));
     }
 
+    // A row that names its command is paired with that command's progress,
+    // whatever the two texts say and however far apart their times are.
+    void stageByCommandId()
+    {
+        const qint64 t0 = 1'750'000'000'000;
+        v1::AuditEntry e = entry(20, "kim");
+        e.set_time_ms(t0);
+        e.set_action("set admission rate to 400/s");
+        e.set_command_id("c-400");
+        v1::AuditEntry other = entry(21, "kim");
+        other.set_time_ms(t0 + 1'000);
+        other.set_action("set admission rate to 400/s");
+        models::TelemetryBatch rows;
+        for (const v1::AuditEntry &row : {e, other}) {
+            v1::Envelope env;
+            *env.mutable_audit_event()->mutable_entry() = row;
+            rows.events.push_back(env);
+        }
+        m_store->apply(rows);
+        models::TelemetryBatch batch;
+        // Its action text is the progress's own wording, and it comes late.
+        batch.events.push_back(progressEnvelope(progress("c-400", v1::COMMAND_STAGE_EFFECT_SEEN, 1500, t0 + 600'000,
+                                                         "kim did: throttle", "kim")));
+        m_store->apply(batch);
+        int row20 = -1, row21 = -1;
+        for (int r = 0; r < m_model->rowCount(); ++r) {
+            const quint64 id = m_model->index(r, 0).data(AuditModel::IdRole).toULongLong();
+            row20 = id == 20 ? r : row20;
+            row21 = id == 21 ? r : row21;
+        }
+        QVERIFY(row20 >= 0 && row21 >= 0);
+        QCOMPARE(m_model->index(row20, AuditModel::Stage).data(AuditModel::StageRole).toInt(), int(v1::COMMAND_STAGE_EFFECT_SEEN));
+        QCOMPARE(m_model->index(row20, AuditModel::Stage).data(AuditModel::CommandIdRole).toString(), QStringLiteral("c-400"));
+        QVERIFY(!m_model->index(row21, AuditModel::Stage).data(AuditModel::StageRole).isValid());
+    }
+
 private:
     FakeClock m_clock;
     std::unique_ptr<SituationStore> m_store;

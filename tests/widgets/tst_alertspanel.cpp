@@ -161,13 +161,13 @@ void tst_AlertsPanel::acknowledgeBuildsCommand()
     Dock d;
     d.feed(liveBatch(v1::ROLE_OPERATOR, {makeAlert("a1", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, t0)}, d.clock.now));
     QSignalSpy issued(&d.desk, &widgets::AlertDesk::commandIssued);
-    d.desk.recordStep(QStringLiteral("a1"), QStringLiteral("provider-failing#8: disable kakao for 30m"));
+    d.desk.recordStep(QStringLiteral("a1"), QStringLiteral("provider-failing#8: disable kakao for 30 min"));
     d.panel.ackButton()->click();
     widgets::AlertAckDialog *dialog = d.desk.activeAckDialog();
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
     QVERIFY(!dialog->okButton()->isEnabled());   // a comment is required
-    QCOMPARE(dialog->stepEdit()->text(), QStringLiteral("provider-failing#8: disable kakao for 30m"));
+    QCOMPARE(dialog->stepEdit()->text(), QStringLiteral("provider-failing#8: disable kakao for 30 min"));
     dialog->commentEdit()->setPlainText(QStringLiteral("카카오 중단 요청함"));
     QVERIFY(dialog->okButton()->isEnabled());
     dialog->okButton()->click();
@@ -176,7 +176,7 @@ void tst_AlertsPanel::acknowledgeBuildsCommand()
     QCOMPARE(command.action_case(), v1::Command::kAcknowledgeAlert);
     QCOMPARE(command.acknowledge_alert().alert_id(), std::string("a1"));
     QCOMPARE(QString::fromStdString(command.acknowledge_alert().comment()), QStringLiteral("카카오 중단 요청함"));
-    QCOMPARE(command.acknowledge_alert().runbook_step(), std::string("provider-failing#8: disable kakao for 30m"));
+    QCOMPARE(command.acknowledge_alert().runbook_step(), std::string("provider-failing#8: disable kakao for 30 min"));
     QCOMPARE(command.expected_revision(), quint64(3));
     QVERIFY(d.panel.notice()->isVisible());
 }
@@ -413,7 +413,7 @@ void tst_AlertsPanel::runbookStepRefusedWhenPreconditionGone()
     pane->activate(disable);
     QCOMPARE(requested.size(), 1);
     QCOMPARE(requested[0][0].toString(), QStringLiteral("a1"));
-    QCOMPARE(requested[0][2].toString(), QStringLiteral("provider-failing#8: disable kakao for 30m"));
+    QCOMPARE(requested[0][2].toString(), QStringLiteral("provider-failing#8: disable kakao for 30 min"));
     // kakao recovers to yellow: the same click is refused, saying why.
     v1::SystemState now = d.store.state();
     now.mutable_providers(0)->set_light(v1::LIGHT_YELLOW);
