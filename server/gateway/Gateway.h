@@ -98,6 +98,8 @@ public:
     // Connections past their TLS handshake, including those not yet past Hello.
     int sessionCount() const;
     int laggingSessionCount() const;
+    // Sign-ins whose password is being checked off the event loop, by user.
+    int signInsInFlight(const QString &user) const;
     // The seq of the last broadcast (0 before the first).
     std::uint64_t lastBroadcastSeq() const;
 

@@ -7,8 +7,8 @@
 #include "sitroom/PhraseBook.h"
 
 #include <QHostAddress>
-#include <QPointer>
-#include <QThreadPool>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace sitroom::gateway {
 
@@ -89,25 +89,30 @@ void Gateway::signIn(const sitroom::v1::Hello &hello, const QHostAddress &source
         copy.passwordHash = d->dummyHash;
     }
     // PBKDF2 at hundreds of thousands of iterations takes a while: off the
-    // event loop, then back here to decide.
+    // event loop on the thread pool, which touches nothing but its own copies.
+    // The decision comes back through a QFutureWatcher that is the gateway's
+    // child on the gateway's thread: the future reports to the watcher under
+    // its own lock, and a watcher destroyed with the gateway detaches first, so
+    // nothing on the pool's thread ever reads a pointer to the gateway. (Qt
+    // 6.4's QFuture::then(context, ...) reads a QPointer to the context on the
+    // finishing thread, the very race this avoids.)
     const QString password = QString::fromStdString(hello.password());
-    QPointer<Gateway> self(this);
     ++d->signInsInFlight[user];
     ++d->signInsInFlight[pairKey];
-    QThreadPool::globalInstance()->start([self, copy, known, password, address, pairKey, done, audit]() {
-        const bool ok = PasswordHash::verify(password, copy.passwordHash) && known;
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self.data(), [self, copy, known, ok, address, pairKey, done, audit]() {
-            if (!self)
-                return;
+    const QString hash = copy.passwordHash;
+    auto *watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, copy, known, address, pairKey, done, audit] {
+            const bool verified = watcher->result();
+            watcher->deleteLater();
+            const bool ok = verified && known;
             for (const QString &key : {copy.name, pairKey}) {
-                if (--self->d->signInsInFlight[key] <= 0)
-                    self->d->signInsInFlight.remove(key);
+                if (--d->signInsInFlight[key] <= 0)
+                    d->signInsInFlight.remove(key);
             }
             SignInDecision decision;
             if (ok) {
-                self->d->signInGuard.recordSuccess(copy.name, address);
+                d->signInGuard.recordSuccess(copy.name, address);
                 const char *role = copy.role == sitroom::v1::ROLE_SUPERVISOR ? "role.supervisor"
                                  : copy.role == sitroom::v1::ROLE_OPERATOR   ? "role.operator"
                                  : copy.role == sitroom::v1::ROLE_VIEWER     ? "role.viewer"
@@ -116,15 +121,20 @@ void Gateway::signIn(const sitroom::v1::Hello &hello, const QHostAddress &source
                 decision.accepted = true;
                 decision.identity = Identity{copy.name, copy.role, copy.site};
             } else {
-                self->d->signInGuard.recordFailure(copy.name, address, wallNowMs());
+                d->signInGuard.recordFailure(copy.name, address, wallNowMs());
                 audit(copy.site, outcomePhrase(sitroom::v1::COMMAND_REFUSED,
                                                phrase::make(known ? "signin.wrong_password" : "signin.unknown_user",
                                                             {{"address", address}})));
                 decision.reason = QStringLiteral("unknown user or wrong password");
             }
             done(decision);
-        }, Qt::QueuedConnection);
-    });
+        });
+    watcher->setFuture(QtConcurrent::run([password, hash] { return PasswordHash::verify(password, hash); }));
+}
+
+int Gateway::signInsInFlight(const QString &user) const
+{
+    return d->signInsInFlight.value(user);
 }
 
 } // namespace sitroom::gateway
