@@ -9,6 +9,7 @@
 #include "board/ProviderBoard.h"
 #include "board/ProviderTile.h"
 #include "common/FigureDelegate.h"
+#include "controls/ControlWords.h"
 #include "controls/ThrottleControl.h"
 #include "itemmodels/ProviderModel.h"
 #include "panels/AdmissionPanel.h"
@@ -282,6 +283,23 @@ private slots:
             QCOMPARE(inside.name(), QStringLiteral("#f3ead2"));
         else
             QCOMPARE(inside.name(), QStringLiteral("#ececec"));
+    }
+
+    // The controls in force name disabled providers as operators know them.
+    void controlsInForceNameTheProviders()
+    {
+        v1::ControlState control;
+        control.set_admission_rate_per_s(500);
+        auto *kakao = control.add_providers();
+        kakao->set_id("kakao");
+        kakao->set_enabled(false);
+        auto *naver = control.add_providers();
+        naver->set_id("naver");
+        naver->set_enabled(true);
+        const QString text = widgets::ControlWords::controlText(
+            control, [](const QString &id) { return id == u"kakao" ? QStringLiteral("카카오") : id; });
+        QVERIFY2(text.contains(QStringLiteral("카카오")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("kakao")) && !text.contains(QStringLiteral("naver")), qPrintable(text));
     }
 
     void dashBeforeData()

@@ -64,7 +64,7 @@ void ControlDesk::proposeRate(double ratePerS)
     const auto effect = sitroom::models::throttleEffect(m_store.state(), control, ratePerS);
     ControlProposal proposal;
     proposal.title = tr("Change the admission rate");
-    proposal.currentValue = ControlWords::controlText(control);
+    proposal.currentValue = ControlWords::controlText(control, namer());
     proposal.newValue = tr("admission rate %1").arg(formatRate(ratePerS));
     proposal.effect = ControlWords::throttleEffectText(effect);
     proposal.needsApproval = sitroom::models::isHazardous(ControlRequest(control, QString()).setAdmissionRate(ratePerS),
@@ -78,7 +78,7 @@ void ControlDesk::proposePause()
     const auto &control = m_store.control();
     ControlProposal proposal;
     proposal.title = tr("Pause admission");
-    proposal.currentValue = ControlWords::controlText(control);
+    proposal.currentValue = ControlWords::controlText(control, namer());
     proposal.newValue = tr("admission paused");
     proposal.effect = ControlWords::throttleEffectText(sitroom::models::throttleEffect(m_store.state(), control, 0, true));
     proposal.needsApproval = true;
@@ -91,7 +91,7 @@ void ControlDesk::proposeResume()
     const auto &control = m_store.control();
     ControlProposal proposal;
     proposal.title = tr("Resume admission");
-    proposal.currentValue = ControlWords::controlText(control);
+    proposal.currentValue = ControlWords::controlText(control, namer());
     proposal.newValue = tr("admission rate %1").arg(formatRate(control.admission_rate_per_s()));
     proposal.effect = ControlWords::throttleEffectText(
         sitroom::models::throttleEffect(m_store.state(), control, control.admission_rate_per_s()));
@@ -142,7 +142,7 @@ void ControlDesk::proposeApproval(const QString &requestId, const QString &descr
     const ProviderNamer name = namer();
     ControlProposal proposal;
     proposal.title = tr("Approve a hazardous change");
-    proposal.currentValue = ControlWords::controlText(m_store.control());
+    proposal.currentValue = ControlWords::controlText(m_store.control(), namer());
     proposal.newValue = description;
     proposal.compare = true;
     proposal.effect = ApprovalWords::effectText(effect, false, name);
@@ -264,7 +264,7 @@ void ControlDesk::onResult(const sitroom::v1::CommandResult &result)
     }
     const bool problem = result.status() != sitroom::v1::COMMAND_APPLIED
         && result.status() != sitroom::v1::COMMAND_PENDING_APPROVAL;
-    QString text = ControlWords::resultText(result, action, m_store);
+    QString text = ControlWords::resultText(result, action, m_store, namer());
     if (result.status() == sitroom::v1::COMMAND_PENDING_APPROVAL) {
         // The requester reads the gateway's deadline, not one of this console's making.
         for (const auto &p : result.control().pending()) {
@@ -277,7 +277,7 @@ void ControlDesk::onResult(const sitroom::v1::CommandResult &result)
 
 void ControlDesk::onControlChanged()
 {
-    const QString now = ControlWords::controlText(m_store.control());
+    const QString now = ControlWords::controlText(m_store.control(), namer());
     const QString before = std::exchange(m_shownControl, now);
     if (before.isEmpty() || before == now)
         return;  // the first picture, or only approvals moved

@@ -50,14 +50,14 @@ QString ControlWords::actorText(const sitroom::v1::Actor &actor, const sitroom::
     return tr("%1 (%2) at %3: “%4”").arg(user, siteText(actor.site()), when, reason);
 }
 
-QString ControlWords::controlText(const sitroom::v1::ControlState &control)
+QString ControlWords::controlText(const sitroom::v1::ControlState &control, const ProviderNamer &name)
 {
     QString text = control.admission_paused() ? tr("admission paused")
                                               : tr("admission rate %1").arg(formatRate(control.admission_rate_per_s()));
     QStringList off;
     for (const auto &p : control.providers()) {
         if (!p.enabled())
-            off << QString::fromStdString(p.id());
+            off << (name ? name(QString::fromStdString(p.id())) : QString::fromStdString(p.id()));
     }
     if (!off.isEmpty())
         text += tr(", disabled: %1").arg(off.join(QStringLiteral(", ")));
@@ -131,7 +131,7 @@ QString ControlWords::throttleEffectText(const sitroom::models::ThrottleEffect &
 }
 
 QString ControlWords::resultText(const sitroom::v1::CommandResult &result, const QString &action,
-                                 const sitroom::models::SituationStore &store)
+                                 const sitroom::models::SituationStore &store, const ProviderNamer &name)
 {
     const sitroom::v1::Actor &lastChange = store.controlActor();
     const QString message = phraseWords(store).text(result.message_words(), result.message());
@@ -146,7 +146,7 @@ QString ControlWords::resultText(const sitroom::v1::CommandResult &result, const
                                                                               : lastChange;
         return tr("Not applied: the controls changed before yours arrived. Now: %1. Last changed by %2. "
                   "Look again and decide anew.")
-            .arg(controlText(result.control()), actorText(who, store));
+            .arg(controlText(result.control(), name), actorText(who, store));
     }
     case sitroom::v1::COMMAND_REFUSED:
         return tr("Refused: %1. %2").arg(action, message);

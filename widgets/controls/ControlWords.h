@@ -36,7 +36,8 @@ public:
     // The server's Phrases in the console's words, on the store's live clock.
     static sitroom::models::PhraseWords phraseWords(const sitroom::models::SituationStore &store,
                                                     const ProviderNamer &name = {});
-    static QString controlText(const sitroom::v1::ControlState &control);
+    // The controls in force; disabled providers by name where a namer is given.
+    static QString controlText(const sitroom::v1::ControlState &control, const ProviderNamer &name = {});
     static QString actionText(const sitroom::v1::Command &command, const ProviderNamer &name);
 
     static QString disableEffectText(const sitroom::models::DisableEffect &effect, const ProviderNamer &name);
@@ -44,7 +45,7 @@ public:
 
     // What happened to a command the operator sent.
     static QString resultText(const sitroom::v1::CommandResult &result, const QString &action,
-                              const sitroom::models::SituationStore &store);
+                              const sitroom::models::SituationStore &store, const ProviderNamer &name = {});
     // Where an applied change stands in the live system: "전송됨", "적용 확인 중",
     // "효과 확인 (2.1초)", "효과 미확인", "전달 실패: <reason>"; empty for none.
     static QString stageText(sitroom::v1::CommandStage stage, quint32 afterMs, const QString &reason = {});
