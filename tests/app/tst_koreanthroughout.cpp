@@ -438,9 +438,12 @@ private slots:
         Actor choi(sim.port(), tls, QStringLiteral("choi"), v1::SITE_MINISTRY);
         QTRY_VERIFY_WITH_TIMEOUT(kim.store.isLive() && park.store.isLive() && choi.store.isLive(), kWaitMs);
 
+        // The controls in force have arrived (a first tick can come before them).
+        QTRY_VERIFY_WITH_TIMEOUT(kim.store.control().revision() > 0 && kim.store.control().admission_rate_per_s() > 0, kWaitMs);
         const double rate = kim.store.control().admission_rate_per_s();
-        QCOMPARE(kim.send(kim.request(QStringLiteral("대기열 안정, 소폭 조정")).setAdmissionRate(rate * 0.95)).status(),
-                 v1::COMMAND_APPLIED);
+        const v1::CommandResult throttled = kim.send(kim.request(QStringLiteral("대기열 안정, 소폭 조정")).setAdmissionRate(rate * 0.95));
+        QVERIFY2(throttled.status() == v1::COMMAND_APPLIED,
+                 qPrintable(QStringLiteral("%1: %2 (rate in force %3)").arg(int(throttled.status())).arg(QString::fromStdString(throttled.message())).arg(rate)));
         const v1::CommandResult asked = kim.send(kim.request(QStringLiteral("백엔드 보호")).pauseAdmission());
         QCOMPARE(asked.status(), v1::COMMAND_PENDING_APPROVAL);
         QTRY_VERIFY_WITH_TIMEOUT(park.store.control().pending_size() > 0, kWaitMs);
