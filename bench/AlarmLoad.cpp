@@ -14,12 +14,12 @@
 // starts per block there, with the median and the worst block. The worst
 // 10 minutes is the largest count of starts in any 10-minute span (sliding,
 // openings included). Docs: docs/alerts.md.
-#include "alerts/AlertEngine.h"
-#include "alerts/AlertRules.h"
-#include "alerts/MetricExtractor.h"
-#include "sim/ScenarioLoader.h"
-#include "sim/SimTelemetry.h"
-#include "sim/Simulation.h"
+#include "server/alerts/AlertEngine.h"
+#include "server/alerts/AlertRules.h"
+#include "server/alerts/MetricExtractor.h"
+#include "server/sim/ScenarioLoader.h"
+#include "server/sim/SimTelemetry.h"
+#include "server/sim/Simulation.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

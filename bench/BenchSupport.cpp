@@ -1,10 +1,10 @@
-#include "BenchSupport.h"
+#include "bench/BenchSupport.h"
 
-#include "framing/FrameCodec.h"
-#include "gateway/PublishedState.h"
-#include "sim/ScenarioLoader.h"
-#include "sim/SimTelemetry.h"
-#include "sim/Simulation.h"
+#include "proto/framing/FrameCodec.h"
+#include "server/gateway/PublishedState.h"
+#include "server/sim/ScenarioLoader.h"
+#include "server/sim/SimTelemetry.h"
+#include "server/sim/Simulation.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "SimulatorProcess.h"
+#include "bench/SimulatorProcess.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

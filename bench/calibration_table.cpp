@@ -3,8 +3,8 @@
 // low admission rate) over several seeds.
 //
 //   build/bin/sitroom-calibration [--seeds 1,2,3,4,5]
-#include "sim/ScenarioLoader.h"
-#include "sim/Simulation.h"
+#include "server/sim/ScenarioLoader.h"
+#include "server/sim/Simulation.h"
 
 #include <QCoreApplication>
 #include <QCommandLineParser>

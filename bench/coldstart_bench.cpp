@@ -7,8 +7,8 @@
 // makes it paint its first live frame (snapshot applied, window repainted),
 // print "first live frame" and quit. Timed from QProcess::start to that line;
 // one untimed launch first warms the page cache.
-#include "BenchSupport.h"
-#include "SimulatorProcess.h"
+#include "bench/BenchSupport.h"
+#include "bench/SimulatorProcess.h"
 
 #include <QCoreApplication>
 #include <QCommandLineParser>

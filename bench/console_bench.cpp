@@ -16,20 +16,20 @@
 //     A 12 h shift of telemetry (after a 1 h backfill) replayed at speed into
 //     the console's store, item models and main window; resident memory at
 //     every hour, growth over the last 6 h.
-#include "BenchSupport.h"
+#include "bench/BenchSupport.h"
 
-#include "ConsoleOptions.h"
-#include "MainWindow.h"
+#include "app/console/ConsoleOptions.h"
+#include "app/console/MainWindow.h"
 
-#include "framing/FrameCodec.h"
-#include "chart/TimeSeriesChart.h"
-#include "history/HistoryRing.h"
-#include "itemmodels/AlertModel.h"
-#include "itemmodels/CohortModel.h"
-#include "itemmodels/ProviderModel.h"
-#include "situation/SituationStore.h"
-#include "telemetry/PendingBatch.h"
-#include "telemetry/SequenceTracker.h"
+#include "proto/framing/FrameCodec.h"
+#include "widgets/chart/TimeSeriesChart.h"
+#include "models/history/HistoryRing.h"
+#include "models/itemmodels/AlertModel.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "models/situation/SituationStore.h"
+#include "models/telemetry/PendingBatch.h"
+#include "models/telemetry/SequenceTracker.h"
 
 #include <QApplication>
 #include <QChart>

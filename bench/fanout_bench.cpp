@@ -11,11 +11,11 @@
 // read buffer is capped and never drained, so TCP backs up into the
 // gateway); the others' p99 is compared with phase 1 and the gateway's RSS
 // watched.
-#include "BenchSupport.h"
-#include "SimulatorProcess.h"
+#include "bench/BenchSupport.h"
+#include "bench/SimulatorProcess.h"
 
-#include "framing/FrameCodec.h"
-#include "gateway/PasswordHash.h"
+#include "proto/framing/FrameCodec.h"
+#include "server/gateway/PasswordHash.h"
 
 #include <QCoreApplication>
 #include <QCommandLineParser>

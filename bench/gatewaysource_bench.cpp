@@ -14,10 +14,10 @@
 // Prometheus gateway and a sitroom-gateway --source sim: (one client each)
 // are left ticking at 1 Hz, and their utime+stime from /proc is divided by
 // the ticks their client received.
-#include "BenchSupport.h"
+#include "bench/BenchSupport.h"
 
-#include "framing/FrameCodec.h"
-#include "gateway/PasswordHash.h"
+#include "proto/framing/FrameCodec.h"
+#include "server/gateway/PasswordHash.h"
 
 #include <QCoreApplication>
 #include <QCommandLineParser>

@@ -16,21 +16,21 @@
 // Then a Prometheus server from Debian (prometheus on PATH) scrapes /metrics
 // every second; for each of a few changes held 2.5 s the harness polls the
 // HTTP query API until `sitroom_provider_light{provider=...}` shows it.
-#include "BenchSupport.h"
+#include "bench/BenchSupport.h"
 
-#include "board/LightIndicator.h"
-#include "board/ProviderBoard.h"
-#include "board/ProviderTile.h"
-#include "gateway/DevelopmentTls.h"
-#include "gateway/Gateway.h"
-#include "itemmodels/ProviderModel.h"
-#include "metrics/MetricsEndpoint.h"
-#include "metrics/MetricsExposition.h"
-#include "sim/ScenarioLoader.h"
-#include "sim/SimTelemetry.h"
-#include "sim/Simulation.h"
-#include "situation/SituationStore.h"
-#include "telemetry/TelemetryClient.h"
+#include "widgets/board/LightIndicator.h"
+#include "widgets/board/ProviderBoard.h"
+#include "widgets/board/ProviderTile.h"
+#include "server/gateway/DevelopmentTls.h"
+#include "server/gateway/Gateway.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "server/metrics/MetricsEndpoint.h"
+#include "server/metrics/MetricsExposition.h"
+#include "server/sim/ScenarioLoader.h"
+#include "server/sim/SimTelemetry.h"
+#include "server/sim/Simulation.h"
+#include "models/situation/SituationStore.h"
+#include "models/telemetry/TelemetryClient.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

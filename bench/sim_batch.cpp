@@ -4,8 +4,8 @@
 // is a shared 2-core machine.
 //
 //   build/bin/sitroom-bench-sim [--runs N] [--scenario NAME] [--json]
-#include "sim/ScenarioLoader.h"
-#include "sim/Simulation.h"
+#include "server/sim/ScenarioLoader.h"
+#include "server/sim/Simulation.h"
 
 #include <QCoreApplication>
 #include <QCommandLineParser>

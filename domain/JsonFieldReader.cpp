@@ -1,4 +1,4 @@
-#include "JsonFieldReader.h"
+#include "domain/JsonFieldReader.h"
 
 #include <QDateTime>
 

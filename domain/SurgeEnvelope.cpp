@@ -1,4 +1,4 @@
-#include "SurgeEnvelope.h"
+#include "domain/SurgeEnvelope.h"
 
 #include <algorithm>
 #include <cmath>

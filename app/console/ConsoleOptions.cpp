@@ -1,6 +1,6 @@
-#include "ConsoleOptions.h"
+#include "app/console/ConsoleOptions.h"
 
-#include "transport/Defaults.h"
+#include "proto/transport/Defaults.h"
 
 #include <QCommandLineParser>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "telemetry/ConnectionSettings.h"
+#include "models/telemetry/ConnectionSettings.h"
 
 #include <QSize>
 #include <QString>

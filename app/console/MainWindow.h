@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ConsoleOptions.h"
+#include "app/console/ConsoleOptions.h"
 
 #include <QMainWindow>
 

@@ -1,10 +1,10 @@
-#include "SignInFlow.h"
+#include "app/console/SignInFlow.h"
 
-#include "ConsoleOptions.h"
+#include "app/console/ConsoleOptions.h"
 
-#include "signin/SignInDialog.h"
-#include "telemetry/TelemetryBatch.h"
-#include "telemetry/TelemetryClient.h"
+#include "widgets/signin/SignInDialog.h"
+#include "models/telemetry/TelemetryBatch.h"
+#include "models/telemetry/TelemetryClient.h"
 
 #include <QSettings>
 

@@ -1,16 +1,16 @@
 // sitroom: the situation-room console's composition root.
-#include "ConsoleOptions.h"
-#include "MainWindow.h"
-#include "SignInFlow.h"
+#include "app/console/ConsoleOptions.h"
+#include "app/console/MainWindow.h"
+#include "app/console/SignInFlow.h"
 
-#include "alerts/AlertDesk.h"
-#include "controls/ControlDesk.h"
+#include "widgets/alerts/AlertDesk.h"
+#include "widgets/controls/ControlDesk.h"
 
-#include "itemmodels/AlertModel.h"
-#include "itemmodels/CohortModel.h"
-#include "itemmodels/ProviderModel.h"
-#include "situation/SituationStore.h"
-#include "telemetry/TelemetryClient.h"
+#include "models/itemmodels/AlertModel.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "models/situation/SituationStore.h"
+#include "models/telemetry/TelemetryClient.h"
 
 #include <QApplication>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "CtlAlerts.h"
+#include "app/ctl/CtlAlerts.h"
 
-#include "CtlOutput.h"
+#include "app/ctl/CtlOutput.h"
 
 #include <QJsonArray>
 

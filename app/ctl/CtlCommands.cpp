@@ -1,10 +1,10 @@
-#include "CtlCommands.h"
+#include "app/ctl/CtlCommands.h"
 
-#include "CtlAlerts.h"
-#include "CtlOutput.h"
-#include "CtlSession.h"
-#include "ExitCodes.h"
-#include "gateway/PasswordHash.h"
+#include "app/ctl/CtlAlerts.h"
+#include "app/ctl/CtlOutput.h"
+#include "app/ctl/CtlSession.h"
+#include "app/ctl/ExitCodes.h"
+#include "server/gateway/PasswordHash.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

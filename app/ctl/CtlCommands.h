@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CtlOptions.h"
+#include "app/ctl/CtlOptions.h"
 
 namespace sitroom::ctl {
 

@@ -1,7 +1,7 @@
-#include "CtlOptions.h"
+#include "app/ctl/CtlOptions.h"
 
-#include "gateway/PasswordHash.h"
-#include "transport/Defaults.h"
+#include "server/gateway/PasswordHash.h"
+#include "proto/transport/Defaults.h"
 
 #include <QCommandLineParser>
 #include <QDir>

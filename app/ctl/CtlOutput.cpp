@@ -1,4 +1,4 @@
-#include "CtlOutput.h"
+#include "app/ctl/CtlOutput.h"
 
 #include <QDateTime>
 #include <QJsonArray>

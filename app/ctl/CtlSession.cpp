@@ -1,4 +1,4 @@
-#include "CtlSession.h"
+#include "app/ctl/CtlSession.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "CtlOptions.h"
-#include "framing/FrameCodec.h"
+#include "app/ctl/CtlOptions.h"
+#include "proto/framing/FrameCodec.h"
 #include "sitroom/v1/envelope.pb.h"
 
 #include <QDeadlineTimer>

@@ -1,7 +1,7 @@
 // sitroomctl: Sitroom's command-line client (docs/controls.md, "sitroomctl").
-#include "CtlCommands.h"
-#include "CtlOptions.h"
-#include "ExitCodes.h"
+#include "app/ctl/CtlCommands.h"
+#include "app/ctl/CtlOptions.h"
+#include "app/ctl/ExitCodes.h"
 
 #include <QCoreApplication>
 

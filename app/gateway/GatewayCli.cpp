@@ -1,7 +1,7 @@
 #include "app/gateway/GatewayCli.h"
 
 #include "app/common/DurationText.h"
-#include "transport/Defaults.h"
+#include "proto/transport/Defaults.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

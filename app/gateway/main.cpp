@@ -4,13 +4,13 @@
 #include "app/common/QuitOnSignal.h"
 #include "app/gateway/GatewayCli.h"
 
-#include "gateway/ControlWebhook.h"
-#include "gateway/Gateway.h"
-#include "sim/ScenarioLoader.h"
-#include "sim/Simulation.h"
-#include "source/PrometheusSource.h"
-#include "source/SimulationSource.h"
-#include "source/SiteConfig.h"
+#include "server/gateway/ControlWebhook.h"
+#include "server/gateway/Gateway.h"
+#include "server/sim/ScenarioLoader.h"
+#include "server/sim/Simulation.h"
+#include "server/source/PrometheusSource.h"
+#include "server/source/SimulationSource.h"
+#include "server/source/SiteConfig.h"
 
 #include <QCoreApplication>
 #include <QFile>

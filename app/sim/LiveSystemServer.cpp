@@ -1,7 +1,7 @@
-#include "LiveSystemServer.h"
+#include "app/sim/LiveSystemServer.h"
 
-#include "livesystem/ControlEndpoint.h"
-#include "metrics/MetricsExposition.h"
+#include "server/livesystem/ControlEndpoint.h"
+#include "server/metrics/MetricsExposition.h"
 
 #include <QLoggingCategory>
 #include <QStringList>

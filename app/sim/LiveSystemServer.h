@@ -1,12 +1,12 @@
 #pragma once
 
-#include "RunReport.h"
-#include "SimOptions.h"
+#include "app/sim/RunReport.h"
+#include "app/sim/SimOptions.h"
 
-#include "livesystem/LiveControlTarget.h"
-#include "metrics/MetricsEndpoint.h"
-#include "sim/Simulation.h"
-#include "sim/SimulationClock.h"
+#include "server/livesystem/LiveControlTarget.h"
+#include "server/metrics/MetricsEndpoint.h"
+#include "server/sim/Simulation.h"
+#include "server/sim/SimulationClock.h"
 
 #include <QObject>
 

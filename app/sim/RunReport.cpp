@@ -1,6 +1,6 @@
-#include "RunReport.h"
+#include "app/sim/RunReport.h"
 
-#include "sim/SimulationReport.h"
+#include "server/sim/SimulationReport.h"
 
 #include <QLoggingCategory>
 

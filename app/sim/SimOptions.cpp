@@ -1,8 +1,8 @@
-#include "SimOptions.h"
+#include "app/sim/SimOptions.h"
 
 #include "app/common/DurationText.h"
 
-#include "transport/Defaults.h"
+#include "proto/transport/Defaults.h"
 
 #include <QCommandLineParser>
 #include <QFile>

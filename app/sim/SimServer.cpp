@@ -1,6 +1,6 @@
-#include "SimServer.h"
+#include "app/sim/SimServer.h"
 
-#include "metrics/MetricsExposition.h"
+#include "server/metrics/MetricsExposition.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>

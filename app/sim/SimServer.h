@@ -1,12 +1,12 @@
 #pragma once
 
-#include "RunReport.h"
-#include "SimOptions.h"
+#include "app/sim/RunReport.h"
+#include "app/sim/SimOptions.h"
 
-#include "gateway/Gateway.h"
-#include "metrics/MetricsEndpoint.h"
-#include "sim/Simulation.h"
-#include "source/SimulationSource.h"
+#include "server/gateway/Gateway.h"
+#include "server/metrics/MetricsEndpoint.h"
+#include "server/sim/Simulation.h"
+#include "server/source/SimulationSource.h"
 
 #include <QObject>
 

@@ -1,13 +1,13 @@
 // sitroom-sim: the live-system simulator's composition root.
-#include "LiveSystemServer.h"
+#include "app/sim/LiveSystemServer.h"
 #include "app/common/QuitOnSignal.h"
-#include "SimOptions.h"
-#include "SimServer.h"
+#include "app/sim/SimOptions.h"
+#include "app/sim/SimServer.h"
 
-#include "gateway/DevelopmentTls.h"
-#include "sim/ScenarioLoader.h"
-#include "sim/Simulation.h"
-#include "sim/SimulationReport.h"
+#include "server/gateway/DevelopmentTls.h"
+#include "server/sim/ScenarioLoader.h"
+#include "server/sim/Simulation.h"
+#include "server/sim/SimulationReport.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

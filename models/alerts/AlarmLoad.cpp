@@ -1,4 +1,4 @@
-#include "AlarmLoad.h"
+#include "models/alerts/AlarmLoad.h"
 
 #include "sitroom/v1/alerts.pb.h"
 

@@ -1,4 +1,4 @@
-#include "RunbookStep.h"
+#include "models/alerts/RunbookStep.h"
 
 #include <QFileInfo>
 #include <algorithm>

@@ -1,14 +1,16 @@
-#include "BriefingFacts.h"
+#include "models/briefing/BriefingFacts.h"
 
-#include "briefing/CriticalStanding.h"
-#include "situation/SituationStore.h"
-#include "situation/StaleFigures.h"
-#include "situation/SurgeEnvelope.h"
+#include "models/briefing/CriticalStanding.h"
+#include "models/situation/SituationStore.h"
+#include "models/situation/StaleFigures.h"
+#include "domain/SurgeEnvelope.h"
 
 #include "sitroom/v1/alerts.pb.h"
 #include "sitroom/v1/telemetry.pb.h"
 
 namespace sitroom::models {
+
+using domain::SurgeEnvelope;
 
 namespace {
 

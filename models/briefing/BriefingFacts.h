@@ -1,7 +1,7 @@
 #pragma once
 
-#include "briefing/LightSpells.h"
-#include "history/HistoryRing.h"
+#include "models/briefing/LightSpells.h"
+#include "models/history/HistoryRing.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "BriefingSummary.h"
+#include "models/briefing/BriefingSummary.h"
 
 #include "domain/LiveClock.h"
 

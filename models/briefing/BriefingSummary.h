@@ -1,6 +1,6 @@
 #pragma once
 
-#include "briefing/BriefingFacts.h"
+#include "models/briefing/BriefingFacts.h"
 
 #include <QCoreApplication>
 #include <QString>

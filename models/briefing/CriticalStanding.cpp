@@ -1,6 +1,6 @@
-#include "CriticalStanding.h"
+#include "models/briefing/CriticalStanding.h"
 
-#include "alerts/AlarmLoad.h"
+#include "models/alerts/AlarmLoad.h"
 
 #include "sitroom/v1/alerts.pb.h"
 

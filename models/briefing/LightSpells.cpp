@@ -1,4 +1,4 @@
-#include "LightSpells.h"
+#include "models/briefing/LightSpells.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "history/HistoryRing.h"
+#include "models/history/HistoryRing.h"
 
 #include <QString>
 #include <QStringList>

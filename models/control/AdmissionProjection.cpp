@@ -1,4 +1,4 @@
-#include "AdmissionProjection.h"
+#include "models/control/AdmissionProjection.h"
 
 #include <algorithm>
 #include <cmath>

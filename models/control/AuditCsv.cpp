@@ -1,4 +1,4 @@
-#include "AuditCsv.h"
+#include "models/control/AuditCsv.h"
 
 #include <QStringList>
 

@@ -1,4 +1,4 @@
-#include "AuditStages.h"
+#include "models/control/AuditStages.h"
 
 #include <QByteArray>
 

@@ -1,4 +1,4 @@
-#include "ControlEffect.h"
+#include "models/control/ControlEffect.h"
 
 #include <algorithm>
 #include <vector>

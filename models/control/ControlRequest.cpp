@@ -1,4 +1,4 @@
-#include "ControlRequest.h"
+#include "models/control/ControlRequest.h"
 
 #include <QUuid>
 

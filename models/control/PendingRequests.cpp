@@ -1,6 +1,6 @@
-#include "control/PendingRequests.h"
+#include "models/control/PendingRequests.h"
 
-#include "situation/SituationStore.h"
+#include "models/situation/SituationStore.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "control/ControlEffect.h"
+#include "models/control/ControlEffect.h"
 
 #include "sitroom/v1/envelope.pb.h"
 

@@ -1,6 +1,6 @@
-#include "PhraseWords.h"
+#include "models/control/PhraseWords.h"
 
-#include "sitroom/PhraseBook.h"
+#include "proto/sitroom/PhraseBook.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "HistoryRing.h"
+#include "models/history/HistoryRing.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "history/MinMaxDecimator.h"
+#include "models/history/MinMaxDecimator.h"
 
 #include <algorithm>
 #include <cmath>

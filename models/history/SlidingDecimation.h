@@ -1,6 +1,6 @@
 #pragma once
 
-#include "history/MinMaxDecimator.h"
+#include "models/history/MinMaxDecimator.h"
 
 #include <vector>
 

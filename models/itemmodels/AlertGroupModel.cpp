@@ -1,7 +1,7 @@
-#include "AlertGroupModel.h"
+#include "models/itemmodels/AlertGroupModel.h"
 
-#include "AlertModel.h"
-#include "alerts/AlarmLoad.h"
+#include "models/itemmodels/AlertModel.h"
+#include "models/alerts/AlarmLoad.h"
 
 #include <QSet>
 

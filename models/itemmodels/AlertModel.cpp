@@ -1,6 +1,6 @@
-#include "AlertModel.h"
+#include "models/itemmodels/AlertModel.h"
 
-#include "situation/SituationStore.h"
+#include "models/situation/SituationStore.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
-#include "AuditModel.h"
+#include "models/itemmodels/AuditModel.h"
 
-#include "control/AuditStages.h"
-#include "situation/SituationStore.h"
+#include "models/control/AuditStages.h"
+#include "models/situation/SituationStore.h"
 
 
 #include <utility>

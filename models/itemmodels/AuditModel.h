@@ -1,6 +1,6 @@
 #pragma once
 
-#include "control/PhraseWords.h"
+#include "models/control/PhraseWords.h"
 #include "domain/LiveClock.h"
 
 #include "sitroom/v1/alerts.pb.h"

@@ -1,4 +1,4 @@
-#include "CohortCompletion.h"
+#include "models/itemmodels/CohortCompletion.h"
 
 #include <cmath>
 

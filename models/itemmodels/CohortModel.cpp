@@ -1,6 +1,6 @@
-#include "CohortModel.h"
+#include "models/itemmodels/CohortModel.h"
 
-#include "situation/SituationStore.h"
+#include "models/situation/SituationStore.h"
 
 #include "domain/LiveClock.h"
 

@@ -1,6 +1,6 @@
-#include "ProviderModel.h"
+#include "models/itemmodels/ProviderModel.h"
 
-#include "situation/SituationStore.h"
+#include "models/situation/SituationStore.h"
 
 #include <algorithm>
 

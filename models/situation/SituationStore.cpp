@@ -1,6 +1,6 @@
-#include "SituationStore.h"
+#include "models/situation/SituationStore.h"
 
-#include "MonotonicClock.h"
+#include "domain/MonotonicClock.h"
 
 #include <algorithm>
 #include <utility>
@@ -49,7 +49,7 @@ int stageRank(sitroom::v1::CommandStage stage)
 
 SituationStore::SituationStore(QObject *parent, Clock clock)
     : QObject(parent)
-    , m_clock(clock ? std::move(clock) : Clock(&monotonicNowMs))
+    , m_clock(clock ? std::move(clock) : Clock(&domain::monotonicNowMs))
 {
     m_freshnessTimer.setInterval(250);
     connect(&m_freshnessTimer, &QTimer::timeout, this, &SituationStore::checkFreshness);

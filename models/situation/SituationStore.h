@@ -1,8 +1,8 @@
 #pragma once
 
-#include "history/HistoryRing.h"
-#include "situation/StaleFigures.h"
-#include "telemetry/TelemetryBatch.h"
+#include "models/history/HistoryRing.h"
+#include "models/situation/StaleFigures.h"
+#include "models/telemetry/TelemetryBatch.h"
 
 #include "sitroom/v1/envelope.pb.h"
 

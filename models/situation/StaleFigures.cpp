@@ -1,4 +1,4 @@
-#include "StaleFigures.h"
+#include "models/situation/StaleFigures.h"
 
 #include <algorithm>
 

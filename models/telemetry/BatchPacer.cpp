@@ -1,4 +1,4 @@
-#include "BatchPacer.h"
+#include "models/telemetry/BatchPacer.h"
 
 #include <algorithm>
 

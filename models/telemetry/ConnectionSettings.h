@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ReconnectBackoff.h"
+#include "models/telemetry/ReconnectBackoff.h"
 #include "sitroom/v1/envelope.pb.h"
 
 #include <QString>

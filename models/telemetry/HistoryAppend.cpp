@@ -1,4 +1,4 @@
-#include "HistoryAppend.h"
+#include "models/telemetry/HistoryAppend.h"
 
 #include <google/protobuf/repeated_field.h>
 

@@ -1,6 +1,6 @@
-#include "PendingBatch.h"
+#include "models/telemetry/PendingBatch.h"
 
-#include "HistoryAppend.h"
+#include "models/telemetry/HistoryAppend.h"
 
 #include <utility>
 

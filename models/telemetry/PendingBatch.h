@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TelemetryBatch.h"
+#include "models/telemetry/TelemetryBatch.h"
 
 namespace sitroom::models {
 

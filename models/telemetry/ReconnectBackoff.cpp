@@ -1,4 +1,4 @@
-#include "ReconnectBackoff.h"
+#include "models/telemetry/ReconnectBackoff.h"
 
 #include <QRandomGenerator>
 

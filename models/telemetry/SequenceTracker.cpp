@@ -1,4 +1,4 @@
-#include "SequenceTracker.h"
+#include "models/telemetry/SequenceTracker.h"
 
 namespace sitroom::models {
 

@@ -96,7 +96,7 @@ struct TelemetryBatch
     std::vector<sitroom::v1::AuditResponse> auditResponses;
 
     // When the newest message of this batch arrived, on the monotonic clock
-    // (QElapsedTimer::msecsSinceReference(), comparable with the GUI thread's),
+    // (domain::monotonicNowMs(), comparable with the GUI thread's),
     // and its stamps. 0 when the batch holds link events only.
     qint64 lastMessageMonotonicMs = 0;
     qint64 lastServerTimeMs = 0;

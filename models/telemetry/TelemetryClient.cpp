@@ -1,7 +1,7 @@
-#include "TelemetryClient.h"
+#include "models/telemetry/TelemetryClient.h"
 
-#include "TelemetryLog.h"
-#include "TelemetryWorker.h"
+#include "models/telemetry/TelemetryLog.h"
+#include "models/telemetry/TelemetryWorker.h"
 
 #include <QThread>
 

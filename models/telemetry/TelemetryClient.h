@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ConnectionSettings.h"
-#include "TelemetryBatch.h"
+#include "models/telemetry/ConnectionSettings.h"
+#include "models/telemetry/TelemetryBatch.h"
 
 #include <QObject>
 

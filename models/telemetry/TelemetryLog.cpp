@@ -1,4 +1,4 @@
-#include "TelemetryLog.h"
+#include "models/telemetry/TelemetryLog.h"
 
 namespace sitroom::models {
 Q_LOGGING_CATEGORY(lcNet, "sitroom.net")

@@ -1,6 +1,7 @@
-#include "TelemetryWorker.h"
+#include "models/telemetry/TelemetryWorker.h"
 
-#include "TelemetryLog.h"
+#include "domain/MonotonicClock.h"
+#include "models/telemetry/TelemetryLog.h"
 
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -28,15 +29,6 @@ QString linkStateName(LinkState state)
     case LinkState::Stopped: return QStringLiteral("stopped");
     }
     return {};
-}
-
-// The process-wide monotonic clock (QElapsedTimer's reference), so the GUI
-// can compare a batch's message time with its own "now".
-qint64 monotonicNowMs()
-{
-    QElapsedTimer timer;
-    timer.start();
-    return timer.msecsSinceReference();
 }
 
 QTimer *makeTimer(QObject *parent, bool singleShot)
@@ -272,7 +264,7 @@ void TelemetryWorker::onSilence()
 
 void TelemetryWorker::handle(sitroom::v1::Envelope &envelope)
 {
-    m_pending.noteMessage(envelope, monotonicNowMs());
+    m_pending.noteMessage(envelope, domain::monotonicNowMs());
     if (m_state == LinkState::Live && m_settings.silenceTimeoutMs > 0)
         m_silenceTimer->start(m_settings.silenceTimeoutMs);
 

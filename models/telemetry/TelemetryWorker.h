@@ -1,13 +1,13 @@
 #pragma once
 
-#include "BatchPacer.h"
-#include "ConnectionSettings.h"
-#include "PendingBatch.h"
-#include "ReconnectBackoff.h"
-#include "SequenceTracker.h"
-#include "TelemetryBatch.h"
+#include "models/telemetry/BatchPacer.h"
+#include "models/telemetry/ConnectionSettings.h"
+#include "models/telemetry/PendingBatch.h"
+#include "models/telemetry/ReconnectBackoff.h"
+#include "models/telemetry/SequenceTracker.h"
+#include "models/telemetry/TelemetryBatch.h"
 
-#include "framing/FrameCodec.h"
+#include "proto/framing/FrameCodec.h"
 
 #include <QElapsedTimer>
 #include <QObject>

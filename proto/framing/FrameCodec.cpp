@@ -1,4 +1,4 @@
-#include "framing/FrameCodec.h"
+#include "proto/framing/FrameCodec.h"
 
 #include <google/protobuf/io/coded_stream.h>
 

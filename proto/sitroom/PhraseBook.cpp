@@ -1,4 +1,4 @@
-#include "sitroom/PhraseBook.h"
+#include "proto/sitroom/PhraseBook.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "transport/Defaults.h"
+#include "proto/transport/Defaults.h"
 
 #include <QStandardPaths>
 

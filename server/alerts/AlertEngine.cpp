@@ -1,7 +1,7 @@
-#include "AlertEngine.h"
-#include "AlertLifecycle.h"
-#include "AlertMessage.h"
-#include "MetricCatalogue.h"
+#include "server/alerts/AlertEngine.h"
+#include "server/alerts/AlertLifecycle.h"
+#include "server/alerts/AlertMessage.h"
+#include "server/alerts/MetricCatalogue.h"
 
 #include <algorithm>
 #include <set>

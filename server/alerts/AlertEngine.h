@@ -1,9 +1,9 @@
 #pragma once
 
-#include "alerts/AlertRules.h"
-#include "alerts/ConditionTracker.h"
-#include "alerts/FloodDetector.h"
-#include "alerts/MetricExtractor.h"
+#include "server/alerts/AlertRules.h"
+#include "server/alerts/ConditionTracker.h"
+#include "server/alerts/FloodDetector.h"
+#include "server/alerts/MetricExtractor.h"
 
 #include "sitroom/v1/alerts.pb.h"
 #include "sitroom/v1/control.pb.h"

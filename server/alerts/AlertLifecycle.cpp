@@ -1,5 +1,5 @@
-#include "AlertLifecycle.h"
-#include "AlertEngine.h"
+#include "server/alerts/AlertLifecycle.h"
+#include "server/alerts/AlertEngine.h"
 
 namespace sitroom::alerts::lifecycle {
 

@@ -1,6 +1,6 @@
-#include "AlertMessage.h"
-#include "AlertRules.h"
-#include "MetricCatalogue.h"
+#include "server/alerts/AlertMessage.h"
+#include "server/alerts/AlertRules.h"
+#include "server/alerts/MetricCatalogue.h"
 
 #include <cmath>
 

@@ -1,5 +1,5 @@
-#include "AlertRules.h"
-#include "MetricCatalogue.h"
+#include "server/alerts/AlertRules.h"
+#include "server/alerts/MetricCatalogue.h"
 
 #include "domain/JsonFieldReader.h"
 

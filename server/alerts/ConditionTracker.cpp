@@ -1,4 +1,4 @@
-#include "ConditionTracker.h"
+#include "server/alerts/ConditionTracker.h"
 
 #include <cmath>
 

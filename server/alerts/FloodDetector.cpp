@@ -1,4 +1,4 @@
-#include "FloodDetector.h"
+#include "server/alerts/FloodDetector.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "alerts/AlertRules.h"
+#include "server/alerts/AlertRules.h"
 
 #include <QString>
 

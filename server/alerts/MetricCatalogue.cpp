@@ -1,4 +1,4 @@
-#include "MetricCatalogue.h"
+#include "server/alerts/MetricCatalogue.h"
 
 #include <QStringList>
 

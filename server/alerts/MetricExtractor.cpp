@@ -1,4 +1,4 @@
-#include "MetricExtractor.h"
+#include "server/alerts/MetricExtractor.h"
 
 #include "domain/SurgeEnvelope.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "alerts/AlertRules.h"
-#include "alerts/MetricCatalogue.h"
+#include "server/alerts/AlertRules.h"
+#include "server/alerts/MetricCatalogue.h"
 
 #include "sitroom/v1/telemetry.pb.h"
 

@@ -1,11 +1,11 @@
-#include "gateway/AlertDesk.h"
+#include "server/gateway/AlertDesk.h"
 
-#include "gateway/CommandProcessor.h"
-#include "gateway/CommandWords.h"
-#include "gateway/GatewayLog.h"
-#include "gateway/StateDatabase.h"
+#include "server/gateway/CommandProcessor.h"
+#include "server/gateway/CommandWords.h"
+#include "server/gateway/GatewayLog.h"
+#include "server/gateway/StateDatabase.h"
 
-#include "sitroom/PhraseBook.h"
+#include "proto/sitroom/PhraseBook.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

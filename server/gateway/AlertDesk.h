@@ -1,9 +1,9 @@
 #pragma once
 
-#include "alerts/AlertEngine.h"
-#include "gateway/AlertStore.h"
-#include "gateway/AuditLog.h"
-#include "gateway/ControlStore.h"
+#include "server/alerts/AlertEngine.h"
+#include "server/gateway/AlertStore.h"
+#include "server/gateway/AuditLog.h"
+#include "server/gateway/ControlStore.h"
 
 #include "sitroom/v1/envelope.pb.h"
 

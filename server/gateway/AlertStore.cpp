@@ -1,6 +1,6 @@
-#include "gateway/AlertStore.h"
+#include "server/gateway/AlertStore.h"
 
-#include "gateway/StateDatabase.h"
+#include "server/gateway/StateDatabase.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,8 +1,8 @@
-#include "gateway/AuditLog.h"
+#include "server/gateway/AuditLog.h"
 
-#include "gateway/StateDatabase.h"
+#include "server/gateway/StateDatabase.h"
 
-#include "sitroom/PhraseBook.h"
+#include "proto/sitroom/PhraseBook.h"
 
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>

@@ -1,9 +1,9 @@
-#include "gateway/ClientSession.h"
+#include "server/gateway/ClientSession.h"
 
-#include "gateway/GatewayLog.h"
-#include "gateway/PublishedState.h"
+#include "server/gateway/GatewayLog.h"
+#include "server/gateway/PublishedState.h"
 
-#include "sitroom/PhraseBook.h"
+#include "proto/sitroom/PhraseBook.h"
 
 #include <QHostAddress>
 #include <QPointer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "framing/FrameCodec.h"
+#include "proto/framing/FrameCodec.h"
 #include "sitroom/v1/envelope.pb.h"
 
 #include <QByteArray>
@@ -8,7 +8,7 @@
 #include <QObject>
 #include <QString>
 
-#include "gateway/CommandProcessor.h"
+#include "server/gateway/CommandProcessor.h"
 
 #include <cstddef>
 #include <functional>

@@ -1,13 +1,13 @@
-#include "gateway/CommandProcessor.h"
+#include "server/gateway/CommandProcessor.h"
 
-#include "gateway/CommandWords.h"
-#include "gateway/ControlDiff.h"
-#include "gateway/ControlTarget.h"
-#include "gateway/StaleInterlock.h"
-#include "gateway/StateDatabase.h"
-#include "gateway/UsersFile.h"
+#include "server/gateway/CommandWords.h"
+#include "server/gateway/ControlDiff.h"
+#include "server/gateway/ControlTarget.h"
+#include "server/gateway/StaleInterlock.h"
+#include "server/gateway/StateDatabase.h"
+#include "server/gateway/UsersFile.h"
 
-#include "sitroom/PhraseBook.h"
+#include "proto/sitroom/PhraseBook.h"
 
 #include <QLocale>
 #include <QUuid>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "gateway/AuditLog.h"
-#include "gateway/ControlDiff.h"
-#include "gateway/ControlStore.h"
+#include "server/gateway/AuditLog.h"
+#include "server/gateway/ControlDiff.h"
+#include "server/gateway/ControlStore.h"
 
 #include "sitroom/v1/envelope.pb.h"
 

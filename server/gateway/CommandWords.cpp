@@ -1,6 +1,6 @@
-#include "gateway/CommandWords.h"
+#include "server/gateway/CommandWords.h"
 
-#include "sitroom/PhraseBook.h"
+#include "proto/sitroom/PhraseBook.h"
 
 namespace sitroom::gateway {
 

@@ -1,4 +1,4 @@
-#include "gateway/ControlDiff.h"
+#include "server/gateway/ControlDiff.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

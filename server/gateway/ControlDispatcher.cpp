@@ -1,10 +1,10 @@
-#include "gateway/ControlDispatcher.h"
+#include "server/gateway/ControlDispatcher.h"
 
-#include "gateway/ControlDelivery.h"
-#include "gateway/CommandWords.h"
-#include "gateway/ControlDiff.h"
+#include "server/gateway/ControlDelivery.h"
+#include "server/gateway/CommandWords.h"
+#include "server/gateway/ControlDiff.h"
 
-#include "sitroom/PhraseBook.h"
+#include "proto/sitroom/PhraseBook.h"
 
 #include <QElapsedTimer>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gateway/CommandProcessor.h"
+#include "server/gateway/CommandProcessor.h"
 
 #include "sitroom/v1/envelope.pb.h"
 

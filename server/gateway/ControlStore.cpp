@@ -1,6 +1,6 @@
-#include "gateway/ControlStore.h"
+#include "server/gateway/ControlStore.h"
 
-#include "gateway/StateDatabase.h"
+#include "server/gateway/StateDatabase.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

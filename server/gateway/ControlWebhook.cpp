@@ -1,8 +1,8 @@
-#include "gateway/ControlWebhook.h"
+#include "server/gateway/ControlWebhook.h"
 
-#include "gateway/ControlDiff.h"
-#include "gateway/GatewayLog.h"
-#include "gateway/UsersFile.h"
+#include "server/gateway/ControlDiff.h"
+#include "server/gateway/GatewayLog.h"
+#include "server/gateway/UsersFile.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

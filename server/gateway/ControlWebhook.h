@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gateway/ControlDelivery.h"
+#include "server/gateway/ControlDelivery.h"
 
 #include <QByteArray>
 #include <QObject>

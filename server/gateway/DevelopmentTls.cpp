@@ -1,6 +1,6 @@
-#include "gateway/DevelopmentTls.h"
+#include "server/gateway/DevelopmentTls.h"
 
-#include "transport/Defaults.h"
+#include "proto/transport/Defaults.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
-#include "gateway/EffectVerifier.h"
+#include "server/gateway/EffectVerifier.h"
 
-#include "gateway/ControlDiff.h"
+#include "server/gateway/ControlDiff.h"
 
-#include "sitroom/PhraseBook.h"
+#include "proto/sitroom/PhraseBook.h"
 
 #include <QLocale>
 

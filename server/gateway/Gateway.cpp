@@ -1,9 +1,9 @@
-#include "gateway/GatewayPrivate.h"
+#include "server/gateway/GatewayPrivate.h"
 
-#include "framing/FrameCodec.h"
-#include "gateway/DevelopmentTls.h"
-#include "gateway/GatewayLog.h"
-#include "gateway/ServerTls.h"
+#include "proto/framing/FrameCodec.h"
+#include "server/gateway/DevelopmentTls.h"
+#include "server/gateway/GatewayLog.h"
+#include "server/gateway/ServerTls.h"
 
 #include <QSslSocket>
 

@@ -1,11 +1,11 @@
-#include "gateway/GatewayPrivate.h"
+#include "server/gateway/GatewayPrivate.h"
 
-#include "alerts/AlertRules.h"
-#include "gateway/ControlTarget.h"
-#include "gateway/GatewayLog.h"
-#include "gateway/PasswordHash.h"
+#include "server/alerts/AlertRules.h"
+#include "server/gateway/ControlTarget.h"
+#include "server/gateway/GatewayLog.h"
+#include "server/gateway/PasswordHash.h"
 
-#include "sitroom/PhraseBook.h"
+#include "proto/sitroom/PhraseBook.h"
 
 namespace sitroom::gateway {
 

@@ -1,4 +1,4 @@
-#include "gateway/GatewayLog.h"
+#include "server/gateway/GatewayLog.h"
 
 namespace sitroom::gateway {
 

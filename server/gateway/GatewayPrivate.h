@@ -3,17 +3,17 @@
 // Gateway's private state, shared by the files that implement it: sessions
 // and broadcasts (Gateway.cpp), controls and alerts (GatewayControls.cpp),
 // sign-in (GatewaySignIn.cpp).
-#include "gateway/Gateway.h"
+#include "server/gateway/Gateway.h"
 
-#include "gateway/AlertDesk.h"
-#include "gateway/ClientSession.h"
-#include "gateway/CommandProcessor.h"
-#include "gateway/ControlDispatcher.h"
-#include "gateway/EffectVerifier.h"
-#include "gateway/PublishedState.h"
-#include "gateway/SignInGuard.h"
-#include "gateway/StateDatabase.h"
-#include "gateway/UsersFile.h"
+#include "server/gateway/AlertDesk.h"
+#include "server/gateway/ClientSession.h"
+#include "server/gateway/CommandProcessor.h"
+#include "server/gateway/ControlDispatcher.h"
+#include "server/gateway/EffectVerifier.h"
+#include "server/gateway/PublishedState.h"
+#include "server/gateway/SignInGuard.h"
+#include "server/gateway/StateDatabase.h"
+#include "server/gateway/UsersFile.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,10 +1,10 @@
-#include "gateway/GatewayPrivate.h"
+#include "server/gateway/GatewayPrivate.h"
 
-#include "gateway/GatewayLog.h"
-#include "gateway/CommandWords.h"
-#include "gateway/PasswordHash.h"
+#include "server/gateway/GatewayLog.h"
+#include "server/gateway/CommandWords.h"
+#include "server/gateway/PasswordHash.h"
 
-#include "sitroom/PhraseBook.h"
+#include "proto/sitroom/PhraseBook.h"
 
 #include <QHostAddress>
 #include <QFutureWatcher>

@@ -1,4 +1,4 @@
-#include "gateway/PublishedState.h"
+#include "server/gateway/PublishedState.h"
 
 #include <QDateTime>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gateway/TelemetryHistory.h"
+#include "server/gateway/TelemetryHistory.h"
 
 #include "sitroom/v1/envelope.pb.h"
 

@@ -1,6 +1,6 @@
-#include "gateway/ServerTls.h"
+#include "server/gateway/ServerTls.h"
 
-#include "transport/Defaults.h"
+#include "proto/transport/Defaults.h"
 
 #include <QDir>
 #include <QFile>

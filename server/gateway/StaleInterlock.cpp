@@ -1,6 +1,6 @@
-#include "gateway/StaleInterlock.h"
+#include "server/gateway/StaleInterlock.h"
 
-#include "sitroom/PhraseBook.h"
+#include "proto/sitroom/PhraseBook.h"
 
 #include <QStringList>
 

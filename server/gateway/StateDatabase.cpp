@@ -1,4 +1,4 @@
-#include "gateway/StateDatabase.h"
+#include "server/gateway/StateDatabase.h"
 
 #include <QDir>
 #include <QLockFile>

@@ -1,13 +1,13 @@
 // The control changes the gateway makes by itself, not on a command:
 // unapproved requests expiring, timed disables ending, following the live
 // system's revision.
-#include "gateway/CommandProcessor.h"
+#include "server/gateway/CommandProcessor.h"
 
-#include "gateway/CommandWords.h"
-#include "gateway/ControlDiff.h"
-#include "gateway/StateDatabase.h"
+#include "server/gateway/CommandWords.h"
+#include "server/gateway/ControlDiff.h"
+#include "server/gateway/StateDatabase.h"
 
-#include "sitroom/PhraseBook.h"
+#include "proto/sitroom/PhraseBook.h"
 
 #include <QLocale>
 

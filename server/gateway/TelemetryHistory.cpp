@@ -1,4 +1,4 @@
-#include "gateway/TelemetryHistory.h"
+#include "server/gateway/TelemetryHistory.h"
 
 #include <algorithm>
 

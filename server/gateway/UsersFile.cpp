@@ -1,6 +1,6 @@
-#include "gateway/UsersFile.h"
+#include "server/gateway/UsersFile.h"
 
-#include "gateway/PasswordHash.h"
+#include "server/gateway/PasswordHash.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "ControlCommand.h"
+#include "server/livesystem/ControlCommand.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

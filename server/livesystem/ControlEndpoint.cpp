@@ -1,7 +1,7 @@
-#include "ControlEndpoint.h"
+#include "server/livesystem/ControlEndpoint.h"
 
-#include "ControlSignature.h"
-#include "LiveControlTarget.h"
+#include "server/livesystem/ControlSignature.h"
+#include "server/livesystem/LiveControlTarget.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>

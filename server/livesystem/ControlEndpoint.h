@@ -1,6 +1,6 @@
 #pragma once
 
-#include "IdempotencyMemory.h"
+#include "server/livesystem/IdempotencyMemory.h"
 
 #include <QByteArray>
 #include <QHostAddress>

@@ -1,4 +1,4 @@
-#include "ControlSignature.h"
+#include "server/livesystem/ControlSignature.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>

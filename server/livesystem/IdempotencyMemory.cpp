@@ -1,4 +1,4 @@
-#include "IdempotencyMemory.h"
+#include "server/livesystem/IdempotencyMemory.h"
 
 #include <QCryptographicHash>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ControlCommand.h"
+#include "server/livesystem/ControlCommand.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "MetricsEndpoint.h"
+#include "server/metrics/MetricsEndpoint.h"
 
-#include "MetricsExposition.h"
+#include "server/metrics/MetricsExposition.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>

@@ -1,6 +1,6 @@
-#include "MetricsExposition.h"
+#include "server/metrics/MetricsExposition.h"
 
-#include "sim/SimulationState.h"
+#include "server/sim/SimulationState.h"
 
 #include <cmath>
 #include <cstdio>

@@ -1,6 +1,6 @@
-#include "AdmissionQueue.h"
+#include "server/sim/AdmissionQueue.h"
 
-#include "Rng.h"
+#include "server/sim/Rng.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "ArrivalProfile.h"
+#include "server/sim/ArrivalProfile.h"
 
 #include <cmath>
 #include <numeric>

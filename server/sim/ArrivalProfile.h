@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Scenario.h"
+#include "server/sim/Scenario.h"
 
 #include <cstdint>
 

@@ -1,4 +1,4 @@
-#include "DelayLine.h"
+#include "server/sim/DelayLine.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "LatencyHistogram.h"
+#include "server/sim/LatencyHistogram.h"
 
 #include <algorithm>
 #include <cmath>

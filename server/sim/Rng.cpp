@@ -1,4 +1,4 @@
-#include "Rng.h"
+#include "server/sim/Rng.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,9 @@
-#include "ScenarioLoader.h"
+#include "server/sim/ScenarioLoader.h"
 
 #include "domain/BookingRotation.h"
 #include "domain/LightSpecJson.h"
 
-#include "JsonFieldReader.h"
+#include "domain/JsonFieldReader.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,6 +14,8 @@
 #include <limits>
 
 namespace sitroom::sim {
+
+using domain::JsonFieldReader;
 
 namespace {
 

@@ -1,6 +1,6 @@
-#include "ServiceStage.h"
+#include "server/sim/ServiceStage.h"
 
-#include "Rng.h"
+#include "server/sim/Rng.h"
 
 #include <algorithm>
 #include <cmath>

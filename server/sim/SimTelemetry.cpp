@@ -1,4 +1,4 @@
-#include "SimTelemetry.h"
+#include "server/sim/SimTelemetry.h"
 
 namespace sitroom::sim {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Simulation.h"
+#include "server/sim/Simulation.h"
 
 #include "sitroom/v1/telemetry.pb.h"
 #include "sitroom/v1/control.pb.h"

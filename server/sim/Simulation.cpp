@@ -1,4 +1,4 @@
-#include "Simulation.h"
+#include "server/sim/Simulation.h"
 
 #include <algorithm>
 #include <cmath>

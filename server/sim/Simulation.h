@@ -1,13 +1,13 @@
 #pragma once
 
-#include "AdmissionQueue.h"
-#include "ArrivalProfile.h"
-#include "DelayLine.h"
-#include "Rng.h"
-#include "Scenario.h"
-#include "ServiceStage.h"
-#include "SimulationState.h"
-#include "SimulationTotals.h"
+#include "server/sim/AdmissionQueue.h"
+#include "server/sim/ArrivalProfile.h"
+#include "server/sim/DelayLine.h"
+#include "server/sim/Rng.h"
+#include "server/sim/Scenario.h"
+#include "server/sim/ServiceStage.h"
+#include "server/sim/SimulationState.h"
+#include "server/sim/SimulationTotals.h"
 
 #include <cstdint>
 #include <vector>

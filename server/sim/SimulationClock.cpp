@@ -1,6 +1,6 @@
-#include "SimulationClock.h"
+#include "server/sim/SimulationClock.h"
 
-#include "Simulation.h"
+#include "server/sim/Simulation.h"
 
 #include <algorithm>
 #include <cmath>

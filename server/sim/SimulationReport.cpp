@@ -1,6 +1,6 @@
-#include "SimulationReport.h"
+#include "server/sim/SimulationReport.h"
 
-#include "Simulation.h"
+#include "server/sim/Simulation.h"
 
 #include <QDateTime>
 #include <QJsonArray>

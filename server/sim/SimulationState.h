@@ -1,9 +1,9 @@
 #pragma once
 
-#include "AdmissionQueue.h"
-#include "LatencyHistogram.h"
-#include "Scenario.h"
-#include "ServiceStage.h"
+#include "server/sim/AdmissionQueue.h"
+#include "server/sim/LatencyHistogram.h"
+#include "server/sim/Scenario.h"
+#include "server/sim/ServiceStage.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "source/FigureAssembler.h"
+#include "server/source/FigureAssembler.h"
 
 #include <algorithm>
 #include <cmath>

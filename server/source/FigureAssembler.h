@@ -1,7 +1,7 @@
 #pragma once
 
-#include "source/PrometheusClient.h"
-#include "source/SiteConfig.h"
+#include "server/source/PrometheusClient.h"
+#include "server/source/SiteConfig.h"
 
 #include "domain/ProviderLight.h"
 

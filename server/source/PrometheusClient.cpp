@@ -1,4 +1,4 @@
-#include "source/PrometheusClient.h"
+#include "server/source/PrometheusClient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
-#include "source/PrometheusSource.h"
+#include "server/source/PrometheusSource.h"
 
-#include "gateway/Gateway.h"
-#include "gateway/GatewayLog.h"
+#include "server/gateway/Gateway.h"
+#include "server/gateway/GatewayLog.h"
 
 #include <QDateTime>
 

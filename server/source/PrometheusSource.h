@@ -1,8 +1,8 @@
 #pragma once
 
-#include "source/FigureAssembler.h"
-#include "source/PrometheusClient.h"
-#include "source/SiteConfig.h"
+#include "server/source/FigureAssembler.h"
+#include "server/source/PrometheusClient.h"
+#include "server/source/SiteConfig.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,7 +1,7 @@
-#include "source/SimulationSource.h"
+#include "server/source/SimulationSource.h"
 
-#include "gateway/Gateway.h"
-#include "gateway/GatewayLog.h"
+#include "server/gateway/Gateway.h"
+#include "server/gateway/GatewayLog.h"
 
 namespace sitroom::source {
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "gateway/ControlTarget.h"
+#include "server/gateway/ControlTarget.h"
 
-#include "sim/SimTelemetry.h"
-#include "sim/Simulation.h"
-#include "sim/SimulationClock.h"
+#include "server/sim/SimTelemetry.h"
+#include "server/sim/Simulation.h"
+#include "server/sim/SimulationClock.h"
 
 #include <QObject>
 

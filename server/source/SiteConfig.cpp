@@ -1,4 +1,4 @@
-#include "source/SiteConfig.h"
+#include "server/source/SiteConfig.h"
 
 #include "domain/BookingRotation.h"
 #include "domain/JsonFieldReader.h"

@@ -4,22 +4,22 @@
 // then records the step; a step the role may not take, or whose precondition
 // no longer holds, is refused inline; a new critical alert marks the window
 // without a modal; the wall and laptop layouts do not act.
-#include "MainWindow.h"
-#include "wall/WallAlarm.h"
-#include "wall/WallBoard.h"
+#include "app/console/MainWindow.h"
+#include "widgets/wall/WallAlarm.h"
+#include "widgets/wall/WallBoard.h"
 
-#include "AlertFixtures.h"
+#include "tests/widgets/AlertFixtures.h"
 
-#include "alerts/AlertDesk.h"
-#include "alerts/AlertDialogs.h"
-#include "alerts/CriticalAlarm.h"
-#include "alerts/RunbookPane.h"
-#include "controls/ControlConfirmDialog.h"
-#include "controls/ControlDesk.h"
-#include "itemmodels/AlertModel.h"
-#include "itemmodels/CohortModel.h"
-#include "itemmodels/ProviderModel.h"
-#include "panels/AlertsPanel.h"
+#include "widgets/alerts/AlertDesk.h"
+#include "widgets/alerts/AlertDialogs.h"
+#include "widgets/alerts/CriticalAlarm.h"
+#include "widgets/alerts/RunbookPane.h"
+#include "widgets/controls/ControlConfirmDialog.h"
+#include "widgets/controls/ControlDesk.h"
+#include "models/itemmodels/AlertModel.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "widgets/panels/AlertsPanel.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -4,11 +4,11 @@
 // shelves and unshelves it; a second room signed in over TLS sees every
 // transition within a second, with who and where; a restart keeps it; a bad
 // rules file is refused at start naming the rule and the field.
-#include "CtlProcess.h"
-#include "SimulatorProcess.h"
-#include "TestTlsClient.h"
-#include "TestAlertRules.h"
-#include "TestUsers.h"
+#include "tests/support/CtlProcess.h"
+#include "tests/support/SimulatorProcess.h"
+#include "tests/support/TestTlsClient.h"
+#include "tests/support/TestAlertRules.h"
+#include "tests/support/TestUsers.h"
 
 #include <QtTest>
 

@@ -2,16 +2,16 @@
 // --alert-rules): both see the alert the 20:00 rush raises; kim in Seoul
 // acknowledges it through the dock's dialog, with a comment and a runbook
 // step; lee's console in Osong shows it acknowledged, by whom and where.
-#include "SimulatorProcess.h"
-#include "TestAlertRules.h"
-#include "TestUsers.h"
+#include "tests/support/SimulatorProcess.h"
+#include "tests/support/TestAlertRules.h"
+#include "tests/support/TestUsers.h"
 
-#include "alerts/AlertDesk.h"
-#include "alerts/AlertDialogs.h"
-#include "itemmodels/AlertModel.h"
-#include "panels/AlertsPanel.h"
-#include "situation/SituationStore.h"
-#include "telemetry/TelemetryClient.h"
+#include "widgets/alerts/AlertDesk.h"
+#include "widgets/alerts/AlertDialogs.h"
+#include "models/itemmodels/AlertModel.h"
+#include "widgets/panels/AlertsPanel.h"
+#include "models/situation/SituationStore.h"
+#include "models/telemetry/TelemetryClient.h"
 
 #include <QLabel>
 #include <QLineEdit>

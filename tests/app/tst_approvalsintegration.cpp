@@ -6,23 +6,23 @@
 // holds the figures the gateway kept with the request beside today's. kim,
 // an operator, sees the request listed but is not asked. park reads the
 // gateway's deadline in his notice. choi approves; the notice clears.
-#include "MainWindow.h"
-#include "SimulatorProcess.h"
-#include "TestUsers.h"
+#include "app/console/MainWindow.h"
+#include "tests/support/SimulatorProcess.h"
+#include "tests/support/TestUsers.h"
 
-#include "alerts/CriticalAlarm.h"
-#include "control/PendingRequests.h"
-#include "controls/ApprovalCountdown.h"
-#include "controls/ApprovalNotifier.h"
-#include "controls/ApprovalWords.h"
-#include "controls/ControlConfirmDialog.h"
-#include "controls/ControlDesk.h"
-#include "controls/PendingApprovalsPanel.h"
-#include "itemmodels/AlertModel.h"
-#include "itemmodels/CohortModel.h"
-#include "itemmodels/ProviderModel.h"
-#include "situation/SituationStore.h"
-#include "telemetry/TelemetryClient.h"
+#include "widgets/alerts/CriticalAlarm.h"
+#include "models/control/PendingRequests.h"
+#include "widgets/controls/ApprovalCountdown.h"
+#include "widgets/controls/ApprovalNotifier.h"
+#include "widgets/controls/ApprovalWords.h"
+#include "widgets/controls/ControlConfirmDialog.h"
+#include "widgets/controls/ControlDesk.h"
+#include "widgets/controls/PendingApprovalsPanel.h"
+#include "models/itemmodels/AlertModel.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "models/situation/SituationStore.h"
+#include "models/telemetry/TelemetryClient.h"
 
 #include <QApplication>
 #include <QDir>

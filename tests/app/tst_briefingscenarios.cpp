@@ -5,13 +5,13 @@
 // witness's own copy of the snapshot's history (the first 30 minutes'
 // bookings, the first provider to turn red and when) and checks that the
 // sentences name those times and figures, in English and in Korean.
-#include "SimulatorProcess.h"
-#include "TestTlsClient.h"
+#include "tests/support/SimulatorProcess.h"
+#include "tests/support/TestTlsClient.h"
 
-#include "briefing/BriefingFacts.h"
-#include "briefing/BriefingSummary.h"
-#include "situation/SituationStore.h"
-#include "telemetry/TelemetryClient.h"
+#include "models/briefing/BriefingFacts.h"
+#include "models/briefing/BriefingSummary.h"
+#include "models/situation/SituationStore.h"
+#include "models/telemetry/TelemetryClient.h"
 
 #include <QtTest>
 

@@ -1,16 +1,16 @@
 // The console's data path against the real simulator over TLS on loopback:
 // the models match what the server sends, a killed and restarted simulator is
 // followed by a resync, and silence raises the stale banner within 3 s.
-#include "MainWindow.h"
-#include "SimulatorProcess.h"
-#include "TestTlsClient.h"
+#include "app/console/MainWindow.h"
+#include "tests/support/SimulatorProcess.h"
+#include "tests/support/TestTlsClient.h"
 
-#include "itemmodels/AlertModel.h"
-#include "itemmodels/CohortModel.h"
-#include "itemmodels/ProviderModel.h"
-#include "situation/SituationStore.h"
-#include "status/StaleBanner.h"
-#include "telemetry/TelemetryClient.h"
+#include "models/itemmodels/AlertModel.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "models/situation/SituationStore.h"
+#include "widgets/status/StaleBanner.h"
+#include "models/telemetry/TelemetryClient.h"
 
 #include <QtTest>
 

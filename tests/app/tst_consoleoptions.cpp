@@ -1,4 +1,4 @@
-#include "ConsoleOptions.h"
+#include "app/console/ConsoleOptions.h"
 
 #include <QtTest>
 

@@ -3,12 +3,12 @@
 // reflected in the store's control state and in the next ticks' rate limit,
 // audited; a repeat on the old revision is a conflict naming who changed it;
 // a hazardous cut waits for approval where every console sees it.
-#include "SimulatorProcess.h"
-#include "TestUsers.h"
+#include "tests/support/SimulatorProcess.h"
+#include "tests/support/TestUsers.h"
 
-#include "control/ControlRequest.h"
-#include "situation/SituationStore.h"
-#include "telemetry/TelemetryClient.h"
+#include "models/control/ControlRequest.h"
+#include "models/situation/SituationStore.h"
+#include "models/telemetry/TelemetryClient.h"
 
 #include <QtTest>
 

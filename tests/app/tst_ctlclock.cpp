@@ -2,9 +2,9 @@
 // live system's clock, in its zone (KST), labelled, whatever the zone of the
 // machine sitroomctl runs on; the simulation's clock and the wall clock both
 // named in the status.
-#include "CtlProcess.h"
-#include "SimulatorProcess.h"
-#include "TemporaryTlsDir.h"
+#include "tests/support/CtlProcess.h"
+#include "tests/support/SimulatorProcess.h"
+#include "tests/support/TemporaryTlsDir.h"
 
 #include <QtTest>
 

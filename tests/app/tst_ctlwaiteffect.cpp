@@ -1,8 +1,8 @@
 // sitroomctl's command stages against a scripted gateway: the stage printed
 // with each result, and --wait-effect until the effect is seen (exit 0), not
 // seen (exit 8) or the wait runs out (exit 9); delivery failures are refusals.
-#include "ScriptedGateway.h"
-#include "TemporaryTlsDir.h"
+#include "tests/support/ScriptedGateway.h"
+#include "tests/support/TemporaryTlsDir.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

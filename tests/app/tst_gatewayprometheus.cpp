@@ -2,12 +2,12 @@
 // (/metrics and the signed control webhook), Debian's Prometheus scraping it
 // every second, and sitroom-gateway reading it through Prometheus and steering
 // it through the webhook; sitroomctl and a protocol client on the far side.
-#include "CtlProcess.h"
-#include "GatewayProcess.h"
-#include "PrometheusProcess.h"
-#include "TemporaryTlsDir.h"
-#include "TestTlsClient.h"
-#include "TestUsers.h"
+#include "tests/support/CtlProcess.h"
+#include "tests/support/GatewayProcess.h"
+#include "tests/support/PrometheusProcess.h"
+#include "tests/support/TemporaryTlsDir.h"
+#include "tests/support/TestTlsClient.h"
+#include "tests/support/TestUsers.h"
 
 #include <QtTest>
 

@@ -7,22 +7,22 @@
 // tooltip, every item view's cells and headers, the charts' axes and series,
 // and the alert and control dialogs, and fails listing each string with a
 // Latin-letter word that is not a name, a unit or an identifier, and where.
-#include "MainWindow.h"
-#include "SimulatorProcess.h"
-#include "TestUsers.h"
+#include "app/console/MainWindow.h"
+#include "tests/support/SimulatorProcess.h"
+#include "tests/support/TestUsers.h"
 
-#include "alerts/AlertDesk.h"
-#include "alerts/AlertDialogs.h"
-#include "chart/TimeSeriesChart.h"
-#include "controls/AuditPanel.h"
-#include "control/ControlRequest.h"
-#include "controls/ControlDesk.h"
-#include "itemmodels/AlertModel.h"
-#include "itemmodels/CohortModel.h"
-#include "itemmodels/ProviderModel.h"
-#include "panels/AlertsPanel.h"
-#include "situation/SituationStore.h"
-#include "telemetry/TelemetryClient.h"
+#include "widgets/alerts/AlertDesk.h"
+#include "widgets/alerts/AlertDialogs.h"
+#include "widgets/chart/TimeSeriesChart.h"
+#include "widgets/controls/AuditPanel.h"
+#include "models/control/ControlRequest.h"
+#include "widgets/controls/ControlDesk.h"
+#include "models/itemmodels/AlertModel.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "widgets/panels/AlertsPanel.h"
+#include "models/situation/SituationStore.h"
+#include "models/telemetry/TelemetryClient.h"
 
 #include <QAbstractButton>
 #include <QApplication>

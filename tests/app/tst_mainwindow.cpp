@@ -1,21 +1,21 @@
 // The console's window, offscreen, fed hand-made telemetry: freshness, lights,
 // layouts and their persistence.
-#include "MainWindow.h"
-#include "wall/WallBoard.h"
-#include "SyntheticTelemetry.h"
+#include "app/console/MainWindow.h"
+#include "widgets/wall/WallBoard.h"
+#include "tests/support/SyntheticTelemetry.h"
 
-#include "board/ProviderBoard.h"
-#include "board/ProviderTile.h"
-#include "common/LiveClockLabel.h"
-#include "common/StaleOverlay.h"
-#include "itemmodels/AlertModel.h"
-#include "itemmodels/CohortModel.h"
-#include "itemmodels/ProviderModel.h"
-#include "panels/AdmissionPanel.h"
-#include "panels/CohortPanel.h"
-#include "situation/SituationStore.h"
-#include "status/ConnectionStatus.h"
-#include "status/StaleBanner.h"
+#include "widgets/board/ProviderBoard.h"
+#include "widgets/board/ProviderTile.h"
+#include "widgets/common/LiveClockLabel.h"
+#include "widgets/common/StaleOverlay.h"
+#include "models/itemmodels/AlertModel.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "widgets/panels/AdmissionPanel.h"
+#include "widgets/panels/CohortPanel.h"
+#include "models/situation/SituationStore.h"
+#include "widgets/status/ConnectionStatus.h"
+#include "widgets/status/StaleBanner.h"
 
 #include <QtTest>
 

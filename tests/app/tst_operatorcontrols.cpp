@@ -1,20 +1,20 @@
 // Operator controls in the console's window, offscreen, fed hand-made
 // telemetry: role mirroring, the confirmation and its reason, stale override,
 // expected effects, results in plain words, pending approvals, wall mode.
-#include "MainWindow.h"
-#include "SyntheticTelemetry.h"
+#include "app/console/MainWindow.h"
+#include "tests/support/SyntheticTelemetry.h"
 
-#include "board/ProviderBoard.h"
-#include "controls/AuditPanel.h"
-#include "controls/ControlConfirmDialog.h"
-#include "controls/ControlDesk.h"
-#include "controls/PendingApprovalsPanel.h"
-#include "controls/ThrottleControl.h"
-#include "itemmodels/AlertModel.h"
-#include "itemmodels/CohortModel.h"
-#include "itemmodels/ProviderModel.h"
-#include "panels/AdmissionPanel.h"
-#include "situation/SituationStore.h"
+#include "widgets/board/ProviderBoard.h"
+#include "widgets/controls/AuditPanel.h"
+#include "widgets/controls/ControlConfirmDialog.h"
+#include "widgets/controls/ControlDesk.h"
+#include "widgets/controls/PendingApprovalsPanel.h"
+#include "widgets/controls/ThrottleControl.h"
+#include "models/itemmodels/AlertModel.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "widgets/panels/AdmissionPanel.h"
+#include "models/situation/SituationStore.h"
 
 #include <QtTest>
 

@@ -3,16 +3,16 @@
 // approves, and the board of a third console shows who, why, until when on
 // the live system's clock; when the timed disable ends the tile shows the
 // ramp back and then nothing.
-#include "SimulatorProcess.h"
-#include "TestUsers.h"
+#include "tests/support/SimulatorProcess.h"
+#include "tests/support/TestUsers.h"
 
-#include "board/ProviderBoard.h"
-#include "board/ProviderTile.h"
-#include "control/ControlRequest.h"
+#include "widgets/board/ProviderBoard.h"
+#include "widgets/board/ProviderTile.h"
+#include "models/control/ControlRequest.h"
 #include "domain/LiveClock.h"
-#include "itemmodels/ProviderModel.h"
-#include "situation/SituationStore.h"
-#include "telemetry/TelemetryClient.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "models/situation/SituationStore.h"
+#include "models/telemetry/TelemetryClient.h"
 
 #include <QApplication>
 #include <QSignalSpy>

@@ -2,14 +2,14 @@
 // address do not lock the same user out from another; the console never
 // sends a refused password again by itself and asks in the sign-in dialog;
 // a console without a password asks without costing a failure.
-#include "SignInFlow.h"
+#include "app/console/SignInFlow.h"
 
-#include "SimulatorProcess.h"
-#include "TestTlsClient.h"
-#include "TestUsers.h"
+#include "tests/support/SimulatorProcess.h"
+#include "tests/support/TestTlsClient.h"
+#include "tests/support/TestUsers.h"
 
-#include "signin/SignInDialog.h"
-#include "telemetry/TelemetryClient.h"
+#include "widgets/signin/SignInDialog.h"
+#include "models/telemetry/TelemetryClient.h"
 
 #include <QLineEdit>
 #include <QSettings>

@@ -1,8 +1,8 @@
 // Operator controls end to end: the real sitroom-sim with --users and
 // --state-dir, signed-in protocol clients over TLS (docs/controls.md).
-#include "SimulatorProcess.h"
-#include "TestTlsClient.h"
-#include "TestUsers.h"
+#include "tests/support/SimulatorProcess.h"
+#include "tests/support/TestTlsClient.h"
+#include "tests/support/TestUsers.h"
 
 #include <QtTest>
 

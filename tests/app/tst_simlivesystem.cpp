@@ -1,7 +1,7 @@
 // sitroom-sim as a live system seen from outside (--control-listen): the real
 // process, its /metrics and its control webhook (docs/control-webhook.md),
 // over loopback HTTP.
-#include "livesystem/ControlSignature.h"
+#include "server/livesystem/ControlSignature.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 // The real sitroom-sim serving over TLS on loopback, with the protocol's own
 // client side: what a console will see.
-#include "SimulatorProcess.h"
-#include "TestTlsClient.h"
+#include "tests/support/SimulatorProcess.h"
+#include "tests/support/TestTlsClient.h"
 
 #include <QtTest>
 

@@ -1,9 +1,9 @@
 // sitroomctl as a process against the real sitroom-sim: usage errors, the
 // local hash-password, read commands, refusals, connection failures, and —
 // when sitroom-sim has --users — roles, approvals, conflicts and the audit.
-#include "CtlProcess.h"
-#include "SimulatorProcess.h"
-#include "TemporaryTlsDir.h"
+#include "tests/support/CtlProcess.h"
+#include "tests/support/SimulatorProcess.h"
+#include "tests/support/TemporaryTlsDir.h"
 
 #include <QtTest>
 

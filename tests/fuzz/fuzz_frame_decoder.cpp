@@ -14,7 +14,7 @@
 //    envelope (or is refused as oversized when re-serialising grew it past the
 //    cap), and serialising it again gives the same bytes.
 
-#include "framing/FrameCodec.h"
+#include "proto/framing/FrameCodec.h"
 
 #include <google/protobuf/stubs/logging.h>
 #include <google/protobuf/util/field_comparator.h>

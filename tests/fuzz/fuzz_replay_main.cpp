@@ -6,7 +6,7 @@
 //
 // A failed check aborts, which fails the test.
 
-#include "framing/FrameCodec.h"
+#include "proto/framing/FrameCodec.h"
 
 #include <algorithm>
 #include <cstdint>

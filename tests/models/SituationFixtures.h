@@ -4,8 +4,8 @@
 // snapshots and batches with values derived from ids, so a test can compute
 // what a cell must show.
 
-#include "situation/SituationStore.h"
-#include "telemetry/TelemetryBatch.h"
+#include "models/situation/SituationStore.h"
+#include "models/telemetry/TelemetryBatch.h"
 
 #include "sitroom/v1/envelope.pb.h"
 

@@ -1,6 +1,6 @@
 // FrameCodec: varint-length framing of Envelopes over a byte stream.
 
-#include "framing/FrameCodec.h"
+#include "proto/framing/FrameCodec.h"
 
 #include <QTest>
 
@@ -326,17 +326,17 @@ void TestFrameCodec::splitAtEveryPoint()
         const QByteArray where = "split at " + QByteArray::number(split);
         FrameDecoder decoder;
         Collector collected;
-        QVERIFY2(decoder.feed(QByteArrayView(stream).first(split), collected.sink()), where);
+        QVERIFY2(decoder.feed(QByteArrayView(stream).first(split), collected.sink()), where.constData());
         std::size_t completeBefore = 0;
         for (const auto &frame : layout)
             completeBefore += frame.end <= split ? 1 : 0;
-        QVERIFY2(collected.frames.size() == completeBefore, where);
+        QVERIFY2(collected.frames.size() == completeBefore, where.constData());
         QVERIFY2(decoder.pendingBytes() == expectedPending(layout, split),
                  QByteArray(where + " pending " + QByteArray::number(decoder.pendingBytes())).constData());
 
-        QVERIFY2(decoder.feed(QByteArrayView(stream).sliced(split), collected.sink()), where);
-        QVERIFY2(decoder.finish(), where);
-        QVERIFY2(collected.frames.size() == sent.size(), where);
+        QVERIFY2(decoder.feed(QByteArrayView(stream).sliced(split), collected.sink()), where.constData());
+        QVERIFY2(decoder.finish(), where.constData());
+        QVERIFY2(collected.frames.size() == sent.size(), where.constData());
         for (std::size_t i = 0; i < sent.size(); ++i) {
             QVERIFY2(sameEnvelope(collected.frames[i], sent[i]),
                      QByteArray(where + ": " + mismatch(collected.frames[i], sent[i])).constData());
@@ -367,7 +367,7 @@ void TestFrameCodec::byteByByte()
     QVERIFY(decoder.finish());
     QCOMPARE(collected.frames.size(), sent.size());
     for (std::size_t i = 0; i < sent.size(); ++i)
-        QVERIFY2(sameEnvelope(collected.frames[i], sent[i]), mismatch(collected.frames[i], sent[i]));
+        QVERIFY2(sameEnvelope(collected.frames[i], sent[i]), mismatch(collected.frames[i], sent[i]).constData());
 }
 
 void TestFrameCodec::frameAtCapAcceptedOneOverRefused_data()
@@ -610,7 +610,7 @@ void TestFrameCodec::undecodablePayload()
         } else {
             ok = decoder.feed(stream, collected.sink());
         }
-        QVERIFY2(!ok, mode);
+        QVERIFY2(!ok, mode.constData());
         QCOMPARE(decoder.error(), FrameError::Undecodable);
         QCOMPARE(collected.frames.size(), std::size_t(2));
         QCOMPARE(decoder.framesDecoded(), std::uint64_t(2));

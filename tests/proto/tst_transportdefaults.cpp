@@ -1,6 +1,6 @@
 // Transport conventions shared by the simulator, the console and sitroomctl.
 
-#include "transport/Defaults.h"
+#include "proto/transport/Defaults.h"
 
 #include <QDir>
 #include <QStandardPaths>

@@ -1,4 +1,4 @@
-#include "CtlProcess.h"
+#include "tests/support/CtlProcess.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

@@ -1,4 +1,4 @@
-#include "GatewayProcess.h"
+#include "tests/support/GatewayProcess.h"
 
 namespace sitroom::testing {
 

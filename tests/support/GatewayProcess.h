@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ServiceProcess.h"
+#include "tests/support/ServiceProcess.h"
 
 #include <QString>
 #include <QStringList>

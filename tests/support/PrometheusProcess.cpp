@@ -1,4 +1,4 @@
-#include "PrometheusProcess.h"
+#include "tests/support/PrometheusProcess.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

@@ -1,6 +1,6 @@
-#include "ScriptedGateway.h"
+#include "tests/support/ScriptedGateway.h"
 
-#include "gateway/ServerTls.h"
+#include "server/gateway/ServerTls.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

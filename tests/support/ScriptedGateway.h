@@ -1,7 +1,7 @@
 #pragma once
 
-#include "CtlProcess.h"
-#include "framing/FrameCodec.h"
+#include "tests/support/CtlProcess.h"
+#include "proto/framing/FrameCodec.h"
 #include "sitroom/v1/envelope.pb.h"
 
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "SyntheticTelemetry.h"
+#include "tests/support/SyntheticTelemetry.h"
 
 namespace sitroom::testing {
 

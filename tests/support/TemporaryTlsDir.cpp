@@ -1,7 +1,7 @@
-#include "TemporaryTlsDir.h"
+#include "tests/support/TemporaryTlsDir.h"
 
-#include "gateway/DevelopmentTls.h"
-#include "transport/Defaults.h"
+#include "server/gateway/DevelopmentTls.h"
+#include "proto/transport/Defaults.h"
 
 namespace sitroom::testing {
 

@@ -1,4 +1,4 @@
-#include "TestTlsClient.h"
+#include "tests/support/TestTlsClient.h"
 
 #include <QSslCertificate>
 #include <QSslConfiguration>

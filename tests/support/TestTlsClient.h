@@ -1,6 +1,6 @@
 #pragma once
 
-#include "framing/FrameCodec.h"
+#include "proto/framing/FrameCodec.h"
 #include "sitroom/v1/envelope.pb.h"
 
 #include <QHostAddress>

@@ -1,6 +1,6 @@
-#include "TestUsers.h"
+#include "tests/support/TestUsers.h"
 
-#include "gateway/PasswordHash.h"
+#include "server/gateway/PasswordHash.h"
 
 #include <QFile>
 #include <QJsonArray>

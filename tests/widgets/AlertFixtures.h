@@ -2,7 +2,7 @@
 
 // Alerts, alert events and a live console picture for the alert widget tests.
 
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
 #include "sitroom/v1/envelope.pb.h"
 

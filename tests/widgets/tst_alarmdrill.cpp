@@ -2,15 +2,15 @@
 // and what nobody acknowledged, and never "안정" over an unacknowledged
 // critical alert; a drill shows "훈련 상황" above everything on the desk,
 // compact and wall layouts, and nothing when it is not a drill.
-#include "AlertFixtures.h"
+#include "tests/widgets/AlertFixtures.h"
 
-#include "MainWindow.h"
-#include "alerts/AlarmLoadMeter.h"
-#include "common/DrillBanner.h"
-#include "itemmodels/AlertModel.h"
-#include "itemmodels/CohortModel.h"
-#include "itemmodels/ProviderModel.h"
-#include "panels/AlertsPanel.h"
+#include "app/console/MainWindow.h"
+#include "widgets/alerts/AlarmLoadMeter.h"
+#include "widgets/common/DrillBanner.h"
+#include "models/itemmodels/AlertModel.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "widgets/panels/AlertsPanel.h"
 
 #include <QApplication>
 #include <QDockWidget>

@@ -4,17 +4,17 @@
 // alert, the alarm-load meter's bands, the critical-alert announcement, and
 // the runbooks: every shipped link parses, placeholders are filled, a step is
 // refused when its precondition no longer holds.
-#include "AlertFixtures.h"
+#include "tests/widgets/AlertFixtures.h"
 
-#include "alerts/AlarmLoadMeter.h"
-#include "alerts/AlertDesk.h"
-#include "alerts/AlertDialogs.h"
-#include "alerts/CriticalAlarm.h"
-#include "alerts/RunbookPane.h"
-#include "alerts/RunbookStep.h"
-#include "itemmodels/AlertGroupModel.h"
-#include "itemmodels/AlertModel.h"
-#include "panels/AlertsPanel.h"
+#include "widgets/alerts/AlarmLoadMeter.h"
+#include "widgets/alerts/AlertDesk.h"
+#include "widgets/alerts/AlertDialogs.h"
+#include "widgets/alerts/CriticalAlarm.h"
+#include "widgets/alerts/RunbookPane.h"
+#include "models/alerts/RunbookStep.h"
+#include "models/itemmodels/AlertGroupModel.h"
+#include "models/itemmodels/AlertModel.h"
+#include "widgets/panels/AlertsPanel.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -5,19 +5,19 @@
 // nothing waits. The approver's dialog shows the effect on the figures at the
 // request beside the effect on today's and counts down to the gateway's
 // deadline (expires_ms on the gateway's clock, read from the messages).
-#include "MainWindow.h"
-#include "SyntheticTelemetry.h"
+#include "app/console/MainWindow.h"
+#include "tests/support/SyntheticTelemetry.h"
 
-#include "alerts/CriticalAlarm.h"
-#include "controls/ApprovalCountdown.h"
-#include "controls/ApprovalNotifier.h"
-#include "controls/ControlConfirmDialog.h"
-#include "controls/ControlDesk.h"
-#include "controls/PendingApprovalsPanel.h"
-#include "itemmodels/AlertModel.h"
-#include "itemmodels/CohortModel.h"
-#include "itemmodels/ProviderModel.h"
-#include "situation/SituationStore.h"
+#include "widgets/alerts/CriticalAlarm.h"
+#include "widgets/controls/ApprovalCountdown.h"
+#include "widgets/controls/ApprovalNotifier.h"
+#include "widgets/controls/ControlConfirmDialog.h"
+#include "widgets/controls/ControlDesk.h"
+#include "widgets/controls/PendingApprovalsPanel.h"
+#include "models/itemmodels/AlertModel.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "models/situation/SituationStore.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,8 +1,8 @@
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
-#include "itemmodels/CohortModel.h"
-#include "panels/CohortPanel.h"
-#include "panels/RotationCalendar.h"
+#include "models/itemmodels/CohortModel.h"
+#include "widgets/panels/CohortPanel.h"
+#include "widgets/panels/RotationCalendar.h"
 
 #include <QApplication>
 #include <QDateTime>

@@ -3,16 +3,16 @@
 // a draft it follows; a disabled provider's tile says who, why, until when and
 // the ramp back; the backend's utilisation has a figure with its own colour;
 // nothing reads 0 before data came.
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
-#include "board/BackendLoadStrip.h"
-#include "board/ProviderBoard.h"
-#include "board/ProviderTile.h"
-#include "common/FigureDelegate.h"
-#include "controls/ControlWords.h"
-#include "controls/ThrottleControl.h"
-#include "itemmodels/ProviderModel.h"
-#include "panels/AdmissionPanel.h"
+#include "widgets/board/BackendLoadStrip.h"
+#include "widgets/board/ProviderBoard.h"
+#include "widgets/board/ProviderTile.h"
+#include "widgets/common/FigureDelegate.h"
+#include "widgets/controls/ControlWords.h"
+#include "widgets/controls/ThrottleControl.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "widgets/panels/AdmissionPanel.h"
 
 #include <QApplication>
 #include <QDoubleSpinBox>

@@ -2,20 +2,20 @@
 // utilisation has a place on the board on the desk and laptop layouts; a
 // "not sent" message goes when the link is back and other messages time out;
 // the stale banner leaves no blank band when it goes.
-#include "AlertFixtures.h"
-#include "MainWindow.h"
-#include "board/BackendLoadStrip.h"
-#include "board/ProviderBoard.h"
-#include "board/ProviderTile.h"
-#include "controls/ControlConfirmDialog.h"
-#include "controls/ControlDesk.h"
-#include "controls/ThrottleControl.h"
-#include "itemmodels/AlertModel.h"
-#include "itemmodels/CohortModel.h"
-#include "itemmodels/ProviderModel.h"
-#include "panels/AdmissionPanel.h"
-#include "status/StaleBanner.h"
-#include "status/StatusNotice.h"
+#include "tests/widgets/AlertFixtures.h"
+#include "app/console/MainWindow.h"
+#include "widgets/board/BackendLoadStrip.h"
+#include "widgets/board/ProviderBoard.h"
+#include "widgets/board/ProviderTile.h"
+#include "widgets/controls/ControlConfirmDialog.h"
+#include "widgets/controls/ControlDesk.h"
+#include "widgets/controls/ThrottleControl.h"
+#include "models/itemmodels/AlertModel.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "widgets/panels/AdmissionPanel.h"
+#include "widgets/status/StaleBanner.h"
+#include "widgets/status/StatusNotice.h"
 
 #include <QApplication>
 #include <QDockWidget>

@@ -1,9 +1,9 @@
 // The live system's clock in the status bar: one clock when it is the wall
 // clock, both named when a simulation runs its own; in the live system's zone
 // whatever the machine's; in Korean with the console's catalogue.
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
-#include "common/LiveClockLabel.h"
+#include "widgets/common/LiveClockLabel.h"
 
 #include <QCoreApplication>
 #include <QTranslator>

@@ -1,10 +1,10 @@
 // Step numbers as written, displayed and recorded agree: every shipped
 // runbook, loaded into the runbook pane, shows step N as "N." (Qt's Markdown
 // renderer alone restarts each list at 1, so step 8 read "5.").
-#include "AlertFixtures.h"
+#include "tests/widgets/AlertFixtures.h"
 
-#include "alerts/RunbookPane.h"
-#include "alerts/RunbookStep.h"
+#include "widgets/alerts/RunbookPane.h"
+#include "models/alerts/RunbookStep.h"
 
 #include <QDir>
 #include <QRegularExpression>

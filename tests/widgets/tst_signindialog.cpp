@@ -1,8 +1,8 @@
 // The sign-in dialog, offscreen, in Korean (the console's .qm): why it asks,
 // the lock-out with the time left, remembering user and site but never the
 // password.
-#include "signin/SignInDialog.h"
-#include "status/LinkText.h"
+#include "widgets/signin/SignInDialog.h"
+#include "widgets/status/LinkText.h"
 
 #include <QApplication>
 #include <QComboBox>

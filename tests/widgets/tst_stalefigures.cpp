@@ -3,21 +3,21 @@
 // number; the admission and cohort panels likewise; the banner counts them;
 // a control that depends on them needs the explicit override; the status bar
 // says the source and the stage of the operator's last command.
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
-#include "CommandProgressFixtures.h"
-#include "board/ProviderBoard.h"
-#include "board/ProviderTile.h"
-#include "common/StaleNote.h"
-#include "controls/CommandStageLabel.h"
-#include "controls/ControlConfirmDialog.h"
-#include "controls/ControlDesk.h"
-#include "itemmodels/CohortModel.h"
-#include "itemmodels/ProviderModel.h"
-#include "panels/AdmissionPanel.h"
-#include "panels/CohortPanel.h"
-#include "status/ConnectionStatus.h"
-#include "status/StaleBanner.h"
+#include "tests/support/CommandProgressFixtures.h"
+#include "widgets/board/ProviderBoard.h"
+#include "widgets/board/ProviderTile.h"
+#include "widgets/common/StaleNote.h"
+#include "widgets/controls/CommandStageLabel.h"
+#include "widgets/controls/ControlConfirmDialog.h"
+#include "widgets/controls/ControlDesk.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "widgets/panels/AdmissionPanel.h"
+#include "widgets/panels/CohortPanel.h"
+#include "widgets/status/ConnectionStatus.h"
+#include "widgets/status/StaleBanner.h"
 
 #include <QCheckBox>
 #include <QDir>

@@ -1,10 +1,10 @@
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
-#include "chart/TimeSeriesChart.h"
-#include "controls/ControlDesk.h"
-#include "controls/ThrottleControl.h"
-#include "controls/ThrottlePreview.h"
-#include "panels/AdmissionPanel.h"
+#include "widgets/chart/TimeSeriesChart.h"
+#include "widgets/controls/ControlDesk.h"
+#include "widgets/controls/ThrottleControl.h"
+#include "widgets/controls/ThrottlePreview.h"
+#include "widgets/panels/AdmissionPanel.h"
 
 #include <QApplication>
 #include <QDoubleSpinBox>

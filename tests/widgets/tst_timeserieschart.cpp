@@ -1,4 +1,4 @@
-#include "chart/TimeSeriesChart.h"
+#include "widgets/chart/TimeSeriesChart.h"
 
 #include <QImage>
 #include <QPixmap>

@@ -4,21 +4,21 @@
 // worst one's title and the drill banner; no tables, no controls, no text
 // under 28 px, nothing overlapping. The briefing leads with its summary,
 // above the figures and charts, and holds nothing that acts.
-#include "AlertFixtures.h"
+#include "tests/widgets/AlertFixtures.h"
 
-#include "MainWindow.h"
-#include "board/ProviderBoard.h"
-#include "briefing/BriefingView.h"
-#include "common/DrillBanner.h"
-#include "common/StaleOverlay.h"
-#include "status/StaleBanner.h"
-#include "itemmodels/AlertModel.h"
-#include "itemmodels/CohortModel.h"
-#include "itemmodels/ProviderModel.h"
-#include "wall/WallAlarm.h"
-#include "wall/WallBoard.h"
-#include "wall/WallFigure.h"
-#include "wall/WallLight.h"
+#include "app/console/MainWindow.h"
+#include "widgets/board/ProviderBoard.h"
+#include "widgets/briefing/BriefingView.h"
+#include "widgets/common/DrillBanner.h"
+#include "widgets/common/StaleOverlay.h"
+#include "widgets/status/StaleBanner.h"
+#include "models/itemmodels/AlertModel.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "widgets/wall/WallAlarm.h"
+#include "widgets/wall/WallBoard.h"
+#include "widgets/wall/WallFigure.h"
+#include "widgets/wall/WallLight.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -1,4 +1,4 @@
-#include "AlarmLoadMeter.h"
+#include "widgets/alerts/AlarmLoadMeter.h"
 
 #include <QPainter>
 

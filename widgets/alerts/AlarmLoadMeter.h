@@ -1,6 +1,6 @@
 #pragma once
 
-#include "alerts/AlarmLoad.h"
+#include "models/alerts/AlarmLoad.h"
 
 #include <QWidget>
 

@@ -1,10 +1,10 @@
-#include "AlertDelegate.h"
+#include "widgets/alerts/AlertDelegate.h"
 
-#include "AlertLook.h"
-#include "common/Formatting.h"
+#include "widgets/alerts/AlertLook.h"
+#include "widgets/common/Formatting.h"
 
-#include "itemmodels/AlertGroupModel.h"
-#include "itemmodels/AlertModel.h"
+#include "models/itemmodels/AlertGroupModel.h"
+#include "models/itemmodels/AlertModel.h"
 
 #include <QApplication>
 #include <QDateTime>

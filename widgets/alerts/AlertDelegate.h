@@ -1,6 +1,6 @@
 #pragma once
 
-#include "controls/ControlWords.h"
+#include "widgets/controls/ControlWords.h"
 
 #include <QStyledItemDelegate>
 #include <QTimeZone>

@@ -1,11 +1,11 @@
-#include "AlertDesk.h"
+#include "widgets/alerts/AlertDesk.h"
 
-#include "AlertDialogs.h"
-#include "AlertLook.h"
+#include "widgets/alerts/AlertDialogs.h"
+#include "widgets/alerts/AlertLook.h"
 
-#include "control/ControlRequest.h"
-#include "control/PhraseWords.h"
-#include "situation/SituationStore.h"
+#include "models/control/ControlRequest.h"
+#include "models/control/PhraseWords.h"
+#include "models/situation/SituationStore.h"
 
 #include <QComboBox>
 

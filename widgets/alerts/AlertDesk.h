@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AlertDialogs.h"
-#include "controls/ControlWords.h"
+#include "widgets/alerts/AlertDialogs.h"
+#include "widgets/controls/ControlWords.h"
 
 #include "sitroom/v1/envelope.pb.h"
 

@@ -1,4 +1,4 @@
-#include "AlertDialogs.h"
+#include "widgets/alerts/AlertDialogs.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,4 +1,4 @@
-#include "AlertLook.h"
+#include "widgets/alerts/AlertLook.h"
 
 #include <QPainter>
 #include <QPainterPath>

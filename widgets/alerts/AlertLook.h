@@ -1,6 +1,6 @@
 #pragma once
 
-#include "controls/ControlWords.h"
+#include "widgets/controls/ControlWords.h"
 
 #include "sitroom/v1/alerts.pb.h"
 

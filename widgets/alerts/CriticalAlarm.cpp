@@ -1,8 +1,8 @@
-#include "CriticalAlarm.h"
+#include "widgets/alerts/CriticalAlarm.h"
 
-#include "AlertLook.h"
+#include "widgets/alerts/AlertLook.h"
 
-#include "situation/SituationStore.h"
+#include "models/situation/SituationStore.h"
 
 #include <QAction>
 #include <QApplication>

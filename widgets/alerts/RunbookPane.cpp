@@ -1,8 +1,8 @@
-#include "RunbookPane.h"
+#include "widgets/alerts/RunbookPane.h"
 
-#include "board/LightGlyph.h"
-#include "common/Formatting.h"
-#include "situation/SituationStore.h"
+#include "widgets/board/LightGlyph.h"
+#include "widgets/common/Formatting.h"
+#include "models/situation/SituationStore.h"
 
 #include <QDesktopServices>
 #include <QFile>

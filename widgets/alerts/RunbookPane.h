@@ -1,7 +1,7 @@
 #pragma once
 
-#include "alerts/RunbookStep.h"
-#include "controls/ControlWords.h"
+#include "models/alerts/RunbookStep.h"
+#include "widgets/controls/ControlWords.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
-#include "BackendLoadStrip.h"
+#include "widgets/board/BackendLoadStrip.h"
 
-#include "common/Formatting.h"
-#include "situation/SituationStore.h"
-#include "status/StaleFigureWords.h"
+#include "widgets/common/Formatting.h"
+#include "models/situation/SituationStore.h"
+#include "widgets/status/StaleFigureWords.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

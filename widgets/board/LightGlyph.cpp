@@ -1,4 +1,4 @@
-#include "LightGlyph.h"
+#include "widgets/board/LightGlyph.h"
 
 #include <QCoreApplication>
 #include <QPainter>

@@ -1,6 +1,6 @@
-#include "LightIndicator.h"
+#include "widgets/board/LightIndicator.h"
 
-#include "LightGlyph.h"
+#include "widgets/board/LightGlyph.h"
 
 #include <QPainter>
 

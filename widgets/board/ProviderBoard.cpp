@@ -1,12 +1,12 @@
-#include "ProviderBoard.h"
+#include "widgets/board/ProviderBoard.h"
 
-#include "BackendLoadStrip.h"
-#include "ProviderTile.h"
-#include "chart/Sparkline.h"
-#include "common/StaleOverlay.h"
-#include "itemmodels/ProviderModel.h"
-#include "situation/SituationStore.h"
-#include "status/StaleFigureWords.h"
+#include "widgets/board/BackendLoadStrip.h"
+#include "widgets/board/ProviderTile.h"
+#include "widgets/chart/Sparkline.h"
+#include "widgets/common/StaleOverlay.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "models/situation/SituationStore.h"
+#include "widgets/status/StaleFigureWords.h"
 
 #include <QAbstractItemModel>
 #include <QGridLayout>

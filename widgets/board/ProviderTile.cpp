@@ -1,11 +1,11 @@
-#include "ProviderTile.h"
+#include "widgets/board/ProviderTile.h"
 
-#include "LightGlyph.h"
-#include "LightIndicator.h"
-#include "chart/Sparkline.h"
-#include "common/Formatting.h"
-#include "common/StaleNote.h"
-#include "status/StaleFigureWords.h"
+#include "widgets/board/LightGlyph.h"
+#include "widgets/board/LightIndicator.h"
+#include "widgets/chart/Sparkline.h"
+#include "widgets/common/Formatting.h"
+#include "widgets/common/StaleNote.h"
+#include "widgets/status/StaleFigureWords.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>

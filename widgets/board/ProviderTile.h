@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SwitchWords.h"
+#include "widgets/board/SwitchWords.h"
 
 #include "sitroom/v1/telemetry.pb.h"
 

@@ -1,7 +1,7 @@
-#include "SwitchWords.h"
+#include "widgets/board/SwitchWords.h"
 
-#include "common/Formatting.h"
-#include "controls/ControlWords.h"
+#include "widgets/common/Formatting.h"
+#include "widgets/controls/ControlWords.h"
 #include "domain/LiveClock.h"
 
 #include <cmath>

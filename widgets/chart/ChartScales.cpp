@@ -1,4 +1,4 @@
-#include "chart/ChartScales.h"
+#include "widgets/chart/ChartScales.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "chart/ProjectionLayer.h"
+#include "widgets/chart/ProjectionLayer.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

@@ -1,4 +1,4 @@
-#include "chart/Sparkline.h"
+#include "widgets/chart/Sparkline.h"
 
 #include <QPainter>
 #include <QPainterPath>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/LiveClock.h"
-#include "history/SlidingDecimation.h"
+#include "models/history/SlidingDecimation.h"
 
 #include <QColor>
 #include <QString>

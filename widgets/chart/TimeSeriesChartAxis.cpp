@@ -1,6 +1,6 @@
-#include "chart/TimeSeriesChartParts.h"
+#include "widgets/chart/TimeSeriesChartParts.h"
 
-#include "chart/ChartScales.h"
+#include "widgets/chart/ChartScales.h"
 
 namespace sitroom::widgets {
 

@@ -6,9 +6,9 @@
 // traces and the value range; TimeSeriesChartProjection.cpp: the what-if).
 // Not for other widgets: include TimeSeriesChart.h.
 
-#include "chart/ProjectionLayer.h"
-#include "chart/TimeSeriesChart.h"
-#include "chart/TraceLayer.h"
+#include "widgets/chart/ProjectionLayer.h"
+#include "widgets/chart/TimeSeriesChart.h"
+#include "widgets/chart/TraceLayer.h"
 
 #include <QAreaSeries>
 #include <QCategoryAxis>

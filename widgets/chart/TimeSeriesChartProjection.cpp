@@ -1,4 +1,4 @@
-#include "chart/TimeSeriesChartParts.h"
+#include "widgets/chart/TimeSeriesChartParts.h"
 
 #include <QLegend>
 #include <QLegendMarker>

@@ -1,4 +1,4 @@
-#include "chart/TraceLayer.h"
+#include "widgets/chart/TraceLayer.h"
 
 #include <QPainter>
 

@@ -1,6 +1,6 @@
-#include "DrillBanner.h"
+#include "widgets/common/DrillBanner.h"
 
-#include "situation/SituationStore.h"
+#include "models/situation/SituationStore.h"
 
 #include <QEvent>
 #include <QPainter>

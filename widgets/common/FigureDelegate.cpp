@@ -1,6 +1,6 @@
-#include "FigureDelegate.h"
+#include "widgets/common/FigureDelegate.h"
 
-#include "Formatting.h"
+#include "widgets/common/Formatting.h"
 
 #include <QPainter>
 

@@ -1,4 +1,4 @@
-#include "Formatting.h"
+#include "widgets/common/Formatting.h"
 
 #include "domain/LiveClock.h"
 

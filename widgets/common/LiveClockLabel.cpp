@@ -1,6 +1,6 @@
-#include "common/LiveClockLabel.h"
+#include "widgets/common/LiveClockLabel.h"
 
-#include "situation/SituationStore.h"
+#include "models/situation/SituationStore.h"
 
 #include <QDateTime>
 #include <QLocale>

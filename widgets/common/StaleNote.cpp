@@ -1,4 +1,4 @@
-#include "StaleNote.h"
+#include "widgets/common/StaleNote.h"
 
 #include <QPainter>
 

@@ -1,4 +1,4 @@
-#include "StaleOverlay.h"
+#include "widgets/common/StaleOverlay.h"
 
 #include <QEvent>
 #include <QPainter>

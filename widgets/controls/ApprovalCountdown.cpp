@@ -1,9 +1,9 @@
-#include "ApprovalCountdown.h"
+#include "widgets/controls/ApprovalCountdown.h"
 
-#include "ApprovalWords.h"
+#include "widgets/controls/ApprovalWords.h"
 
-#include "control/PendingRequests.h"
-#include "situation/SituationStore.h"
+#include "models/control/PendingRequests.h"
+#include "models/situation/SituationStore.h"
 
 #include <QStyle>
 

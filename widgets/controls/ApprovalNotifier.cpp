@@ -1,10 +1,10 @@
-#include "ApprovalNotifier.h"
+#include "widgets/controls/ApprovalNotifier.h"
 
-#include "ApprovalWords.h"
+#include "widgets/controls/ApprovalWords.h"
 
-#include "alerts/CriticalAlarm.h"
-#include "control/PendingRequests.h"
-#include "situation/SituationStore.h"
+#include "widgets/alerts/CriticalAlarm.h"
+#include "models/control/PendingRequests.h"
+#include "models/situation/SituationStore.h"
 
 #include <QLabel>
 #include <QStyle>

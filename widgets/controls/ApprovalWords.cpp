@@ -1,7 +1,7 @@
-#include "ApprovalWords.h"
+#include "widgets/controls/ApprovalWords.h"
 
-#include "common/LiveClockLabel.h"
-#include "situation/SituationStore.h"
+#include "widgets/common/LiveClockLabel.h"
+#include "models/situation/SituationStore.h"
 
 #include "domain/LiveClock.h"
 

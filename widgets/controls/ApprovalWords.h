@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ControlWords.h"
+#include "widgets/controls/ControlWords.h"
 
-#include "control/PendingRequests.h"
+#include "models/control/PendingRequests.h"
 
 #include <QCoreApplication>
 #include <QString>

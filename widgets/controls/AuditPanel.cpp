@@ -1,9 +1,9 @@
-#include "AuditPanel.h"
+#include "widgets/controls/AuditPanel.h"
 
-#include "AuditStageDelegate.h"
-#include "control/AuditCsv.h"
-#include "itemmodels/AuditModel.h"
-#include "situation/SituationStore.h"
+#include "widgets/controls/AuditStageDelegate.h"
+#include "models/control/AuditCsv.h"
+#include "models/itemmodels/AuditModel.h"
+#include "models/situation/SituationStore.h"
 
 #include <QDir>
 #include <QFileDialog>

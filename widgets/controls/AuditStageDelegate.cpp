@@ -1,7 +1,7 @@
-#include "AuditStageDelegate.h"
+#include "widgets/controls/AuditStageDelegate.h"
 
-#include "ControlWords.h"
-#include "itemmodels/AuditModel.h"
+#include "widgets/controls/ControlWords.h"
+#include "models/itemmodels/AuditModel.h"
 
 namespace sitroom::widgets {
 

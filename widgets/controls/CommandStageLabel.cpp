@@ -1,7 +1,7 @@
-#include "CommandStageLabel.h"
+#include "widgets/controls/CommandStageLabel.h"
 
-#include "ControlWords.h"
-#include "situation/SituationStore.h"
+#include "widgets/controls/ControlWords.h"
+#include "models/situation/SituationStore.h"
 
 #include <QStyle>
 

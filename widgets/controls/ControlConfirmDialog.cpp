@@ -1,4 +1,4 @@
-#include "ControlConfirmDialog.h"
+#include "widgets/controls/ControlConfirmDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,15 +1,15 @@
-#include "ControlDesk.h"
+#include "widgets/controls/ControlDesk.h"
 
-#include "ApprovalCountdown.h"
-#include "ApprovalWords.h"
+#include "widgets/controls/ApprovalCountdown.h"
+#include "widgets/controls/ApprovalWords.h"
 
-#include "alerts/RunbookStep.h"
-#include "common/Formatting.h"
-#include "control/ControlEffect.h"
-#include "control/ControlRequest.h"
-#include "control/PendingRequests.h"
-#include "situation/SituationStore.h"
-#include "status/StaleFigureWords.h"
+#include "models/alerts/RunbookStep.h"
+#include "widgets/common/Formatting.h"
+#include "models/control/ControlEffect.h"
+#include "models/control/ControlRequest.h"
+#include "models/control/PendingRequests.h"
+#include "models/situation/SituationStore.h"
+#include "widgets/status/StaleFigureWords.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ControlConfirmDialog.h"
-#include "ControlWords.h"
-#include "status/StatusNotice.h"
+#include "widgets/controls/ControlConfirmDialog.h"
+#include "widgets/controls/ControlWords.h"
+#include "widgets/status/StatusNotice.h"
 
 #include "sitroom/v1/envelope.pb.h"
 

@@ -1,8 +1,8 @@
-#include "ControlWords.h"
+#include "widgets/controls/ControlWords.h"
 
-#include "common/Formatting.h"
-#include "common/LiveClockLabel.h"
-#include "situation/SituationStore.h"
+#include "widgets/common/Formatting.h"
+#include "widgets/common/LiveClockLabel.h"
+#include "models/situation/SituationStore.h"
 
 #include "domain/LiveClock.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "control/ControlEffect.h"
-#include "control/PhraseWords.h"
+#include "models/control/ControlEffect.h"
+#include "models/control/PhraseWords.h"
 
 #include "sitroom/v1/envelope.pb.h"
 

@@ -1,8 +1,8 @@
-#include "PendingApprovalsPanel.h"
+#include "widgets/controls/PendingApprovalsPanel.h"
 
-#include "ApprovalWords.h"
+#include "widgets/controls/ApprovalWords.h"
 
-#include "situation/SituationStore.h"
+#include "models/situation/SituationStore.h"
 
 #include <QHeaderView>
 #include <QLabel>

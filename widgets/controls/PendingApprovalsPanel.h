@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ControlWords.h"
+#include "widgets/controls/ControlWords.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "ThrottleControl.h"
+#include "widgets/controls/ThrottleControl.h"
 
-#include "common/Formatting.h"
-#include "status/StaleFigureWords.h"
+#include "widgets/common/Formatting.h"
+#include "widgets/status/StaleFigureWords.h"
 
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>

@@ -1,10 +1,10 @@
-#include "ThrottlePreview.h"
+#include "widgets/controls/ThrottlePreview.h"
 
-#include "chart/TimeSeriesChart.h"
-#include "common/Formatting.h"
-#include "controls/ControlDesk.h"
-#include "controls/ThrottleControl.h"
-#include "situation/SituationStore.h"
+#include "widgets/chart/TimeSeriesChart.h"
+#include "widgets/common/Formatting.h"
+#include "widgets/controls/ControlDesk.h"
+#include "widgets/controls/ThrottleControl.h"
+#include "models/situation/SituationStore.h"
 
 #include <QDialog>
 #include <QScreen>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "control/AdmissionProjection.h"
+#include "models/control/AdmissionProjection.h"
 
 #include <QObject>
 #include <QPointer>

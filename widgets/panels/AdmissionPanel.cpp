@@ -1,16 +1,16 @@
-#include "AdmissionPanel.h"
+#include "widgets/panels/AdmissionPanel.h"
 
 #include "domain/LiveClock.h"
 
-#include "chart/TimeSeriesChart.h"
-#include "common/Formatting.h"
-#include "common/StaleNote.h"
-#include "common/StaleOverlay.h"
-#include "controls/ControlWords.h"
-#include "controls/ThrottleControl.h"
-#include "controls/ThrottlePreview.h"
-#include "situation/SituationStore.h"
-#include "status/StaleFigureWords.h"
+#include "widgets/chart/TimeSeriesChart.h"
+#include "widgets/common/Formatting.h"
+#include "widgets/common/StaleNote.h"
+#include "widgets/common/StaleOverlay.h"
+#include "widgets/controls/ControlWords.h"
+#include "widgets/controls/ThrottleControl.h"
+#include "widgets/controls/ThrottlePreview.h"
+#include "models/situation/SituationStore.h"
+#include "widgets/status/StaleFigureWords.h"
 
 #include <QGridLayout>
 #include <QLabel>

@@ -1,18 +1,18 @@
-#include "CohortPanel.h"
-#include "RotationCalendar.h"
+#include "widgets/panels/CohortPanel.h"
+#include "widgets/panels/RotationCalendar.h"
 
 #include "domain/LiveClock.h"
 
-#include "chart/TimeSeriesChart.h"
-#include "common/FigureDelegate.h"
-#include "common/Formatting.h"
-#include "common/StaleNote.h"
-#include "common/StaleOverlay.h"
-#include "status/StaleFigureWords.h"
-#include "itemmodels/CohortCompletion.h"
-#include "itemmodels/CohortModel.h"
-#include "situation/SituationStore.h"
-#include "situation/SurgeEnvelope.h"
+#include "widgets/chart/TimeSeriesChart.h"
+#include "widgets/common/FigureDelegate.h"
+#include "widgets/common/Formatting.h"
+#include "widgets/common/StaleNote.h"
+#include "widgets/common/StaleOverlay.h"
+#include "widgets/status/StaleFigureWords.h"
+#include "models/itemmodels/CohortCompletion.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/situation/SituationStore.h"
+#include "domain/SurgeEnvelope.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -28,7 +28,7 @@ namespace sitroom::widgets {
 
 using sitroom::models::CohortModel;
 using sitroom::models::SituationStore;
-using sitroom::models::SurgeEnvelope;
+using sitroom::domain::SurgeEnvelope;
 using sitroom::models::TimeSample;
 
 namespace {

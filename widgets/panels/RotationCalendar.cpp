@@ -1,6 +1,6 @@
-#include "RotationCalendar.h"
+#include "widgets/panels/RotationCalendar.h"
 
-#include "itemmodels/CohortModel.h"
+#include "models/itemmodels/CohortModel.h"
 
 #include <QDate>
 #include <QGridLayout>

@@ -1,7 +1,7 @@
-#include "SignInDialog.h"
+#include "widgets/signin/SignInDialog.h"
 
-#include "status/LinkText.h"
-#include "telemetry/TelemetryBatch.h"
+#include "widgets/status/LinkText.h"
+#include "models/telemetry/TelemetryBatch.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
-#include "ConnectionStatus.h"
+#include "widgets/status/ConnectionStatus.h"
 
-#include "LinkText.h"
-#include "situation/SituationStore.h"
+#include "widgets/status/LinkText.h"
+#include "models/situation/SituationStore.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
-#include "LinkText.h"
+#include "widgets/status/LinkText.h"
 
-#include "common/Formatting.h"
-#include "situation/SituationStore.h"
+#include "widgets/common/Formatting.h"
+#include "models/situation/SituationStore.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "telemetry/TelemetryBatch.h"
+#include "models/telemetry/TelemetryBatch.h"
 
 #include <QString>
 

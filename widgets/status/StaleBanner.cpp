@@ -1,8 +1,8 @@
-#include "StaleBanner.h"
+#include "widgets/status/StaleBanner.h"
 
-#include "LinkText.h"
-#include "StaleFigureWords.h"
-#include "situation/SituationStore.h"
+#include "widgets/status/LinkText.h"
+#include "widgets/status/StaleFigureWords.h"
+#include "models/situation/SituationStore.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "StaleFigureWords.h"
+#include "widgets/status/StaleFigureWords.h"
 
 #include <QDateTime>
 

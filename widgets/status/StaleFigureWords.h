@@ -1,6 +1,6 @@
 #pragma once
 
-#include "situation/StaleFigures.h"
+#include "models/situation/StaleFigures.h"
 
 #include <QCoreApplication>
 #include <QString>

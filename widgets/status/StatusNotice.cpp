@@ -1,6 +1,6 @@
-#include "StatusNotice.h"
+#include "widgets/status/StatusNotice.h"
 
-#include "situation/SituationStore.h"
+#include "models/situation/SituationStore.h"
 
 #include <QStyle>
 

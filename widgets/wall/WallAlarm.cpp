@@ -1,6 +1,6 @@
-#include "WallAlarm.h"
+#include "widgets/wall/WallAlarm.h"
 
-#include "wall/WallType.h"
+#include "widgets/wall/WallType.h"
 
 #include <QLabel>
 #include <QPainter>

@@ -1,18 +1,18 @@
-#include "WallBoard.h"
+#include "widgets/wall/WallBoard.h"
 
-#include "briefing/CriticalStanding.h"
-#include "common/Formatting.h"
-#include "common/LiveClockLabel.h"
-#include "common/StaleOverlay.h"
-#include "itemmodels/CohortModel.h"
-#include "itemmodels/ProviderModel.h"
-#include "situation/SituationStore.h"
-#include "situation/SurgeEnvelope.h"
-#include "status/StaleFigureWords.h"
-#include "wall/WallAlarm.h"
-#include "wall/WallFigure.h"
-#include "wall/WallLight.h"
-#include "wall/WallType.h"
+#include "models/briefing/CriticalStanding.h"
+#include "widgets/common/Formatting.h"
+#include "widgets/common/LiveClockLabel.h"
+#include "widgets/common/StaleOverlay.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "models/situation/SituationStore.h"
+#include "domain/SurgeEnvelope.h"
+#include "widgets/status/StaleFigureWords.h"
+#include "widgets/wall/WallAlarm.h"
+#include "widgets/wall/WallFigure.h"
+#include "widgets/wall/WallLight.h"
+#include "widgets/wall/WallType.h"
 
 #include <QHBoxLayout>
 #include <QVBoxLayout>
@@ -154,7 +154,7 @@ void WallBoard::refreshFigures()
     m_bookings->setStaleNote(StaleFigureWords::noteText(bookedStale), StaleFigureWords::details(bookedStale));
     const qint64 now = m_store.state().sim_time_ms();
     const double windowMinutes = double(c.window_close_ms() - c.window_open_ms()) / kMinuteMs;
-    const sitroom::models::SurgeEnvelope envelope(double(c.expected_bookings()), windowMinutes);
+    const sitroom::domain::SurgeEnvelope envelope(double(c.expected_bookings()), windowMinutes);
     if (m_cohorts->status(row) == CohortModel::WindowStatus::Upcoming) {
         m_bookings->setFigure(tr("Opens %1").arg(formatClock(c.window_open_ms(), liveTimeZone(QString::fromStdString(m_store.configuration().timezone())), QStringLiteral("HH:mm"))),
                               tr("forecast %1, %2 in the first 30 min")

@@ -1,7 +1,7 @@
-#include "WallFigure.h"
+#include "widgets/wall/WallFigure.h"
 
-#include "common/StaleNote.h"
-#include "wall/WallType.h"
+#include "widgets/common/StaleNote.h"
+#include "widgets/wall/WallType.h"
 
 #include <QLabel>
 #include <QPainter>

@@ -1,8 +1,8 @@
-#include "WallLight.h"
+#include "widgets/wall/WallLight.h"
 
-#include "board/LightGlyph.h"
-#include "common/StaleNote.h"
-#include "wall/WallType.h"
+#include "widgets/board/LightGlyph.h"
+#include "widgets/common/StaleNote.h"
+#include "widgets/wall/WallType.h"
 
 #include "sitroom/v1/telemetry.pb.h"
 

@@ -2,8 +2,8 @@
 
 // Rules and telemetry for the alert engine's tests, built in code so that each
 // test shows the figures it depends on.
-#include "alerts/AlertEngine.h"
-#include "alerts/AlertRules.h"
+#include "server/alerts/AlertEngine.h"
+#include "server/alerts/AlertRules.h"
 
 #include "sitroom/v1/telemetry.pb.h"
 

@@ -1,6 +1,6 @@
 // The alert engine: each lifecycle path, latching, shelving, refusals,
 // restore, and the telemetry-silence rule.
-#include "AlertFixtures.h"
+#include "tests/server/alerts/AlertFixtures.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // Flood handling: more than 10 starts in 10 minutes is a flood; alerts are
 // grouped by source and the first-out named; it ends at 5 or fewer.
-#include "AlertFixtures.h"
+#include "tests/server/alerts/AlertFixtures.h"
 
-#include "alerts/FloodDetector.h"
+#include "server/alerts/FloodDetector.h"
 
 #include <QTest>
 

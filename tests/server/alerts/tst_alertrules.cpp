@@ -1,7 +1,7 @@
 // The rules loader: the shipped file loads and covers every metric, and a bad
 // file is refused whole, naming the rule and the field.
-#include "alerts/AlertRules.h"
-#include "alerts/MetricCatalogue.h"
+#include "server/alerts/AlertRules.h"
+#include "server/alerts/MetricCatalogue.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // A rule's condition on one subject: on/off delays and hysteresis.
-#include "AlertFixtures.h"
+#include "tests/server/alerts/AlertFixtures.h"
 
-#include "alerts/ConditionTracker.h"
+#include "server/alerts/ConditionTracker.h"
 
 #include <QTest>
 

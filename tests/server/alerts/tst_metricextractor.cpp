@@ -1,9 +1,9 @@
 // The figures the rules watch, from the telemetry: providers, queue, backend,
 // verification attempts per booking over a rolling window, bookings against
 // the surge envelope; and the shipped rules raising on them.
-#include "AlertFixtures.h"
+#include "tests/server/alerts/AlertFixtures.h"
 
-#include "alerts/MetricExtractor.h"
+#include "server/alerts/MetricExtractor.h"
 #include "domain/SurgeEnvelope.h"
 
 #include <QTest>

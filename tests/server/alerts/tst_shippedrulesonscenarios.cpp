@@ -1,10 +1,10 @@
 // The shipped rules on the shipped scenarios' openings (the first two hours,
 // one observation a simulated second): the alerts a room should get, and no
 // storm. The full-day alarm load is bench/AlarmLoad.cpp's (docs/alerts.md).
-#include "alerts/AlertEngine.h"
-#include "sim/ScenarioLoader.h"
-#include "sim/SimTelemetry.h"
-#include "sim/Simulation.h"
+#include "server/alerts/AlertEngine.h"
+#include "server/sim/ScenarioLoader.h"
+#include "server/sim/SimTelemetry.h"
+#include "server/sim/Simulation.h"
 
 #include <QTest>
 

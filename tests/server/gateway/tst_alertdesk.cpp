@@ -2,10 +2,10 @@
 // audited and stored in one transaction before they are told, operators'
 // commands follow roles and are idempotent, the alerts survive a restart, and
 // the engine's clock runs on through a silence of the live system.
-#include "gateway/AlertDesk.h"
-#include "gateway/AuditLog.h"
-#include "gateway/CommandProcessor.h"
-#include "gateway/StateDatabase.h"
+#include "server/gateway/AlertDesk.h"
+#include "server/gateway/AuditLog.h"
+#include "server/gateway/CommandProcessor.h"
+#include "server/gateway/StateDatabase.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
-#include "gateway/AuditLog.h"
-#include "gateway/StateDatabase.h"
+#include "server/gateway/AuditLog.h"
+#include "server/gateway/StateDatabase.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
-#include "gateway/CommandProcessor.h"
-#include "gateway/ControlTarget.h"
-#include "gateway/StateDatabase.h"
+#include "server/gateway/CommandProcessor.h"
+#include "server/gateway/ControlTarget.h"
+#include "server/gateway/StateDatabase.h"
 
 #include <QtTest>
 

@@ -1,10 +1,10 @@
 // The one road control commands take: a change goes to the live system
 // first and counts only when accepted; commands wait their turn behind a
 // delivery; a refusal changes nothing but the audit.
-#include "gateway/CommandProcessor.h"
-#include "gateway/ControlDelivery.h"
-#include "gateway/ControlDispatcher.h"
-#include "gateway/StateDatabase.h"
+#include "server/gateway/CommandProcessor.h"
+#include "server/gateway/ControlDelivery.h"
+#include "server/gateway/ControlDispatcher.h"
+#include "server/gateway/StateDatabase.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 // The control webhook's client against the live system's real endpoint
 // (server/livesystem) in this process, and against an endpoint that fails:
 // the contract from both sides, retries, refusals and unreachable URLs.
-#include "gateway/ControlWebhook.h"
-#include "livesystem/ControlEndpoint.h"
-#include "livesystem/LiveControlTarget.h"
+#include "server/gateway/ControlWebhook.h"
+#include "server/livesystem/ControlEndpoint.h"
+#include "server/livesystem/LiveControlTarget.h"
 #include "sitroom/v1/envelope.pb.h"
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
-#include "TemporaryTlsDir.h"
-#include "gateway/DevelopmentTls.h"
-#include "gateway/ServerTls.h"
+#include "tests/support/TemporaryTlsDir.h"
+#include "server/gateway/DevelopmentTls.h"
+#include "server/gateway/ServerTls.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // Closed-loop verification: what counts as the effect of each change, the
 // bound, a late effect, stale figures and a newer change on the same control.
-#include "gateway/EffectVerifier.h"
+#include "server/gateway/EffectVerifier.h"
 
 #include <QTest>
 

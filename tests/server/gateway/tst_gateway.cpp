@@ -1,6 +1,6 @@
-#include "TemporaryTlsDir.h"
-#include "TestTlsClient.h"
-#include "gateway/Gateway.h"
+#include "tests/support/TemporaryTlsDir.h"
+#include "tests/support/TestTlsClient.h"
+#include "server/gateway/Gateway.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>

@@ -1,10 +1,10 @@
 // The gateway's sign-in hand-off: the password is checked on the thread pool
 // and the decision comes back to the gateway's thread. Run by scripts/tsan
 // (ThreadSanitizer) and scripts/sanitize (ASan) as well as plainly.
-#include "TemporaryTlsDir.h"
-#include "TestTlsClient.h"
-#include "TestUsers.h"
-#include "gateway/Gateway.h"
+#include "tests/support/TemporaryTlsDir.h"
+#include "tests/support/TestTlsClient.h"
+#include "tests/support/TestUsers.h"
+#include "server/gateway/Gateway.h"
 
 #include <QTemporaryDir>
 #include <QTest>

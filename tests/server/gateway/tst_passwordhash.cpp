@@ -1,4 +1,4 @@
-#include "gateway/PasswordHash.h"
+#include "server/gateway/PasswordHash.h"
 
 #include <QtTest>
 

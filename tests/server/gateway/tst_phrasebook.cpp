@@ -3,11 +3,11 @@
 // (sitroomctl, logs and old consoles read those), every code in the book has a
 // template whose names the phrases fill, a client words a phrase in its own
 // language, and the audit keeps a row's Phrases, its hash covering them.
-#include "gateway/AuditLog.h"
-#include "gateway/CommandWords.h"
-#include "gateway/StateDatabase.h"
+#include "server/gateway/AuditLog.h"
+#include "server/gateway/CommandWords.h"
+#include "server/gateway/StateDatabase.h"
 
-#include "sitroom/PhraseBook.h"
+#include "proto/sitroom/PhraseBook.h"
 
 #include <QSqlQuery>
 #include <QtTest>

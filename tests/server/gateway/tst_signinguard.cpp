@@ -1,4 +1,4 @@
-#include "gateway/SignInGuard.h"
+#include "server/gateway/SignInGuard.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
-#include "gateway/PasswordHash.h"
-#include "gateway/UsersFile.h"
+#include "server/gateway/PasswordHash.h"
+#include "server/gateway/UsersFile.h"
 
 #include <QtTest>
 

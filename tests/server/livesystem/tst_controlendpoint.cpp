@@ -1,6 +1,6 @@
-#include "livesystem/ControlEndpoint.h"
-#include "livesystem/ControlSignature.h"
-#include "livesystem/LiveControlTarget.h"
+#include "server/livesystem/ControlEndpoint.h"
+#include "server/livesystem/ControlSignature.h"
+#include "server/livesystem/LiveControlTarget.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

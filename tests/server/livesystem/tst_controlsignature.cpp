@@ -1,4 +1,4 @@
-#include "livesystem/ControlSignature.h"
+#include "server/livesystem/ControlSignature.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "livesystem/IdempotencyMemory.h"
+#include "server/livesystem/IdempotencyMemory.h"
 
 #include <QTest>
 

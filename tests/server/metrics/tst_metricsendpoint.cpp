@@ -1,7 +1,7 @@
-#include "metrics/MetricsEndpoint.h"
-#include "metrics/MetricsExposition.h"
-#include "sim/ScenarioLoader.h"
-#include "sim/Simulation.h"
+#include "server/metrics/MetricsEndpoint.h"
+#include "server/metrics/MetricsExposition.h"
+#include "server/sim/ScenarioLoader.h"
+#include "server/sim/Simulation.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

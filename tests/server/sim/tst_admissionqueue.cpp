@@ -1,5 +1,5 @@
-#include "sim/AdmissionQueue.h"
-#include "sim/Rng.h"
+#include "server/sim/AdmissionQueue.h"
+#include "server/sim/Rng.h"
 
 #include <QtTest>
 

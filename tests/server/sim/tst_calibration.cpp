@@ -3,8 +3,8 @@
 // per booking, one provider congested at the peak while the others stay
 // smooth, and the operators' levers moving the figures the right way. These
 // are emergent, so they are checked over whole simulated days and several seeds.
-#include "sim/ScenarioLoader.h"
-#include "sim/Simulation.h"
+#include "server/sim/ScenarioLoader.h"
+#include "server/sim/Simulation.h"
 
 #include <QtTest>
 

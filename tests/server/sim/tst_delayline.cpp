@@ -1,4 +1,4 @@
-#include "sim/DelayLine.h"
+#include "server/sim/DelayLine.h"
 
 #include <QtTest>
 

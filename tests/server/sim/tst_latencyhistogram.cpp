@@ -1,4 +1,4 @@
-#include "sim/LatencyHistogram.h"
+#include "server/sim/LatencyHistogram.h"
 
 #include <QTest>
 

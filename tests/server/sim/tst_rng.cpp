@@ -1,4 +1,4 @@
-#include "sim/Rng.h"
+#include "server/sim/Rng.h"
 
 #include <QtTest>
 

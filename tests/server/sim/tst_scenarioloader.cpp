@@ -1,4 +1,4 @@
-#include "sim/ScenarioLoader.h"
+#include "server/sim/ScenarioLoader.h"
 
 #include <QtTest>
 

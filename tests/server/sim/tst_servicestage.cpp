@@ -1,5 +1,5 @@
-#include "sim/Rng.h"
-#include "sim/ServiceStage.h"
+#include "server/sim/Rng.h"
+#include "server/sim/ServiceStage.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
-#include "sim/ScenarioLoader.h"
-#include "sim/Simulation.h"
+#include "server/sim/ScenarioLoader.h"
+#include "server/sim/Simulation.h"
 
 #include <QtTest>
 

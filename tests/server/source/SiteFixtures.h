@@ -1,6 +1,6 @@
 #pragma once
 
-#include "source/SiteConfig.h"
+#include "server/source/SiteConfig.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // One tick's answers from Prometheus into the state the gateway publishes:
 // figures, stale figures with their reason, the clock, lights.
-#include "SiteFixtures.h"
+#include "tests/server/source/SiteFixtures.h"
 
-#include "source/FigureAssembler.h"
+#include "server/source/FigureAssembler.h"
 
 #include <QTest>
 

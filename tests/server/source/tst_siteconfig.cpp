@@ -1,6 +1,6 @@
 // The site configuration: the shipped one loads as the simulator is, and a
 // bad one is refused naming the field and the reason.
-#include "SiteFixtures.h"
+#include "tests/server/source/SiteFixtures.h"
 
 #include <QJsonArray>
 #include <QTest>

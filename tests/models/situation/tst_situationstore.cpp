@@ -1,6 +1,6 @@
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
-#include "situation/SituationStore.h"
+#include "models/situation/SituationStore.h"
 
 #include <QSignalSpy>
 #include <QtTest>

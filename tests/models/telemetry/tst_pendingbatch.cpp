@@ -1,4 +1,4 @@
-#include "telemetry/PendingBatch.h"
+#include "models/telemetry/PendingBatch.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "telemetry/SequenceTracker.h"
+#include "models/telemetry/SequenceTracker.h"
 
 #include <QtTest>
 

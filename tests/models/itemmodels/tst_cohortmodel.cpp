@@ -1,7 +1,7 @@
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
-#include "itemmodels/CohortModel.h"
-#include "situation/SituationStore.h"
+#include "models/itemmodels/CohortModel.h"
+#include "models/situation/SituationStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

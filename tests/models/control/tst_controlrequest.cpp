@@ -1,4 +1,4 @@
-#include "control/ControlRequest.h"
+#include "models/control/ControlRequest.h"
 
 #include <QSet>
 #include <QUuid>

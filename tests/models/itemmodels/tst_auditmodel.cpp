@@ -1,7 +1,7 @@
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
-#include "CommandProgressFixtures.h"
-#include "itemmodels/AuditModel.h"
+#include "tests/support/CommandProgressFixtures.h"
+#include "models/itemmodels/AuditModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

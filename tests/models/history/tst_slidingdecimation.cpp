@@ -1,4 +1,4 @@
-#include "history/SlidingDecimation.h"
+#include "models/history/SlidingDecimation.h"
 
 #include <QTest>
 

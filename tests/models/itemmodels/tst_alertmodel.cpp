@@ -1,7 +1,7 @@
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
-#include "itemmodels/AlertModel.h"
-#include "situation/SituationStore.h"
+#include "models/itemmodels/AlertModel.h"
+#include "models/situation/SituationStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,4 +1,4 @@
-#include "control/ControlEffect.h"
+#include "models/control/ControlEffect.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
-#include "itemmodels/ProviderModel.h"
-#include "situation/SituationStore.h"
+#include "models/itemmodels/ProviderModel.h"
+#include "models/situation/SituationStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

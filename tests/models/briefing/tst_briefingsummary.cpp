@@ -3,10 +3,10 @@
 // opening, Kakao red from 20:03 to 20:20 (a one-minute step down to yellow at
 // 20:10 belongs to the same spell), its citizens moving to Naver and PASS,
 // and the admission rate cut from 700 to 500 a second at 20:05.
-#include "briefing/BriefingFacts.h"
-#include "briefing/BriefingSummary.h"
-#include "briefing/CriticalStanding.h"
-#include "history/HistoryRing.h"
+#include "models/briefing/BriefingFacts.h"
+#include "models/briefing/BriefingSummary.h"
+#include "models/briefing/CriticalStanding.h"
+#include "models/history/HistoryRing.h"
 
 #include "sitroom/v1/alerts.pb.h"
 #include "sitroom/v1/telemetry.pb.h"

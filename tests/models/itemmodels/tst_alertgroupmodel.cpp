@@ -2,11 +2,11 @@
 // severity, the first-out alert's group first and the first-out leading it;
 // a stable order that follows events row by row, so a selected row keeps its
 // place and its selection when new alerts arrive.
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
-#include "alerts/AlarmLoad.h"
-#include "itemmodels/AlertGroupModel.h"
-#include "itemmodels/AlertModel.h"
+#include "models/alerts/AlarmLoad.h"
+#include "models/itemmodels/AlertGroupModel.h"
+#include "models/itemmodels/AlertModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>

@@ -1,10 +1,10 @@
-#include "situation/SurgeEnvelope.h"
+#include "domain/SurgeEnvelope.h"
 
 #include <QtTest>
 
 #include <cmath>
 
-using sitroom::models::SurgeEnvelope;
+using sitroom::domain::SurgeEnvelope;
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "control/AuditCsv.h"
+#include "models/control/AuditCsv.h"
 
 #include "sitroom/v1/envelope.pb.h"
 

@@ -1,9 +1,9 @@
 // The store's stale figures (which, why, set and cleared) and its command
 // stages (latest per command_id, never backwards, from the snapshot, results
 // and CommandProgress events).
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
-#include "CommandProgressFixtures.h"
+#include "tests/support/CommandProgressFixtures.h"
 
 #include <QSignalSpy>
 #include <QtTest>

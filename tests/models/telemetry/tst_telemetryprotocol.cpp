@@ -1,10 +1,10 @@
 // TelemetryClient against a scripted in-process TLS server, for what the real
 // simulator does not do on demand: a sequence gap, a burst of messages, garbage.
-#include "telemetry/TelemetryClient.h"
+#include "models/telemetry/TelemetryClient.h"
 
-#include "TemporaryTlsDir.h"
-#include "framing/FrameCodec.h"
-#include "gateway/ServerTls.h"
+#include "tests/support/TemporaryTlsDir.h"
+#include "proto/framing/FrameCodec.h"
+#include "server/gateway/ServerTls.h"
 
 #include <QtTest>
 

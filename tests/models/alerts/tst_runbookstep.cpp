@@ -1,9 +1,9 @@
 // Runbook steps: parsing sitroom: links, placeholders, and the precondition
 // check against the live picture (accepting while it holds, refusing with the
 // current value once it no longer does).
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
-#include "alerts/RunbookStep.h"
+#include "models/alerts/RunbookStep.h"
 
 #include <QtTest>
 

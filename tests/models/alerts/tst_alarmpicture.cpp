@@ -1,10 +1,10 @@
 // The alarm picture ISA-18.2 watches: alerts started in the last 10 minutes
 // beside those standing and unacknowledged, counted from the store's alerts;
 // the verdict is never calm while a critical alert stands unacknowledged.
-#include "SituationFixtures.h"
+#include "tests/models/SituationFixtures.h"
 
-#include "alerts/AlarmLoad.h"
-#include "situation/SituationStore.h"
+#include "models/alerts/AlarmLoad.h"
+#include "models/situation/SituationStore.h"
 
 #include <QtTest>
 

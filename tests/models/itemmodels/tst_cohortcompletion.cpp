@@ -1,4 +1,4 @@
-#include "itemmodels/CohortCompletion.h"
+#include "models/itemmodels/CohortCompletion.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "history/HistoryRing.h"
+#include "models/history/HistoryRing.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 // The telemetry worker's pace: at once after 40 ms of quiet, coalesced
 // within 40 ms, never more than 25 batches a second, and housekeeping (a
 // heartbeat, a pong) never takes the frame a tick right behind it needs.
-#include "telemetry/BatchPacer.h"
+#include "models/telemetry/BatchPacer.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "control/AdmissionProjection.h"
+#include "models/control/AdmissionProjection.h"
 
 #include <QtTest>
 

@@ -1,10 +1,10 @@
 // TelemetryClient against the real sitroom-sim on loopback: handshake and
 // snapshot, ticks at a paced rate, the server killed and restarted, a wrong CA,
 // a refusal, nobody listening, silence, and stopping at awkward moments.
-#include "telemetry/TelemetryClient.h"
+#include "models/telemetry/TelemetryClient.h"
 
-#include "SimulatorProcess.h"
-#include "TemporaryTlsDir.h"
+#include "tests/support/SimulatorProcess.h"
+#include "tests/support/TemporaryTlsDir.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "telemetry/HistoryAppend.h"
+#include "models/telemetry/HistoryAppend.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "telemetry/ReconnectBackoff.h"
+#include "models/telemetry/ReconnectBackoff.h"
 
 #include <QtTest>
 
