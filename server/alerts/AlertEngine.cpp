@@ -3,6 +3,8 @@
 #include "server/alerts/AlertMessage.h"
 #include "server/alerts/MetricCatalogue.h"
 
+#include "proto/sitroom/ProtoText.h"
+
 #include <algorithm>
 #include <set>
 
@@ -13,11 +15,6 @@ namespace v1 = sitroom::v1;
 namespace {
 
 constexpr std::size_t kRecentlyClearedKept = 256;
-
-QString s(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 QString keyOf(const AlertRule &rule, const QString &subject)
 {
@@ -56,17 +53,17 @@ void AlertEngine::restore(const std::vector<v1::Alert> &alerts, std::uint64_t ne
     for (const v1::Alert &alert : alerts) {
         if (alert.state() == v1::ALERT_CLEARED)
             continue;
-        const QString id = s(alert.id());
+        const QString id = fromProto(alert.id());
         m_open[id] = alert;
-        m_openByKey[s(alert.key())] = id;
+        m_openByKey[fromProto(alert.key())] = id;
         m_flood.noteStart(alert.raised_ms(), id);
         // Its condition as last known, so that it returns to normal only
         // after its off-delay if it no longer holds.
         for (std::size_t r = 0; r < m_rules.rules.size(); ++r) {
             const AlertRule &rule = m_rules.rules[r];
-            if (rule.id != s(alert.rule()))
+            if (rule.id != fromProto(alert.rule()))
                 continue;
-            Watch &watch = watchFor(r, s(alert.subject()));
+            Watch &watch = watchFor(r, fromProto(alert.subject()));
             if (alert.condition_active())
                 watch.condition = ConditionTracker(std::max(0, rule.levelOf(alert.active_severity())));
         }
@@ -128,7 +125,7 @@ void AlertEngine::describe(v1::Alert &alert, const AlertRule &rule, double value
     const int level = std::max(0, rule.levelOf(alert.severity()));
     const double threshold = rule.levels[std::size_t(level)].threshold;
     alert.set_threshold(threshold);
-    const QString subject = s(alert.subject());
+    const QString subject = fromProto(alert.subject());
     *alert.mutable_message() = renderMessage(rule, m_metrics.nameOf(metricInfo(rule.metric).subject, subject),
                                              subject, value, threshold);
 }
@@ -153,10 +150,10 @@ void AlertEngine::follow(const QString &key, Watch &watch, std::int64_t nowMs)
     if (made == v1::TRANSITION_ESCALATED || made == v1::TRANSITION_REACTIVATED)
         describe(alert, rule, alert.value());
     if (made == v1::TRANSITION_REACTIVATED)
-        m_flood.noteStart(nowMs, s(alert.id()));
+        m_flood.noteStart(nowMs, fromProto(alert.id()));
     recordSystem(alert, previous, made, nowMs);
     if (alert.state() == v1::ALERT_CLEARED)
-        retire(s(alert.id()));
+        retire(fromProto(alert.id()));
 }
 
 void AlertEngine::raise(const QString &key, const Watch &watch, std::int64_t nowMs)
@@ -265,7 +262,7 @@ void AlertEngine::retire(const QString &alertId)
         return;
     v1::Alert alert = std::move(it->second);
     m_open.erase(it);
-    const auto byKey = m_openByKey.find(s(alert.key()));
+    const auto byKey = m_openByKey.find(fromProto(alert.key()));
     if (byKey != m_openByKey.end() && byKey->second == alertId)
         m_openByKey.erase(byKey);
     alert.set_flood_group(std::string());
@@ -284,7 +281,7 @@ v1::Alert *AlertEngine::open(const QString &alertId)
 const AlertRule *AlertEngine::ruleOf(const v1::Alert &alert) const
 {
     for (const AlertRule &rule : m_rules.rules)
-        if (rule.id == s(alert.rule()))
+        if (rule.id == fromProto(alert.rule()))
             return &rule;
     return nullptr;
 }
@@ -377,7 +374,7 @@ const v1::Alert *AlertEngine::find(const QString &alertId) const
     if (it != m_open.end())
         return &it->second;
     for (auto cleared = m_recentlyCleared.rbegin(); cleared != m_recentlyCleared.rend(); ++cleared)
-        if (s(cleared->id()) == alertId)
+        if (fromProto(cleared->id()) == alertId)
             return &*cleared;
     return nullptr;
 }

@@ -1,6 +1,7 @@
 #include "server/alerts/MetricExtractor.h"
 
 #include "domain/SurgeEnvelope.h"
+#include "proto/sitroom/ProtoText.h"
 
 #include <algorithm>
 
@@ -9,11 +10,6 @@ namespace sitroom::alerts {
 namespace v1 = sitroom::v1;
 
 namespace {
-
-QString s(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 std::optional<double> providerFigure(Metric metric, const v1::ProviderState &p, std::int64_t nowMs)
 {
@@ -53,7 +49,7 @@ void MetricExtractor::record(const v1::SystemState &state, std::int64_t nowMs)
         m_counters.pop_front();
 
     for (const v1::CohortState &c : state.cohorts()) {
-        const QString id = s(c.id());
+        const QString id = fromProto(c.id());
         auto it = m_cohortBaselines.find(id);
         if (!c.window_open()) {
             if (it != m_cohortBaselines.end())
@@ -96,7 +92,7 @@ std::optional<double> MetricExtractor::envelopeShare(const AlertRule &rule, cons
     const double sinceOpenS = double(nowMs - cohort.window_open_ms()) / 1000.0;
     if (sinceOpenS < rule.graceS || sinceOpenS > rule.horizonS)
         return std::nullopt;
-    const auto baseline = m_cohortBaselines.find(s(cohort.id()));
+    const auto baseline = m_cohortBaselines.find(fromProto(cohort.id()));
     if (baseline == m_cohortBaselines.end())
         return std::nullopt;
     const double windowMinutes = double(cohort.window_close_ms() - cohort.window_open_ms()) / 60000.0;
@@ -119,7 +115,7 @@ std::vector<MetricReading> MetricExtractor::read(const AlertRule &rule, const v1
     case Metric::ProviderP95Latency:
     case Metric::ProviderRedSeconds:
         for (const v1::ProviderState &p : state.providers())
-            out.push_back({s(p.id()), providerFigure(rule.metric, p, nowMs)});
+            out.push_back({fromProto(p.id()), providerFigure(rule.metric, p, nowMs)});
         break;
     case Metric::QueueEstimatedWait: {
         const double wait = state.admission().estimated_wait_s();
@@ -138,7 +134,7 @@ std::vector<MetricReading> MetricExtractor::read(const AlertRule &rule, const v1
             const auto it = std::find_if(state.cohorts().begin(), state.cohorts().end(),
                                          [&](const v1::CohortState &c) { return c.id() == cohort.id(); });
             if (it != state.cohorts().end())
-                out.push_back({s(cohort.id()), envelopeShare(rule, cohort, *it, nowMs)});
+                out.push_back({fromProto(cohort.id()), envelopeShare(rule, cohort, *it, nowMs)});
         }
         break;
     case Metric::TelemetrySilence:
@@ -159,11 +155,11 @@ v1::LocalizedText MetricExtractor::nameOf(SubjectKind kind, const QString &subje
     v1::LocalizedText name;
     if (kind == SubjectKind::Provider) {
         for (const v1::ProviderConfig &p : m_configuration.providers())
-            if (s(p.id()) == subject)
+            if (fromProto(p.id()) == subject)
                 name = p.name();
     } else if (kind == SubjectKind::Cohort) {
         for (const v1::CohortConfig &c : m_configuration.cohorts())
-            if (s(c.id()) == subject)
+            if (fromProto(c.id()) == subject)
                 name = c.name();
     }
     if (name.ko().empty())

@@ -1,17 +1,9 @@
 #include "server/gateway/CommandWords.h"
 
 #include "proto/sitroom/PhraseBook.h"
+#include "proto/sitroom/ProtoText.h"
 
 namespace sitroom::gateway {
-
-namespace {
-
-QString s(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
-
-} // namespace
 
 QString figureText(double value)
 {
@@ -52,7 +44,7 @@ sitroom::v1::Phrase commandPhrase(const sitroom::v1::Command &c)
     case sitroom::v1::Command::kResumeAdmission: p = phrase::make("command.resume_admission"); break;
     case sitroom::v1::Command::kSetProviderEnabled: {
         const auto &e = c.set_provider_enabled();
-        const QString provider = s(e.provider_id());
+        const QString provider = fromProto(e.provider_id());
         if (e.enabled())
             p = phrase::make("command.enable_provider", {{"provider", provider}});
         else if (e.disable_for_s())
@@ -62,13 +54,13 @@ sitroom::v1::Phrase commandPhrase(const sitroom::v1::Command &c)
             p = phrase::make("command.disable_provider", {{"provider", provider}});
         break;
     }
-    case sitroom::v1::Command::kApprove: p = phrase::make("command.approve", {{"request", s(c.approve().request_id())}}); break;
+    case sitroom::v1::Command::kApprove: p = phrase::make("command.approve", {{"request", fromProto(c.approve().request_id())}}); break;
     case sitroom::v1::Command::kAcknowledgeAlert:
-        p = phrase::make("command.acknowledge_alert", {{"alert", s(c.acknowledge_alert().alert_id())}});
+        p = phrase::make("command.acknowledge_alert", {{"alert", fromProto(c.acknowledge_alert().alert_id())}});
         break;
-    case sitroom::v1::Command::kShelveAlert: p = phrase::make("command.shelve_alert", {{"alert", s(c.shelve_alert().alert_id())}}); break;
+    case sitroom::v1::Command::kShelveAlert: p = phrase::make("command.shelve_alert", {{"alert", fromProto(c.shelve_alert().alert_id())}}); break;
     case sitroom::v1::Command::kUnshelveAlert:
-        p = phrase::make("command.unshelve_alert", {{"alert", s(c.unshelve_alert().alert_id())}});
+        p = phrase::make("command.unshelve_alert", {{"alert", fromProto(c.unshelve_alert().alert_id())}});
         break;
     case sitroom::v1::Command::ACTION_NOT_SET: p = phrase::make("command.none"); break;
     }
