@@ -2,6 +2,7 @@
 
 #include "app/common/DurationText.h"
 #include "proto/transport/Defaults.h"
+#include "server/gateway/Gateway.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -173,6 +174,17 @@ ParsedGatewayCli parseGatewayCli(const QStringList &arguments)
     }
     result.options = o;
     return result;
+}
+
+QString withOption(gateway::GatewaySetting setting, const QString &message)
+{
+    switch (setting) {
+    case gateway::GatewaySetting::UsersFile: return QStringLiteral("--users: ") + message;
+    case gateway::GatewaySetting::StateDir: return QStringLiteral("--state-dir: ") + message;
+    case gateway::GatewaySetting::AlertRules: return QStringLiteral("--alert-rules: ") + message;
+    case gateway::GatewaySetting::None: break;
+    }
+    return message;
 }
 
 } // namespace sitroom::gatewayapp

@@ -7,6 +7,10 @@
 #include <cstdint>
 #include <optional>
 
+namespace sitroom::gateway {
+enum class GatewaySetting;
+}
+
 namespace sitroom::gatewayapp {
 
 // sitroom-gateway's command line (docs/sources.md).
@@ -48,5 +52,9 @@ struct ParsedGatewayCli
 };
 
 ParsedGatewayCli parseGatewayCli(const QStringList &arguments);
+
+// The gateway's start-up message about one of its settings, prefixed with
+// the option it came from (--users, --state-dir, --alert-rules).
+QString withOption(gateway::GatewaySetting setting, const QString &message);
 
 } // namespace sitroom::gatewayapp

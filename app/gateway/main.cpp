@@ -84,8 +84,9 @@ int main(int argc, char *argv[])
         gateway::GatewayOptions options = gatewayOptions(o);
         gateway::Gateway gateway(options);
         source::SimulationSource source(simulation, gateway, o.speed, o.tickHz);
-        if (!gateway.openControls(&error))
-            return failWith(error);
+        gateway::GatewaySetting setting = gateway::GatewaySetting::None;
+        if (!gateway.openControls(&error, &setting))
+            return failWith(gatewayapp::withOption(setting, error));
         gateway.setControlTarget(&source);
         source.start(o.fastForwardS);
         if (!gateway.listen(&error))
@@ -123,8 +124,9 @@ int main(int argc, char *argv[])
     gateway::Gateway gateway(options);
     if (webhook)
         gateway.setControlDelivery(webhook.get());
-    if (!gateway.openControls(&error))
-        return failWith(error);
+    gateway::GatewaySetting setting = gateway::GatewaySetting::None;
+    if (!gateway.openControls(&error, &setting))
+        return failWith(gatewayapp::withOption(setting, error));
     source::PrometheusSource prometheus(*site, o.prometheus, gateway, o.tickHz);
     int startCode = -1;
     prometheus.start([&](bool ok, const QString &why) {

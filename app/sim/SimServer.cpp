@@ -27,6 +27,19 @@ gateway::GatewayOptions gatewayOptions(const SimOptions &o)
     return g;
 }
 
+// The embedded gateway names a file or folder; sitroom-sim names the option
+// it came from.
+QString withOption(gateway::GatewaySetting setting, const QString &message)
+{
+    switch (setting) {
+    case gateway::GatewaySetting::UsersFile: return QStringLiteral("--users: ") + message;
+    case gateway::GatewaySetting::StateDir: return QStringLiteral("--state-dir: ") + message;
+    case gateway::GatewaySetting::AlertRules: return QStringLiteral("--alert-rules: ") + message;
+    case gateway::GatewaySetting::None: break;
+    }
+    return message;
+}
+
 const char *lightWord(sim::Light light)
 {
     switch (light) {
@@ -60,8 +73,11 @@ SimServer::SimServer(Simulation &simulation, const SimOptions &options, QObject 
 
 bool SimServer::openControls(QString *error)
 {
-    if (!m_gateway.openControls(error))
+    gateway::GatewaySetting setting = gateway::GatewaySetting::None;
+    if (!m_gateway.openControls(error, &setting)) {
+        *error = withOption(setting, *error);
         return false;
+    }
     m_gateway.setControlTarget(&m_source);
     return true;
 }

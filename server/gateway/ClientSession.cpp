@@ -1,9 +1,8 @@
 #include "server/gateway/ClientSession.h"
 
+#include "server/gateway/CommandDecision.h"
 #include "server/gateway/GatewayLog.h"
 #include "server/gateway/PublishedState.h"
-
-#include "proto/sitroom/PhraseBook.h"
 
 #include <QHostAddress>
 #include <QPointer>
@@ -277,12 +276,7 @@ void ClientSession::handleCommand(const sitroom::v1::Command &command)
         return;
     }
     sitroom::v1::Envelope reply;
-    auto *result = reply.mutable_command_result();
-    result->set_command_id(command.command_id());
-    result->set_status(sitroom::v1::COMMAND_REFUSED);
-    *result->mutable_message_words() = phrase::make("refused.viewer_role");
-    result->set_message(phrase::english(result->message_words()).toStdString());
-    *result->mutable_control() = m_published->control();
+    *reply.mutable_command_result() = refusedResult(command.command_id(), viewerRefusal(), m_published->control());
     sendUnicast(reply);
 }
 

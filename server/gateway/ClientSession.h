@@ -8,7 +8,7 @@
 #include <QObject>
 #include <QString>
 
-#include "server/gateway/CommandProcessor.h"
+#include "server/gateway/Identity.h"
 
 #include <cstddef>
 #include <functional>

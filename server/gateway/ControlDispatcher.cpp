@@ -1,7 +1,9 @@
 #include "server/gateway/ControlDispatcher.h"
 
-#include "server/gateway/ControlDelivery.h"
+#include "server/gateway/CommandPipeline.h"
 #include "server/gateway/CommandWords.h"
+#include "server/gateway/ControlCommands.h"
+#include "server/gateway/ControlDelivery.h"
 #include "server/gateway/ControlDiff.h"
 
 #include "proto/sitroom/PhraseBook.h"
@@ -40,8 +42,10 @@ QJsonObject changeOf(const sitroom::v1::ControlState &before, const sitroom::v1:
 
 } // namespace
 
-ControlDispatcher::ControlDispatcher(CommandProcessor &processor, ControlDelivery *delivery, Hooks hooks)
-    : m_processor(processor)
+ControlDispatcher::ControlDispatcher(CommandPipeline &pipeline, ControlCommands &controls, ControlDelivery *delivery,
+                                     Hooks hooks)
+    : m_pipeline(pipeline)
+    , m_controls(controls)
     , m_delivery(delivery)
     , m_hooks(std::move(hooks))
 {
@@ -57,7 +61,7 @@ void ControlDispatcher::tick()
 {
     if (m_delivering)
         return;   // the next second's tick sees to it
-    m_processor.expireRequests(m_hooks.wallNowMs());
+    m_controls.expireRequests(m_hooks.wallNowMs());
     m_hooks.committed();
     runTimedDisables();
 }
@@ -74,7 +78,7 @@ void ControlDispatcher::pump()
 bool ControlDispatcher::runTimedDisables()
 {
     while (!m_delivering) {
-        auto due = m_processor.dueTimedDisable(m_hooks.wallNowMs(), m_hooks.sourceNowMs());
+        auto due = m_controls.dueTimedDisable(m_hooks.wallNowMs(), m_hooks.sourceNowMs());
         if (!due)
             return true;
         if (m_delivery) {
@@ -82,7 +86,7 @@ bool ControlDispatcher::runTimedDisables()
             return false;
         }
         commitAndReply(*due, {});
-        if (due->change && m_processor.control().revision() != due->change->control.revision())
+        if (due->change && m_controls.control().revision() != due->change->control.revision())
             return true;   // the database refused: tried again next second
     }
     return false;
@@ -92,16 +96,16 @@ bool ControlDispatcher::run(Job &job)
 {
     // Due expiries and timed disables first, so a late approval sees its
     // request gone and a decision sees the state in force.
-    m_processor.expireRequests(m_hooks.wallNowMs());
+    m_controls.expireRequests(m_hooks.wallNowMs());
     if (!runTimedDisables()) {
         m_queue.push_front(std::move(job));
         return false;
     }
-    if (auto first = m_processor.storedResult(job.command)) {
+    if (auto first = m_pipeline.storedResult(job.command)) {
         job.reply(*first);
         return true;
     }
-    CommandDecision decision = m_processor.decide(job.command, job.who, m_hooks.wallNowMs(), m_hooks.sourceNowMs());
+    CommandDecision decision = m_pipeline.decide(job.command, job.who, m_hooks.wallNowMs(), m_hooks.sourceNowMs());
     if (m_delivery && decision.changesLiveControls() && decision.result.status() == sitroom::v1::COMMAND_APPLIED) {
         deliver(std::move(decision), std::move(job.reply));
         return false;
@@ -115,7 +119,7 @@ void ControlDispatcher::commitAndReply(CommandDecision &decision, const Reply &r
     const bool live = decision.changesLiveControls();
     if (live && decision.result.status() == sitroom::v1::COMMAND_APPLIED)
         decision.result.set_stage(sitroom::v1::COMMAND_STAGE_ACCEPTED);
-    sitroom::v1::CommandResult result = m_processor.commitDecision(decision);
+    sitroom::v1::CommandResult result = m_pipeline.commit(decision);
     m_hooks.committed();
     if (live && result.status() == sitroom::v1::COMMAND_APPLIED)
         m_hooks.accepted(decision, m_hooks.wallNowMs());
@@ -164,7 +168,7 @@ void ControlDispatcher::deliver(CommandDecision decision, Reply reply)
             m_hooks.progress(progressOf(*held, sitroom::v1::COMMAND_STAGE_ACCEPTED, note));
             commitAndReply(*held, reply);
         } else {
-            const sitroom::v1::CommandResult refused = m_processor.refuseUndelivered(*held, outcome.reason);
+            const sitroom::v1::CommandResult refused = m_controls.refuseUndelivered(*held, outcome.reason);
             m_hooks.committed();
             m_hooks.progress(progressOf(*held, sitroom::v1::COMMAND_STAGE_DELIVERY_FAILED,
                                         phrase::make("delivery.reason", {{"reason", outcome.reason}})));

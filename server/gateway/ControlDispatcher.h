@@ -1,6 +1,7 @@
 #pragma once
 
-#include "server/gateway/CommandProcessor.h"
+#include "server/gateway/CommandDecision.h"
+#include "server/gateway/Identity.h"
 
 #include "sitroom/v1/envelope.pb.h"
 
@@ -9,16 +10,18 @@
 
 namespace sitroom::gateway {
 
+class CommandPipeline;
+class ControlCommands;
 class ControlDelivery;
 
-// The one road every control command takes through the gateway: one at a
-// time, in arrival order. A decision that moves the live system's controls
+// The control commands' way through the CommandPipeline: one at a time, in
+// arrival order. A decision that moves the live system's controls
 // goes to the live system first (ControlDelivery, when there is one) and is
 // committed only when it is accepted; a refusal leaves state, revision and
 // result as they were and only the attempt is audited. While a delivery is
 // out, later commands wait, so every decision sees the state before it.
 // Without a delivery (the in-process simulation) a decision is committed at
-// once and the processor's ControlTarget applies it.
+// once and ControlCommands' ControlTarget applies it.
 class ControlDispatcher final
 {
 public:
@@ -27,7 +30,7 @@ public:
     {
         std::function<qint64()> wallNowMs;
         std::function<qint64()> sourceNowMs;
-        // After every commit: the processor has events to broadcast.
+        // After every commit: there are events to broadcast.
         std::function<void()> committed;
         // A change that is in force in the live system now (accepted, or
         // applied in process), for closed-loop verification.
@@ -36,7 +39,7 @@ public:
         std::function<void(const sitroom::v1::CommandProgress &progress)> progress;
     };
 
-    ControlDispatcher(CommandProcessor &processor, ControlDelivery *delivery, Hooks hooks);
+    ControlDispatcher(CommandPipeline &pipeline, ControlCommands &controls, ControlDelivery *delivery, Hooks hooks);
 
     void submit(const sitroom::v1::Command &command, const Identity &who, Reply reply);
     // Every second: expiries, and timed disables that are due (delivered too).
@@ -59,7 +62,8 @@ private:
     sitroom::v1::CommandProgress progressOf(const CommandDecision &decision, sitroom::v1::CommandStage stage,
                                             const sitroom::v1::Phrase &detail) const;
 
-    CommandProcessor &m_processor;
+    CommandPipeline &m_pipeline;
+    ControlCommands &m_controls;
     ControlDelivery *m_delivery;
     Hooks m_hooks;
     std::deque<Job> m_queue;

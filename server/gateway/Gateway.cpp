@@ -113,8 +113,8 @@ QHostAddress Gateway::serverAddress() const
 void Gateway::setConfiguration(const sitroom::v1::Configuration &configuration)
 {
     d->published.setConfiguration(configuration);
-    if (d->processor)
-        d->processor->setConfiguration(configuration);
+    if (d->controls)
+        d->controls->setConfiguration(configuration);
     if (d->alerts)
         d->alerts->setConfiguration(configuration);
 }
@@ -123,12 +123,12 @@ void Gateway::setControlState(const sitroom::v1::ControlState &control)
 {
     if (!d->sourceInitial)
         d->sourceInitial = control;
-    if (!d->processor) {
+    if (!d->controls) {
         d->published.setControl(control);
         return;
     }
-    d->processor->initialize(control);
-    d->published.setControl(d->processor->control());
+    d->controls->initialize(control);
+    d->published.setControl(d->controls->control());
 }
 
 void Gateway::publishTick(const sitroom::v1::SystemState &source, const sitroom::v1::History &samples)
@@ -138,13 +138,13 @@ void Gateway::publishTick(const sitroom::v1::SystemState &source, const sitroom:
     sitroom::v1::SystemState state = source;
     // Closed-loop checks first: the alert engine watches what they did not see.
     observeEffects(state);
-    if (d->processor)
-        d->processor->setStaleFigures({state.stale().begin(), state.stale().end()});
+    if (d->controls)
+        d->controls->setStaleFigures({state.stale().begin(), state.stale().end()});
     if (d->alerts) {
         d->alerts->observe(state, wallNowMs());
         state.set_alerts_last_10min(d->alerts->startedInWindow());
         state.set_alert_flood(d->alerts->flood());
-        flushAlertEvents();
+        flushEvents();
     }
     d->published.setState(state, samples);
     sitroom::v1::Envelope envelope;
@@ -215,15 +215,15 @@ void Gateway::acceptPending()
         hooks.auditRequest = [this](const sitroom::v1::AuditRequest &request) {
             sitroom::v1::AuditResponse response;
             response.set_request_id(request.request_id());
-            if (!d->processor)
+            if (!d->store)
                 return response;
             const int limit = request.limit() == 0 ? 500 : int(std::min<quint32>(request.limit(), 5000));
             bool more = false;
-            for (const auto &e : d->processor->audit().page(request.after_id(), limit, &more))
+            for (const auto &e : d->store->auditPage(request.after_id(), limit, &more))
                 *response.add_entries() = e;
             response.set_more(more);
             if (request.verify()) {
-                const AuditVerification v = d->processor->audit().verify();
+                const AuditVerification v = d->store->verifyAudit();
                 response.set_verified(true);
                 response.set_chain_ok(v.ok);
                 response.set_first_broken_id(v.firstBrokenId);

@@ -11,6 +11,10 @@
 #include <functional>
 #include <memory>
 
+namespace sitroom::alerts {
+struct AlertRuleSet;
+}
+
 namespace sitroom::gateway {
 
 struct GatewayOptions
@@ -28,7 +32,7 @@ struct GatewayOptions
                                                     // broadcasts until it drains, then resyncs
     // Operator controls (docs/controls.md).
     QString usersFile;                    // empty: every session is a viewer
-    QString stateDir;                     // DIR/sitroom.db; empty: audit in memory, nothing kept
+    QString stateDir;                     // DIR/sitroom.db (SqliteGatewayStore); empty: in memory, nothing kept
     qint64 approvalTimeoutMs = 5 * 60 * 1000; // a hazardous request expires unapproved after this
     std::uint32_t providerRampS = 300;    // a re-enabled provider ramps back in over this
     // Alerts (docs/alerts.md): empty uses the shipped rules.
@@ -39,6 +43,18 @@ struct GatewayOptions
     // False: the gateway watches a live system it cannot steer (no control
     // webhook), and refuses control commands saying so; alerts still work.
     bool controlsEnabled = true;
+};
+
+// The settings a start-up error can be about. The gateway's messages name
+// the file or folder, never a program's option; the program that took the
+// setting says which of its options it was (sitroom-gateway and sitroom-sim
+// prefix --users, --state-dir, --alert-rules).
+enum class GatewaySetting
+{
+    None,
+    UsersFile,     // GatewayOptions::usersFile
+    StateDir,      // GatewayOptions::stateDir
+    AlertRules,    // GatewayOptions::alertRulesFile
 };
 
 class ControlDelivery;
@@ -64,11 +80,11 @@ public:
     quint16 serverPort() const;
     QHostAddress serverAddress() const;
 
-    // Loads the users file and opens the state database, restoring the stored
-    // control state, pending approvals and command results. listen() does it
-    // when it has not been done. False with a message naming the file, line
-    // and reason.
-    bool openControls(QString *error);
+    // Loads the users file and opens the state store, restoring the stored
+    // control state, pending approvals, command results and alerts. listen()
+    // does it when it has not been done. False with a message naming the
+    // file, line and reason; *setting says which setting it is about.
+    bool openControls(QString *error, GatewaySetting *setting = nullptr);
     // After openControls(): whether the state directory held a control state
     // (which then wins over the data source's; the source should not apply its
     // own starting controls).
@@ -113,9 +129,11 @@ signals:
 private:
     void broadcast(sitroom::v1::Envelope &envelope);
     void acceptPending();
-    void flushControlEvents();
-    void flushAlertEvents();
-    bool openAlerts(QString *error);
+    // Broadcasts what was written since the last call: control changes,
+    // alert events, then the audit entries, each in order.
+    void flushEvents();
+    void openCommands();
+    void openAlerts(alerts::AlertRuleSet rules);
     void tickControls();
     qint64 sourceNowMs() const;
     void handleCommand(const sitroom::v1::Command &command, const Identity &who,

@@ -9,38 +9,74 @@
 
 namespace sitroom::gateway {
 
-bool Gateway::openControls(QString *error)
+bool Gateway::openControls(QString *error, GatewaySetting *setting)
 {
     QString scratch;
     if (!error)
         error = &scratch;
-    if (d->processor)
+    GatewaySetting unused = GatewaySetting::None;
+    if (!setting)
+        setting = &unused;
+    *setting = GatewaySetting::None;
+    if (d->pipeline)
         return true;
     if (!d->options.usersFile.isEmpty()) {
         d->users = UsersFile::load(d->options.usersFile, error);
-        if (!d->users)
+        if (!d->users) {
+            *setting = GatewaySetting::UsersFile;
             return false;
+        }
         // As costly to check as the file's first account.
         int iterations = PasswordHash::kDefaultIterations;
         if (!d->users->accounts().isEmpty())
             iterations = d->users->accounts().constFirst().passwordHash.section(u'$', 1, 1).toInt();
         d->dummyHash = PasswordHash::hash(QStringLiteral("unknown user"), std::max(iterations, PasswordHash::kMinimumIterations));
     }
-    if (!d->database.open(d->options.stateDir, error))
+    auto store = std::make_unique<SqliteGatewayStore>();
+    if (!store->open(d->options.stateDir, error)) {
+        *setting = d->options.stateDir.isEmpty() ? GatewaySetting::None : GatewaySetting::StateDir;
         return false;
-    CommandProcessorOptions po;
-    po.approvalTimeoutMs = d->options.approvalTimeoutMs;
-    po.rampS = d->options.providerRampS;
-    d->processor = std::make_unique<CommandProcessor>(d->database, po);
-    d->processor->setConfiguration(d->published.configuration());
-    d->processor->setTarget(d->target);
-    d->processor->setSourceClock([this] { return sourceNowMs(); });
-    d->processor->setFigures([this] { return d->published.state(); });
+    }
+    alerts::AlertRuleSet rules;
+    if (d->options.alertRulesFile.isEmpty()) {
+        rules = alerts::defaultAlertRules();
+    } else {
+        auto loaded = alerts::loadAlertRules(d->options.alertRulesFile, error);
+        if (!loaded) {
+            *setting = GatewaySetting::AlertRules;
+            return false;
+        }
+        rules = std::move(*loaded);
+    }
+    d->store = std::move(store);
+    d->pipeline = std::make_unique<CommandPipeline>(*d->store);
+    d->pipeline->setSourceClock([this] { return sourceNowMs(); });
+    openCommands();
+    openAlerts(std::move(rules));
+    // The alert commands first: the control commands take every other one.
+    d->pipeline->addHandler(d->alertCommands.get());
+    d->pipeline->addHandler(d->controls.get());
+    d->controlTimer->start();
+    return true;
+}
+
+void Gateway::openCommands()
+{
+    ControlCommandsOptions options;
+    options.approvalTimeoutMs = d->options.approvalTimeoutMs;
+    options.rampS = d->options.providerRampS;
+    d->controls = std::make_unique<ControlCommands>(*d->pipeline, options);
+    d->pipeline->setControlInForce([controls = d->controls.get()]() -> const sitroom::v1::ControlState & {
+        return controls->control();
+    });
+    d->controls->setConfiguration(d->published.configuration());
+    d->controls->setTarget(d->target);
+    d->controls->setFigures([this] { return d->published.state(); });
     d->verifier.setBoundMs(d->options.effectTimeoutMs);
     ControlDispatcher::Hooks hooks;
     hooks.wallNowMs = [] { return wallNowMs(); };
     hooks.sourceNowMs = [this] { return sourceNowMs(); };
-    hooks.committed = [this] { flushControlEvents(); };
+    hooks.committed = [this] { flushEvents(); };
     hooks.progress = [this](const sitroom::v1::CommandProgress &progress) { publishProgress(progress); };
     hooks.accepted = [this](const CommandDecision &decision, qint64 acceptedWallMs) {
         const auto &after = decision.change->control;
@@ -64,38 +100,23 @@ bool Gateway::openControls(QString *error)
             publishProgress(accepted);
         }
     };
-    d->dispatcher = std::make_unique<ControlDispatcher>(*d->processor, d->delivery, std::move(hooks));
-    d->published.setRecentAudit(d->processor->audit().recent(int(PublishedState::kRecentAudit)));
-    if (d->processor->hasStoredControl()) {
-        qCInfo(lcGateway).noquote() << "control state restored from" << d->database.path() << "at revision"
-                                    << d->processor->control().revision();
+    d->dispatcher = std::make_unique<ControlDispatcher>(*d->pipeline, *d->controls, d->delivery, std::move(hooks));
+    d->published.setRecentAudit(d->store->recentAudit(int(PublishedState::kRecentAudit)));
+    if (d->controls->hasStoredControl()) {
+        qCInfo(lcGateway).noquote() << "control state restored from" << d->store->location() << "at revision"
+                                    << d->controls->control().revision();
     }
-    if (d->sourceInitial || d->processor->hasStoredControl()) {
-        d->processor->initialize(d->sourceInitial.value_or(sitroom::v1::ControlState()));
-        d->published.setControl(d->processor->control());
+    if (d->sourceInitial || d->controls->hasStoredControl()) {
+        d->controls->initialize(d->sourceInitial.value_or(sitroom::v1::ControlState()));
+        d->published.setControl(d->controls->control());
     }
-    if (!openAlerts(error))
-        return false;
-    d->controlTimer->start();
-    return true;
 }
 
-bool Gateway::openAlerts(QString *error)
+void Gateway::openAlerts(alerts::AlertRuleSet rules)
 {
-    alerts::AlertRuleSet rules;
-    if (d->options.alertRulesFile.isEmpty()) {
-        rules = alerts::defaultAlertRules();
-    } else {
-        QString why;
-        auto loaded = alerts::loadAlertRules(d->options.alertRulesFile, &why);
-        if (!loaded) {
-            *error = QStringLiteral("--alert-rules: ") + why;
-            return false;
-        }
-        rules = std::move(*loaded);
-    }
     const auto ruleCount = rules.rules.size();
-    d->alerts = std::make_unique<AlertDesk>(d->database, std::move(rules));
+    d->alerts = std::make_unique<AlertWatch>(*d->pipeline, std::move(rules));
+    d->alertCommands = std::make_unique<AlertCommands>(*d->alerts);
     d->alerts->restore();
     d->alerts->setConfiguration(d->published.configuration());
     d->published.setActiveAlerts(d->alerts->activeAlerts());
@@ -103,12 +124,11 @@ bool Gateway::openAlerts(QString *error)
                                 << (d->options.alertRulesFile.isEmpty() ? alerts::defaultAlertRulesResource()
                                                                         : d->options.alertRulesFile)
                                 << ";" << d->alerts->activeAlerts().size() << "open alerts restored";
-    return true;
 }
 
 bool Gateway::hasStoredControlState() const
 {
-    return d->processor && d->processor->hasStoredControl();
+    return d->controls && d->controls->hasStoredControl();
 }
 
 void Gateway::setControlDelivery(ControlDelivery *delivery)
@@ -118,19 +138,19 @@ void Gateway::setControlDelivery(ControlDelivery *delivery)
 
 void Gateway::followLiveRevision(std::uint64_t revision)
 {
-    if (!d->processor)
+    if (!d->controls)
         return;
-    d->processor->followRevision(revision, wallNowMs());
-    flushControlEvents();
+    d->controls->followRevision(revision, wallNowMs());
+    flushEvents();
 }
 
 void Gateway::setControlTarget(ControlTarget *target)
 {
     d->target = target;
-    if (d->processor) {
-        d->processor->setTarget(target);
-        if (target && (d->sourceInitial || d->processor->hasStoredControl()))
-            target->applyControl(d->processor->control());
+    if (d->controls) {
+        d->controls->setTarget(target);
+        if (target && (d->sourceInitial || d->controls->hasStoredControl()))
+            target->applyControl(d->controls->control());
     }
 }
 
@@ -147,42 +167,20 @@ qint64 Gateway::sourceNowMs() const
 
 void Gateway::tickControls()
 {
-    if (!d->processor)
+    if (!d->pipeline)
         return;
     d->dispatcher->tick();
     for (const auto &progress : d->verifier.tick(wallNowMs()))
         publishProgress(progress);
-    if (d->alerts) {
-        d->alerts->tick(wallNowMs());
-        flushAlertEvents();
-    }
+    d->alerts->tick(wallNowMs());
+    flushEvents();
 }
 
-void Gateway::flushAlertEvents()
+void Gateway::flushEvents()
 {
-    if (!d->alerts)
+    if (!d->pipeline)
         return;
-    const std::vector<sitroom::v1::AlertEvent> events = d->alerts->takeAlertEvents();
-    if (!events.empty())
-        d->published.setActiveAlerts(d->alerts->activeAlerts());
-    for (const sitroom::v1::AlertEvent &event : events) {
-        sitroom::v1::Envelope envelope;
-        *envelope.mutable_alert_event() = event;
-        broadcast(envelope);
-    }
-    for (const sitroom::v1::AuditEntry &entry : d->alerts->takeAuditEvents()) {
-        d->published.appendAudit(entry);
-        sitroom::v1::Envelope envelope;
-        *envelope.mutable_audit_event()->mutable_entry() = entry;
-        broadcast(envelope);
-    }
-}
-
-void Gateway::flushControlEvents()
-{
-    if (!d->processor)
-        return;
-    for (const ControlChange &change : d->processor->takeControlChanges()) {
+    for (const ControlChange &change : d->controls->takeControlChanges()) {
         d->published.setControl(change.control);
         sitroom::v1::Envelope envelope;
         auto *event = envelope.mutable_control_event();
@@ -192,7 +190,15 @@ void Gateway::flushControlEvents()
         *event->mutable_summary_words() = change.summaryWords;
         broadcast(envelope);
     }
-    for (const sitroom::v1::AuditEntry &entry : d->processor->takeAuditEvents()) {
+    const std::vector<sitroom::v1::AlertEvent> alertEvents = d->alerts->takeAlertEvents();
+    if (!alertEvents.empty())
+        d->published.setActiveAlerts(d->alerts->activeAlerts());
+    for (const sitroom::v1::AlertEvent &event : alertEvents) {
+        sitroom::v1::Envelope envelope;
+        *envelope.mutable_alert_event() = event;
+        broadcast(envelope);
+    }
+    for (const sitroom::v1::AuditEntry &entry : d->pipeline->takeAuditEvents()) {
         d->published.appendAudit(entry);
         sitroom::v1::Envelope envelope;
         *envelope.mutable_audit_event()->mutable_entry() = entry;
@@ -203,30 +209,19 @@ void Gateway::flushControlEvents()
 void Gateway::handleCommand(const sitroom::v1::Command &command, const Identity &who,
                             std::function<void(const sitroom::v1::CommandResult &)> reply)
 {
-    if (!d->processor) {
-        sitroom::v1::CommandResult result;
-        result.set_command_id(command.command_id());
-        result.set_status(sitroom::v1::COMMAND_REFUSED);
-        *result.mutable_message_words() = phrase::make("refused.no_commands");
-        result.set_message(phrase::english(result.message_words()).toStdString());
-        *result.mutable_control() = d->published.control();
-        reply(result);
+    if (!d->pipeline) {
+        reply(refusedResult(command.command_id(), phrase::make("refused.no_commands"), d->published.control()));
         return;
     }
-    if (d->alerts && AlertDesk::isAlertCommand(command)) {
-        const sitroom::v1::CommandResult result = d->alerts->handle(command, who, wallNowMs(), d->published.control());
-        flushAlertEvents();
+    // Alert commands do not wait behind a control's delivery to the live system.
+    if (d->alertCommands->accepts(command)) {
+        const sitroom::v1::CommandResult result = d->pipeline->handle(command, who, wallNowMs(), sourceNowMs());
+        flushEvents();
         reply(result);
         return;
     }
     if (!d->options.controlsEnabled) {
-        sitroom::v1::CommandResult result;
-        result.set_command_id(command.command_id());
-        result.set_status(sitroom::v1::COMMAND_REFUSED);
-        *result.mutable_message_words() = phrase::make("refused.watch_only");
-        result.set_message(phrase::english(result.message_words()).toStdString());
-        *result.mutable_control() = d->published.control();
-        reply(result);
+        reply(refusedResult(command.command_id(), phrase::make("refused.watch_only"), d->published.control()));
         return;
     }
     d->dispatcher->submit(command, who, std::move(reply));
@@ -262,8 +257,8 @@ void Gateway::publishProgress(const sitroom::v1::CommandProgress &progress)
         r.outcome = QString::fromStdString(progress.detail());
         if (progress.has_detail_words())
             r.outcomeWords = progress.detail_words();
-        d->processor->record(r);
-        flushControlEvents();
+        d->pipeline->record(r);
+        flushEvents();
         break;
     }
     default:

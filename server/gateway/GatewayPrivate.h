@@ -5,14 +5,16 @@
 // sign-in (GatewaySignIn.cpp).
 #include "server/gateway/Gateway.h"
 
-#include "server/gateway/AlertDesk.h"
+#include "server/gateway/AlertCommands.h"
+#include "server/gateway/AlertWatch.h"
 #include "server/gateway/ClientSession.h"
-#include "server/gateway/CommandProcessor.h"
+#include "server/gateway/CommandPipeline.h"
+#include "server/gateway/ControlCommands.h"
 #include "server/gateway/ControlDispatcher.h"
 #include "server/gateway/EffectVerifier.h"
 #include "server/gateway/PublishedState.h"
 #include "server/gateway/SignInGuard.h"
-#include "server/gateway/StateDatabase.h"
+#include "server/gateway/SqliteGatewayStore.h"
 #include "server/gateway/UsersFile.h"
 
 #include <QDateTime>
@@ -49,15 +51,19 @@ public:
     QString dummyHash;   // checked for unknown names
     QHash<QString, int> signInsInFlight;
     SignInGuard signInGuard;
-    StateDatabase database;
-    std::unique_ptr<CommandProcessor> processor;
+    // Every command through one pipeline over one store, from openControls();
+    // declared in the order they are built, so each outlives what refers to it.
+    std::unique_ptr<GatewayStore> store;
+    std::unique_ptr<CommandPipeline> pipeline;
+    std::unique_ptr<ControlCommands> controls;
+    std::unique_ptr<AlertWatch> alerts;
+    std::unique_ptr<AlertCommands> alertCommands;
     std::optional<sitroom::v1::ControlState> sourceInitial;
     ControlTarget *target = nullptr;
     ControlDelivery *delivery = nullptr;   // a live system reached through its control webhook
     std::unique_ptr<ControlDispatcher> dispatcher;
     EffectVerifier verifier;
     QTimer *controlTimer = nullptr;
-    std::unique_ptr<AlertDesk> alerts;
 };
 
 inline qint64 wallNowMs()

@@ -44,8 +44,8 @@ void Gateway::signIn(const sitroom::v1::Hello &hello, const QHostAddress &source
         r.site = site;
         r.sayAction(phrase::make("action.sign_in"));
         r.sayOutcome(outcome);
-        d->processor->record(r);
-        flushControlEvents();
+        d->pipeline->record(r);
+        flushEvents();
     };
     // In-flight counts per user and per (user, address), in one table.
     const QString pairKey = user + u'\n' + address;

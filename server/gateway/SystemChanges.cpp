@@ -1,49 +1,53 @@
 // The control changes the gateway makes by itself, not on a command:
 // unapproved requests expiring, timed disables ending, following the live
-// system's revision.
-#include "server/gateway/CommandProcessor.h"
+// system's revision, and the record of a change the live system did not take.
+#include "server/gateway/ControlCommands.h"
 
+#include "server/gateway/CommandPipeline.h"
 #include "server/gateway/CommandWords.h"
 #include "server/gateway/ControlDiff.h"
-#include "server/gateway/StateDatabase.h"
 
 #include "proto/sitroom/PhraseBook.h"
+#include "proto/sitroom/ProtoText.h"
 
 #include <QLocale>
 
+#include <tuple>
+
 namespace sitroom::gateway {
+
+namespace v1 = sitroom::v1;
 
 namespace {
 
-QString s(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
-
-const Identity kSystem{QStringLiteral("system"), sitroom::v1::ROLE_SUPERVISOR, sitroom::v1::SITE_UNSPECIFIED};
+const Identity kSystem{QStringLiteral("system"), v1::ROLE_SUPERVISOR, v1::SITE_UNSPECIFIED};
 
 } // namespace
 
-void CommandProcessor::tick(qint64 wallNowMs, qint64 sourceNowMs)
+void ControlCommands::tick(qint64 wallNowMs, qint64 sourceNowMs)
 {
     expireRequests(wallNowMs);
     while (auto due = dueTimedDisable(wallNowMs, sourceNowMs)) {
         QString error;
-        if (!commit(*due, &error))
+        if (!m_pipeline.write(*due, &error))
             return;   // tried again at the next tick
     }
 }
 
-void CommandProcessor::expireRequests(qint64 wallNowMs)
+void ControlCommands::expireRequests(qint64 wallNowMs)
 {
-    // Unapproved requests, on the wall clock.
+    // Unapproved requests, on the wall clock. A written expiry takes its
+    // request out of m_control, so the same index holds the next one.
     for (int i = 0; i < m_control.pending_size();) {
         const v1::PendingApproval pending = m_control.pending(i);
         if (pending.expires_ms() >= wallNowMs) {
             ++i;
             continue;
         }
+        const QString requester = fromProto(pending.requested_by().user());
         CommandDecision d;
+        d.owner = this;
+        d.storeResult = false;
         d.before = m_control;
         ControlChange change;
         change.control = m_control;
@@ -51,15 +55,15 @@ void CommandProcessor::expireRequests(qint64 wallNowMs)
         change.control.set_revision(m_control.revision() + 1);
         change.actor = actorSaying(kSystem, wallNowMs, phrase::make("reason.not_approved_in_time"));
         *change.control.mutable_last_changed_by() = change.actor;
-        change.saySummary(phrase::make("summary.expired", {{"requester", s(pending.requested_by().user())}},
+        change.saySummary(phrase::make("summary.expired", {{"requester", requester}},
                                        {{"command", commandPhrase(pending.command())}}));
         AuditRecord r;
         r.timeMs = wallNowMs;
         r.user = kSystem.user;
         r.sayAction(phrase::make("action.expire_request",
-                                 {{"request", s(pending.request_id())}, {"requester", s(pending.requested_by().user())}},
+                                 {{"request", fromProto(pending.request_id())}, {"requester", requester}},
                                  {{"command", commandPhrase(pending.command())}}));
-        r.reason = s(pending.command().reason());
+        r.reason = fromProto(pending.command().reason());
         std::tie(r.before, r.after) = controlDiff(m_control, change.control);
         r.sayOutcome(outcomePhrase(v1::COMMAND_EXPIRED,
                                    phrase::make("expired.not_within",
@@ -67,24 +71,26 @@ void CommandProcessor::expireRequests(qint64 wallNowMs)
                                                                              QLocale::FloatingPointShortest)}})));
         d.audit.push_back(r);
         d.change = change;
-        d.storeResult = false;
         QString error;
-        if (!commit(d, &error))
+        if (!m_pipeline.write(d, &error))
             return;   // tried again at the next tick
     }
 }
 
-std::optional<CommandDecision> CommandProcessor::dueTimedDisable(qint64 wallNowMs, qint64 sourceNowMs) const
+std::optional<CommandDecision> ControlCommands::dueTimedDisable(qint64 wallNowMs, qint64 sourceNowMs)
 {
     // Timed disables, on the live system's clock.
     for (int i = 0; i < m_control.providers_size(); ++i) {
         const v1::ProviderControl p = m_control.providers(i);
         if (p.enabled() || p.disabled_until_ms() == 0 || sourceNowMs < p.disabled_until_ms())
             continue;
+        const QString provider = fromProto(p.id());
         CommandDecision d;
+        d.owner = this;
+        d.storeResult = false;
         d.before = m_control;
         d.endsTimedDisable = true;
-        d.result.set_command_id(QStringLiteral("timed-enable-%1-r%2").arg(s(p.id())).arg(m_control.revision() + 1).toStdString());
+        d.result.set_command_id(QStringLiteral("timed-enable-%1-r%2").arg(provider).arg(m_control.revision() + 1).toStdString());
         ControlChange change;
         change.control = m_control;
         auto *q = change.control.mutable_providers(i);
@@ -100,11 +106,11 @@ std::optional<CommandDecision> CommandProcessor::dueTimedDisable(qint64 wallNowM
         q->clear_approved_by();
         q->set_switched_at_ms(sourceNowMs);
         change.saySummary(phrase::make("summary.timed_enable",
-                                       {{"provider", s(p.id())}, {"seconds", QString::number(q->ramp_s())}}));
+                                       {{"provider", provider}, {"seconds", QString::number(q->ramp_s())}}));
         AuditRecord r;
         r.timeMs = wallNowMs;
         r.user = kSystem.user;
-        r.sayAction(phrase::make("command.enable_provider", {{"provider", s(p.id())}}));
+        r.sayAction(phrase::make("command.enable_provider", {{"provider", provider}}));
         r.sayReason(phrase::make("reason.timed_disable_ended"));
         std::tie(r.before, r.after) = controlDiff(m_control, change.control);
         r.sayOutcome(outcomePhrase(v1::COMMAND_APPLIED,
@@ -114,13 +120,12 @@ std::optional<CommandDecision> CommandProcessor::dueTimedDisable(qint64 wallNowM
         d.result.set_status(v1::COMMAND_APPLIED);
         d.result.set_message(r.action.toStdString());
         *d.result.mutable_message_words() = r.actionWords;
-        d.storeResult = false;
         return d;
     }
     return std::nullopt;
 }
 
-void CommandProcessor::followRevision(std::uint64_t liveRevision, qint64 wallNowMs)
+void ControlCommands::followRevision(std::uint64_t liveRevision, qint64 wallNowMs)
 {
     if (liveRevision <= m_control.revision())
         return;
@@ -128,6 +133,8 @@ void CommandProcessor::followRevision(std::uint64_t liveRevision, qint64 wallNow
     // (it restarted without its state, say): go on from there, so the next
     // change is not refused as stale.
     CommandDecision d;
+    d.owner = this;
+    d.storeResult = false;
     d.before = m_control;
     ControlChange change;
     change.control = m_control;
@@ -145,9 +152,21 @@ void CommandProcessor::followRevision(std::uint64_t liveRevision, qint64 wallNow
     r.sayOutcome(commandStatusPhrase(v1::COMMAND_APPLIED));
     d.audit.push_back(r);
     d.change = change;
-    d.storeResult = false;
     QString error;
-    commit(d, &error);
+    m_pipeline.write(d, &error);
+}
+
+v1::CommandResult ControlCommands::refuseUndelivered(const CommandDecision &decision, const QString &reason)
+{
+    // Only the attempt is kept: the control state, its revision and the
+    // command's result stay as they were, so the same command_id may be sent
+    // again (the live system applies a repeated idempotency key once).
+    CommandDecision failed = decision.nothingDone(v1::COMMAND_REFUSED, phrase::make("delivery.failed", {{"reason", reason}}),
+                                                  m_control, false);
+    failed.result.set_stage(v1::COMMAND_STAGE_DELIVERY_FAILED);
+    v1::CommandResult result = m_pipeline.commit(failed);
+    result.set_stage(v1::COMMAND_STAGE_DELIVERY_FAILED);
+    return result;
 }
 
 } // namespace sitroom::gateway

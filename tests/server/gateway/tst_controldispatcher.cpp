@@ -1,10 +1,11 @@
 // The one road control commands take: a change goes to the live system
 // first and counts only when accepted; commands wait their turn behind a
 // delivery; a refusal changes nothing but the audit.
-#include "server/gateway/CommandProcessor.h"
+#include "server/gateway/CommandPipeline.h"
+#include "server/gateway/ControlCommands.h"
 #include "server/gateway/ControlDelivery.h"
 #include "server/gateway/ControlDispatcher.h"
-#include "server/gateway/StateDatabase.h"
+#include "server/gateway/SqliteGatewayStore.h"
 
 #include <QTest>
 
@@ -51,30 +52,34 @@ struct Fixture
     Fixture()
     {
         QString error;
-        if (!db.open(QString(), &error))
+        if (!store.open(QString(), &error))
             qFatal("%s", qPrintable(error));
-        processor = std::make_unique<CommandProcessor>(db);
+        pipeline = std::make_unique<CommandPipeline>(store);
+        controls = std::make_unique<ControlCommands>(*pipeline);
+        pipeline->addHandler(controls.get());
+        pipeline->setControlInForce([this]() -> const v1::ControlState & { return controls->control(); });
         v1::Configuration c;
         c.set_admission_rate_min_per_s(50);
         c.set_admission_rate_max_per_s(3000);
         c.set_hazardous_rate_cut_fraction(0.3);
-        processor->setConfiguration(c);
+        controls->setConfiguration(c);
         v1::ControlState s;
         s.set_revision(1);
         s.set_admission_rate_per_s(700);
-        processor->initialize(s);
+        controls->initialize(s);
         ControlDispatcher::Hooks hooks;
         hooks.wallNowMs = [] { return qint64(1'780'000'000'000); };
         hooks.sourceNowMs = [] { return qint64(1'790'000'000'000); };
         hooks.committed = [] {};
         hooks.accepted = [this](const CommandDecision &d, qint64) { accepted.push_back(d.change->control.revision()); };
         hooks.progress = [this](const v1::CommandProgress &p) { stages.push_back(p.stage()); };
-        dispatcher = std::make_unique<ControlDispatcher>(*processor, &live, std::move(hooks));
+        dispatcher = std::make_unique<ControlDispatcher>(*pipeline, *controls, &live, std::move(hooks));
     }
     void submit(const v1::Command &c) { dispatcher->submit(c, kOperator, [this](const v1::CommandResult &r) { results.push_back(r); }); }
 
-    StateDatabase db;
-    std::unique_ptr<CommandProcessor> processor;
+    SqliteGatewayStore store;
+    std::unique_ptr<CommandPipeline> pipeline;
+    std::unique_ptr<ControlCommands> controls;
     ScriptedLiveSystem live;
     std::unique_ptr<ControlDispatcher> dispatcher;
     std::vector<v1::CommandResult> results;
@@ -101,7 +106,7 @@ void tst_ControlDispatcher::appliedOnlyWhenTheLiveSystemAccepts()
     f.submit(rate("a", 1, 600));
     QCOMPARE(f.live.requests.size(), std::size_t(1));
     QVERIFY(f.results.empty());
-    QCOMPARE(f.processor->control().revision(), 1u);   // not yet
+    QCOMPARE(f.controls->control().revision(), 1u);   // not yet
     const ControlDeliveryRequest &sent = f.live.requests.front();
     QCOMPARE(sent.commandId, QStringLiteral("a"));
     QCOMPARE(sent.revision, 2u);
@@ -112,29 +117,29 @@ void tst_ControlDispatcher::appliedOnlyWhenTheLiveSystemAccepts()
     QCOMPARE(f.results.size(), std::size_t(1));
     QCOMPARE(f.results.front().status(), v1::COMMAND_APPLIED);
     QCOMPARE(f.results.front().stage(), v1::COMMAND_STAGE_ACCEPTED);
-    QCOMPARE(f.processor->control().revision(), 2u);
-    QCOMPARE(f.processor->control().admission_rate_per_s(), 600.0);
+    QCOMPARE(f.controls->control().revision(), 2u);
+    QCOMPARE(f.controls->control().admission_rate_per_s(), 600.0);
     QCOMPARE(f.accepted, std::vector<std::uint64_t>{2});
     QCOMPARE(f.stages, (std::vector<v1::CommandStage>{v1::COMMAND_STAGE_SENT, v1::COMMAND_STAGE_ACCEPTED}));
-    const auto rows = f.processor->audit().recent(5);
+    const auto rows = f.store.recentAudit(5);
     QVERIFY(QString::fromStdString(rows.back().outcome()).contains(QStringLiteral("accepted by the live system")));
 }
 
 void tst_ControlDispatcher::refusalChangesNothingButTheAudit()
 {
     Fixture f;
-    const auto auditBefore = f.processor->audit().recent(100).size();
+    const auto auditBefore = f.store.recentAudit(100).size();
     f.submit(rate("a", 1, 600));
     f.live.answer(false, QStringLiteral("HTTP 422: admission rate above the site's limit"));
     QCOMPARE(f.results.size(), std::size_t(1));
     QCOMPARE(f.results.front().status(), v1::COMMAND_REFUSED);
     QCOMPARE(f.results.front().stage(), v1::COMMAND_STAGE_DELIVERY_FAILED);
     QVERIFY(QString::fromStdString(f.results.front().message()).contains(QStringLiteral("HTTP 422")));
-    QCOMPARE(f.processor->control().revision(), 1u);
-    QCOMPARE(f.processor->control().admission_rate_per_s(), 700.0);
+    QCOMPARE(f.controls->control().revision(), 1u);
+    QCOMPARE(f.controls->control().admission_rate_per_s(), 700.0);
     QVERIFY(f.accepted.empty());
     QCOMPARE(f.stages.back(), v1::COMMAND_STAGE_DELIVERY_FAILED);
-    const auto rows = f.processor->audit().recent(100);
+    const auto rows = f.store.recentAudit(100);
     QCOMPARE(rows.size(), auditBefore + 1);
     QVERIFY(QString::fromStdString(rows.back().outcome()).startsWith(QStringLiteral("refused: the live system did not apply it")));
     // Not remembered as the command's result: the same id may be tried again.
@@ -156,7 +161,7 @@ void tst_ControlDispatcher::commandsWaitTheirTurnBehindADelivery()
     f.live.answer(true);
     QCOMPARE(f.results.size(), std::size_t(2));
     QCOMPARE(f.results.at(1).status(), v1::COMMAND_APPLIED);
-    QCOMPARE(f.processor->control().admission_rate_per_s(), 650.0);
+    QCOMPARE(f.controls->control().admission_rate_per_s(), 650.0);
 }
 
 void tst_ControlDispatcher::repeatedCommandIdIsAnsweredNotDelivered()
@@ -168,7 +173,7 @@ void tst_ControlDispatcher::repeatedCommandIdIsAnsweredNotDelivered()
     QCOMPARE(f.live.requests.size(), std::size_t(1));
     QCOMPARE(f.results.size(), std::size_t(2));
     QCOMPARE(f.results.at(1).status(), v1::COMMAND_APPLIED);
-    QCOMPARE(f.processor->control().revision(), 2u);
+    QCOMPARE(f.controls->control().revision(), 2u);
 }
 
 QTEST_GUILESS_MAIN(tst_ControlDispatcher)

@@ -3,9 +3,9 @@
 // (sitroomctl, logs and old consoles read those), every code in the book has a
 // template whose names the phrases fill, a client words a phrase in its own
 // language, and the audit keeps a row's Phrases, its hash covering them.
-#include "server/gateway/AuditLog.h"
+#include "server/gateway/CommandPipeline.h"
 #include "server/gateway/CommandWords.h"
-#include "server/gateway/StateDatabase.h"
+#include "server/gateway/SqliteGatewayStore.h"
 
 #include "proto/sitroom/PhraseBook.h"
 
@@ -106,10 +106,10 @@ private slots:
 
     void auditKeepsThePhrasesUnderTheHash()
     {
-        StateDatabase db;
+        SqliteGatewayStore store;
         QString error;
-        QVERIFY2(db.open(QString(), &error), qPrintable(error));
-        AuditLog log(db);
+        QVERIFY2(store.open(QString(), &error), qPrintable(error));
+        CommandPipeline pipeline(store);
         AuditRecord r;
         r.timeMs = 1'700'000'000'000;
         r.user = QStringLiteral("system");
@@ -119,23 +119,23 @@ private slots:
         QCOMPARE(r.action, QStringLiteral("enable provider kakao"));
         QCOMPARE(r.reason, QStringLiteral("timed disable ended"));
         QCOMPARE(r.outcome, QStringLiteral("applied: ramping in over 300 s"));
-        QVERIFY2(log.append(r, &error).id() == 1, qPrintable(error));
-        const v1::AuditEntry back = log.recent(1).front();
+        QVERIFY2(pipeline.record(r, &error).id() == 1, qPrintable(error));
+        const v1::AuditEntry back = store.recentAudit(1).front();
         QCOMPARE(back.action_words().code(), std::string("command.enable_provider"));
         QCOMPARE(back.action_words().args(0).name(), std::string("provider"));
         QCOMPARE(back.action_words().args(0).value(), std::string("kakao"));
         QCOMPARE(back.reason_words().code(), std::string("reason.timed_disable_ended"));
         QCOMPARE(back.outcome_words().parts(1).name(), std::string("detail"));
         QCOMPARE(back.outcome_words().parts(1).phrase().code(), std::string("applied.ramping"));
-        QVERIFY(log.verify().ok);
+        QVERIFY(store.verifyAudit().ok);
         // The Phrases are under the hash: changing them breaks the chain.
         v1::AuditEntry changed;
         *changed.mutable_outcome_words() = phrase::make("status.refused");
-        QSqlQuery q(db.database());
+        QSqlQuery q(store.database());
         q.prepare(QStringLiteral("UPDATE audit SET words = ? WHERE id = 1"));
         q.addBindValue(QByteArray::fromStdString(changed.SerializeAsString()));
         QVERIFY(q.exec());
-        QVERIFY(!log.verify().ok);
+        QVERIFY(!store.verifyAudit().ok);
     }
 };
 

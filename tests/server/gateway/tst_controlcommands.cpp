@@ -1,6 +1,10 @@
-#include "server/gateway/CommandProcessor.h"
+// The control commands' rules through the one command pipeline, over a real
+// SQLite store: roles, validation, conflicts, approvals, expiries, timed
+// disables, idempotency and the restart.
+#include "server/gateway/CommandPipeline.h"
+#include "server/gateway/ControlCommands.h"
 #include "server/gateway/ControlTarget.h"
-#include "server/gateway/StateDatabase.h"
+#include "server/gateway/SqliteGatewayStore.h"
 
 #include <QtTest>
 
@@ -97,25 +101,31 @@ struct Fixture
     explicit Fixture(const QString &dir = QString())
     {
         QString error;
-        if (!db.open(dir, &error))
+        if (!store.open(dir, &error))
             qFatal("%s", qPrintable(error));
-        processor = std::make_unique<CommandProcessor>(db);
-        processor->setConfiguration(configuration());
-        processor->setTarget(&target);
-        processor->initialize(initial());
+        pipeline = std::make_unique<CommandPipeline>(store);
+        controls = std::make_unique<ControlCommands>(*pipeline);
+        pipeline->addHandler(controls.get());
+        pipeline->setControlInForce([this]() -> const v1::ControlState & { return controls->control(); });
+        controls->setConfiguration(configuration());
+        controls->setTarget(&target);
+        controls->initialize(initial());
     }
     v1::CommandResult handle(const v1::Command &c, const Identity &who, qint64 wall = kWall, qint64 source = kSource)
     {
-        return processor->handle(c, who, wall, source);
+        // Due expiries first, as the ControlDispatcher does, so a late approval sees its request gone.
+        controls->tick(wall, source);
+        return pipeline->handle(c, who, wall, source);
     }
-    StateDatabase db;
+    SqliteGatewayStore store;
     FakeTarget target;
-    std::unique_ptr<CommandProcessor> processor;
+    std::unique_ptr<CommandPipeline> pipeline;
+    std::unique_ptr<ControlCommands> controls;
 };
 
 } // namespace
 
-class TestCommandProcessor final : public QObject
+class TestControlCommands final : public QObject
 {
     Q_OBJECT
 
@@ -170,13 +180,13 @@ private slots:
         QVERIFY2(QString::fromStdString(r.message()).contains(message), r.message().c_str());
         QCOMPARE(r.command_id(), c.command_id());
         // Every decision is audited, applied or not.
-        const auto audit = f.processor->takeAuditEvents();
+        const auto audit = f.pipeline->takeAuditEvents();
         QCOMPARE(audit.size(), size_t(1));
         QCOMPARE(audit[0].user(), std::string("someone"));
-        QVERIFY(f.processor->audit().verify().ok);
+        QVERIFY(f.store.verifyAudit().ok);
         const bool changed = status == v1::COMMAND_APPLIED || status == v1::COMMAND_PENDING_APPROVAL;
-        QCOMPARE(f.processor->control().revision(), changed ? 2u : 1u);
-        QCOMPARE(f.processor->takeControlChanges().size(), size_t(changed ? 1 : 0));
+        QCOMPARE(f.controls->control().revision(), changed ? 2u : 1u);
+        QCOMPARE(f.controls->takeControlChanges().size(), size_t(changed ? 1 : 0));
     }
 
     void appliedRateReachesTheTarget()
@@ -188,7 +198,7 @@ private slots:
         QCOMPARE(r.control().admission_rate_per_s(), 600.0);
         QCOMPARE(r.control().last_changed_by().user(), std::string("kim"));
         QCOMPARE(f.target.applied.back().admission_rate_per_s(), 600.0);
-        const auto audit = f.processor->takeAuditEvents();
+        const auto audit = f.pipeline->takeAuditEvents();
         QCOMPARE(audit[0].before(), std::string("{\"admission_rate_per_s\":700}"));
         QCOMPARE(audit[0].after(), std::string("{\"admission_rate_per_s\":600}"));
         QCOMPARE(audit[0].outcome().rfind("applied", 0), 0u);
@@ -221,7 +231,7 @@ private slots:
         const auto r = f.handle(c, kSupervisor);
         QCOMPARE(r.status(), v1::COMMAND_INVALID);
         QVERIFY2(QString::fromStdString(r.message()).contains(message), r.message().c_str());
-        QCOMPARE(f.processor->control().revision(), 1u);
+        QCOMPARE(f.controls->control().revision(), 1u);
     }
 
     void staleRevisionConflicts()
@@ -236,7 +246,7 @@ private slots:
         QCOMPARE(r.control().admission_rate_per_s(), 650.0);
         QCOMPARE(r.control().last_changed_by().user(), std::string("kim"));
         QVERIFY2(QString::fromStdString(r.message()).contains(QStringLiteral("last changed by kim (seoul)")), r.message().c_str());
-        QCOMPARE(f.processor->control().admission_rate_per_s(), 650.0);
+        QCOMPARE(f.controls->control().admission_rate_per_s(), 650.0);
     }
 
     void repeatedCommandIdAppliesOnce()
@@ -245,13 +255,13 @@ private slots:
         const v1::Command c = rate(1, 600);
         const auto first = f.handle(c, kOperator);
         QCOMPARE(first.status(), v1::COMMAND_APPLIED);
-        f.processor->takeAuditEvents();
-        f.processor->takeControlChanges();
+        f.pipeline->takeAuditEvents();
+        f.controls->takeControlChanges();
         const auto again = f.handle(c, kOperator);
         QCOMPARE(again.SerializeAsString(), first.SerializeAsString());
-        QCOMPARE(f.processor->control().revision(), 2u);
-        QVERIFY(f.processor->takeAuditEvents().empty());
-        QVERIFY(f.processor->takeControlChanges().empty());
+        QCOMPARE(f.controls->control().revision(), 2u);
+        QVERIFY(f.pipeline->takeAuditEvents().empty());
+        QVERIFY(f.controls->takeControlChanges().empty());
     }
 
     void hazardousCutNeedsAnotherSupervisor()
@@ -266,12 +276,12 @@ private slots:
         QCOMPARE(pending.control().pending_size(), 1);
         QCOMPARE(pending.control().pending(0).requested_by().user(), std::string("kim"));
         QCOMPARE(pending.control().pending(0).expires_ms(), kWall + 300000);
-        QCOMPARE(f.processor->control().admission_rate_per_s(), 500.0);
-        QCOMPARE(f.processor->control().revision(), 3u);
+        QCOMPARE(f.controls->control().admission_rate_per_s(), 500.0);
+        QCOMPARE(f.controls->control().revision(), 3u);
 
         // An operator may not approve; the first supervisor may.
         QCOMPARE(f.handle(approve(pending.request_id()), kOperator).status(), v1::COMMAND_REFUSED);
-        f.processor->takeAuditEvents();
+        f.pipeline->takeAuditEvents();
         const auto approved = f.handle(approve(pending.request_id()), kSupervisor, kWall + 60000);
         QCOMPARE(approved.status(), v1::COMMAND_APPLIED);
         QCOMPARE(approved.control().admission_rate_per_s(), 300.0);
@@ -279,7 +289,7 @@ private slots:
         QCOMPARE(approved.control().revision(), 4u);
         QCOMPARE(f.target.applied.back().admission_rate_per_s(), 300.0);
         // Both results audited: the request's (by kim) and the approval (by park).
-        const auto audit = f.processor->takeAuditEvents();
+        const auto audit = f.pipeline->takeAuditEvents();
         QCOMPARE(audit.size(), size_t(2));
         QCOMPARE(audit[0].user(), std::string("kim"));
         QVERIFY(QString::fromStdString(audit[0].outcome()).contains(QStringLiteral("approved by park")));
@@ -296,10 +306,10 @@ private slots:
         const auto own = f.handle(approve(pending.request_id()), kSupervisor);
         QCOMPARE(own.status(), v1::COMMAND_REFUSED);
         QVERIFY(QString::fromStdString(own.message()).contains(QStringLiteral("different supervisor")));
-        QVERIFY(providerIn(f.processor->control(), "kakao").enabled());
+        QVERIFY(providerIn(f.controls->control(), "kakao").enabled());
         const auto other = f.handle(approve(pending.request_id()), kSupervisor2);
         QCOMPARE(other.status(), v1::COMMAND_APPLIED);
-        QVERIFY(!providerIn(f.processor->control(), "kakao").enabled());
+        QVERIFY(!providerIn(f.controls->control(), "kakao").enabled());
         QVERIFY(!f.target.applied.back().providers(0).enabled());
     }
 
@@ -312,19 +322,19 @@ private slots:
         pause.mutable_pause_admission();
         const auto p = f.handle(pause, kOperator);
         QCOMPARE(p.status(), v1::COMMAND_PENDING_APPROVAL);
-        f.processor->takeAuditEvents();
-        f.processor->takeControlChanges();
-        f.processor->tick(kWall + 299'999, kSource);
-        QCOMPARE(f.processor->control().pending_size(), 1);
-        f.processor->tick(kWall + 300'001, kSource);
-        QCOMPARE(f.processor->control().pending_size(), 0);
-        QVERIFY(!f.processor->control().admission_paused());
-        QCOMPARE(f.processor->control().revision(), 3u);
-        const auto audit = f.processor->takeAuditEvents();
+        f.pipeline->takeAuditEvents();
+        f.controls->takeControlChanges();
+        f.controls->tick(kWall + 299'999, kSource);
+        QCOMPARE(f.controls->control().pending_size(), 1);
+        f.controls->tick(kWall + 300'001, kSource);
+        QCOMPARE(f.controls->control().pending_size(), 0);
+        QVERIFY(!f.controls->control().admission_paused());
+        QCOMPARE(f.controls->control().revision(), 3u);
+        const auto audit = f.pipeline->takeAuditEvents();
         QCOMPARE(audit.size(), size_t(1));
         QCOMPARE(audit[0].user(), std::string("system"));
         QCOMPARE(audit[0].outcome().rfind("expired", 0), 0u);
-        QCOMPARE(f.processor->takeControlChanges().size(), size_t(1));
+        QCOMPARE(f.controls->takeControlChanges().size(), size_t(1));
         // A late approval.
         QCOMPARE(f.handle(approve(p.request_id()), kSupervisor, kWall + 301'000).status(), v1::COMMAND_EXPIRED);
     }
@@ -336,8 +346,8 @@ private slots:
         // No tick in between: the approval itself finds it expired.
         const auto late = f.handle(approve(p.request_id()), kSupervisor2, kWall + 400'000);
         QCOMPARE(late.status(), v1::COMMAND_EXPIRED);
-        QVERIFY(providerIn(f.processor->control(), "naver").enabled());
-        QCOMPARE(f.processor->control().pending_size(), 0);
+        QVERIFY(providerIn(f.controls->control(), "naver").enabled());
+        QCOMPARE(f.controls->control().pending_size(), 0);
     }
 
     void timedDisableEndsOnTheSourceClockWithRamp()
@@ -346,23 +356,23 @@ private slots:
         const auto p = f.handle(provider(1, "pass", false, 600), kSupervisor);
         const auto a = f.handle(approve(p.request_id()), kSupervisor2, kWall + 1000, kSource + 1000);
         QCOMPARE(a.status(), v1::COMMAND_APPLIED);
-        const auto &pc = providerIn(f.processor->control(), "pass");
+        const auto &pc = providerIn(f.controls->control(), "pass");
         QVERIFY(!pc.enabled());
         QCOMPARE(pc.disabled_until_ms(), kSource + 1000 + 600'000);
         QCOMPARE(pc.ramp_s(), 300u);
-        f.processor->takeAuditEvents();
+        f.pipeline->takeAuditEvents();
         // The wall clock says nothing about it.
-        f.processor->tick(kWall + 10'000'000, kSource + 600'999);
-        QVERIFY(!providerIn(f.processor->control(), "pass").enabled());
-        f.processor->tick(kWall + 10'000'000, kSource + 601'000);
-        QVERIFY(providerIn(f.processor->control(), "pass").enabled());
-        QCOMPARE(providerIn(f.processor->control(), "pass").disabled_until_ms(), 0);
+        f.controls->tick(kWall + 10'000'000, kSource + 600'999);
+        QVERIFY(!providerIn(f.controls->control(), "pass").enabled());
+        f.controls->tick(kWall + 10'000'000, kSource + 601'000);
+        QVERIFY(providerIn(f.controls->control(), "pass").enabled());
+        QCOMPARE(providerIn(f.controls->control(), "pass").disabled_until_ms(), 0);
         QCOMPARE(providerIn(f.target.applied.back(), "pass").ramp_s(), 300u);
         QVERIFY(providerIn(f.target.applied.back(), "pass").enabled());
-        const auto audit = f.processor->takeAuditEvents();
+        const auto audit = f.pipeline->takeAuditEvents();
         QCOMPARE(audit.size(), size_t(1));
         QCOMPARE(audit[0].user(), std::string("system"));
-        QCOMPARE(f.processor->control().last_changed_by().user(), std::string("system"));
+        QCOMPARE(f.controls->control().last_changed_by().user(), std::string("system"));
     }
 
     void restartRestoresEverything()
@@ -382,8 +392,8 @@ private slots:
             QCOMPARE(f.handle(approve(d.request_id()), kSupervisor2).status(), v1::COMMAND_APPLIED);
         }
         Fixture f(dir.path());
-        QVERIFY(f.processor->hasStoredControl());
-        const auto &c = f.processor->control();
+        QVERIFY(f.controls->hasStoredControl());
+        const auto &c = f.controls->control();
         QCOMPARE(c.revision(), 5u);
         QCOMPARE(c.admission_rate_per_s(), 600.0);   // not the source's 700
         QVERIFY(!providerIn(c, "naver").enabled());
@@ -394,11 +404,11 @@ private slots:
         QCOMPARE(f.target.applied.back().admission_rate_per_s(), 600.0);
         // The stored result answers a repeat.
         QCOMPARE(f.handle(applied, kOperator).SerializeAsString(), appliedResult.SerializeAsString());
-        QCOMPARE(f.processor->control().revision(), 5u);
+        QCOMPARE(f.controls->control().revision(), 5u);
         // The pending request can still be approved.
         QCOMPARE(f.handle(approve(requestId), kSupervisor2).status(), v1::COMMAND_APPLIED);
-        QVERIFY(!providerIn(f.processor->control(), "kakao").enabled());
-        const auto v = f.processor->audit().verify();
+        QVERIFY(!providerIn(f.controls->control(), "kakao").enabled());
+        const auto v = f.store.verifyAudit();
         QVERIFY2(v.ok, qPrintable(v.detail));
         QCOMPARE(v.rowsChecked, 7u);
     }
@@ -411,8 +421,8 @@ private slots:
         r.user = QStringLiteral("kim");
         r.action = QStringLiteral("sign in");
         r.outcome = QStringLiteral("refused: wrong password");
-        QCOMPARE(f.processor->record(r).id(), 1u);
-        QCOMPARE(f.processor->takeAuditEvents().size(), size_t(1));
+        QCOMPARE(f.pipeline->record(r).id(), 1u);
+        QCOMPARE(f.pipeline->takeAuditEvents().size(), size_t(1));
     }
 
     void staleFiguresRefuseWithoutTheOverride()
@@ -424,19 +434,19 @@ private slots:
         v1::StaleFigure naver;
         naver.set_figure("provider.naver.p95_latency_ms");
         naver.set_reason(v1::STALE_NO_DATA);
-        f.processor->setStaleFigures({queue, naver});
+        f.controls->setStaleFigures({queue, naver});
         const v1::CommandResult refused = f.handle(rate(1, 650), kOperator);
         QCOMPARE(refused.status(), v1::COMMAND_REFUSED);
         QVERIFY2(QString::fromStdString(refused.message()).contains(QStringLiteral("queue_depth")), refused.message().c_str());
         QVERIFY(QString::fromStdString(refused.message()).contains(QStringLiteral("override")));
-        QCOMPARE(f.processor->control().revision(), 1u);
+        QCOMPARE(f.controls->control().revision(), 1u);
         // Another provider's stale figures do not hold up kakao's switch.
         QCOMPARE(f.handle(provider(1, "kakao", true), kSupervisor).status(), v1::COMMAND_APPLIED);
         // The explicit override goes through, and says so in the audit.
         v1::Command overridden = rate(2, 650);
         overridden.set_stale_override(true);
         QCOMPARE(f.handle(overridden, kOperator).status(), v1::COMMAND_APPLIED);
-        QVERIFY(QString::fromStdString(f.processor->audit().recent(1).back().action()).contains(QStringLiteral("stale data, overridden")));
+        QVERIFY(QString::fromStdString(f.store.recentAudit(1).back().action()).contains(QStringLiteral("stale data, overridden")));
         // An approval is decided on the approver's figures and override.
         v1::Command request = provider(3, "naver", false);
         request.set_stale_override(true);
@@ -451,17 +461,17 @@ private slots:
     void followsTheLiveSystemsRevision()
     {
         Fixture f;
-        f.processor->followRevision(1, kWall);   // not higher: nothing
-        QVERIFY(f.processor->takeControlChanges().empty());
-        f.processor->followRevision(7, kWall);
-        QCOMPARE(f.processor->control().revision(), 7u);
-        QCOMPARE(f.processor->control().admission_rate_per_s(), 700.0);
-        QCOMPARE(f.processor->takeControlChanges().size(), size_t(1));
-        QCOMPARE(f.processor->audit().recent(1).back().action(), "follow the live system's control revision");
+        f.controls->followRevision(1, kWall);   // not higher: nothing
+        QVERIFY(f.controls->takeControlChanges().empty());
+        f.controls->followRevision(7, kWall);
+        QCOMPARE(f.controls->control().revision(), 7u);
+        QCOMPARE(f.controls->control().admission_rate_per_s(), 700.0);
+        QCOMPARE(f.controls->takeControlChanges().size(), size_t(1));
+        QCOMPARE(f.store.recentAudit(1).back().action(), "follow the live system's control revision");
         QCOMPARE(f.handle(rate(7, 650), kOperator).status(), v1::COMMAND_APPLIED);
-        QCOMPARE(f.processor->control().revision(), 8u);
+        QCOMPARE(f.controls->control().revision(), 8u);
     }
 };
 
-QTEST_GUILESS_MAIN(TestCommandProcessor)
-#include "tst_commandprocessor.moc"
+QTEST_GUILESS_MAIN(TestControlCommands)
+#include "tst_controlcommands.moc"

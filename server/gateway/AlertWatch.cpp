@@ -1,0 +1,136 @@
+#include "server/gateway/AlertWatch.h"
+
+#include "server/gateway/AlertWords.h"
+#include "server/gateway/CommandPipeline.h"
+#include "server/gateway/GatewayLog.h"
+#include "server/gateway/GatewayStore.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace sitroom::gateway {
+
+namespace v1 = sitroom::v1;
+
+AlertWatch::AlertWatch(CommandPipeline &pipeline, alerts::AlertRuleSet rules)
+    : m_pipeline(pipeline)
+    , m_engine(std::move(rules))
+{
+}
+
+void AlertWatch::restore()
+{
+    m_engine.restore(m_pipeline.store().loadOpenAlerts(), m_pipeline.store().loadNextAlertId());
+}
+
+void AlertWatch::setConfiguration(const v1::Configuration &configuration)
+{
+    m_engine.setConfiguration(configuration);
+}
+
+qint64 AlertWatch::engineNowMs(qint64 wallNowMs) const
+{
+    if (m_lastTickWallMs == 0)
+        return m_engineMs;
+    m_engineMs = std::max(m_engineMs, m_lastSourceMs + std::max<qint64>(0, wallNowMs - m_lastTickWallMs));
+    return m_engineMs;
+}
+
+template<typename Step>
+void AlertWatch::advance(Step step, qint64 wallNowMs)
+{
+    m_before = m_engine;
+    step(m_engine);
+    CommandDecision decision = transitionsDecision(wallNowMs);
+    if (decision.transitions.empty()) {
+        m_before.reset();
+        return;
+    }
+    QString error;
+    if (!m_pipeline.write(decision, &error)) {
+        // Nobody hears of a transition the audit log does not hold: the
+        // engine has stepped back (abandoned) and meets the same conditions next time.
+        qCWarning(lcGateway).noquote() << "alert transitions could not be written; retrying next tick:" << error;
+    }
+}
+
+void AlertWatch::observe(const v1::SystemState &state, qint64 wallNowMs)
+{
+    const qint64 source = state.sim_time_ms() > 0 ? state.sim_time_ms() : wallNowMs;
+    m_engineMs = std::max(m_engineMs, source);
+    m_lastSourceMs = source;
+    m_lastTickWallMs = wallNowMs;
+    const qint64 now = m_engineMs;
+    advance([&](alerts::AlertEngine &engine) { engine.observe(state, now); }, wallNowMs);
+}
+
+void AlertWatch::tick(qint64 wallNowMs)
+{
+    if (m_lastTickWallMs == 0)
+        return;   // nothing has been heard yet, so nothing has gone silent
+    const qint64 now = engineNowMs(wallNowMs);
+    const double silenceS = double(std::max<qint64>(0, wallNowMs - m_lastTickWallMs)) / 1000.0;
+    advance([&](alerts::AlertEngine &engine) { engine.tick(now, silenceS); }, wallNowMs);
+}
+
+alerts::AlertActionResult AlertWatch::act(const std::function<alerts::AlertActionResult(alerts::AlertEngine &)> &action)
+{
+    m_before = m_engine;
+    alerts::AlertActionResult outcome = action(m_engine);
+    if (!outcome.ok()) {
+        m_engine = std::move(*m_before);
+        m_before.reset();
+    }
+    return outcome;
+}
+
+CommandDecision AlertWatch::transitionsDecision(qint64 wallNowMs)
+{
+    CommandDecision d;
+    d.owner = this;
+    d.storeResult = false;
+    d.transitions = m_engine.takeTransitions();
+    d.nextAlertId = m_engine.nextId();
+    const qint64 engineNow = engineNowMs(wallNowMs);
+    for (const alerts::AlertTransitionRecord &t : d.transitions) {
+        // A regrouping is not a transition of the alert: stored, told, not audited.
+        if (t.transition != v1::TRANSITION_FLOOD_CHANGED)
+            d.audit.push_back(alertTransitionRow(t, wallNowMs, engineNow));
+    }
+    return d;
+}
+
+void AlertWatch::committed(CommandDecision &decision)
+{
+    m_before.reset();
+    const std::uint32_t started = m_engine.startedInWindow();
+    const bool flood = m_engine.flood();
+    for (const alerts::AlertTransitionRecord &t : decision.transitions) {
+        v1::AlertEvent event;
+        *event.mutable_alert() = t.alert;
+        *event.mutable_actor() = t.actor;
+        if (isSystemActor(t.actor))
+            event.mutable_actor()->set_user("system");
+        event.set_flood(flood);
+        event.set_transition(t.transition);
+        event.set_previous_state(t.previousState);
+        event.set_alerts_last_10min(started);
+        m_events.push_back(std::move(event));
+    }
+}
+
+void AlertWatch::abandoned(CommandDecision &decision)
+{
+    (void)decision;
+    if (!m_before)
+        return;
+    m_engine = std::move(*m_before);
+    m_before.reset();
+}
+
+std::vector<v1::AlertEvent> AlertWatch::takeAlertEvents()
+{
+    return std::exchange(m_events, {});
+}
+
+} // namespace sitroom::gateway

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "server/gateway/AuditChain.h"
+
+#include "sitroom/v1/alerts.pb.h"
+#include "sitroom/v1/control.pb.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace sitroom::gateway {
+
+// One transaction on the gateway's state: a decision's audit rows, the state
+// it changes and its result are written together or not at all. Destroyed
+// without commit(), it rolls back. A store has at most one open at a time.
+//
+// It is also where a decision meets the state as stored, not as this gateway
+// remembers it: with more than one gateway on a shared store (issue 13), the
+// revision read here is held against other writers until the transaction
+// ends, so a decision made on another revision is caught before it is
+// written, and so is a command another gateway has answered already.
+class GatewayTransaction
+{
+public:
+    virtual ~GatewayTransaction() = default;
+
+    // The control revision stored now; 0 when no control state is stored.
+    virtual bool readControlRevision(std::uint64_t *revision, QString *error) = 0;
+    // The first result stored for a command_id.
+    virtual std::optional<sitroom::v1::CommandResult> findResult(const QString &commandId) = 0;
+
+    virtual bool saveControl(const sitroom::v1::ControlState &control, QString *error) = 0;
+    // The first result stays: a repeated command_id never replaces it.
+    virtual bool saveResult(const sitroom::v1::CommandResult &result, QString *error) = 0;
+    // An alert as it stands after its last transition (cleared ones too).
+    virtual bool saveAlert(const sitroom::v1::Alert &alert, QString *error) = 0;
+    virtual bool saveNextAlertId(std::uint64_t nextId, QString *error) = 0;
+    // Appends the record to the audit chain as its next row: the entry as
+    // written, or one with id 0 (and error set) on failure.
+    virtual sitroom::v1::AuditEntry appendAudit(const AuditRecord &record, QString *error) = 0;
+
+    virtual bool commit(QString *error) = 0;
+};
+
+// Where the gateway keeps what must outlive it: the control state with its
+// pending approvals, every command's first result (idempotency by
+// command_id), the alerts and the alert id counter, and the audit chain.
+// Nothing above this interface knows which backend is in use:
+// SqliteGatewayStore is the embedded default (a file under --state-dir, or
+// memory); a shared PostgreSQL for two gateways is the next (issue 13).
+// Reads outside a transaction see what is committed.
+class GatewayStore
+{
+public:
+    virtual ~GatewayStore() = default;
+
+    // Where the state is, for logs: a file, a server, "(in memory)".
+    virtual QString location() const = 0;
+    // False when nothing outlives the process.
+    virtual bool isPersistent() const = 0;
+
+    // nullptr, with error set, when no transaction can be started.
+    virtual std::unique_ptr<GatewayTransaction> begin(QString *error) = 0;
+
+    virtual std::optional<sitroom::v1::ControlState> loadControl() const = 0;
+    virtual std::optional<sitroom::v1::CommandResult> findResult(const QString &commandId) const = 0;
+    // Every alert not cleared, oldest first.
+    virtual std::vector<sitroom::v1::Alert> loadOpenAlerts() const = 0;
+    // 1 when nothing was stored.
+    virtual std::uint64_t loadNextAlertId() const = 0;
+
+    // The newest n audit entries, oldest first.
+    virtual std::vector<sitroom::v1::AuditEntry> recentAudit(int n) const = 0;
+    // Entries with id > afterId, oldest first, at most limit; *more when others follow.
+    virtual std::vector<sitroom::v1::AuditEntry> auditPage(std::uint64_t afterId, int limit, bool *more = nullptr) const = 0;
+    // Recomputes every hash of the chain (AuditChainCheck).
+    virtual AuditVerification verifyAudit() const = 0;
+};
+
+} // namespace sitroom::gateway

@@ -1,0 +1,96 @@
+#pragma once
+
+// A GatewayStore that refuses to commit when told to, as a full disk or a
+// lost database link would: the transaction rolls back and its writer hears
+// why. Everything else goes to the store it wraps.
+#include "server/gateway/GatewayStore.h"
+
+#include <memory>
+#include <utility>
+
+namespace sitroom::gateway::testing {
+
+class FlakyStore final : public GatewayStore
+{
+public:
+    explicit FlakyStore(GatewayStore &inner)
+        : m_inner(inner)
+    {
+    }
+
+    // How many of the next commits fail.
+    int failCommits = 0;
+
+    QString location() const override { return m_inner.location(); }
+    bool isPersistent() const override { return m_inner.isPersistent(); }
+    std::unique_ptr<GatewayTransaction> begin(QString *error) override
+    {
+        std::unique_ptr<GatewayTransaction> inner = m_inner.begin(error);
+        if (!inner)
+            return nullptr;
+        return std::make_unique<Transaction>(std::move(inner), failCommits);
+    }
+    std::optional<sitroom::v1::ControlState> loadControl() const override { return m_inner.loadControl(); }
+    std::optional<sitroom::v1::CommandResult> findResult(const QString &commandId) const override
+    {
+        return m_inner.findResult(commandId);
+    }
+    std::vector<sitroom::v1::Alert> loadOpenAlerts() const override { return m_inner.loadOpenAlerts(); }
+    std::uint64_t loadNextAlertId() const override { return m_inner.loadNextAlertId(); }
+    std::vector<sitroom::v1::AuditEntry> recentAudit(int n) const override { return m_inner.recentAudit(n); }
+    std::vector<sitroom::v1::AuditEntry> auditPage(std::uint64_t afterId, int limit, bool *more) const override
+    {
+        return m_inner.auditPage(afterId, limit, more);
+    }
+    AuditVerification verifyAudit() const override { return m_inner.verifyAudit(); }
+
+private:
+    class Transaction final : public GatewayTransaction
+    {
+    public:
+        Transaction(std::unique_ptr<GatewayTransaction> inner, int &failCommits)
+            : m_inner(std::move(inner))
+            , m_failCommits(failCommits)
+        {
+        }
+        bool readControlRevision(std::uint64_t *revision, QString *error) override
+        {
+            return m_inner->readControlRevision(revision, error);
+        }
+        std::optional<sitroom::v1::CommandResult> findResult(const QString &commandId) override
+        {
+            return m_inner->findResult(commandId);
+        }
+        bool saveControl(const sitroom::v1::ControlState &control, QString *error) override
+        {
+            return m_inner->saveControl(control, error);
+        }
+        bool saveResult(const sitroom::v1::CommandResult &result, QString *error) override
+        {
+            return m_inner->saveResult(result, error);
+        }
+        bool saveAlert(const sitroom::v1::Alert &alert, QString *error) override { return m_inner->saveAlert(alert, error); }
+        bool saveNextAlertId(std::uint64_t nextId, QString *error) override { return m_inner->saveNextAlertId(nextId, error); }
+        sitroom::v1::AuditEntry appendAudit(const AuditRecord &record, QString *error) override
+        {
+            return m_inner->appendAudit(record, error);
+        }
+        bool commit(QString *error) override
+        {
+            if (m_failCommits > 0) {
+                --m_failCommits;
+                *error = QStringLiteral("disk I/O error");
+                return false;   // m_inner goes uncommitted: rolled back
+            }
+            return m_inner->commit(error);
+        }
+
+    private:
+        std::unique_ptr<GatewayTransaction> m_inner;
+        int &m_failCommits;
+    };
+
+    GatewayStore &m_inner;
+};
+
+} // namespace sitroom::gateway::testing

@@ -1,0 +1,98 @@
+// The operators' actions on the alerts (acknowledge, shelve, unshelve)
+// through the one command pipeline, on the AlertWatch's engine over a real
+// SQLite store: roles and bounds, and an action the store will not write
+// leaves the alert as it was.
+#include "server/gateway/SqliteGatewayStore.h"
+
+#include "tests/server/gateway/AlertWatchFixture.h"
+#include "tests/server/gateway/FlakyStore.h"
+
+#include <QtTest>
+
+using namespace sitroom;
+using namespace sitroom::gateway;
+using namespace sitroom::gateway::testing;
+
+class TestAlertCommands final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void shelvingFollowsRolesAndBounds()
+    {
+        SqliteGatewayStore store;
+        QString error;
+        QVERIFY2(store.open(QString(), &error), qPrintable(error));
+        AlertSide side(store);
+        feed(side.watch, 0, 15, 4000);   // critical at once
+        const auto raised = eventsOf(side.watch, v1::TRANSITION_RAISED);
+        QCOMPARE(raised.size(), std::size_t(1));
+        const std::string id = raised.front().alert().id();
+        QCOMPARE(raised.front().alert().severity(), v1::SEVERITY_CRITICAL);
+
+        const v1::CommandResult byOperator = side.handle(shelve(id, 1800, "known"), kOperator, kWall + 20'000);
+        QCOMPARE(byOperator.status(), v1::COMMAND_REFUSED);
+        QVERIFY(QString::fromStdString(byOperator.message()).contains(QStringLiteral("supervisor")));
+        QCOMPARE(side.handle(shelve(id, 60, "too short"), kSupervisor, kWall + 20'000).status(), v1::COMMAND_INVALID);
+        QCOMPARE(side.handle(shelve(id, 13 * 3600, "too long"), kSupervisor, kWall + 20'000).status(),
+                 v1::COMMAND_INVALID);
+        QVERIFY(side.watch.takeAlertEvents().empty());
+
+        const v1::CommandResult shelved = side.handle(shelve(id, 1800, "backend team on it"), kSupervisor, kWall + 21'000);
+        QVERIFY2(shelved.status() == v1::COMMAND_APPLIED, shelved.message().c_str());
+        const auto events = eventsOf(side.watch, v1::TRANSITION_SHELVED_BY_HAND);
+        QCOMPARE(events.size(), std::size_t(1));
+        QCOMPARE(events.front().alert().state(), v1::ALERT_SHELVED);
+        QCOMPARE(events.front().alert().shelved_by().user(), std::string("park"));
+        QCOMPARE(events.front().alert().shelved_by().reason(), std::string("backend team on it"));
+        QVERIFY(events.front().alert().shelved_until_ms() >= kSource + 15'000 + 1800'000);
+        // Still listed (a Snapshot carries it), marked shelved.
+        QCOMPARE(side.watch.activeAlerts().size(), std::size_t(1));
+
+        // Unshelved by hand while the condition holds: back, acknowledged.
+        const v1::CommandResult back = side.handle(unshelve(id), kSupervisor, kWall + 22'000);
+        QVERIFY2(back.status() == v1::COMMAND_APPLIED, back.message().c_str());
+        const auto unshelved = eventsOf(side.watch, v1::TRANSITION_UNSHELVED_BY_HAND);
+        QCOMPARE(unshelved.size(), std::size_t(1));
+        QCOMPARE(unshelved.front().alert().state(), v1::ALERT_ACTIVE_ACKED);
+        QCOMPARE(side.handle(unshelve(id), kSupervisor, kWall + 23'000).status(), v1::COMMAND_REFUSED);
+    }
+
+    void anActionTheStoreRefusesIsUndone()
+    {
+        SqliteGatewayStore sqlite;
+        QString error;
+        QVERIFY2(sqlite.open(QString(), &error), qPrintable(error));
+        FlakyStore store(sqlite);
+        AlertSide side(store);
+        feed(side.watch, 0, 15, 2400);
+        const auto raised = eventsOf(side.watch, v1::TRANSITION_RAISED);
+        QCOMPARE(raised.size(), std::size_t(1));
+        const std::string id = raised.front().alert().id();
+        side.pipeline.takeAuditEvents();
+
+        store.failCommits = 1;
+        const v1::Command byKim = ack(id, "seen");
+        const v1::CommandResult refused = side.handle(byKim, kOperator, kWall + 20'000);
+        QCOMPARE(refused.status(), v1::COMMAND_REFUSED);
+        QCOMPARE(refused.message_words().code(), std::string("audit.write_failed"));
+        QVERIFY2(QString::fromStdString(refused.message()).contains(QStringLiteral("disk I/O error")), refused.message().c_str());
+        // Nothing was done: no event, no row, no stored result, the alert as it was.
+        QVERIFY(side.watch.takeAlertEvents().empty());
+        QVERIFY(side.pipeline.takeAuditEvents().empty());
+        QVERIFY(!sqlite.findResult(QString::fromStdString(byKim.command_id())));
+        QCOMPARE(side.watch.activeAlerts().front().state(), v1::ALERT_ACTIVE_UNACKED);
+        QCOMPARE(sqlite.loadOpenAlerts().front().state(), v1::ALERT_ACTIVE_UNACKED);
+
+        // Sent again once the store takes it: applied, once.
+        QCOMPARE(side.handle(byKim, kOperator, kWall + 21'000).status(), v1::COMMAND_APPLIED);
+        QCOMPARE(eventsOf(side.watch, v1::TRANSITION_ACKNOWLEDGED).size(), std::size_t(1));
+        QCOMPARE(sqlite.loadOpenAlerts().front().state(), v1::ALERT_ACTIVE_ACKED);
+        QCOMPARE(side.handle(byKim, kOperator, kWall + 22'000).status(), v1::COMMAND_APPLIED);
+        QVERIFY(side.watch.takeAlertEvents().empty());
+        QVERIFY(sqlite.verifyAudit().ok);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlertCommands)
+#include "tst_alertcommands.moc"
