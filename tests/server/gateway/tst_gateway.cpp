@@ -1,79 +1,19 @@
-#include "tests/support/TemporaryTlsDir.h"
-#include "tests/support/TestTlsClient.h"
-#include "server/gateway/Gateway.h"
+// The gateway's sessions and broadcasts, in process over real TLS on
+// loopback: the handshake and backfill, identical ticks for every client,
+// protocol errors closing only their client, heartbeats, time-outs, shutdown
+// and a stalled client's resync. Commands and audit: tst_gatewaycontrols.
+#include "tests/server/gateway/GatewayFixture.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
-#include <memory>
-
 using sitroom::gateway::Gateway;
 using sitroom::gateway::GatewayOptions;
-using sitroom::testing::TemporaryTlsDir;
-using sitroom::testing::TestTlsClient;
 using sitroom::v1::Envelope;
+using namespace sitroom::gateway::testing;
 
-namespace {
-
-constexpr std::int64_t kSimStart = 1'620'000'000'000;
-constexpr int kWaitMs = 5000;
-
-sitroom::v1::SystemState stateAt(int second)
-{
-    sitroom::v1::SystemState state;
-    state.set_sim_time_ms(kSimStart + std::int64_t(second) * 1000);
-    state.mutable_admission()->set_queue_depth(std::uint64_t(second) * 100);
-    state.set_bookings_total(std::uint64_t(second));
-    auto *provider = state.add_providers();
-    provider->set_id("naver");
-    provider->set_light(sitroom::v1::LIGHT_GREEN);
-    return state;
-}
-
-// `count` per-second samples ending just before `second`.
-sitroom::v1::History samplesBefore(int second, int count)
-{
-    sitroom::v1::History h;
-    h.set_first_time_ms(kSimStart + std::int64_t(second - count) * 1000);
-    h.set_step_ms(1000);
-    auto *series = h.add_providers();
-    series->set_id("naver");
-    for (int i = second - count; i < second; ++i) {
-        h.add_queue_depth(std::uint64_t(i) * 100);
-        for (auto *column : {h.mutable_arrivals_per_s(), h.mutable_admitted_per_s(),
-                             h.mutable_abandoned_per_s(), h.mutable_bookings_per_s(),
-                             h.mutable_auth_attempts_per_s(), h.mutable_backend_utilization(),
-                             h.mutable_rate_limit_per_s()})
-            column->Add(float(i));
-        series->add_light(sitroom::v1::LIGHT_GREEN);
-        series->add_p95_latency_ms(float(i));
-        series->add_error_rate(0.01f);
-        series->add_requests_per_s(float(i));
-    }
-    return h;
-}
-
-sitroom::v1::Configuration configuration()
-{
-    sitroom::v1::Configuration config;
-    config.set_scenario_id("test-scenario");
-    config.set_sim_start_ms(kSimStart);
-    config.add_providers()->set_id("naver");
-    return config;
-}
-
-sitroom::v1::ControlState control(std::uint64_t revision)
-{
-    sitroom::v1::ControlState c;
-    c.set_revision(revision);
-    c.set_admission_rate_per_s(250);
-    return c;
-}
-
-} // namespace
-
-class TestGateway final : public QObject
+class TestGateway final : public QObject, private GatewayFixture
 {
     Q_OBJECT
 
@@ -96,7 +36,7 @@ private slots:
 
     void helloGetsWelcomeThenSnapshotWithBackfill()
     {
-        startGateway();
+        QVERIFY(startGateway());
         for (int i = 0; i < 5; ++i)
             tick(2);
 
@@ -135,7 +75,7 @@ private slots:
 
     void ticksAreConsecutiveAndIdenticalForEveryClient()
     {
-        startGateway();
+        QVERIFY(startGateway());
         tick(1);
         TestTlsClient *a = activeClient();
         TestTlsClient *b = activeClient();
@@ -162,7 +102,7 @@ private slots:
 
     void unsupportedVersionIsRefused()
     {
-        startGateway();
+        QVERIFY(startGateway());
         TestTlsClient *client = connectedClient();
         QVERIFY(client);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("version 2 is not supported")));
@@ -182,7 +122,7 @@ private slots:
 
     void firstMessageMustBeHello()
     {
-        startGateway();
+        QVERIFY(startGateway());
         TestTlsClient *client = connectedClient();
         QVERIFY(client);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("first message must be a Hello")));
@@ -210,7 +150,7 @@ private slots:
     {
         QFETCH(QByteArray, bytes);
         QFETCH(QString, logged);
-        startGateway([](GatewayOptions &o) { o.maxFrameBytes = 4096; });
+        QVERIFY(startGateway([](GatewayOptions &o) { o.maxFrameBytes = 4096; }));
         TestTlsClient *bad = activeClient();
         TestTlsClient *good = activeClient();
         QVERIFY(bad && good);
@@ -236,7 +176,7 @@ private slots:
 
     void pingIsAnsweredWithPong()
     {
-        startGateway();
+        QVERIFY(startGateway());
         tick(1);
         TestTlsClient *client = activeClient();
         QVERIFY(client);
@@ -254,7 +194,7 @@ private slots:
 
     void snapshotRequestGetsAFreshSnapshot()
     {
-        startGateway();
+        QVERIFY(startGateway());
         TestTlsClient *client = activeClient();
         QVERIFY(client);
         tick(3);
@@ -271,80 +211,9 @@ private slots:
         QCOMPARE(snapshot.snapshot().state().sim_time_ms(), kSimStart + 3000);
     }
 
-    void commandsAreRefusedForViewers()
-    {
-        startGateway();
-        TestTlsClient *client = activeClient();
-        QVERIFY(client);
-        Envelope command;
-        command.mutable_command()->set_command_id("cmd-1");
-        command.mutable_command()->set_expected_revision(7);
-        command.mutable_command()->mutable_set_admission_rate()->set_rate_per_s(10);
-        client->send(command);
-        const int i = client->waitForBody(Envelope::kCommandResult, kWaitMs);
-        QVERIFY(i >= 0);
-        const auto &result = client->received().at(std::size_t(i)).command_result();
-        QCOMPARE(result.command_id(), std::string("cmd-1"));
-        QCOMPARE(result.status(), sitroom::v1::COMMAND_REFUSED);
-        QCOMPARE(QString::fromStdString(result.message()), QStringLiteral("this session has the viewer role: commands are not allowed"));
-        QCOMPARE(result.control().revision(), 7u);
-        QCOMPARE(result.control().admission_rate_per_s(), 250.0);
-        QCOMPARE(client->count(Envelope::kControlEvent), 0);
-    }
-
-    void auditIsPagedVerifiedAndInSnapshots()
-    {
-        startGateway();
-        TestTlsClient *client = activeClient();
-        QVERIFY(client);
-        // Without a users file every session is a viewer; its refused commands are still audited.
-        for (int i = 0; i < 3; ++i) {
-            Envelope command;
-            command.mutable_command()->set_command_id("audit-cmd-" + std::to_string(i));
-            command.mutable_command()->set_reason("try " + std::to_string(i));
-            command.mutable_command()->mutable_resume_admission();
-            client->send(command);
-        }
-        QVERIFY(client->waitFor([&] { return client->count(Envelope::kCommandResult) == 3; }, kWaitMs));
-        QCOMPARE(client->count(Envelope::kAuditEvent), 3);
-
-        const auto request = [&](std::uint64_t afterId, std::uint32_t limit, bool verify) {
-            Envelope e;
-            e.mutable_audit_request()->set_request_id("r" + std::to_string(afterId));
-            e.mutable_audit_request()->set_after_id(afterId);
-            e.mutable_audit_request()->set_limit(limit);
-            e.mutable_audit_request()->set_verify(verify);
-            const int from = int(client->received().size());
-            client->send(e);
-            const int i = client->waitForBody(Envelope::kAuditResponse, kWaitMs, from);
-            return i >= 0 ? client->received().at(std::size_t(i)).audit_response() : sitroom::v1::AuditResponse();
-        };
-        auto page = request(0, 2, false);
-        QCOMPARE(page.request_id(), std::string("r0"));
-        QCOMPARE(page.entries_size(), 2);
-        QVERIFY(page.more());
-        QVERIFY(!page.verified());
-        QCOMPARE(page.entries(0).reason(), std::string("try 0"));
-        QCOMPARE(page.entries(0).outcome().rfind("refused", 0), 0u);
-        page = request(2, 2, true);
-        QCOMPARE(page.entries_size(), 1);
-        QVERIFY(!page.more());
-        QVERIFY(page.verified());
-        QVERIFY(page.chain_ok());
-        QCOMPARE(page.rows_checked(), 3u);
-
-        TestTlsClient *second = activeClient();
-        QVERIFY(second);
-        const int snapshotAt = second->indexOf(Envelope::kSnapshot);
-        QCOMPARE(second->received().at(std::size_t(snapshotAt)).snapshot().recent_audit_size(), 3);
-        // Nothing changed: no ControlEvent, and the revision is the source's.
-        QCOMPARE(client->count(Envelope::kControlEvent), 0);
-        QCOMPARE(second->received().at(std::size_t(snapshotAt)).snapshot().control().revision(), 7u);
-    }
-
     void heartbeatFillsSilence()
     {
-        startGateway([](GatewayOptions &o) { o.heartbeatIntervalMs = 100; });
+        QVERIFY(startGateway([](GatewayOptions &o) { o.heartbeatIntervalMs = 100; }));
         m_gateway->setSourceIdle(true);
         TestTlsClient *client = activeClient();
         QVERIFY(client);
@@ -358,7 +227,7 @@ private slots:
 
     void silentConnectionTimesOut()
     {
-        startGateway([](GatewayOptions &o) { o.handshakeTimeoutMs = 300; });
+        QVERIFY(startGateway([](GatewayOptions &o) { o.handshakeTimeoutMs = 300; }));
         TestTlsClient *client = connectedClient();
         QVERIFY(client);
         const int i = client->waitForBody(Envelope::kRefusal, kWaitMs);
@@ -370,7 +239,7 @@ private slots:
 
     void closeTellsClientsTheServerIsShuttingDown()
     {
-        startGateway();
+        QVERIFY(startGateway());
         TestTlsClient *client = activeClient();
         QVERIFY(client);
         QSignalSpy closed(m_gateway.get(), &Gateway::sessionClosed);
@@ -386,10 +255,10 @@ private slots:
 
     void stalledClientLagsThenResyncs()
     {
-        startGateway([](GatewayOptions &o) {
+        QVERIFY(startGateway([](GatewayOptions &o) {
             o.maxClientBacklogBytes = 256 * 1024;
             o.historySeconds = 30;
-        });
+        }));
         TestTlsClient *stalled = activeClient();
         TestTlsClient *healthy = activeClient();
         QVERIFY(stalled && healthy);
@@ -442,64 +311,6 @@ private slots:
         QVERIFY(next >= 0);
         QCOMPARE(stalled->received().at(std::size_t(next)).seq(), seqWhenResumed + 1);
     }
-
-private:
-    void startGateway(const std::function<void(GatewayOptions &)> &adjust = {})
-    {
-        GatewayOptions options;
-        options.address = QHostAddress::LocalHost;
-        options.port = 0;
-        options.tlsDir = m_tls.path();
-        options.serverId = QStringLiteral("test-gateway");
-        options.tickHz = 4;
-        // Long enough that no heartbeat interleaves with the ticks a test counts.
-        options.heartbeatIntervalMs = 60000;
-        options.handshakeTimeoutMs = 5000;
-        if (adjust)
-            adjust(options);
-        m_gateway = std::make_unique<Gateway>(options);
-        m_gateway->setConfiguration(configuration());
-        m_gateway->setControlState(control(7));
-        QString error;
-        QVERIFY2(m_gateway->listen(&error), qPrintable(error));
-        QVERIFY(m_gateway->serverPort() != 0);
-    }
-
-    // Publishes the state after `samples` more simulated seconds.
-    void tick(int samples)
-    {
-        m_second += samples;
-        m_gateway->publishTick(stateAt(m_second), samplesBefore(m_second, samples));
-    }
-
-    TestTlsClient *connectedClient()
-    {
-        auto client = std::make_unique<TestTlsClient>();
-        QString error;
-        if (!client->connectToServer(m_gateway->serverPort(), m_tls.caPath(), kWaitMs, &error)) {
-            qWarning("connect failed: %s", qPrintable(error));
-            return nullptr;
-        }
-        m_clients.push_back(std::move(client));
-        return m_clients.back().get();
-    }
-
-    // Connected, past Hello, with its Welcome and Snapshot received.
-    TestTlsClient *activeClient()
-    {
-        TestTlsClient *client = connectedClient();
-        if (!client)
-            return nullptr;
-        client->sendHello();
-        if (client->waitForBody(Envelope::kSnapshot, kWaitMs) < 0)
-            return nullptr;
-        return client;
-    }
-
-    TemporaryTlsDir m_tls;
-    std::unique_ptr<Gateway> m_gateway;
-    std::vector<std::unique_ptr<TestTlsClient>> m_clients;
-    int m_second = 0;
 };
 
 QTEST_GUILESS_MAIN(TestGateway)
