@@ -2,6 +2,8 @@
 
 #include "app/ctl/CtlOutput.h"
 
+#include "proto/sitroom/SeverityKey.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -35,13 +37,8 @@ std::vector<const Alert *> sorted(const Snapshot &snapshot)
 
 QString severityName(Severity severity)
 {
-    switch (severity) {
-    case SEVERITY_CRITICAL: return QStringLiteral("critical");
-    case SEVERITY_MAJOR: return QStringLiteral("major");
-    case SEVERITY_MINOR: return QStringLiteral("minor");
-    case SEVERITY_INFO: return QStringLiteral("info");
-    default: return QStringLiteral("-");
-    }
+    const QString key = severityKey(severity);
+    return key.isEmpty() ? QStringLiteral("-") : key;
 }
 
 QString alertStateName(AlertState state)

@@ -1,6 +1,7 @@
 #include "app/ctl/CtlOptions.h"
 
 #include "server/gateway/PasswordHash.h"
+#include "proto/sitroom/SiteKey.h"
 #include "proto/transport/Defaults.h"
 
 #include <QCommandLineParser>
@@ -103,19 +104,6 @@ bool readPasswordFile(const QString &path, QString *password, QString *error)
     return true;
 }
 
-bool parseSite(const QString &text, sitroom::v1::Site *site)
-{
-    if (text == QStringLiteral("seoul"))
-        *site = sitroom::v1::SITE_SEOUL;
-    else if (text == QStringLiteral("osong"))
-        *site = sitroom::v1::SITE_OSONG;
-    else if (text == QStringLiteral("ministry"))
-        *site = sitroom::v1::SITE_MINISTRY;
-    else
-        return false;
-    return true;
-}
-
 // $USER, else $LOGNAME, else the account's name: cron jobs and containers
 // often run without USER set.
 QString defaultUserName()
@@ -168,7 +156,7 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     // Everything from the command on belongs to the command's own parser.
     global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Live system to connect to (default 127.0.0.1:7600)."), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Live system to connect to (default %1).").arg(transport::defaultListenAddress()), QStringLiteral("HOST:PORT"));
     const QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("CA certificate to trust (default %1/ca.pem).").arg(transport::defaultTlsDir()), QStringLiteral("FILE"));
     const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User name (default $USER)."), QStringLiteral("NAME"));
     const QCommandLineOption passwordFile(QStringLiteral("password-file"), QStringLiteral("File whose first line is the password (or $SITROOM_PASSWORD_FILE)."), QStringLiteral("FILE"));
@@ -202,8 +190,12 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         return fail(QStringLiteral("--user: the name is empty"));
     const QString passwordPath = global.isSet(passwordFile) ? global.value(passwordFile)
                                                             : qEnvironmentVariable("SITROOM_PASSWORD_FILE");
-    if (global.isSet(site) && !parseSite(global.value(site), &g.site))
-        return fail(QStringLiteral("--site: \"%1\" must be seoul, osong or ministry").arg(global.value(site)));
+    if (global.isSet(site)) {
+        const std::optional<sitroom::v1::Site> s = siteFromKey(global.value(site));
+        if (!s)
+            return fail(QStringLiteral("--site: \"%1\" must be %2").arg(global.value(site), siteKeyChoices()));
+        g.site = *s;
+    }
     g.json = global.isSet(json);
     if (global.isSet(timeout)) {
         bool ok = false;

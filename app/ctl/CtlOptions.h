@@ -1,5 +1,6 @@
 #pragma once
 
+#include "proto/transport/Defaults.h"
 #include "sitroom/v1/envelope.pb.h"
 
 #include <QString>
@@ -14,7 +15,7 @@ namespace sitroom::ctl {
 struct GlobalOptions
 {
     QString host = QStringLiteral("127.0.0.1");
-    quint16 port = 7600;
+    quint16 port = transport::kDefaultPort;
     QString caFile;
     QString user;
     QString password;

@@ -1,5 +1,7 @@
 #include "app/ctl/CtlOutput.h"
 
+#include "proto/sitroom/SiteKey.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,12 +30,8 @@ QString lightWord(Light light)
 
 QString siteName(quint32 site)
 {
-    switch (site) {
-    case SITE_SEOUL: return QStringLiteral("seoul");
-    case SITE_OSONG: return QStringLiteral("osong");
-    case SITE_MINISTRY: return QStringLiteral("ministry");
-    default: return QStringLiteral("-");
-    }
+    const QString key = siteKey(site);
+    return key.isEmpty() ? QStringLiteral("-") : key;
 }
 
 QString statusName(CommandStatus status)

@@ -28,7 +28,7 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
     const QCommandLineOption fastForward(QStringLiteral("fast-forward"), QStringLiteral("Simulate this much at once before serving, e.g. 33m to start at the 20:00 rush of opening-18-49."), QStringLiteral("DURATION"));
     const QCommandLineOption approvalTimeout(QStringLiteral("approval-timeout"), QStringLiteral("How long a hazardous request waits for a second supervisor, wall clock (default 5m; shorter for drills and tests)."), QStringLiteral("DURATION"));
     const QCommandLineOption report(QStringLiteral("report"), QStringLiteral("Write a JSON report of the run at the end."), QStringLiteral("FILE.json"));
-    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to serve consoles on (default 127.0.0.1:7600; port 0 picks a free one)."), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to serve consoles on (default %1; port 0 picks a free one).").arg(transport::defaultListenAddress()), QStringLiteral("HOST:PORT"));
     const QCommandLineOption tickHz(QStringLiteral("tick-hz"), QStringLiteral("Telemetry ticks per second, 1 to 20 (default 1)."), QStringLiteral("N"));
     const QCommandLineOption admission(QStringLiteral("admission-rate"), QStringLiteral("Start with this many citizens admitted per second."), QStringLiteral("N"));
     const QCommandLineOption disable(QStringLiteral("disable-provider"), QStringLiteral("Start with this provider disabled (repeatable)."), QStringLiteral("ID"));

@@ -2,6 +2,8 @@
 
 #include "app/common/DurationText.h"
 
+#include "proto/transport/Defaults.h"
+
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -23,7 +25,7 @@ struct SimOptions
     std::int64_t approvalTimeoutS = 300; // a hazardous request expires unapproved after this (wall clock)
     QString reportPath;
     QString listenHost = QStringLiteral("127.0.0.1");
-    quint16 listenPort = 7600;
+    quint16 listenPort = transport::kDefaultPort;
     bool listenGiven = false;
     int tickHz = 1;
     std::optional<double> admissionRate;

@@ -1,22 +1,10 @@
 #include "models/control/AuditCsv.h"
 
+#include "proto/sitroom/SiteKey.h"
+
 #include <QStringList>
 
 namespace sitroom::models {
-
-namespace {
-
-QString siteName(quint32 site)
-{
-    switch (site) {
-    case 1: return QStringLiteral("seoul");
-    case 2: return QStringLiteral("osong");
-    case 3: return QStringLiteral("ministry");
-    default: return QString();
-    }
-}
-
-} // namespace
 
 QString csvField(const QString &value)
 {
@@ -41,7 +29,7 @@ QByteArray auditCsv(const std::deque<sitroom::v1::AuditEntry> &entries, const si
             clock.iso(stamp.ms),
             stamp.source == LiveClock::Source::LiveSystem ? QStringLiteral("live system") : QStringLiteral("gateway"),
             QString::fromStdString(e.user()),
-            siteName(e.site()),
+            siteKey(e.site()),
             QString::fromStdString(e.action()),
             QString::fromStdString(e.reason()),
             QString::fromStdString(e.before()),

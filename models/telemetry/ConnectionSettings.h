@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/telemetry/ReconnectBackoff.h"
+#include "proto/transport/Defaults.h"
 #include "sitroom/v1/envelope.pb.h"
 
 #include <QString>
@@ -11,7 +12,7 @@ namespace sitroom::models {
 struct ConnectionSettings
 {
     QString host = QStringLiteral("127.0.0.1");
-    quint16 port = 7600;
+    quint16 port = transport::kDefaultPort;
     QString caFile;                 // PEM the server's certificate must chain to
     QString user;
     QString password;               // from --password-file; empty while every session is a viewer

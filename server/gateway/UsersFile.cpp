@@ -2,6 +2,8 @@
 
 #include "server/gateway/PasswordHash.h"
 
+#include "proto/sitroom/SiteKey.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -68,12 +70,8 @@ QString UsersFile::roleName(sitroom::v1::Role role)
 
 QString UsersFile::siteName(sitroom::v1::Site site)
 {
-    switch (site) {
-    case sitroom::v1::SITE_SEOUL: return QStringLiteral("seoul");
-    case sitroom::v1::SITE_OSONG: return QStringLiteral("osong");
-    case sitroom::v1::SITE_MINISTRY: return QStringLiteral("ministry");
-    default: return QStringLiteral("unknown");
-    }
+    const QString key = sitroom::siteKey(site);
+    return key.isEmpty() ? QStringLiteral("unknown") : key;
 }
 
 std::optional<UsersFile> UsersFile::load(const QString &path, QString *error)
@@ -139,14 +137,10 @@ std::optional<UsersFile> UsersFile::parse(const QByteArray &text, const QString 
         else
             return fail(QStringLiteral("role"), QStringLiteral("must be viewer, operator or supervisor, not %1").arg(quoteValue(role)));
         const QJsonValue site = u.value(QLatin1String("site"));
-        if (site == QLatin1String("seoul"))
-            account.site = sitroom::v1::SITE_SEOUL;
-        else if (site == QLatin1String("osong"))
-            account.site = sitroom::v1::SITE_OSONG;
-        else if (site == QLatin1String("ministry"))
-            account.site = sitroom::v1::SITE_MINISTRY;
+        if (const std::optional<sitroom::v1::Site> known = sitroom::siteFromKey(site.toString()))
+            account.site = *known;
         else
-            return fail(QStringLiteral("site"), QStringLiteral("must be seoul, osong or ministry, not %1").arg(quoteValue(site)));
+            return fail(QStringLiteral("site"), QStringLiteral("must be %1, not %2").arg(sitroom::siteKeyChoices(), quoteValue(site)));
         const QJsonValue hash = u.value(QLatin1String("password_hash"));
         QString why;
         if (!hash.isString())
