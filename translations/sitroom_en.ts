@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ConsoleApp</name>
+    <message>
+        <source>The server address %1 is not valid; write it as HOST:PORT.</source>
+        <translation>The server address %1 is not valid; write it as HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read. Type the password instead.</source>
+        <translation>The password file %1 cannot be read. Type the password instead.</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>%1/s</source>
@@ -688,30 +699,7 @@
     </message>
 </context>
 <context>
-    <name>main</name>
-    <message>
-        <source>the server address %1 is not valid; write it as HOST:PORT</source>
-        <translation>the server address %1 is not valid; write it as HOST:PORT</translation>
-    </message>
-    <message>
-        <source>The password file %1 cannot be read. Type the password instead.</source>
-        <translation>The password file %1 cannot be read. Type the password instead.</translation>
-    </message>
-</context>
-<context>
     <name>sitroom::console::MainWindow</name>
-    <message>
-        <source>Osong</source>
-        <translation>Osong</translation>
-    </message>
-    <message>
-        <source>Ministry</source>
-        <translation>Ministry</translation>
-    </message>
-    <message>
-        <source>Seoul</source>
-        <translation>Seoul</translation>
-    </message>
     <message>
         <source>Waiting room</source>
         <translation>Waiting room</translation>
@@ -829,18 +817,6 @@
 </context>
 <context>
     <name>sitroom::models::AuditModel</name>
-    <message>
-        <source>Seoul</source>
-        <translation>Seoul</translation>
-    </message>
-    <message>
-        <source>Osong</source>
-        <translation>Osong</translation>
-    </message>
-    <message>
-        <source>Ministry</source>
-        <translation>Ministry</translation>
-    </message>
     <message>
         <source>before: %1</source>
         <translation>before: %1</translation>
@@ -1115,6 +1091,25 @@
     <message>
         <source>In line</source>
         <translation>In line</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::models::SiteNames</name>
+    <message>
+        <source>Seoul</source>
+        <translation>Seoul</translation>
+    </message>
+    <message>
+        <source>Osong</source>
+        <translation>Osong</translation>
+    </message>
+    <message>
+        <source>Ministry</source>
+        <translation>Ministry</translation>
+    </message>
+    <message>
+        <source>unknown site</source>
+        <translation>unknown site</translation>
     </message>
 </context>
 <context>
@@ -1402,26 +1397,6 @@
 </context>
 <context>
     <name>sitroom::widgets::AlertWords</name>
-    <message>
-        <source>Critical</source>
-        <comment>alert severity</comment>
-        <translation>Critical</translation>
-    </message>
-    <message>
-        <source>Major</source>
-        <comment>alert severity</comment>
-        <translation>Major</translation>
-    </message>
-    <message>
-        <source>Minor</source>
-        <comment>alert severity</comment>
-        <translation>Minor</translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <comment>alert severity</comment>
-        <translation>Info</translation>
-    </message>
     <message>
         <source>Unacknowledged</source>
         <comment>alert state</comment>
@@ -2075,29 +2050,9 @@
         <source>Deadline set by the server: %1.</source>
         <translation>Deadline set by the server: %1.</translation>
     </message>
-    <message>
-        <source>Not sent: not connected to the server (%1).</source>
-        <translation>Not sent: not connected to the server (%1).</translation>
-    </message>
 </context>
 <context>
     <name>sitroom::widgets::ControlWords</name>
-    <message>
-        <source>Seoul</source>
-        <translation>Seoul</translation>
-    </message>
-    <message>
-        <source>Osong</source>
-        <translation>Osong</translation>
-    </message>
-    <message>
-        <source>Ministry</source>
-        <translation>Ministry</translation>
-    </message>
-    <message>
-        <source>unknown site</source>
-        <translation>unknown site</translation>
-    </message>
     <message>
         <source>nobody yet</source>
         <translation>nobody yet</translation>
@@ -2259,6 +2214,10 @@
         <source>delivery failed: %1</source>
         <comment>command stage</comment>
         <translation>delivery failed: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: not connected to the server (%1).</source>
+        <translation>Not sent: not connected to the server (%1).</translation>
     </message>
 </context>
 <context>
@@ -2565,19 +2524,6 @@
         <translation>Sign in to the live system</translation>
     </message>
     <message>
-        <source>Seoul situation room</source>
-        <translation>Seoul situation room</translation>
-    </message>
-    <message>
-        <source>Osong situation room</source>
-        <translation>Osong situation room</translation>
-    </message>
-    <message>
-        <source>Ministry</source>
-        <comment>site</comment>
-        <translation>Ministry</translation>
-    </message>
-    <message>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
@@ -2613,6 +2559,17 @@
     <message>
         <source>Sign in (%1 s)</source>
         <translation>Sign in (%1 s)</translation>
+    </message>
+    <message>
+        <source>%1 situation room</source>
+        <translation>%1 situation room</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::StaleBanner</name>
+    <message>
+        <source>No data: this console does not connect. %1</source>
+        <translation>No data: this console does not connect. %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ConsoleApp</name>
+    <message>
+        <source>The server address %1 is not valid; write it as HOST:PORT.</source>
+        <translation>서버 주소 %1이(가) 올바르지 않습니다. ‘주소:포트’ 형식으로 쓰십시오 (예: 10.0.0.5:7600).</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read. Type the password instead.</source>
+        <translation>비밀번호 파일 %1을(를) 읽을 수 없습니다. 비밀번호를 직접 입력하십시오.</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>%1/s</source>
@@ -688,30 +699,7 @@
     </message>
 </context>
 <context>
-    <name>main</name>
-    <message>
-        <source>the server address %1 is not valid; write it as HOST:PORT</source>
-        <translation>서버 주소 %1이(가) 올바르지 않습니다. ‘주소:포트’ 형식으로 쓰십시오 (예: 10.0.0.5:7600)</translation>
-    </message>
-    <message>
-        <source>The password file %1 cannot be read. Type the password instead.</source>
-        <translation>비밀번호 파일 %1을(를) 읽을 수 없습니다. 비밀번호를 직접 입력하십시오.</translation>
-    </message>
-</context>
-<context>
     <name>sitroom::console::MainWindow</name>
-    <message>
-        <source>Osong</source>
-        <translation>오송</translation>
-    </message>
-    <message>
-        <source>Ministry</source>
-        <translation>부처</translation>
-    </message>
-    <message>
-        <source>Seoul</source>
-        <translation>서울</translation>
-    </message>
     <message>
         <source>Waiting room</source>
         <translation>대기열</translation>
@@ -829,18 +817,6 @@
 </context>
 <context>
     <name>sitroom::models::AuditModel</name>
-    <message>
-        <source>Seoul</source>
-        <translation>서울</translation>
-    </message>
-    <message>
-        <source>Osong</source>
-        <translation>오송</translation>
-    </message>
-    <message>
-        <source>Ministry</source>
-        <translation>부처</translation>
-    </message>
     <message>
         <source>before: %1</source>
         <translation>변경 전: %1</translation>
@@ -1115,6 +1091,25 @@
     <message>
         <source>In line</source>
         <translation>처리 대기</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::models::SiteNames</name>
+    <message>
+        <source>Seoul</source>
+        <translation>서울</translation>
+    </message>
+    <message>
+        <source>Osong</source>
+        <translation>오송</translation>
+    </message>
+    <message>
+        <source>Ministry</source>
+        <translation>부처</translation>
+    </message>
+    <message>
+        <source>unknown site</source>
+        <translation>알 수 없는 근무지</translation>
     </message>
 </context>
 <context>
@@ -1402,26 +1397,6 @@
 </context>
 <context>
     <name>sitroom::widgets::AlertWords</name>
-    <message>
-        <source>Critical</source>
-        <comment>alert severity</comment>
-        <translation>긴급</translation>
-    </message>
-    <message>
-        <source>Major</source>
-        <comment>alert severity</comment>
-        <translation>주요</translation>
-    </message>
-    <message>
-        <source>Minor</source>
-        <comment>alert severity</comment>
-        <translation>경미</translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <comment>alert severity</comment>
-        <translation>정보</translation>
-    </message>
     <message>
         <source>Unacknowledged</source>
         <comment>alert state</comment>
@@ -2075,29 +2050,9 @@
         <source>Deadline set by the server: %1.</source>
         <translation>서버가 정한 마감: %1.</translation>
     </message>
-    <message>
-        <source>Not sent: not connected to the server (%1).</source>
-        <translation>보내지 못함: 서버에 연결되어 있지 않음 (%1).</translation>
-    </message>
 </context>
 <context>
     <name>sitroom::widgets::ControlWords</name>
-    <message>
-        <source>Seoul</source>
-        <translation>서울</translation>
-    </message>
-    <message>
-        <source>Osong</source>
-        <translation>오송</translation>
-    </message>
-    <message>
-        <source>Ministry</source>
-        <translation>부처</translation>
-    </message>
-    <message>
-        <source>unknown site</source>
-        <translation>알 수 없는 근무지</translation>
-    </message>
     <message>
         <source>nobody yet</source>
         <translation>아직 없음</translation>
@@ -2259,6 +2214,10 @@
         <source>delivery failed: %1</source>
         <comment>command stage</comment>
         <translation>전달 실패: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: not connected to the server (%1).</source>
+        <translation>보내지 못함: 서버에 연결되어 있지 않음 (%1).</translation>
     </message>
 </context>
 <context>
@@ -2565,19 +2524,6 @@
         <translation>실시간 시스템에 로그인</translation>
     </message>
     <message>
-        <source>Seoul situation room</source>
-        <translation>서울 상황실</translation>
-    </message>
-    <message>
-        <source>Osong situation room</source>
-        <translation>오송 상황실</translation>
-    </message>
-    <message>
-        <source>Ministry</source>
-        <comment>site</comment>
-        <translation>중앙부처</translation>
-    </message>
-    <message>
         <source>Sign in</source>
         <translation>로그인</translation>
     </message>
@@ -2613,6 +2559,17 @@
     <message>
         <source>Sign in (%1 s)</source>
         <translation>로그인 (%1초)</translation>
+    </message>
+    <message>
+        <source>%1 situation room</source>
+        <translation>%1 상황실</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::StaleBanner</name>
+    <message>
+        <source>No data: this console does not connect. %1</source>
+        <translation>데이터 없음: 이 콘솔은 연결하지 않습니다. %1</translation>
     </message>
 </context>
 <context>

@@ -1,32 +1,12 @@
 #include "app/console/ConsoleOptions.h"
 
+#include "proto/sitroom/SiteKey.h"
 #include "proto/transport/Defaults.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 
 namespace sitroom::console {
-
-std::optional<sitroom::v1::Site> siteFromName(const QString &name)
-{
-    const QString s = name.toLower();
-    if (s == QStringLiteral("seoul"))
-        return sitroom::v1::SITE_SEOUL;
-    if (s == QStringLiteral("osong"))
-        return sitroom::v1::SITE_OSONG;
-    if (s == QStringLiteral("ministry"))
-        return sitroom::v1::SITE_MINISTRY;
-    return std::nullopt;
-}
-
-QString siteName(sitroom::v1::Site site)
-{
-    switch (site) {
-    case sitroom::v1::SITE_OSONG: return QStringLiteral("osong");
-    case sitroom::v1::SITE_MINISTRY: return QStringLiteral("ministry");
-    default: return QStringLiteral("seoul");
-    }
-}
 
 Layout chooseLayout(Layout requested, sitroom::v1::Site site, const QSize &availableScreen)
 {
@@ -47,7 +27,7 @@ ParsedConsoleOptions parseConsoleOptions(const QStringList &arguments, const QSt
     const QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("CA certificate the server must chain to (default %1/ca.pem).").arg(transport::defaultTlsDir()), QStringLiteral("FILE"));
     const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User name (default: the login name)."), QStringLiteral("NAME"));
     const QCommandLineOption passwordFile(QStringLiteral("password-file"), QStringLiteral("Read the password from this file (first line)."), QStringLiteral("FILE"));
-    const QCommandLineOption site(QStringLiteral("site"), QStringLiteral("Where this console is: seoul, osong or ministry (default seoul)."), QStringLiteral("SITE"));
+    const QCommandLineOption site(QStringLiteral("site"), QStringLiteral("Where this console is: %1 (default %2).").arg(siteKeyChoices(), siteKey(sitroom::v1::SITE_SEOUL)), QStringLiteral("SITE"));
     const QCommandLineOption wall(QStringLiteral("wall"), QStringLiteral("Wall display: full screen, large type, no controls."));
     const QCommandLineOption compact(QStringLiteral("compact"), QStringLiteral("Laptop layout, whatever the screen size."));
     const QCommandLineOption briefing(QStringLiteral("briefing"), QStringLiteral("Ministry briefing: a plain-language summary, then the key figures; read-only (the default for --site ministry)."));
@@ -93,13 +73,13 @@ ParsedConsoleOptions parseConsoleOptions(const QStringList &arguments, const QSt
             o.passwordError = QStringLiteral("cannot read the password file %1: %2").arg(file.fileName(), file.errorString());
     }
     if (parser.isSet(site)) {
-        const std::optional<sitroom::v1::Site> s = siteFromName(parser.value(site));
+        // Any case: "Osong" is osong.
+        const std::optional<sitroom::v1::Site> s = siteFromKey(parser.value(site).toLower());
         if (!s) {
-            result.error = QStringLiteral("--site: \"%1\" is not one of seoul, osong, ministry").arg(parser.value(site));
+            result.error = QStringLiteral("--site: \"%1\" is not one of %2").arg(parser.value(site), siteKeys().join(QStringLiteral(", ")));
             return result;
         }
         o.connection.site = *s;
-        o.siteName = siteName(*s);
         o.siteGiven = true;
     }
     if (int(parser.isSet(wall)) + int(parser.isSet(compact)) + int(parser.isSet(briefing)) > 1) {

@@ -20,14 +20,14 @@ inline bool isReadingLayout(Layout layout)
 }
 
 // sitroom's command line. An address that cannot be parsed is not fatal: the
-// window opens and says so (addressError), like any other network fault.
+// window opens and says which setting is wrong (addressError), and nothing
+// connects.
 struct ConsoleOptions
 {
     sitroom::models::ConnectionSettings connection;
     QString serverText;            // as given, for the status bar
     QString addressError;          // set when --server could not be parsed
-    QString siteName = QStringLiteral("seoul");
-    QString language;              // "ko" or "en"
+    QString language;              // "ko" or "en": the locale the console installs (models/words/DisplayLanguage)
     Layout layout = Layout::Automatic;
     QString passwordError;         // set when --password-file could not be read
     bool passwordFromFile = false; // --password-file given (scripted use)
@@ -42,10 +42,6 @@ struct ParsedConsoleOptions
     QString error;                 // a usage error: print and exit 2
     QString message;               // --help: print and exit 0
 };
-
-// "seoul", "osong", "ministry" and back.
-std::optional<sitroom::v1::Site> siteFromName(const QString &name);
-QString siteName(sitroom::v1::Site site);
 
 // The layout to open: the one asked for; else the briefing for the ministry
 // site (its officials read, they do not operate), else by screen size.

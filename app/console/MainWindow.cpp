@@ -31,6 +31,9 @@
 #include "widgets/wall/WallBoard.h"
 #include "widgets/wall/WallType.h"
 #include "widgets/status/StatusNotice.h"
+#include "models/words/DisplayLanguage.h"
+#include "models/words/ProviderNames.h"
+#include "models/words/SiteNames.h"
 
 #include <QAction>
 #include <QDialog>
@@ -51,19 +54,6 @@ namespace sitroom::console {
 using sitroom::models::SituationStore;
 namespace v1 = sitroom::v1;
 
-namespace {
-
-QString siteLabel(const QString &site)
-{
-    if (site == QStringLiteral("osong"))
-        return MainWindow::tr("Osong");
-    if (site == QStringLiteral("ministry"))
-        return MainWindow::tr("Ministry");
-    return MainWindow::tr("Seoul");
-}
-
-} // namespace
-
 MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layout layout, QWidget *parent)
     : QMainWindow(parent)
     , m_models(models)
@@ -74,7 +64,8 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
     , m_admission(new widgets::AdmissionPanel(*models.store, this))
     , m_cohortPanel(new widgets::CohortPanel(models.cohorts, *models.store, this))
     , m_alertsPanel(new widgets::AlertsPanel(models.alerts, *models.store, this))
-    , m_status(new widgets::ConnectionStatus(*models.store, options.serverText, siteLabel(options.siteName),
+    , m_status(new widgets::ConnectionStatus(*models.store, options.serverText,
+                                             models::SiteNames::name(options.connection.site),
                                              options.connection.user, this))
     , m_scenario(new QLabel(this))
 {
@@ -142,10 +133,6 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
     connect(models.alerts, &QAbstractItemModel::rowsInserted, this, &MainWindow::refreshTitle);
     connect(models.alerts, &QAbstractItemModel::rowsRemoved, this, &MainWindow::refreshTitle);
     connect(models.alerts, &QAbstractItemModel::dataChanged, this, &MainWindow::refreshTitle);
-    const bool english = options.language == QStringLiteral("en");
-    models.providers->setEnglishNames(english);
-    models.cohorts->setEnglishNames(english);
-    models.alerts->setEnglishMessages(english);
 
     applyLayout();
     refreshTitle();
@@ -156,22 +143,11 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildAlerts()
 {
-    const bool english = m_options.language == QStringLiteral("en");
     const SituationStore *store = m_models.store;
-    const widgets::ProviderNamer namer = [store, english](const QString &id) {
-        for (const auto &p : store->configuration().providers()) {
-            if (QString::fromStdString(p.id()) == id) {
-                const QString name = QString::fromStdString(english ? p.name().en() : p.name().ko());
-                return name.isEmpty() ? id : name;
-            }
-        }
-        return id;
-    };
+    const models::ProviderNamer namer = models::providerNamer(*store);
     m_alertsPanel->setNamer(namer);
-    m_alertsPanel->setLanguage(english ? QStringLiteral("en") : QStringLiteral("ko"));
     m_announcer = std::make_unique<widgets::DesktopAnnouncer>(this);
     m_alarm = new widgets::CriticalAlarm(*store, m_announcer.get(), this);
-    m_alarm->setEnglish(english);
     if (m_desk) {
         // Requests waiting for this console's approval: title, tray, status
         // bar, and a sound muted with the critical alerts'.
@@ -203,7 +179,6 @@ void MainWindow::buildAlerts()
         return;  // the laptop layout reads; it does not act
     m_alertDesk = new widgets::AlertDesk(*store, this, this);
     m_alertDesk->setNamer(namer);
-    m_alertDesk->setEnglish(english);
     m_alertsPanel->setDesk(m_alertDesk);
     connect(store, &SituationStore::linkChanged, m_alertsPanel, &widgets::AlertsPanel::refreshButtons);
     connect(m_alertsPanel->runbookPane(), &widgets::RunbookPane::stepRequested, this,
@@ -219,6 +194,11 @@ void MainWindow::buildAlerts()
                 connect(m_desk->activeDialog(), &QDialog::accepted, m_alertDesk,
                         [desk = m_alertDesk, alertId, summary] { desk->recordStep(alertId, summary); });
             });
+}
+
+void MainWindow::showSettingsProblem(const QString &problem)
+{
+    m_banner->setSettingsProblem(problem);
 }
 
 void MainWindow::setAlarmAnnouncer(widgets::AlarmAnnouncer *announcer)
@@ -286,9 +266,8 @@ QList<QDockWidget *> MainWindow::docks() const
 void MainWindow::buildControls()
 {
     m_desk = new widgets::ControlDesk(*m_models.store, this, this);
-    m_desk->setEnglishNames(m_options.language == QStringLiteral("en"));
     m_auditModel = new models::AuditModel(*m_models.store, this);
-    m_pending = new widgets::PendingApprovalsPanel(*m_models.store, m_desk->namer(), this);
+    m_pending = new widgets::PendingApprovalsPanel(*m_models.store, models::providerNamer(*m_models.store), this);
     m_pending->setUser(m_options.connection.user);
     m_audit = new widgets::AuditPanel(m_auditModel, *m_models.store, this);
     m_pendingDock = addPanelDock(m_pending, tr("Pending approvals"), QStringLiteral("pendingDock"));
@@ -422,7 +401,6 @@ QList<widgets::StaleOverlay *> MainWindow::staleOverlays() const
 void MainWindow::buildReadingView(QVBoxLayout *box)
 {
     // The desk's board and docks stay built (their accessors hold) but hidden.
-    const bool english = m_options.language == QStringLiteral("en");
     m_board->hide();
     if (m_layout == Layout::Wall) {
         // Read from across the room: nothing on the wall under 28 px, and no
@@ -440,13 +418,11 @@ void MainWindow::buildReadingView(QVBoxLayout *box)
             }
         }
         m_wall = new widgets::WallBoard(*m_models.store, m_models.providers, m_models.cohorts, this);
-        m_wall->setEnglish(english);
         box->addWidget(m_wall, 1);
         statusBar()->hide();
         return;
     }
     m_briefing = new widgets::BriefingView(*m_models.store, m_models.providers, m_models.cohorts, this);
-    m_briefing->setEnglish(english);
     box->addWidget(m_briefing, 1);
 }
 
@@ -465,11 +441,9 @@ void MainWindow::refreshFreshness()
 void MainWindow::refreshTitle()
 {
     const SituationStore &store = *m_models.store;
-    const auto &config = store.configuration();
-    const bool english = m_options.language == QStringLiteral("en");
-    const QString scenario = QString::fromStdString(english ? config.scenario_name().en() : config.scenario_name().ko());
+    const QString scenario = models::localText(store.configuration().scenario_name());
     m_scenario->setText(scenario.isEmpty() ? QString() : tr("Live system: %1").arg(scenario));
-    QString title = tr("Sitroom situation board · %1").arg(siteLabel(m_options.siteName));
+    QString title = tr("Sitroom situation board · %1").arg(models::SiteNames::name(m_options.connection.site));
     if (m_alarm && hasUnacknowledgedCritical())
         title = tr("[CRITICAL ALERT] ") + title;
     if (m_approvals)

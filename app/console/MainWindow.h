@@ -86,6 +86,9 @@ public:
     sitroom::widgets::CriticalAlarm *criticalAlarm() const { return m_alarm; }
     // Requests waiting for this console's approval; nullptr on a wall.
     sitroom::widgets::ApprovalNotifier *approvalNotifier() const { return m_approvals; }
+    // A setting that keeps the console from connecting (an address that does
+    // not parse), said where the link's state would be: the stale banner.
+    void showSettingsProblem(const QString &problem);
     // Replaces how new critical alerts are announced (tests count them).
     void setAlarmAnnouncer(sitroom::widgets::AlarmAnnouncer *announcer);
     bool hasUnacknowledgedCritical() const;

@@ -1,10 +1,10 @@
 #include "app/console/SignInFlow.h"
 
-#include "app/console/ConsoleOptions.h"
-
 #include "widgets/signin/SignInDialog.h"
 #include "models/telemetry/TelemetryBatch.h"
 #include "models/telemetry/TelemetryClient.h"
+
+#include "proto/sitroom/SiteKey.h"
 
 #include <QSettings>
 
@@ -67,7 +67,7 @@ void SignInFlow::ask(const sitroom::models::LinkEvent *refusal, const QString &n
     m_dialog = dialog;
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setServer(m_serverText);
-    dialog->setCredentials(m_connection.user, siteName(m_connection.site));
+    dialog->setCredentials(m_connection.user, siteKey(m_connection.site));
     if (refusal)
         dialog->setRefusal(*refusal);
     else
@@ -85,7 +85,7 @@ void SignInFlow::onFinished(int result)
     m_dialog->remember(m_settings);
     m_connection.user = c.user;
     m_connection.password = c.password;
-    if (const std::optional<sitroom::v1::Site> site = siteFromName(c.site))
+    if (const std::optional<sitroom::v1::Site> site = siteFromKey(c.site))
         m_connection.site = *site;
     connectNow();
 }

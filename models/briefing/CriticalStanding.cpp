@@ -34,11 +34,4 @@ CriticalStanding criticalStanding(const std::vector<sitroom::v1::Alert> &alerts)
     return c;
 }
 
-QString alertTitle(const sitroom::v1::Alert &alert, bool english)
-{
-    const std::string &first = english ? alert.message().en() : alert.message().ko();
-    const std::string &other = english ? alert.message().ko() : alert.message().en();
-    return QString::fromStdString(first.empty() ? other : first);
-}
-
 } // namespace sitroom::models

@@ -23,7 +23,4 @@ struct CriticalStanding
 
 CriticalStanding criticalStanding(const std::vector<sitroom::v1::Alert> &alerts);
 
-// The alert's message in the console's language (the other one when empty).
-QString alertTitle(const sitroom::v1::Alert &alert, bool english);
-
 } // namespace sitroom::models

@@ -1,6 +1,10 @@
 #include "models/control/PhraseWords.h"
 
+#include "models/words/DisplayLanguage.h"
+#include "models/words/SeverityWords.h"
+
 #include "proto/sitroom/PhraseBook.h"
+#include "proto/sitroom/SeverityKey.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,10 +15,9 @@
 
 namespace sitroom::models {
 
-PhraseWords::PhraseWords(sitroom::domain::LiveClock clock, ProviderNamer names, bool english)
+PhraseWords::PhraseWords(sitroom::domain::LiveClock clock, ProviderNamer names)
     : m_clock(std::move(clock))
     , m_names(std::move(names))
-    , m_english(english)
 {
 }
 
@@ -30,7 +33,7 @@ QString PhraseWords::text(const sitroom::v1::Phrase &phrase, const QString &fall
     sitroom::phrase::Voice voice;
     voice.translate = [](const char *english) { return QCoreApplication::translate("Phrase", english); };
     voice.arg = [this](const QString &name, const QString &value) { return arg(name, value); };
-    voice.korean = !m_english;
+    voice.korean = displayLanguage() == DisplayLanguage::Korean;
     const QString said = sitroom::phrase::render(phrase, voice);
     return said.isEmpty() ? fallback : said;
 }
@@ -48,13 +51,15 @@ QString PhraseWords::stateText(const QString &json) const
     if (!doc.isObject())
         return json;
     const auto yesNo = [](bool b) { return b ? tr("yes") : tr("no"); };
-    // The gateway's English words for an alert's state and severity, as its phrases say them.
+    // The gateway's English words for an alert's state and severity (its
+    // severity keys), as its phrases say them.
     const auto alertWord = [this](const QString &english) {
+        if (const std::optional<sitroom::v1::Severity> severity = severityFromKey(english))
+            return severityWord(*severity);
         static const char *const codes[][2] = {
             {"active, unacknowledged", "state.active_unacked"}, {"active, acknowledged", "state.active_acked"},
             {"returned to normal, unacknowledged", "state.rtn_unacked"}, {"shelved", "state.shelved"},
-            {"cleared", "state.cleared"}, {"none", "state.none"}, {"critical", "severity.critical"},
-            {"major", "severity.major"}, {"minor", "severity.minor"}, {"info", "severity.info"}};
+            {"cleared", "state.cleared"}, {"none", "state.none"}};
         for (const auto &c : codes) {
             if (english == QLatin1String(c[0]))
                 return text(sitroom::phrase::make(c[1]), english);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/LiveClock.h"
+#include "models/words/ProviderNames.h"
 
 #include "sitroom/v1/control.pb.h"
 
@@ -14,18 +15,18 @@ namespace sitroom::models {
 // The server's Phrases (proto/sitroom/PhraseBook) in the console's language:
 // each template through the translator (context "Phrase"), times in epoch ms
 // on the live system's clock with its zone ("20:14:05 KST"), units and
-// provider ids in the words operators know. A phrase with a code this build
-// does not know falls back to the English text the server sent beside it.
+// provider ids in the words operators know, the Korean or English side of a
+// bilingual text as the console speaks (models/words/DisplayLanguage). A
+// phrase with a code this build does not know falls back to the English text
+// the server sent beside it.
 class PhraseWords final
 {
     Q_DECLARE_TR_FUNCTIONS(sitroom::models::PhraseWords)
 
 public:
-    // Provider id → its name ("kakao" → "카카오"); unset: the id.
-    using ProviderNamer = std::function<QString(const QString &id)>;
-
     PhraseWords() = default;
-    PhraseWords(sitroom::domain::LiveClock clock, ProviderNamer names, bool english = false);
+    // names: provider id → its name ("kakao" → "카카오"); unset: the id.
+    PhraseWords(sitroom::domain::LiveClock clock, ProviderNamer names);
 
     // The phrase in words, or fallback when it is unset or not known here.
     QString text(const sitroom::v1::Phrase &phrase, const std::string &fallback) const;
@@ -47,7 +48,6 @@ private:
 
     sitroom::domain::LiveClock m_clock;
     ProviderNamer m_names;
-    bool m_english = false;
 };
 
 } // namespace sitroom::models

@@ -1,6 +1,7 @@
 #include "models/itemmodels/AlertModel.h"
 
 #include "models/situation/SituationStore.h"
+#include "models/words/DisplayLanguage.h"
 
 #include <algorithm>
 
@@ -95,13 +96,6 @@ int AlertModel::rowOf(const QString &id) const
     return -1;
 }
 
-void AlertModel::setEnglishMessages(bool english)
-{
-    m_english = english;
-    if (!m_rows.empty())
-        emit dataChanged(index(0, Message), index(rowCount() - 1, Message), {Qt::DisplayRole});
-}
-
 int AlertModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -124,11 +118,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
         case Severity: return int(a.severity());
         case Raised: return qint64(a.raised_ms());
         case Source: return QString::fromStdString(a.source());
-        case Message: {
-            // Korean first; English when asked and present.
-            const std::string &text = m_english && !a.message().en().empty() ? a.message().en() : a.message().ko();
-            return QString::fromStdString(text.empty() ? a.message().en() : text);
-        }
+        case Message: return localText(a.message());
         case State: return int(a.state());
         default: return {};
         }

@@ -47,9 +47,6 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void setEnglishMessages(bool english);
-    bool englishMessages() const { return m_english; }
-
     const sitroom::v1::Alert *alertAt(int row) const;
     int rowOf(const QString &id) const;
     // True when `a` sorts before `b`: higher severity, then later raised, then id.
@@ -62,7 +59,6 @@ private:
 
     const SituationStore &m_store;
     std::vector<sitroom::v1::Alert> m_rows;
-    bool m_english = false;
 };
 
 } // namespace sitroom::models

@@ -2,7 +2,8 @@
 
 #include "models/control/AuditStages.h"
 #include "models/situation/SituationStore.h"
-
+#include "models/words/ProviderNames.h"
+#include "models/words/SiteNames.h"
 
 #include <utility>
 
@@ -25,16 +26,6 @@ int AuditModel::rowCount(const QModelIndex &parent) const
 int AuditModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
-}
-
-QString AuditModel::siteText(quint32 site)
-{
-    switch (site) {
-    case sitroom::v1::SITE_SEOUL: return tr("Seoul");
-    case sitroom::v1::SITE_OSONG: return tr("Osong");
-    case sitroom::v1::SITE_MINISTRY: return tr("Ministry");
-    default: return QString();
-    }
 }
 
 QVariant AuditModel::data(const QModelIndex &index, int role) const
@@ -96,7 +87,8 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
     case Site:
         if (role == RawValueRole)
             return e.site();
-        return siteText(e.site());
+        // The gateway's own rows come from no site.
+        return e.site() == quint32(sitroom::v1::SITE_UNSPECIFIED) ? QString() : SiteNames::name(e.site());
     case Action: {
         const QString action = words().text(e.action_words(), e.action());
         if (role == Qt::ToolTipRole && (!e.before().empty() || !e.after().empty()))
@@ -152,29 +144,9 @@ const PhraseWords &AuditModel::words() const
     const std::string &zone = m_store.configuration().timezone();
     if (zone != m_wordsZone) {
         m_wordsZone = zone;
-        const SituationStore *store = &m_store;
-        const bool english = m_english;
-        m_words = PhraseWords(clock(), [store, english](const QString &id) {
-            for (const auto &p : store->configuration().providers()) {
-                if (QString::fromStdString(p.id()) == id) {
-                    const std::string &name = english && !p.name().en().empty() ? p.name().en() : p.name().ko();
-                    return name.empty() ? id : QString::fromStdString(name);
-                }
-            }
-            return id;
-        }, english);
+        m_words = PhraseWords(clock(), providerNamer(m_store));
     }
     return m_words;
-}
-
-void AuditModel::setEnglishNames(bool english)
-{
-    if (english == m_english)
-        return;
-    m_english = english;
-    m_wordsZone = "\n";
-    if (!m_rows.empty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
 
 const sitroom::v1::CommandProgress *AuditModel::progressOf(const sitroom::v1::AuditEntry &entry) const

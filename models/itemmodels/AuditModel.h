@@ -47,13 +47,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     const sitroom::v1::AuditEntry &entry(int row) const { return m_rows.at(std::size_t(row)); }
-    static QString siteText(quint32 site);
     // The live system's clock the Time column is on (its zone follows the configuration).
     const sitroom::domain::LiveClock &clock() const;
     // The server's Phrases in the console's words, on that clock.
     const PhraseWords &words() const;
-    // Provider names in English rather than Korean (the English UI).
-    void setEnglishNames(bool english);
 
 private:
     void sync();
@@ -66,7 +63,6 @@ private:
     mutable std::string m_clockZone;  // Configuration.timezone m_clock was made for
     mutable PhraseWords m_words;
     mutable std::string m_wordsZone = "\n";  // the zone m_words was made for ("\n": not yet)
-    bool m_english = false;
     std::vector<sitroom::v1::AuditEntry> m_rows;  // newest first
     QHash<quint64, sitroom::v1::CommandProgress> m_stages;  // audit id → its command's latest progress
 };

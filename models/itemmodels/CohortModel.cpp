@@ -1,6 +1,7 @@
 #include "models/itemmodels/CohortModel.h"
 
 #include "models/situation/SituationStore.h"
+#include "models/words/DisplayLanguage.h"
 
 #include "domain/LiveClock.h"
 
@@ -23,13 +24,6 @@ int CohortModel::rowCount(const QModelIndex &parent) const
 int CohortModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
-}
-
-void CohortModel::setEnglishNames(bool english)
-{
-    m_englishNames = english;
-    if (!m_ids.isEmpty())
-        emit dataChanged(index(0, Name), index(rowCount() - 1, Name), {Qt::DisplayRole});
 }
 
 void CohortModel::reset()
@@ -129,7 +123,7 @@ QVariant CohortModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == Name)
-            return QString::fromStdString(m_englishNames ? config.name().en() : config.name().ko());
+            return localText(config.name());
         if ((index.column() == Booked || index.column() == Progress || index.column() == BookingsPerMinute)
             && isBookedStale(row))
             return {};

@@ -43,7 +43,6 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void setEnglishNames(bool english);
     // The window open now, or else the next to open; -1 when none.
     int currentRow() const;
     WindowStatus status(int row) const;
@@ -57,7 +56,6 @@ private:
     QVariant raw(int row, int column) const;
 
     const SituationStore &m_store;
-    bool m_englishNames = false;
     QStringList m_ids;
     QList<int> m_stateIndex;
 };

@@ -1,6 +1,7 @@
 #include "models/itemmodels/ProviderModel.h"
 
 #include "models/situation/SituationStore.h"
+#include "models/words/DisplayLanguage.h"
 
 #include <algorithm>
 
@@ -29,13 +30,6 @@ int ProviderModel::columnCount(const QModelIndex &parent) const
 int ProviderModel::rowOf(const QString &providerId) const
 {
     return int(m_ids.indexOf(providerId));
-}
-
-void ProviderModel::setEnglishNames(bool english)
-{
-    m_englishNames = english;
-    if (!m_ids.isEmpty())
-        emit dataChanged(index(0, Name), index(rowCount() - 1, Name), {Qt::DisplayRole});
 }
 
 void ProviderModel::reset()
@@ -142,7 +136,7 @@ QVariant ProviderModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == Name)
-            return QString::fromStdString(m_englishNames ? config.name().en() : config.name().ko());
+            return localText(config.name());
         if (index.column() == Light)
             return at < 0 ? QVariant() : QVariant(int(m_store.state().providers(at).light()));
         return raw(row, index.column());
@@ -156,10 +150,6 @@ QVariant ProviderModel::data(const QModelIndex &index, int role) const
         return at < 0 ? QVariant() : QVariant(m_store.state().providers(at).enabled());
     case LightSinceRole:
         return at < 0 ? QVariant() : QVariant(qint64(m_store.state().providers(at).light_since_ms()));
-    case NameKoRole:
-        return QString::fromStdString(config.name().ko());
-    case NameEnRole:
-        return QString::fromStdString(config.name().en());
     case SimpleAuthRole:
         return config.simple_auth();
     case CapacityRole:

@@ -24,8 +24,6 @@ public:
         LightRole,          // sitroom::v1::Light as int
         EnabledRole,
         LightSinceRole,     // ms since epoch, live-system clock
-        NameKoRole,
-        NameEnRole,
         SimpleAuthRole,
         CapacityRole,
         // The control in force (ControlState.providers), from the gateway:
@@ -51,10 +49,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // Names come from the live system in Korean and English: the Name
+    // column shows the console's (models/words/DisplayLanguage).
     int rowOf(const QString &providerId) const;
-    // Names come from the live system in Korean and English; the console's
-    // language picks one.
-    void setEnglishNames(bool english);
 
 private:
     void reset();
@@ -65,7 +62,6 @@ private:
     QVariant controlValue(int row, int role) const;
 
     const SituationStore &m_store;
-    bool m_englishNames = false;
     QStringList m_ids;
     QList<int> m_stateIndex; // row -> index into state().providers(), -1 when absent
     std::string m_controlSwitches; // the control state's providers as last seen, serialized

@@ -1,5 +1,6 @@
 #include "models/telemetry/TelemetryClient.h"
 
+#include "models/telemetry/NotSent.h"
 #include "models/telemetry/TelemetryLog.h"
 #include "models/telemetry/TelemetryWorker.h"
 
@@ -53,12 +54,8 @@ void TelemetryClient::start(const ConnectionSettings &settings)
 void TelemetryClient::sendCommand(const sitroom::v1::Command &command)
 {
     if (!m_worker) {
-        sitroom::v1::CommandResult result;
-        result.set_command_id(command.command_id());
-        result.set_status(sitroom::v1::COMMAND_REFUSED);
-        result.set_message("not connected to the live system; the command was not sent");
         TelemetryBatch batch;
-        batch.commandResults.push_back(result);
+        batch.commandResults.push_back(notSentResult(command.command_id()));
         emit batchReady(batch);
         return;
     }

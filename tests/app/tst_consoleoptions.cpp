@@ -98,9 +98,7 @@ private slots:
         QVERIFY(given.options);
         QVERIFY(given.options->userGiven && given.options->siteGiven && given.options->passwordFromFile);
         QCOMPARE(given.options->passwordFile, QStringLiteral("/nonexistent/pw"));
-        QCOMPARE(given.options->siteName, QStringLiteral("osong"));
-        QCOMPARE(siteName(*siteFromName(QStringLiteral("ministry"))), QStringLiteral("ministry"));
-        QVERIFY(!siteFromName(QStringLiteral("busan")));
+        QCOMPARE(given.options->connection.site, sitroom::v1::SITE_OSONG);
     }
 
     // The real binary, with no display at all: help, not an xcb abort.

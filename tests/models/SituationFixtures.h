@@ -6,8 +6,11 @@
 
 #include "models/situation/SituationStore.h"
 #include "models/telemetry/TelemetryBatch.h"
+#include "models/words/DisplayLanguage.h"
 
 #include "sitroom/v1/envelope.pb.h"
+
+#include <QLocale>
 
 #include <string>
 #include <vector>
@@ -16,6 +19,25 @@ namespace sitroom::testing {
 
 constexpr qint64 kSimStartMs = 1'700'000'000'000;
 constexpr qint64 kMinuteMs = 60'000;
+
+// The console's language for as long as it lives: the default locale, as the
+// application installs it from --lang ("ko", "en"); the one before comes back
+// after. The machine's own locale never decides what a test sees.
+class ConsoleLanguage final
+{
+public:
+    explicit ConsoleLanguage(const QString &languageCode)
+        : m_before(QLocale())
+    {
+        QLocale::setDefault(models::displayLocale(languageCode));
+    }
+    ~ConsoleLanguage() { QLocale::setDefault(m_before); }
+    ConsoleLanguage(const ConsoleLanguage &) = delete;
+    ConsoleLanguage &operator=(const ConsoleLanguage &) = delete;
+
+private:
+    QLocale m_before;
+};
 
 struct FakeClock
 {

@@ -221,6 +221,7 @@ void tst_AlertsPanel::unshelveAndRefusalSaidInline()
     result.set_command_id(command.command_id());
     result.set_status(v1::COMMAND_REFUSED);
     result.set_message("operators may not shelve or unshelve critical alerts");
+    *result.mutable_control() = d.store.control();   // as every gateway's answer: a decision, not "not sent"
     answer.commandResults.push_back(result);
     d.feed(answer);
     QVERIFY(d.panel.notice()->isVisible());
@@ -396,7 +397,7 @@ void tst_AlertsPanel::runbookShownWithPlaceholdersFilled()
     QVERIFY(!pane->browser()->openLinks());
     QVERIFY(pane->browser()->toPlainText().contains(QStringLiteral("카카오")));
     // English console, English runbook.
-    d.panel.setLanguage(QStringLiteral("en"));
+    const ConsoleLanguage english(QStringLiteral("en"));
     d.panel.selectAlert(QString());
     pane->showAlert(nullptr);
     d.panel.selectAlert(QStringLiteral("a1"));

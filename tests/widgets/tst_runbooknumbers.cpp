@@ -47,8 +47,8 @@ private slots:
         FakeClock clock;
         models::SituationStore store(nullptr, clock.clock());
         store.apply(liveBatch(v1::ROLE_OPERATOR, {}, clock.now));
+        const ConsoleLanguage console(language);   // the runbook in the console's language
         widgets::RunbookPane pane(store);
-        pane.setLanguage(language);
         pane.resize(700, 900);
         const v1::Alert alert = makeAlert("r1", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, kSimStartMs,
                                           "provider/kakao", id.toStdString());

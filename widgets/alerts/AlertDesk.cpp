@@ -6,6 +6,9 @@
 #include "models/control/ControlRequest.h"
 #include "models/control/PhraseWords.h"
 #include "models/situation/SituationStore.h"
+#include "models/telemetry/NotSent.h"
+#include "models/words/DisplayLanguage.h"
+#include "models/words/ProviderNames.h"
 
 #include <QComboBox>
 
@@ -18,6 +21,7 @@ AlertDesk::AlertDesk(const SituationStore &store, QWidget *dialogParent, QObject
     : QObject(parent)
     , m_store(store)
     , m_dialogParent(dialogParent)
+    , m_namer(sitroom::models::providerNamer(store))
 {
     connect(&store, &SituationStore::commandResult, this, &AlertDesk::onResult);
 }
@@ -36,10 +40,9 @@ bool AlertDesk::mayHandleAlerts() const
 QString AlertDesk::alertText(const sitroom::v1::Alert &alert) const
 {
     const SeverityLook look = AlertWords::severityLook(alert.severity());
-    const std::string &message = m_english && !alert.message().en().empty() ? alert.message().en() : alert.message().ko();
     return look.symbol + u' ' + look.word + QStringLiteral(" · ")
         + AlertWords::sourceText(QString::fromStdString(alert.source()), m_namer) + QStringLiteral(" · ")
-        + QString::fromStdString(message);
+        + sitroom::models::localText(alert.message());
 }
 
 void AlertDesk::closeDialogs()
@@ -121,6 +124,10 @@ void AlertDesk::onResult(const sitroom::v1::CommandResult &result)
         return;
     const QString action = it.value();
     m_sent.erase(it);
+    if (sitroom::models::wasNotSent(result)) {
+        notify(ControlWords::notSentText(action), true);
+        return;
+    }
     // The server's reason in the console's words (its English only from an older gateway).
     const sitroom::models::PhraseWords words(sitroom::domain::LiveClock(QString::fromStdString(m_store.configuration().timezone())),
                                              {});

@@ -27,8 +27,8 @@ class AlertDesk final : public QObject
 public:
     AlertDesk(const sitroom::models::SituationStore &store, QWidget *dialogParent, QObject *parent = nullptr);
 
+    // The provider lookup the desk's words use (the store's by default).
     void setNamer(ProviderNamer namer) { m_namer = std::move(namer); }
-    void setEnglish(bool english) { m_english = english; }
 
     bool mayHandleAlerts() const;      // operator or supervisor, connected
     bool mayHandleAlertsRole() const;  // operator or supervisor, connected or not
@@ -60,7 +60,6 @@ private:
     const sitroom::models::SituationStore &m_store;
     QWidget *m_dialogParent;
     ProviderNamer m_namer;
-    bool m_english = false;
     QPointer<AlertAckDialog> m_ack;
     QPointer<AlertShelveDialog> m_shelve;
     QHash<QString, QString> m_sent;    // command_id → what it asked, in words

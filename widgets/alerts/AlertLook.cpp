@@ -1,5 +1,7 @@
 #include "widgets/alerts/AlertLook.h"
 
+#include "models/words/SeverityWords.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -7,15 +9,17 @@ namespace sitroom::widgets {
 
 SeverityLook AlertWords::severityLook(int severity)
 {
+    // The word is the one the server's phrases use (models/words/SeverityWords).
+    const QString word = sitroom::models::severityLabel(severity);
     switch (severity) {
     case sitroom::v1::SEVERITY_CRITICAL:
-        return {QColor(0xc6, 0x28, 0x28), QColor(0xa3, 0x1c, 0x1c), tr("Critical", "alert severity"), QStringLiteral("◆")};
+        return {QColor(0xc6, 0x28, 0x28), QColor(0xa3, 0x1c, 0x1c), word, QStringLiteral("◆")};
     case sitroom::v1::SEVERITY_MAJOR:
-        return {QColor(0xef, 0x6c, 0x00), QColor(0x9a, 0x45, 0x00), tr("Major", "alert severity"), QStringLiteral("▲")};
+        return {QColor(0xef, 0x6c, 0x00), QColor(0x9a, 0x45, 0x00), word, QStringLiteral("▲")};
     case sitroom::v1::SEVERITY_MINOR:
-        return {QColor(0xf2, 0xb1, 0x00), QColor(0x6b, 0x50, 0x00), tr("Minor", "alert severity"), QStringLiteral("■")};
+        return {QColor(0xf2, 0xb1, 0x00), QColor(0x6b, 0x50, 0x00), word, QStringLiteral("■")};
     default:
-        return {QColor(0xbd, 0xbd, 0xbd), QColor(0x42, 0x42, 0x42), tr("Info", "alert severity"), QStringLiteral("○")};
+        return {QColor(0xbd, 0xbd, 0xbd), QColor(0x42, 0x42, 0x42), word, QStringLiteral("○")};
     }
 }
 

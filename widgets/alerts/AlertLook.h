@@ -37,8 +37,6 @@ public:
     static QString sourceText(const QString &source, const ProviderNamer &name);
     // What happened, for the status line: "긴급 경보 발생: …"
     static QString transitionText(int transition);
-    // A severity's word alone.
-    static QString severityWord(int severity) { return severityLook(severity).word; }
 };
 
 void paintSeverityGlyph(QPainter &painter, const QRectF &box, int severity);

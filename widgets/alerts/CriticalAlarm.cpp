@@ -3,6 +3,7 @@
 #include "widgets/alerts/AlertLook.h"
 
 #include "models/situation/SituationStore.h"
+#include "models/words/DisplayLanguage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -92,9 +93,8 @@ void CriticalAlarm::onEvent(const sitroom::v1::AlertEvent &event)
     if (!news || alert.severity() != sitroom::v1::SEVERITY_CRITICAL || m_announced.contains(id))
         return;
     m_announced.insert(id);
-    const std::string &message = m_english && !alert.message().en().empty() ? alert.message().en() : alert.message().ko();
     const QString title = tr("Critical alert");
-    const QString text = QString::fromStdString(message);
+    const QString text = sitroom::models::localText(alert.message());
     ++m_announcements;
     if (!m_muted)
         ++m_sounds;

@@ -57,7 +57,6 @@ public:
     QAction *muteAction() const { return m_mute; }
     int announcements() const { return m_announcements; }
     int sounds() const { return m_sounds; }
-    void setEnglish(bool english) { m_english = english; }
 
 signals:
     void announced(const QString &text);
@@ -72,7 +71,6 @@ private:
     QAction *m_mute;
     QSet<QString> m_announced;   // alert ids announced as critical, until cleared
     bool m_muted = false;
-    bool m_english = false;
     int m_announcements = 0;
     int m_sounds = 0;
 };

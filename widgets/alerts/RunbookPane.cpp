@@ -3,6 +3,7 @@
 #include "widgets/board/LightGlyph.h"
 #include "widgets/common/Formatting.h"
 #include "models/situation/SituationStore.h"
+#include "models/words/DisplayLanguage.h"
 
 #include <QDesktopServices>
 #include <QFile>
@@ -109,7 +110,7 @@ void RunbookPane::showAlert(const sitroom::v1::Alert *alert)
         m_browser->setMarkdown(tr("Select an alert to see its runbook."));
         return;
     }
-    const QString path = runbookResource(book, m_language);
+    const QString path = runbookResource(book, sitroom::models::languageCode());
     QFile file(path);
     if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
         m_title->setText(tr("Runbook"));

@@ -28,7 +28,6 @@ class RunbookPane final : public QWidget
 public:
     RunbookPane(const sitroom::models::SituationStore &store, QWidget *parent = nullptr);
 
-    void setLanguage(const QString &language) { m_language = language; }
     void setNamer(ProviderNamer namer) { m_namer = std::move(namer); }
     // Steps can be taken (a layout with controls, a role that may act).
     void setStepsEnabled(bool enabled, const QString &whyNot = {});
@@ -55,7 +54,6 @@ private:
     const sitroom::models::SituationStore &m_store;
     QLabel *m_title;
     QTextBrowser *m_browser;
-    QString m_language = QStringLiteral("ko");
     ProviderNamer m_namer;
     QString m_alertId;
     QString m_runbookId;

@@ -3,6 +3,7 @@
 #include "widgets/common/Formatting.h"
 #include "widgets/controls/ControlWords.h"
 #include "domain/LiveClock.h"
+#include "models/words/SiteNames.h"
 
 #include <cmath>
 
@@ -10,7 +11,7 @@ namespace sitroom::widgets {
 
 QString SwitchWords::who(const QString &user, quint32 site)
 {
-    return site == 0 ? user : tr("%1 (%2)", "user (site)").arg(user, ControlWords::siteText(site));
+    return site == 0 ? user : tr("%1 (%2)", "user (site)").arg(user, sitroom::models::SiteNames::name(site));
 }
 
 QStringList SwitchWords::lines(const ProviderSwitch &s)

@@ -10,6 +10,8 @@
 #include "models/itemmodels/CohortModel.h"
 #include "models/itemmodels/ProviderModel.h"
 #include "models/situation/SituationStore.h"
+#include "models/words/DisplayLanguage.h"
+#include "models/words/ProviderNames.h"
 #include "widgets/status/StaleFigureWords.h"
 
 #include "sitroom/v1/alerts.pb.h"
@@ -122,13 +124,6 @@ BriefingView::BriefingView(const SituationStore &store, ProviderModel *providers
     refreshFigures();
 }
 
-void BriefingView::setEnglish(bool english)
-{
-    m_english = english;
-    refreshSummary();
-    refreshFigures();
-}
-
 QString BriefingView::summaryText() const
 {
     return m_summary->text();
@@ -137,17 +132,6 @@ QString BriefingView::summaryText() const
 QString BriefingView::figuresText() const
 {
     return QStringList{m_lights->text(), m_queue->text(), m_bookings->text(), m_alerts->text()}.join(u'\n');
-}
-
-QString BriefingView::providerName(const QString &id) const
-{
-    const int row = m_providers->rowOf(id);
-    if (row < 0)
-        return id;
-    const QString name = m_providers->index(row, ProviderModel::Name)
-                             .data(m_english ? ProviderModel::NameEnRole : ProviderModel::NameKoRole)
-                             .toString();
-    return name.isEmpty() ? id : name;
 }
 
 void BriefingView::scheduleSummary()
@@ -160,7 +144,7 @@ void BriefingView::refreshSummary()
 {
     m_summaryTimer.stop();
     const auto &config = m_store.configuration();
-    const QString scenario = QString::fromStdString(m_english ? config.scenario_name().en() : config.scenario_name().ko());
+    const QString scenario = sitroom::models::localText(config.scenario_name());
     m_heading->setText(scenario.isEmpty() ? tr("Situation briefing") : tr("Situation briefing · %1").arg(scenario));
     if (!m_store.hasSnapshot()) {
         m_story.clear();
@@ -168,11 +152,10 @@ void BriefingView::refreshSummary()
         m_summary->setText(tr("No data from the live system yet."));
         return;
     }
-    const BriefingSummary summary([this](const QString &id) { return providerName(id); },
-                                  [this](const QString &id) {
-                                      const sitroom::v1::Alert *a = m_store.alert(id);
-                                      return a ? sitroom::models::alertTitle(*a, m_english) : id;
-                                  });
+    const BriefingSummary summary(sitroom::models::providerNamer(m_store), [this](const QString &id) {
+        const sitroom::v1::Alert *a = m_store.alert(id);
+        return a ? sitroom::models::localText(a->message()) : id;
+    });
     const BriefingFacts facts = sitroom::models::gatherBriefingFacts(m_store);
     m_story = summary.story(facts);
     m_now = summary.now(facts);
@@ -188,8 +171,8 @@ void BriefingView::refreshFigures()
         const QString id = index.data(ProviderModel::IdRole).toString();
         const bool stale = m_store.isFigureStale(figure::provider(id, "light"));
         const LightLook look = lightLook(sitroom::v1::Light(index.data(ProviderModel::LightRole).toInt()));
-        lights << (stale ? QString(providerName(id) + u' ' + dash)
-                         : QString(providerName(id) + u' ' + look.symbol + u' ' + look.word));
+        const QString name = sitroom::models::providerName(m_store.configuration(), id);
+        lights << (stale ? QString(name + u' ' + dash) : QString(name + u' ' + look.symbol + u' ' + look.word));
     }
     m_lights->setText(tr("Verification lights: %1").arg(lights.join(QStringLiteral("   "))));
 
@@ -218,7 +201,7 @@ void BriefingView::refreshFigures()
                           : tr("Critical alerts: %1 standing (%2 unacknowledged) · %3")
                                 .arg(critical.count)
                                 .arg(critical.unacknowledged)
-                                .arg(sitroom::models::alertTitle(*critical.worst, m_english)));
+                                .arg(sitroom::models::localText(critical.worst->message())));
 }
 
 void BriefingView::refreshCharts()

@@ -34,8 +34,6 @@ public:
     BriefingView(const sitroom::models::SituationStore &store, sitroom::models::ProviderModel *providers,
                  sitroom::models::CohortModel *cohorts, QWidget *parent = nullptr);
 
-    void setEnglish(bool english);
-
     QString summaryText() const;
     QStringList storySentences() const { return m_story; }
     QStringList nowSentences() const { return m_now; }
@@ -48,12 +46,10 @@ private:
     void scheduleSummary();
     void refreshFigures();
     void refreshCharts();
-    QString providerName(const QString &id) const;
 
     const sitroom::models::SituationStore &m_store;
     sitroom::models::ProviderModel *m_providers;
     sitroom::models::CohortModel *m_cohorts;
-    bool m_english = false;
     QLabel *m_heading;
     QLabel *m_summary;
     QLabel *m_lights;

@@ -4,6 +4,7 @@
 #include "models/situation/SituationStore.h"
 
 #include "domain/LiveClock.h"
+#include "models/words/SiteNames.h"
 
 namespace sitroom::widgets {
 
@@ -46,7 +47,7 @@ QString ApprovalWords::countdownText(const sitroom::v1::PendingApproval &request
 QString ApprovalWords::requestText(const sitroom::v1::PendingApproval &request, const ProviderNamer &name)
 {
     return tr("%1 (%2): %3", "who asks for what")
-        .arg(QString::fromStdString(request.requested_by().user()), ControlWords::siteText(request.requested_by().site()),
+        .arg(QString::fromStdString(request.requested_by().user()), sitroom::models::SiteNames::name(request.requested_by().site()),
              ControlWords::actionText(request.command(), name));
 }
 

@@ -9,6 +9,8 @@
 #include "models/control/ControlRequest.h"
 #include "models/control/PendingRequests.h"
 #include "models/situation/SituationStore.h"
+#include "models/telemetry/NotSent.h"
+#include "models/words/ProviderNames.h"
 #include "widgets/status/StaleFigureWords.h"
 
 #include <algorithm>
@@ -24,6 +26,7 @@ ControlDesk::ControlDesk(const SituationStore &store, QWidget *dialogParent, QOb
     : QObject(parent)
     , m_store(store)
     , m_dialogParent(dialogParent)
+    , m_namer(sitroom::models::providerNamer(store))
 {
     connect(&store, &SituationStore::commandResult, this, &ControlDesk::onResult);
     connect(&store, &SituationStore::controlChanged, this, &ControlDesk::onControlChanged);
@@ -32,19 +35,6 @@ ControlDesk::ControlDesk(const SituationStore &store, QWidget *dialogParent, QOb
             m_dialog->setStale(stale);
     });
     connect(&store, &SituationStore::staleFiguresChanged, this, &ControlDesk::refreshDialogStaleness);
-}
-
-ProviderNamer ControlDesk::namer() const
-{
-    return [this](const QString &id) {
-        for (const auto &p : m_store.configuration().providers()) {
-            if (QString::fromStdString(p.id()) == id) {
-                const QString name = QString::fromStdString(m_english ? p.name().en() : p.name().ko());
-                return name.isEmpty() ? id : name;
-            }
-        }
-        return id;
-    };
 }
 
 bool ControlDesk::mayThrottle() const
@@ -64,7 +54,7 @@ void ControlDesk::proposeRate(double ratePerS)
     const auto effect = sitroom::models::throttleEffect(m_store.state(), control, ratePerS);
     ControlProposal proposal;
     proposal.title = tr("Change the admission rate");
-    proposal.currentValue = ControlWords::controlText(control, namer());
+    proposal.currentValue = ControlWords::controlText(control, m_namer);
     proposal.newValue = tr("admission rate %1").arg(formatRate(ratePerS));
     proposal.effect = ControlWords::throttleEffectText(effect);
     proposal.needsApproval = sitroom::models::isHazardous(ControlRequest(control, QString()).setAdmissionRate(ratePerS),
@@ -78,7 +68,7 @@ void ControlDesk::proposePause()
     const auto &control = m_store.control();
     ControlProposal proposal;
     proposal.title = tr("Pause admission");
-    proposal.currentValue = ControlWords::controlText(control, namer());
+    proposal.currentValue = ControlWords::controlText(control, m_namer);
     proposal.newValue = tr("admission paused");
     proposal.effect = ControlWords::throttleEffectText(sitroom::models::throttleEffect(m_store.state(), control, 0, true));
     proposal.needsApproval = true;
@@ -91,7 +81,7 @@ void ControlDesk::proposeResume()
     const auto &control = m_store.control();
     ControlProposal proposal;
     proposal.title = tr("Resume admission");
-    proposal.currentValue = ControlWords::controlText(control, namer());
+    proposal.currentValue = ControlWords::controlText(control, m_namer);
     proposal.newValue = tr("admission rate %1").arg(formatRate(control.admission_rate_per_s()));
     proposal.effect = ControlWords::throttleEffectText(
         sitroom::models::throttleEffect(m_store.state(), control, control.admission_rate_per_s()));
@@ -101,7 +91,7 @@ void ControlDesk::proposeResume()
 
 void ControlDesk::proposeProviderEnabled(const QString &providerId, bool enabled)
 {
-    const ProviderNamer name = namer();
+    const ProviderNamer name = m_namer;
     ControlProposal proposal;
     if (enabled) {
         proposal.title = tr("Enable %1").arg(name(providerId));
@@ -139,10 +129,10 @@ void ControlDesk::proposeApproval(const QString &requestId, const QString &descr
     // today's: the approver decides on now, seeing how it moved.
     const auto effect = sitroom::models::requestEffect(*request, m_store.configuration(), m_store.state(),
                                                        m_store.control());
-    const ProviderNamer name = namer();
+    const ProviderNamer name = m_namer;
     ControlProposal proposal;
     proposal.title = tr("Approve a hazardous change");
-    proposal.currentValue = ControlWords::controlText(m_store.control(), namer());
+    proposal.currentValue = ControlWords::controlText(m_store.control(), m_namer);
     proposal.newValue = description;
     proposal.compare = true;
     proposal.effect = ApprovalWords::effectText(effect, false, name);
@@ -233,10 +223,10 @@ void ControlDesk::confirm(const ControlProposal &proposal, const Maker &make, st
     connect(dialog, &QDialog::accepted, this, [this, dialog, revision, make] {
         const ControlRequest request(revision, dialog->reason(), dialog->staleOverride());
         const sitroom::v1::Command command = make(request, dialog->disableForS());
-        const QString action = ControlWords::actionText(command, namer());
+        const QString action = ControlWords::actionText(command, m_namer);
         if (!m_store.isLive()) {
             // The link went while the dialog was open: nothing leaves this console.
-            notify(notSentText(action), true, NoticeLife::UntilConnected);
+            notify(ControlWords::notSentText(action), true, NoticeLife::UntilConnected);
             return;
         }
         m_sent.insert(QString::fromStdString(command.command_id()), action);
@@ -255,16 +245,14 @@ void ControlDesk::onResult(const sitroom::v1::CommandResult &result)
         return;  // another console's, or a repeat
     const QString action = it.value();
     m_sent.erase(it);
-    // The telemetry client answers a command it could not send itself, with
-    // no control state: every answer from a gateway carries one. That is
-    // not a refusal; nobody decided anything.
-    if (result.status() == sitroom::v1::COMMAND_REFUSED && !result.has_control()) {
-        notify(notSentText(action), true, NoticeLife::UntilConnected);
+    // Not a refusal: the command never left this console, nobody decided anything.
+    if (sitroom::models::wasNotSent(result)) {
+        notify(ControlWords::notSentText(action), true, NoticeLife::UntilConnected);
         return;
     }
     const bool problem = result.status() != sitroom::v1::COMMAND_APPLIED
         && result.status() != sitroom::v1::COMMAND_PENDING_APPROVAL;
-    QString text = ControlWords::resultText(result, action, m_store, namer());
+    QString text = ControlWords::resultText(result, action, m_store, m_namer);
     if (result.status() == sitroom::v1::COMMAND_PENDING_APPROVAL) {
         // The requester reads the gateway's deadline, not one of this console's making.
         for (const auto &p : result.control().pending()) {
@@ -277,7 +265,7 @@ void ControlDesk::onResult(const sitroom::v1::CommandResult &result)
 
 void ControlDesk::onControlChanged()
 {
-    const QString now = ControlWords::controlText(m_store.control(), namer());
+    const QString now = ControlWords::controlText(m_store.control(), m_namer);
     const QString before = std::exchange(m_shownControl, now);
     if (before.isEmpty() || before == now)
         return;  // the first picture, or only approvals moved
@@ -285,11 +273,6 @@ void ControlDesk::onControlChanged()
     if (actor.user().empty() || actor.user() == m_store.welcome().user())
         return;  // ours: its result says it
     notify(tr("Controls changed by %1. Now: %2.").arg(ControlWords::actorText(actor, m_store), now), false);
-}
-
-QString ControlDesk::notSentText(const QString &action)
-{
-    return tr("Not sent: not connected to the server (%1).").arg(action);
 }
 
 void ControlDesk::notify(const QString &text, bool problem, NoticeLife life)

@@ -34,9 +34,6 @@ class ControlDesk final : public QObject
 public:
     ControlDesk(const sitroom::models::SituationStore &store, QWidget *dialogParent, QObject *parent = nullptr);
 
-    void setEnglishNames(bool english) { m_english = english; }
-    ProviderNamer namer() const;
-
     bool mayThrottle() const;        // operator or supervisor, connected
     bool mayActOnProviders() const;  // supervisor, connected
     bool mayApprove() const { return mayActOnProviders(); }
@@ -73,7 +70,6 @@ private:
     // Someone else's change, said once it reaches this console.
     void onControlChanged();
     void notify(const QString &text, bool problem, NoticeLife life = NoticeLife::Timed);
-    static QString notSentText(const QString &action);
 
     struct Prefill
     {
@@ -83,13 +79,13 @@ private:
 
     const sitroom::models::SituationStore &m_store;
     QWidget *m_dialogParent;
+    ProviderNamer m_namer;           // the store's provider names
     Prefill m_prefill;               // for the next confirmation only
     QPointer<ControlConfirmDialog> m_dialog;
     std::vector<QString> m_dialogFigures;  // what the open dialog's change depends on
     QHash<QString, QString> m_sent;  // command_id → what it asked, in words
     QString m_notice;
     QString m_shownControl;          // controlText of the state last seen
-    bool m_english = false;
 };
 
 } // namespace sitroom::widgets

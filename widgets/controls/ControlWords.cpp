@@ -3,6 +3,7 @@
 #include "widgets/common/Formatting.h"
 #include "widgets/common/LiveClockLabel.h"
 #include "models/situation/SituationStore.h"
+#include "models/words/SiteNames.h"
 
 #include "domain/LiveClock.h"
 
@@ -12,14 +13,9 @@
 
 namespace sitroom::widgets {
 
-QString ControlWords::siteText(quint32 site)
+QString ControlWords::notSentText(const QString &action)
 {
-    switch (site) {
-    case sitroom::v1::SITE_SEOUL: return tr("Seoul");
-    case sitroom::v1::SITE_OSONG: return tr("Osong");
-    case sitroom::v1::SITE_MINISTRY: return tr("Ministry");
-    default: return tr("unknown site");
-    }
+    return tr("Not sent: not connected to the server (%1).").arg(action);
 }
 
 sitroom::models::PhraseWords ControlWords::phraseWords(const sitroom::models::SituationStore &store,
@@ -46,8 +42,8 @@ QString ControlWords::actorText(const sitroom::v1::Actor &actor, const sitroom::
                                                                     : LiveClock::Source::LiveSystem});
     const QString reason = phraseWords(store).reason(actor);
     if (reason.isEmpty())
-        return tr("%1 (%2) at %3").arg(user, siteText(actor.site()), when);
-    return tr("%1 (%2) at %3: “%4”").arg(user, siteText(actor.site()), when, reason);
+        return tr("%1 (%2) at %3").arg(user, sitroom::models::SiteNames::name(actor.site()), when);
+    return tr("%1 (%2) at %3: “%4”").arg(user, sitroom::models::SiteNames::name(actor.site()), when, reason);
 }
 
 QString ControlWords::controlText(const sitroom::v1::ControlState &control, const ProviderNamer &name)

@@ -2,13 +2,12 @@
 
 #include "models/control/ControlEffect.h"
 #include "models/control/PhraseWords.h"
+#include "models/words/ProviderNames.h"
 
 #include "sitroom/v1/envelope.pb.h"
 
 #include <QCoreApplication>
 #include <QString>
-
-#include <functional>
 
 namespace sitroom::models {
 class SituationStore;
@@ -16,8 +15,8 @@ class SituationStore;
 
 namespace sitroom::widgets {
 
-// Provider id → the name operators know it by.
-using ProviderNamer = std::function<QString(const QString &id)>;
+// Provider id → the name operators know it by (models/words/ProviderNames).
+using sitroom::models::ProviderNamer;
 
 // Control changes, their effects and their results in plain words.
 class ControlWords final
@@ -25,7 +24,6 @@ class ControlWords final
     Q_DECLARE_TR_FUNCTIONS(sitroom::widgets::ControlWords)
 
 public:
-    static QString siteText(quint32 site);
     // "park (Osong) at 20:14:05 KST: “backend at 95 %”": on the live system's
     // clock in its zone, labelled. Actor.time_ms is the gateway's wall clock;
     // it is labelled as such when the live clock is another (a simulation at
@@ -43,6 +41,10 @@ public:
     static QString disableEffectText(const sitroom::models::DisableEffect &effect, const ProviderNamer &name);
     static QString throttleEffectText(const sitroom::models::ThrottleEffect &effect);
 
+    // A command that never left this console (models/telemetry/NotSent):
+    // "보내지 못함: 서버에 연결되어 있지 않음 (…)". The one wording, for
+    // the controls and the alert desk alike.
+    static QString notSentText(const QString &action);
     // What happened to a command the operator sent.
     static QString resultText(const sitroom::v1::CommandResult &result, const QString &action,
                               const sitroom::models::SituationStore &store, const ProviderNamer &name = {});

@@ -3,6 +3,7 @@
 #include "widgets/controls/ApprovalWords.h"
 
 #include "models/situation/SituationStore.h"
+#include "models/words/SiteNames.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -94,7 +95,7 @@ void PendingApprovalsPanel::refresh()
         };
         cell(Action, action);
         cell(RequestedBy, tr("%1 (%2)").arg(QString::fromStdString(p.requested_by().user()),
-                                          ControlWords::siteText(p.requested_by().site())));
+                                          sitroom::models::SiteNames::name(p.requested_by().site())));
         cell(Reason, QString::fromStdString(p.command().reason()));
         cell(Expires, ApprovalWords::countdownText(p, m_store));
         const bool mine = QString::fromStdString(p.requested_by().user()) == self;

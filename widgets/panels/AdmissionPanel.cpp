@@ -11,6 +11,7 @@
 #include "widgets/controls/ThrottlePreview.h"
 #include "models/situation/SituationStore.h"
 #include "widgets/status/StaleFigureWords.h"
+#include "models/words/SiteNames.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -108,7 +109,7 @@ ControlOrigin AdmissionPanel::controlOrigin() const
     const sitroom::v1::Actor &actor = m_store.controlActor();
     const QString user = QString::fromStdString(actor.user());
     origin.elsewhere = !user.isEmpty() && actor.user() != m_store.welcome().user();
-    origin.who = actor.site() ? tr("%1, %2", "user, site").arg(user, ControlWords::siteText(actor.site())) : user;
+    origin.who = actor.site() ? tr("%1, %2", "user, site").arg(user, sitroom::models::SiteNames::name(actor.site())) : user;
     // Heard now: the live system's clock at this moment, in its zone.
     const sitroom::domain::LiveClock clock(QString::fromStdString(m_store.configuration().timezone()));
     origin.when = clock.labelled(m_store.state().sim_time_ms(), QStringLiteral("HH:mm"));

@@ -10,6 +10,7 @@
 #include "models/itemmodels/AlertGroupModel.h"
 #include "models/itemmodels/AlertModel.h"
 #include "models/situation/SituationStore.h"
+#include "models/words/SeverityWords.h"
 
 #include "sitroom/v1/alerts.pb.h"
 
@@ -201,11 +202,6 @@ void AlertsPanel::setNamer(ProviderNamer namer)
     m_tree->viewport()->update();
 }
 
-void AlertsPanel::setLanguage(const QString &language)
-{
-    m_runbook->setLanguage(language);
-}
-
 void AlertsPanel::setWallMode(bool wall)
 {
     m_wall = wall;
@@ -313,7 +309,13 @@ void AlertsPanel::restoreSelection()
             view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     };
     select(m_table, inTable);
-    select(m_tree, inTree);
+    // A group row the operator chose stands for its leading alert: it stays
+    // current while that alert leads it.
+    const QModelIndex current = m_tree->currentIndex().siblingAtColumn(0);
+    const bool groupHoldsIt = current.isValid() && current.data(AlertGroupModel::IsGroupRole).toBool()
+        && m_groups->index(0, 0, current).data(AlertModel::IdRole).toString() == m_selected;
+    if (!groupHoldsIt)
+        select(m_tree, inTree);
     if (inTree.isValid() && inTree.row() == 0)
         m_tree->scrollTo(inTree.parent());  // keep the group's header (its count) in view
     m_restoring = false;
@@ -336,7 +338,7 @@ void AlertsPanel::refreshDetails()
                       formatClock(alert->changed_ms(), m_zone, QStringLiteral("HH:mm:ss")));
     if (alert->active_severity() != alert->severity() && alert->active_severity() != sitroom::v1::SEVERITY_UNSPECIFIED)
         lines << tr("Latched at %1; the condition is at %2 now.")
-                     .arg(AlertWords::severityWord(alert->severity()), AlertWords::severityWord(alert->active_severity()));
+                     .arg(sitroom::models::severityLabel(alert->severity()), sitroom::models::severityLabel(alert->active_severity()));
     if (!alert->acknowledged_by().user().empty()) {
         sitroom::v1::Actor who = alert->acknowledged_by();
         who.clear_reason();

@@ -46,7 +46,6 @@ public:
 
     void setDesk(AlertDesk *desk);      // nullptr: read-only
     void setNamer(ProviderNamer namer);
-    void setLanguage(const QString &language);
     void setWallMode(bool wall);        // no runbook, no buttons: the list and the meter
     void setMuteAction(QAction *mute);  // the critical-alert sound's mute toggle
 

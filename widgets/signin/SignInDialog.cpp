@@ -2,6 +2,9 @@
 
 #include "widgets/status/LinkText.h"
 #include "models/telemetry/TelemetryBatch.h"
+#include "models/words/SiteNames.h"
+
+#include "proto/sitroom/SiteKey.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -39,9 +42,11 @@ SignInDialog::SignInDialog(QWidget *parent)
     m_password->setObjectName(QStringLiteral("signInPassword"));
     m_password->setEchoMode(QLineEdit::Password);
     m_site->setObjectName(QStringLiteral("signInSite"));
-    m_site->addItem(tr("Seoul situation room"), QStringLiteral("seoul"));
-    m_site->addItem(tr("Osong situation room"), QStringLiteral("osong"));
-    m_site->addItem(tr("Ministry", "site"), QStringLiteral("ministry"));
+    // Seoul and Osong are situation rooms; the ministry is the ministry.
+    for (const sitroom::v1::Site site : {sitroom::v1::SITE_SEOUL, sitroom::v1::SITE_OSONG, sitroom::v1::SITE_MINISTRY}) {
+        const QString name = sitroom::models::SiteNames::name(site);
+        m_site->addItem(site == sitroom::v1::SITE_MINISTRY ? name : tr("%1 situation room").arg(name), sitroom::siteKey(site));
+    }
     m_message->setObjectName(QStringLiteral("signInMessage"));
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
@@ -69,11 +74,6 @@ SignInDialog::SignInDialog(QWidget *parent)
     connect(m_user, &QLineEdit::textChanged, this, &SignInDialog::refresh);
     connect(m_password, &QLineEdit::textChanged, this, &SignInDialog::refresh);
     refresh();
-}
-
-QStringList SignInDialog::siteNames()
-{
-    return {QStringLiteral("seoul"), QStringLiteral("osong"), QStringLiteral("ministry")};
 }
 
 void SignInDialog::setServer(const QString &server)
@@ -159,7 +159,7 @@ void SignInDialog::refresh()
 
 void SignInDialog::loadRemembered(QSettings &settings)
 {
-    setCredentials(settings.value(kUserKey).toString(), settings.value(kSiteKey, QStringLiteral("seoul")).toString());
+    setCredentials(settings.value(kUserKey).toString(), settings.value(kSiteKey, sitroom::siteKey(sitroom::v1::SITE_SEOUL)).toString());
 }
 
 void SignInDialog::remember(QSettings &settings) const

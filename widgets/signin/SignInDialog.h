@@ -18,7 +18,7 @@ struct LinkEvent;
 
 namespace sitroom::widgets {
 
-// What the user typed. site: "seoul", "osong" or "ministry".
+// What the user typed. site: the site's key (proto/sitroom/SiteKey).
 struct SignInCredentials
 {
     QString user;
@@ -51,8 +51,6 @@ public:
 
     void loadRemembered(QSettings &settings);
     void remember(QSettings &settings) const;
-
-    static QStringList siteNames();
 
 private:
     void refresh();

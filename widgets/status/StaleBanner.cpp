@@ -23,12 +23,20 @@ StaleBanner::StaleBanner(const sitroom::models::SituationStore &store, QWidget *
     refresh();
 }
 
+void StaleBanner::setSettingsProblem(const QString &problem)
+{
+    m_settingsProblem = problem;
+    refresh();
+}
+
 void StaleBanner::refresh()
 {
     // The whole picture's staleness first; figures the source could not read
     // fresh while the rest flows, on a line of their own.
     QStringList lines;
-    const QString caption = staleCaption(m_store);
+    const QString caption = !m_settingsProblem.isEmpty()
+        ? tr("No data: this console does not connect. %1").arg(m_settingsProblem)
+        : staleCaption(m_store);
     if (!caption.isEmpty())
         lines << QStringLiteral("⚠ ") + caption;
     const auto &figures = m_store.staleFigures();

@@ -22,6 +22,12 @@ public:
     // "지표 14개 멈춤: 프로메테우스 응답 없음", empty when none.
     QString figuresLine() const { return m_figuresLine; }
 
+    // A setting that keeps the console from connecting at all (an address
+    // that does not parse): said in place of what the link is doing, since
+    // nothing is connecting. Empty: none.
+    void setSettingsProblem(const QString &problem);
+    QString settingsProblem() const { return m_settingsProblem; }
+
 signals:
     // The banner appeared or went; band: the height it takes or gave back
     // (its own), so the window can hand it to the panels below and leave no
@@ -33,6 +39,7 @@ private:
 
     const sitroom::models::SituationStore &m_store;
     QString m_figuresLine;
+    QString m_settingsProblem;
 };
 
 } // namespace sitroom::widgets

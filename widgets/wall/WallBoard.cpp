@@ -7,6 +7,7 @@
 #include "models/itemmodels/CohortModel.h"
 #include "models/itemmodels/ProviderModel.h"
 #include "models/situation/SituationStore.h"
+#include "models/words/DisplayLanguage.h"
 #include "domain/SurgeEnvelope.h"
 #include "widgets/status/StaleFigureWords.h"
 #include "widgets/wall/WallAlarm.h"
@@ -76,13 +77,6 @@ WallBoard::WallBoard(const SituationStore &store, ProviderModel *providers, Coho
     refreshAlarm();
 }
 
-void WallBoard::setEnglish(bool english)
-{
-    m_english = english;
-    refreshLights();
-    refreshAlarm();
-}
-
 void WallBoard::rebuildLights()
 {
     for (WallLight *light : m_lights)
@@ -106,7 +100,7 @@ void WallBoard::refreshLights()
     for (int row = 0; row < m_providers->rowCount(); ++row) {
         const QModelIndex index = m_providers->index(row, ProviderModel::Name);
         const QString id = index.data(ProviderModel::IdRole).toString();
-        const QString name = index.data(m_english ? ProviderModel::NameEnRole : ProviderModel::NameKoRole).toString();
+        const QString name = index.data().toString();
         const int light = index.data(ProviderModel::LightRole).toInt();
         const std::vector<sitroom::models::StaleFigure> stale = m_store.staleFiguresUnder(figure::provider(id, "light"));
         m_lights[std::size_t(row)]->setLight(name.isEmpty() ? id : name, light, StaleFigureWords::noteText(stale),
@@ -174,7 +168,7 @@ void WallBoard::refreshFigures()
 void WallBoard::refreshAlarm()
 {
     const sitroom::models::CriticalStanding c = sitroom::models::criticalStanding(m_store.alerts());
-    m_alarm->setCritical(c.count, c.unacknowledged, c.worst ? sitroom::models::alertTitle(*c.worst, m_english) : QString());
+    m_alarm->setCritical(c.count, c.unacknowledged, c.worst ? sitroom::models::localText(c.worst->message()) : QString());
 }
 
 } // namespace sitroom::widgets

@@ -33,8 +33,6 @@ public:
     WallBoard(const sitroom::models::SituationStore &store, sitroom::models::ProviderModel *providers,
               sitroom::models::CohortModel *cohorts, QWidget *parent = nullptr);
 
-    void setEnglish(bool english);
-
     int lightCount() const { return int(m_lights.size()); }
     WallLight *light(int i) const { return m_lights.at(std::size_t(i)); }
     WallFigure *queueFigure() const { return m_queue; }
@@ -52,7 +50,6 @@ private:
     const sitroom::models::SituationStore &m_store;
     sitroom::models::ProviderModel *m_providers;
     sitroom::models::CohortModel *m_cohorts;
-    bool m_english = false;
     QWidget *m_lightRow;
     std::vector<WallLight *> m_lights;
     WallFigure *m_queue;

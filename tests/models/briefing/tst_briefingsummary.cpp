@@ -7,6 +7,7 @@
 #include "models/briefing/BriefingSummary.h"
 #include "models/briefing/CriticalStanding.h"
 #include "models/history/HistoryRing.h"
+#include "models/words/DisplayLanguage.h"
 
 #include "sitroom/v1/alerts.pb.h"
 #include "sitroom/v1/telemetry.pb.h"
@@ -118,7 +119,7 @@ BriefingSummary summaryFor(const std::vector<v1::Alert> &alerts)
         [alerts](const QString &id) {
             for (const v1::Alert &a : alerts)
                 if (QString::fromStdString(a.id()) == id)
-                    return models::alertTitle(a, true);
+                    return models::localText(a.message());
             return id;
         });
 }

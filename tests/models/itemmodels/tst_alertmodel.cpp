@@ -45,7 +45,7 @@ private slots:
     void cleanup();
     void rowsFromSnapshot();
     void ticksLeaveAlertsAlone();
-    void messagesSwitchLanguage();
+    void messagesInTheConsolesLanguage();
     void eventsChangeSingleRows_data();
     void eventsChangeSingleRows();
     void escalationMovesTheRow();
@@ -58,6 +58,7 @@ private:
                quint32 last10 = 1, bool flood = false);
     void snapshot(std::vector<v1::Alert> alerts, int second = 10);
 
+    ConsoleLanguage m_korean{QStringLiteral("ko")};
     FakeClock m_clock;
     std::unique_ptr<SituationStore> m_store;
     std::unique_ptr<AlertModel> m_model;
@@ -160,17 +161,15 @@ void tst_AlertModel::ticksLeaveAlertsAlone()
     QCOMPARE(m_model->rowCount(), 1);
 }
 
-void tst_AlertModel::messagesSwitchLanguage()
+void tst_AlertModel::messagesInTheConsolesLanguage()
 {
     snapshot({makeAlert("kakao", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, kSimStartMs, true),
               makeAlert("naver", v1::SEVERITY_INFO, v1::ALERT_SHELVED, kSimStartMs, false)});
-    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-    m_model->setEnglishMessages(true);
-    QCOMPARE(changed.count(), 1);
-    QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), m_model->index(0, AlertModel::Message));
-    QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), m_model->index(1, AlertModel::Message));
-    QCOMPARE(m_model->index(1, AlertModel::Message).data().toString(), QStringLiteral("High error rate naver"));
-    m_model->setEnglishMessages(false);
+    QCOMPARE(m_model->index(1, AlertModel::Message).data().toString(), QStringLiteral("오류율 높음 naver"));
+    {
+        const ConsoleLanguage english(QStringLiteral("en"));
+        QCOMPARE(m_model->index(1, AlertModel::Message).data().toString(), QStringLiteral("High error rate naver"));
+    }
     QCOMPARE(m_model->index(1, AlertModel::Message).data().toString(), QStringLiteral("오류율 높음 naver"));
 }
 

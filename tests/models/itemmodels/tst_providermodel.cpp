@@ -37,7 +37,7 @@ private slots:
     void providerMissingFromState();
     void oneDataChangedPerUpdate();
     void layoutChangeResets();
-    void namesSwitchLanguage();
+    void namesInTheConsolesLanguage();
     void headers();
 
 private:
@@ -45,6 +45,7 @@ private:
     void tick(const std::vector<std::string> &inState, int tick);
     void verifyRow(int row, const std::string &id, int tick);
 
+    ConsoleLanguage m_korean{QStringLiteral("ko")};
     FakeClock m_clock;
     std::unique_ptr<SituationStore> m_store;
     std::unique_ptr<ProviderModel> m_model;
@@ -88,8 +89,7 @@ void tst_ProviderModel::verifyRow(int row, const std::string &id, int t)
     const QModelIndex name = m_model->index(row, ProviderModel::Name);
     QCOMPARE(name.data(ProviderModel::IdRole).toString(), q(id));
     QCOMPARE(m_model->rowOf(q(id)), row);
-    QCOMPARE(name.data(ProviderModel::NameKoRole).toString(), q("공급자-" + id));
-    QCOMPARE(name.data(ProviderModel::NameEnRole).toString(), q("Provider " + id));
+    QCOMPARE(name.data().toString(), q("공급자-" + id));   // the console speaks Korean here
     QCOMPARE(raw(ProviderModel::Name).toString(), q(id));
     QCOMPARE(raw(ProviderModel::Light).toInt(), int(e.light()));
     QCOMPARE(display(ProviderModel::Light).toInt(), int(e.light()));
@@ -211,23 +211,26 @@ void tst_ProviderModel::layoutChangeResets()
     verifyRow(0, "kakao", 2);
 }
 
-void tst_ProviderModel::namesSwitchLanguage()
+void tst_ProviderModel::namesInTheConsolesLanguage()
 {
     snapshot(kConfigured, kConfigured);
     QCOMPARE(m_model->index(0, ProviderModel::Name).data().toString(), QStringLiteral("공급자-naver"));
-    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-    m_model->setEnglishNames(true);
-    QCOMPARE(changed.count(), 1);
-    QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), m_model->index(0, ProviderModel::Name));
-    QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), m_model->index(2, ProviderModel::Name));
-    QCOMPARE(m_model->index(0, ProviderModel::Name).data().toString(), QStringLiteral("Provider naver"));
-    QCOMPARE(m_model->index(2, ProviderModel::Name).data().toString(), QStringLiteral("Provider pass"));
-    // The id is not translated.
-    QCOMPARE(m_model->index(2, ProviderModel::Name).data(ProviderModel::RawValueRole).toString(), QStringLiteral("pass"));
-    tick(kConfigured, 1); // survives updates
-    QCOMPARE(m_model->index(1, ProviderModel::Name).data().toString(), QStringLiteral("Provider kakao"));
-    m_model->setEnglishNames(false);
+    {
+        // The model keeps no language of its own: it names in the one the console installed.
+        const ConsoleLanguage english(QStringLiteral("en"));
+        QCOMPARE(m_model->index(0, ProviderModel::Name).data().toString(), QStringLiteral("Provider naver"));
+        QCOMPARE(m_model->index(2, ProviderModel::Name).data().toString(), QStringLiteral("Provider pass"));
+        // The id is not translated.
+        QCOMPARE(m_model->index(2, ProviderModel::Name).data(ProviderModel::RawValueRole).toString(), QStringLiteral("pass"));
+        tick(kConfigured, 1); // survives updates
+        QCOMPARE(m_model->index(1, ProviderModel::Name).data().toString(), QStringLiteral("Provider kakao"));
+    }
     QCOMPARE(m_model->index(1, ProviderModel::Name).data().toString(), QStringLiteral("공급자-kakao"));
+    // A live system that names a provider in one language only: that name, whatever the console speaks.
+    v1::Configuration config = makeConfiguration(kConfigured);
+    config.mutable_providers(0)->mutable_name()->clear_ko();
+    m_store->apply(snapshotBatch(config, makeState(sim(2), kConfigured, {}, 2), makeHistory(sim(0), 3), m_clock.now));
+    QCOMPARE(m_model->index(0, ProviderModel::Name).data().toString(), QStringLiteral("Provider naver"));
 }
 
 void tst_ProviderModel::headers()
