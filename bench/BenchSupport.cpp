@@ -87,6 +87,11 @@ double residentMiB(qint64 pid)
     return double(fields[1].toLongLong()) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
+QString binDir()
+{
+    return QCoreApplication::applicationDirPath();
+}
+
 double cpuSeconds(qint64 pid)
 {
     const QByteArray stat = procFile(pid, "stat");

@@ -30,6 +30,9 @@ double percentile(std::vector<double> values, double p);
 // Adds key, key_min, key_max.
 void putSpread(QJsonObject &out, const QString &key, const Spread &spread);
 
+// Where the build puts every executable: next to the benchmark.
+QString binDir();
+
 // Resident set size of this process (or of pid), in MiB, from /proc.
 double residentMiB(qint64 pid = 0);
 // User + system CPU time of pid (0: this process), in seconds, from /proc.

@@ -12,7 +12,7 @@
 // gateway); the others' p99 is compared with phase 1 and the gateway's RSS
 // watched.
 #include "bench/BenchSupport.h"
-#include "bench/SimulatorProcess.h"
+#include "tests/support/SimulatorProcess.h"
 
 #include "proto/framing/FrameCodec.h"
 #include "server/gateway/PasswordHash.h"
@@ -186,7 +186,8 @@ int main(int argc, char *argv[])
         err() << "cannot write " << users << '\n';
         return 1;
     }
-    bench::SimulatorProcess sim;
+    testing::SimulatorProcess sim;
+    sim.setErrorOutput(testing::ServiceProcess::ErrorOutput::Dropped);  // a thousand sign-ins' worth of log, unread
     QString error;
     if (!sim.start({QStringLiteral("--tls-dir"), tls, QStringLiteral("--users"), users,
                     QStringLiteral("--fast-forward"), QStringLiteral("30m"), QStringLiteral("--tick-hz"), QStringLiteral("1")}, &error)) {

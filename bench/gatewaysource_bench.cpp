@@ -15,6 +15,9 @@
 // are left ticking at 1 Hz, and their utime+stime from /proc is divided by
 // the ticks their client received.
 #include "bench/BenchSupport.h"
+#include "tests/support/GatewayProcess.h"
+#include "tests/support/PrometheusProcess.h"
+#include "tests/support/SimulatorProcess.h"
 
 #include "proto/framing/FrameCodec.h"
 #include "server/gateway/PasswordHash.h"
@@ -26,15 +29,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
-#include <QRegularExpression>
-#include <QScopeGuard>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslSocket>
-#include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -51,72 +48,6 @@ QTextStream &err()
 {
     static QTextStream stream(stderr);
     return stream;
-}
-
-// A child process that is ready when its stdout matches a pattern; stopped
-// (SIGTERM, then SIGKILL) when the object goes.
-class ReadyLineProcess final
-{
-public:
-    ~ReadyLineProcess() { stop(); }
-    bool start(const QString &program, const QStringList &args, const QRegularExpression &ready, QString *error)
-    {
-        m_process.setStandardErrorFile(QProcess::nullDevice());
-        m_process.start(program, args);
-        if (!m_process.waitForStarted(10000)) {
-            *error = QStringLiteral("cannot start %1: %2").arg(program, m_process.errorString());
-            return false;
-        }
-        QElapsedTimer timer;
-        timer.start();
-        QByteArray out;
-        while (timer.elapsed() < 60000 && m_process.state() == QProcess::Running) {
-            m_process.waitForReadyRead(200);
-            out += m_process.readAllStandardOutput();
-            m_match = ready.match(QString::fromUtf8(out));
-            if (m_match.hasMatch())
-                return true;
-        }
-        *error = QStringLiteral("%1 did not become ready: %2").arg(program, QString::fromUtf8(out));
-        stop();
-        return false;
-    }
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(15000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    quint16 port(int group = 1) const { return quint16(m_match.captured(group).toUInt()); }
-    qint64 pid() const { return m_process.processId(); }
-
-private:
-    QProcess m_process;
-    QRegularExpressionMatch m_match;
-};
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
-bool prometheusReady(quint16 port)
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!socket.waitForConnected(1000))
-        return false;
-    socket.write("GET /-/ready HTTP/1.0\r\n\r\n");
-    QByteArray answer;
-    while (socket.waitForReadyRead(1000))
-        answer += socket.readAll();
-    return answer.startsWith("HTTP/1.0 200") || answer.startsWith("HTTP/1.1 200");
 }
 
 // One operator's console connection, reduced to what the figures need.
@@ -252,8 +183,7 @@ int main(int argc, char *argv[])
         err() << "sitroom-bench-gatewaysource: " << why << '\n' << Qt::flush;
         return 1;
     };
-    const QString prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
-    if (prometheus.isEmpty())
+    if (testing::PrometheusProcess::binaryPath().isEmpty())
         return fail(QStringLiteral("prometheus is not installed (scripts/setup installs it)"));
 
     QTemporaryDir dir;
@@ -272,58 +202,35 @@ int main(int argc, char *argv[])
         {QStringLiteral("password_hash"), gateway::PasswordHash::hash(QStringLiteral("kim-bench-pw"), gateway::PasswordHash::kMinimumIterations)}}}}})
                     .toJson());
     users.close();
-    for (const char *sub : {"tls-prometheus", "tls-direct", "tls-sim", "prometheus", "state"})
+    for (const char *sub : {"tls-prometheus", "tls-direct", "tls-sim", "prometheus"})
         QDir(dir.path()).mkpath(QLatin1String(sub));
 
-    const QString bin = QCoreApplication::applicationDirPath();
     const QStringList sim = {QStringLiteral("--scenario"), QStringLiteral("opening-18-49"), QStringLiteral("--fast-forward"), QStringLiteral("33m")};
-    const QRegularExpression listening(QStringLiteral("listening on \\S+:(\\d+)"));
     QString error;
+    // The benchmark reads nothing of their logs.
+    const auto quiet = [](testing::ServiceProcess &process) { process.setErrorOutput(testing::ServiceProcess::ErrorOutput::Dropped); };
 
-    ReadyLineProcess live;
-    if (!live.start(bin + QStringLiteral("/sitroom-sim"),
-                    sim + QStringList{QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--control-listen"),
-                                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--control-secret"), secret.fileName()},
-                    QRegularExpression(QStringLiteral("metrics on http://127.0.0.1:(\\d+)/metrics\\ncontrol on http://127.0.0.1:(\\d+)/control")),
-                    &error))
+    testing::LiveSystemProcess live;
+    quiet(live);
+    if (!live.start(sim, secret.fileName(), &error))
         return fail(error);
-    QFile config(at(QStringLiteral("prometheus.yml")));
-    if (!config.open(QIODevice::WriteOnly))
-        return fail(QStringLiteral("no temporary folder"));
-    config.write(QStringLiteral("global: {scrape_interval: 1s, evaluation_interval: 1s}\n"
-                                "scrape_configs: [{job_name: sitroom-sim, static_configs: [{targets: ['127.0.0.1:%1']}]}]\n")
-                     .arg(live.port(1)).toUtf8());
-    config.close();
-    const quint16 promPort = freePort();
-    QProcess promServer;
-    promServer.setProcessChannelMode(QProcess::MergedChannels);
-    promServer.setStandardOutputFile(QProcess::nullDevice());
-    promServer.start(prometheus, {QStringLiteral("--config.file=") + config.fileName(),
-                                  QStringLiteral("--storage.tsdb.path=") + at(QStringLiteral("prometheus/data")),
-                                  QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(promPort)});
-    if (!bench::waitUntil([&] { return prometheusReady(promPort); }, 30000))
-        return fail(QStringLiteral("prometheus did not become ready"));
-    const auto stopPrometheus = qScopeGuard([&] {
-        promServer.terminate();
-        if (!promServer.waitForFinished(15000))
-            promServer.kill();
-        promServer.waitForFinished(5000);
-    });
+    testing::PrometheusProcess promServer;
+    if (!promServer.start(at(QStringLiteral("prometheus")), QStringLiteral("sitroom-sim"), live.metricsPort(), &error))
+        return fail(error);
 
-    ReadyLineProcess viaPrometheus;
-    if (!viaPrometheus.start(bin + QStringLiteral("/sitroom-gateway"),
-                             {QStringLiteral("--source"), QStringLiteral("prometheus:http://127.0.0.1:%1").arg(promPort),
+    testing::GatewayProcess viaPrometheus;
+    quiet(viaPrometheus);
+    if (!viaPrometheus.start({QStringLiteral("--source"), QStringLiteral("prometheus:") + promServer.url().toString(),
                               QStringLiteral("--site-config"), QStringLiteral(SITROOM_SOURCE_DIR "/resources/sources/sim-prometheus.json"),
                               QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-dir"), at(QStringLiteral("tls-prometheus")),
-                              QStringLiteral("--users"), users.fileName(), QStringLiteral("--control-webhook"),
-                              QStringLiteral("http://127.0.0.1:%1/control").arg(live.port(2)), QStringLiteral("--control-secret"), secret.fileName()},
-                             listening, &error))
+                              QStringLiteral("--users"), users.fileName(), QStringLiteral("--control-webhook"), live.controlUrl(),
+                              QStringLiteral("--control-secret"), secret.fileName()},
+                             &error, 60000))
         return fail(error);
-    ReadyLineProcess direct;
-    if (!direct.start(bin + QStringLiteral("/sitroom-sim"),
-                      sim + QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-dir"),
-                                        at(QStringLiteral("tls-direct")), QStringLiteral("--users"), users.fileName()},
-                      listening, &error))
+    testing::SimulatorProcess direct;
+    quiet(direct);
+    if (!direct.start(sim + QStringList{QStringLiteral("--tls-dir"), at(QStringLiteral("tls-direct")), QStringLiteral("--users"), users.fileName()},
+                      &error))
         return fail(error);
 
     RateWatcher promClient(at(QStringLiteral("tls-prometheus/ca.pem")));
@@ -348,26 +255,26 @@ int main(int argc, char *argv[])
     }
 
     // CPU: the Prometheus gateway, and a sim: source gateway beside it.
-    ReadyLineProcess simGateway;
-    if (!simGateway.start(bin + QStringLiteral("/sitroom-gateway"),
-                          {QStringLiteral("--source"), QStringLiteral("sim:opening-18-49"), QStringLiteral("--fast-forward"), QStringLiteral("33m"),
+    testing::GatewayProcess simGateway;
+    quiet(simGateway);
+    if (!simGateway.start({QStringLiteral("--source"), QStringLiteral("sim:opening-18-49"), QStringLiteral("--fast-forward"), QStringLiteral("33m"),
                            QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-dir"), at(QStringLiteral("tls-sim")),
                            QStringLiteral("--users"), users.fileName()},
-                          listening, &error))
+                          &error, 60000))
         return fail(error);
     RateWatcher simClient(at(QStringLiteral("tls-sim/ca.pem")));
     if (!simClient.connectTo(simGateway.port()))
         return fail(QStringLiteral("could not sign in to the sim: gateway"));
     bench::runEventsFor(3000);  // past the start-up and the first ticks
     const double promCpu0 = bench::cpuSeconds(viaPrometheus.pid()), simCpu0 = bench::cpuSeconds(simGateway.pid());
-    const double prometheusCpu0 = bench::cpuSeconds(promServer.processId()), liveCpu0 = bench::cpuSeconds(live.pid());
+    const double prometheusCpu0 = bench::cpuSeconds(promServer.pid()), liveCpu0 = bench::cpuSeconds(live.pid());
     const quint64 promTicks0 = promClient.ticks(), simTicks0 = simClient.ticks();
     QElapsedTimer window;
     window.start();
     bench::runEventsFor(cpuS * 1000);
     const double wallS = double(window.elapsed()) / 1000.0;
     const double promCpu = bench::cpuSeconds(viaPrometheus.pid()) - promCpu0, simCpu = bench::cpuSeconds(simGateway.pid()) - simCpu0;
-    const double prometheusCpu = bench::cpuSeconds(promServer.processId()) - prometheusCpu0;
+    const double prometheusCpu = bench::cpuSeconds(promServer.pid()) - prometheusCpu0;
     const double liveCpu = bench::cpuSeconds(live.pid()) - liveCpu0;
     const auto promTicks = double(promClient.ticks() - promTicks0), simTicks = double(simClient.ticks() - simTicks0);
 

@@ -192,8 +192,8 @@ private slots:
         QVERIFY2(m_prometheus.start(path(QStringLiteral("prometheus")), QStringLiteral("sitroom-sim"), m_sim.metricsPort(), &error),
                  qPrintable(error));
         QVERIFY2(m_gateway.start(gatewayArguments(m_sim.controlUrl(), QStringLiteral("state")), &error, kStartMs), qPrintable(error));
-        QVERIFY2(m_gateway.process().waitForOutput(QRegularExpression(QStringLiteral("control webhook \\S+ reachable")), kStartMs).hasMatch(),
-                 qPrintable(m_gateway.process().standardError()));
+        QVERIFY2(m_gateway.waitForOutput(QRegularExpression(QStringLiteral("control webhook \\S+ reachable")), kStartMs).hasMatch(),
+                 qPrintable(m_gateway.standardError()));
 
         m_watch = std::make_unique<TestTlsClient>();
         QVERIFY2(m_watch->connectToServer(m_gateway.port(), m_tls.caPath(), 10000, &error), qPrintable(error));
@@ -207,8 +207,8 @@ private slots:
     void cleanup()
     {
         qInfo("took %lld ms", m_caseClock.elapsed());
-        if (!m_gateway.process().isRunning())
-            qWarning("sitroom-gateway has exited: %s", qPrintable(m_gateway.process().standardError().right(3000)));
+        if (!m_gateway.isRunning())
+            qWarning("sitroom-gateway has exited: %s", qPrintable(m_gateway.standardError().right(3000)));
     }
 
     void cleanupTestCase()

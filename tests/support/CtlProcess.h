@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tests/support/ProgramRun.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -7,20 +9,11 @@
 namespace sitroom::testing {
 
 // One run of the real sitroomctl, to its end.
-struct CtlRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    qint64 elapsedMs = 0;
-};
+using CtlRun = ProgramRun;
 
 QString ctlPath();
-// Runs sitroomctl with arguments and input on stdin; killed after timeoutMs,
-// so a hang fails the test instead of stalling it. SITROOM_PASSWORD_FILE is
-// removed from its environment.
+// Runs sitroomctl with arguments and input on stdin (runProgram), with
+// SITROOM_PASSWORD_FILE removed from its environment.
 CtlRun runCtl(const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 30000);
-// "exit N / stdout / stderr", for failure messages.
-QString describe(const CtlRun &run);
 
 } // namespace sitroom::testing

@@ -1,5 +1,7 @@
 #include "tests/support/GatewayProcess.h"
 
+#include "tests/support/SimulatorProcess.h"
+
 namespace sitroom::testing {
 
 QString GatewayProcess::binaryPath()
@@ -12,15 +14,15 @@ bool GatewayProcess::start(const QStringList &arguments, QString *error, int tim
     static const QRegularExpression listening(QStringLiteral("^listening on \\S+:(\\d+)$"),
                                               QRegularExpression::MultilineOption);
     m_port = 0;
-    if (!m_process.start(binaryPath(), arguments, listening, error, timeoutMs))
+    if (!launch(binaryPath(), arguments, listening, error, timeoutMs))
         return false;
-    m_port = quint16(m_process.readyMatch().captured(1).toUInt());
+    m_port = quint16(readyMatch().captured(1).toUInt());
     return true;
 }
 
 QString LiveSystemProcess::binaryPath()
 {
-    return QStringLiteral(SITROOM_BIN_DIR "/sitroom-sim");
+    return SimulatorProcess::binaryPath();
 }
 
 bool LiveSystemProcess::start(const QStringList &arguments, const QString &secretFile, QString *error, int timeoutMs)
@@ -31,10 +33,10 @@ bool LiveSystemProcess::start(const QStringList &arguments, const QString &secre
     const QStringList all = arguments
         + QStringList{QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--control-listen"),
                       QStringLiteral("127.0.0.1:0"), QStringLiteral("--control-secret"), secretFile};
-    if (!m_process.start(binaryPath(), all, ports, error, timeoutMs))
+    if (!launch(binaryPath(), all, ports, error, timeoutMs))
         return false;
-    m_metricsPort = quint16(m_process.readyMatch().captured(1).toUInt());
-    m_controlPort = quint16(m_process.readyMatch().captured(2).toUInt());
+    m_metricsPort = quint16(readyMatch().captured(1).toUInt());
+    m_controlPort = quint16(readyMatch().captured(2).toUInt());
     return true;
 }
 

@@ -10,26 +10,23 @@ namespace sitroom::testing {
 // The real sitroom-gateway as a child process: started with the given
 // arguments, its TLS port read from the "listening on HOST:PORT" line it
 // prints once its source has started.
-class GatewayProcess final
+class GatewayProcess final : public ServiceProcess
 {
 public:
     static QString binaryPath();
 
     bool start(const QStringList &arguments, QString *error, int timeoutMs = 30000);
-    int stop(int timeoutMs = 10000) { return m_process.stop(timeoutMs); }
     quint16 port() const { return m_port; }
     // "127.0.0.1:PORT", for sitroomctl --server.
     QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
-    ServiceProcess &process() { return m_process; }
 
 private:
-    ServiceProcess m_process;
     quint16 m_port = 0;
 };
 
 // sitroom-sim as a live system seen from outside (--metrics-listen and
 // --control-listen, no embedded gateway): its two HTTP ports.
-class LiveSystemProcess final
+class LiveSystemProcess final : public ServiceProcess
 {
 public:
     static QString binaryPath();
@@ -37,14 +34,11 @@ public:
     // Adds --metrics-listen 127.0.0.1:0 --control-listen 127.0.0.1:0
     // --control-secret secretFile to arguments.
     bool start(const QStringList &arguments, const QString &secretFile, QString *error, int timeoutMs = 60000);
-    int stop(int timeoutMs = 10000) { return m_process.stop(timeoutMs); }
     quint16 metricsPort() const { return m_metricsPort; }
     quint16 controlPort() const { return m_controlPort; }
     QString controlUrl() const { return QStringLiteral("http://127.0.0.1:%1/control").arg(m_controlPort); }
-    ServiceProcess &process() { return m_process; }
 
 private:
-    ServiceProcess m_process;
     quint16 m_metricsPort = 0;
     quint16 m_controlPort = 0;
 };

@@ -13,12 +13,6 @@
 
 namespace sitroom::testing {
 
-PrometheusProcess::~PrometheusProcess()
-{
-    if (isRunning())
-        stop();
-}
-
 QString PrometheusProcess::binaryPath()
 {
     const QString found = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
@@ -70,58 +64,18 @@ bool PrometheusProcess::start(const QString &dir, const QString &job, quint16 ta
 
 bool PrometheusProcess::restart(QString *error, int timeoutMs)
 {
-    if (isRunning())
-        stop();
     const QString binary = binaryPath();
     if (binary.isEmpty()) {
         *error = QStringLiteral("prometheus is not installed (scripts/setup installs Debian's)");
         return false;
     }
-    m_log.clear();
-    m_process.setProcessChannelMode(QProcess::MergedChannels);
-    m_process.start(binary, {QStringLiteral("--config.file=") + QDir(m_dir).filePath(QStringLiteral("prometheus.yml")),
-                             QStringLiteral("--storage.tsdb.path=") + QDir(m_dir).filePath(QStringLiteral("data")),
-                             QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_port)});
-    if (!m_process.waitForStarted(timeoutMs)) {
-        *error = QStringLiteral("cannot start %1: %2").arg(binary, m_process.errorString());
-        return false;
-    }
-    QDeadlineTimer deadline(timeoutMs);
-    while (!deadline.hasExpired()) {
-        if (httpStatus(m_port, "/-/ready", nullptr, 1000) == 200)
-            return true;
-        // Doubles as the pause between polls, and notices an early exit.
-        if (m_process.waitForFinished(int(std::clamp<qint64>(deadline.remainingTime(), 1, 100))))
-            break;
-    }
-    *error = QStringLiteral("Prometheus on port %1 did not become ready: %2").arg(m_port).arg(log().right(2000));
-    kill();
-    return false;
-}
-
-QString PrometheusProcess::log()
-{
-    m_log += m_process.readAll();
-    return QString::fromUtf8(m_log);
-}
-
-int PrometheusProcess::stop(int timeoutMs)
-{
-    if (!isRunning())
-        return m_process.exitCode();
-    m_process.terminate();
-    if (m_process.waitForFinished(timeoutMs))
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    kill();
-    return -1;
-}
-
-void PrometheusProcess::kill()
-{
-    if (!isRunning())
-        return;
-    m_process.kill();
-    m_process.waitForFinished(5000);
+    const quint16 port = m_port;
+    return launch(binary,
+                  {QStringLiteral("--config.file=") + QDir(m_dir).filePath(QStringLiteral("prometheus.yml")),
+                   QStringLiteral("--storage.tsdb.path=") + QDir(m_dir).filePath(QStringLiteral("data")),
+                   QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port)},
+                  [port] { return httpStatus(port, "/-/ready", nullptr, 1000) == 200; },
+                  QStringLiteral("GET /-/ready on port %1 answers 200").arg(port), error, timeoutMs);
 }
 
 int PrometheusProcess::httpStatus(quint16 port, const QByteArray &path, QByteArray *body, int timeoutMs)

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QProcess>
+#include "tests/support/ServiceProcess.h"
+
 #include <QString>
 #include <QUrl>
 
@@ -10,14 +11,11 @@ namespace sitroom::testing {
 // process, scraping one target every second into a storage folder the caller
 // owns, so that a restart on the same port and folder keeps its data.
 // Prometheus cannot listen on port 0: start() picks a free loopback port
-// unless given one. Stopped with SIGTERM (then SIGKILL) when the object goes.
-class PrometheusProcess final
+// unless given one. Its log (stdout and stderr) is standardOutput().
+class PrometheusProcess final : public ServiceProcess
 {
 public:
-    PrometheusProcess() = default;
-    ~PrometheusProcess();
-    PrometheusProcess(const PrometheusProcess &) = delete;
-    PrometheusProcess &operator=(const PrometheusProcess &) = delete;
+    PrometheusProcess() { setErrorOutput(ErrorOutput::Merged); }
 
     // prometheus on PATH, else /usr/bin/prometheus; empty when neither exists.
     static QString binaryPath();
@@ -32,26 +30,19 @@ public:
                int timeoutMs = 30000);
     // The same server again: same folder, job, target and port.
     bool restart(QString *error, int timeoutMs = 30000);
-    // SIGTERM and wait; the exit code, or -1 when it had to be killed.
-    int stop(int timeoutMs = 15000);
-    void kill();
 
-    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     quint16 port() const { return m_port; }
     QUrl url() const;
-    qint64 pid() const { return m_process.processId(); }
-    QString log();
+    QString log() { return standardOutput(); }
 
     // One blocking GET to 127.0.0.1:port path; the HTTP status, or 0.
     static int httpStatus(quint16 port, const QByteArray &path, QByteArray *body = nullptr, int timeoutMs = 2000);
 
 private:
-    QProcess m_process;
     QString m_dir;
     QString m_job;
     quint16 m_targetPort = 0;
     quint16 m_port = 0;
-    QByteArray m_log;
 };
 
 } // namespace sitroom::testing
