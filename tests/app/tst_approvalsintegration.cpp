@@ -7,29 +7,21 @@
 // an operator, sees the request listed but is not asked. park reads the
 // gateway's deadline in his notice. choi approves; the notice clears.
 #include "app/console/MainWindow.h"
+#include "tests/support/ConsoleScreen.h"
 #include "tests/support/SimulatorProcess.h"
 #include "tests/support/TestUsers.h"
 
-#include "widgets/alerts/CriticalAlarm.h"
 #include "models/control/PendingRequests.h"
+#include "widgets/alerts/CriticalAlarm.h"
 #include "widgets/controls/ApprovalCountdown.h"
 #include "widgets/controls/ApprovalNotifier.h"
 #include "widgets/controls/ApprovalWords.h"
 #include "widgets/controls/ControlConfirmDialog.h"
 #include "widgets/controls/ControlDesk.h"
 #include "widgets/controls/PendingApprovalsPanel.h"
-#include "models/itemmodels/AlertModel.h"
-#include "models/itemmodels/CohortModel.h"
-#include "models/itemmodels/ProviderModel.h"
 #include "models/situation/SituationStore.h"
-#include "models/telemetry/TelemetryClient.h"
 
-#include <QApplication>
-#include <QDir>
-#include <QFile>
 #include <QLabel>
-#include <QPainter>
-#include <QTranslator>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -39,68 +31,19 @@
 #include <QtTest>
 
 using namespace sitroom;
-using sitroom::console::Layout;
-using sitroom::console::MainWindow;
 
 namespace {
 
 constexpr int kWaitMs = 15000;
 constexpr qint64 kTimeoutMs = 100 * 1000;
 
-struct CountingAnnouncer final : widgets::AlarmAnnouncer
+using testing::ConsoleScreen;
+using testing::GatewayAddress;
+
+widgets::ApprovalNotifier *notifier(const ConsoleScreen &c)
 {
-    void announce(const QString &title, const QString &, bool sound) override
-    {
-        titles << title;
-        sounds += sound ? 1 : 0;
-    }
-    QStringList titles;
-    int sounds = 0;
-};
-
-struct Console
-{
-    Console(quint16 port, const QString &tlsDir, const QString &user, const QString &language = QStringLiteral("en"))
-        : providers(store)
-        , cohorts(store)
-        , alerts(store)
-        , window({&store, &providers, &cohorts, &alerts}, options(user, language), Layout::Desktop)
-    {
-        window.setAlarmAnnouncer(&announcer);
-        window.resize(1920, 1080);
-        window.show();
-        QObject::connect(&client, &models::TelemetryClient::batchReady, &store, &models::SituationStore::apply);
-        QObject::connect(window.controlDesk(), &widgets::ControlDesk::commandIssued, &client,
-                         &models::TelemetryClient::sendCommand);
-        models::ConnectionSettings s;
-        s.host = QStringLiteral("127.0.0.1");
-        s.port = port;
-        s.caFile = tlsDir + QStringLiteral("/ca.pem");
-        s.user = user;
-        s.password = user + QStringLiteral("-pw");
-        s.clientName = QStringLiteral("tst_approvalsintegration");
-        client.start(s);
-    }
-
-    static console::ConsoleOptions options(const QString &user, const QString &language)
-    {
-        console::ConsoleOptions o;
-        o.serverText = QStringLiteral("127.0.0.1");
-        o.connection.user = user;
-        o.language = language;
-        return o;
-    }
-
-    widgets::ApprovalNotifier *notifier() const { return window.approvalNotifier(); }
-
-    CountingAnnouncer announcer;
-    models::SituationStore store;
-    models::TelemetryClient client;
-    models::ProviderModel providers;
-    models::CohortModel cohorts;
-    models::AlertModel alerts;
-    MainWindow window;
-};
+    return c.window.approvalNotifier();
+}
 
 bool startSimulator(testing::SimulatorProcess &sim, const QTemporaryDir &dir, QString *error)
 {
@@ -115,24 +58,6 @@ bool startSimulator(testing::SimulatorProcess &sim, const QTemporaryDir &dir, QS
                       QStringLiteral("--fast-forward"), QStringLiteral("32m"), QStringLiteral("--speed"), QStringLiteral("2"),
                       QStringLiteral("--tick-hz"), QStringLiteral("5")},
                      error);
-}
-
-// The window as a desktop shows it: offscreen windows have no frame, so the
-// title the window manager would draw is drawn above the grab.
-QImage withTitleBar(QWidget &window)
-{
-    constexpr int kBar = 32;
-    const QPixmap body = window.grab();
-    QImage shot(body.width(), body.height() + kBar, QImage::Format_RGB32);
-    shot.fill(QColor(0x2b, 0x2f, 0x36));
-    QPainter p(&shot);
-    QFont font = window.font();
-    font.setPointSizeF(11.0);
-    p.setFont(font);
-    p.setPen(Qt::white);
-    p.drawText(QRect(12, 0, body.width() - 24, kBar), Qt::AlignVCenter | Qt::AlignLeft, window.windowTitle());
-    p.drawPixmap(0, kBar, body);
-    return shot;
 }
 
 } // namespace
@@ -158,11 +83,12 @@ private slots:
         QString error;
         QVERIFY2(startSimulator(sim, dir, &error), qPrintable(error));
 
-        Console park(sim.port(), tls, QStringLiteral("park"));   // supervisor, asks
-        Console choi(sim.port(), tls, QStringLiteral("choi"));   // supervisor, approves
-        Console kim(sim.port(), tls, QStringLiteral("kim"));     // operator, may not approve
-        for (Console *c : {&park, &choi, &kim})
-            QTRY_VERIFY_WITH_TIMEOUT(c->store.hasSnapshot() && c->store.isLive() && c->store.state().providers_size() > 0, kWaitMs);
+        const GatewayAddress gateway{sim.port(), tls};
+        ConsoleScreen park({.user = QStringLiteral("park")}, gateway);   // supervisor, asks
+        ConsoleScreen choi({.user = QStringLiteral("choi")}, gateway);   // supervisor, approves
+        ConsoleScreen kim({.user = QStringLiteral("kim")}, gateway);     // operator, may not approve
+        for (ConsoleScreen *c : {&park, &choi, &kim})
+            QTRY_VERIFY_WITH_TIMEOUT(c->isLive() && c->store.state().providers_size() > 0, kWaitMs);
         QCOMPARE(choi.store.role(), v1::ROLE_SUPERVISOR);
         QCOMPARE(kim.store.role(), v1::ROLE_OPERATOR);
         const QString choiTitle = choi.window.windowTitle();
@@ -190,14 +116,14 @@ private slots:
         // park reads that deadline, and is not asked to approve his own request.
         const QString deadline = widgets::ApprovalWords::deadlineText(park.store, asked.expires_ms());
         QVERIFY2(park.window.controlNotice()->text().contains(deadline), qPrintable(park.window.controlNotice()->text()));
-        QCOMPARE(park.notifier()->waiting(), 0);
+        QCOMPARE(notifier(park)->waiting(), 0);
 
         // choi is told: title, status bar, announcer.
-        QTRY_COMPARE_WITH_TIMEOUT(choi.notifier()->waiting(), 1, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(notifier(choi)->waiting(), 1, kWaitMs);
         QCOMPARE(choi.window.windowTitle(), QStringLiteral("[Approvals waiting: 1] ") + choiTitle);
-        QVERIFY(choi.notifier()->statusLabel()->isVisible());
-        QVERIFY2(choi.notifier()->statusLabel()->text().startsWith(QStringLiteral("Approvals waiting for you: 1 · park (Seoul)")),
-                 qPrintable(choi.notifier()->statusLabel()->text()));
+        QVERIFY(notifier(choi)->statusLabel()->isVisible());
+        QVERIFY2(notifier(choi)->statusLabel()->text().startsWith(QStringLiteral("Approvals waiting for you: 1 · park (Seoul)")),
+                 qPrintable(notifier(choi)->statusLabel()->text()));
         QCOMPARE(choi.announcer.titles, QStringList{QStringLiteral("Approval requested")});
         QCOMPARE(choi.announcer.sounds, choi.window.criticalAlarm()->isMuted() ? 0 : 1);
         // The same request, with the gateway's deadline, on choi's console.
@@ -211,8 +137,8 @@ private slots:
 
         // kim, an operator, sees it listed but is not asked.
         QTRY_COMPARE_WITH_TIMEOUT(kim.store.control().pending_size(), 1, kWaitMs);
-        QCOMPARE(kim.notifier()->waiting(), 0);
-        QVERIFY(kim.notifier()->statusLabel()->isHidden());
+        QCOMPARE(notifier(kim)->waiting(), 0);
+        QVERIFY(notifier(kim)->statusLabel()->isHidden());
         QVERIFY(!kim.window.windowTitle().startsWith(QStringLiteral("[Approvals")));
         QCOMPARE(kim.announcer.titles.size(), 0);
 
@@ -240,78 +166,13 @@ private slots:
         dialog->reasonEdit()->setPlainText(QStringLiteral("checked with park"));
         dialog->okButton()->click();
         QTRY_COMPARE_WITH_TIMEOUT(choi.store.control().pending_size(), 0, kWaitMs);
-        QCOMPARE(choi.notifier()->waiting(), 0);
+        QCOMPARE(notifier(choi)->waiting(), 0);
         QCOMPARE(choi.window.windowTitle(), choiTitle);
-        QVERIFY(choi.notifier()->statusLabel()->isHidden());
+        QVERIFY(notifier(choi)->statusLabel()->isHidden());
         bool kakaoOff = false;
         for (const auto &p : choi.store.control().providers())
             kakaoOff = kakaoOff || (p.id() == "kakao" && !p.enabled());
         QVERIFY(kakaoOff);
-    }
-
-    // Not a check: pictures for docs/screenshots, in Korean at 1920x1080 on
-    // the real simulator, taken when SITROOM_SHOTS_DIR is set.
-    void screenshots()
-    {
-        const QString shots = qEnvironmentVariable("SITROOM_SHOTS_DIR");
-        if (shots.isEmpty())
-            QSKIP("set SITROOM_SHOTS_DIR to take the approval screenshots");
-        QTranslator translator;
-        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
-        QVERIFY2(translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&translator);
-        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
-        QFont font(QStringLiteral("Noto Sans CJK KR"));
-        font.setPointSizeF(10.0);
-        QApplication::setFont(font);
-        QFile sheet(QStringLiteral(SITROOM_SOURCE_DIR "/resources/theme/sitroom.qss"));
-        QVERIFY(sheet.open(QIODevice::ReadOnly));
-        qApp->setStyleSheet(QString::fromUtf8(sheet.readAll()));
-        QSettings().clear();
-
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString tls = dir.filePath(QStringLiteral("tls"));
-        testing::SimulatorProcess sim;
-        QString error;
-        QVERIFY2(startSimulator(sim, dir, &error), qPrintable(error));
-        Console park(sim.port(), tls, QStringLiteral("park"), QStringLiteral("ko"));
-        Console choi(sim.port(), tls, QStringLiteral("choi"), QStringLiteral("ko"));
-        choi.window.resize(1920, 1080 - 32);
-        for (Console *c : {&park, &choi})
-            QTRY_VERIFY_WITH_TIMEOUT(c->store.hasSnapshot() && c->store.isLive() && c->store.state().providers_size() > 0, kWaitMs);
-        park.window.controlDesk()->proposeProviderEnabled(QStringLiteral("kakao"), false);
-        widgets::ControlConfirmDialog *ask = park.window.controlDesk()->activeDialog();
-        QVERIFY(ask);
-        ask->reasonEdit()->setPlainText(QStringLiteral("카카오 인증 오류율 상승, 런북 4단계"));
-        ask->okButton()->click();
-        QTRY_COMPARE_WITH_TIMEOUT(choi.notifier()->waiting(), 1, kWaitMs);
-        QTest::qWait(12000);  // the figures move on from the request's
-        QVERIFY(withTitleBar(choi.window).save(QDir(shots).filePath(QStringLiteral("approval-pending-ko-1920x1080.png"))));
-
-        const std::string id = choi.store.control().pending(0).request_id();
-        auto *approve = choi.window.pendingPanel()->findChild<QPushButton *>(QStringLiteral("approve-") + QString::fromStdString(id));
-        QVERIFY(approve);
-        approve->click();
-        widgets::ControlConfirmDialog *dialog = choi.window.controlDesk()->activeDialog();
-        QVERIFY(dialog);
-        dialog->reasonEdit()->setPlainText(QStringLiteral("박 감독자와 통화로 확인"));
-        QTest::qWait(1500);
-        dialog->adjustSize();
-        QImage shot = withTitleBar(choi.window);
-        {
-            QPainter p(&shot);
-            p.fillRect(shot.rect(), QColor(0, 0, 0, 90));  // the window behind a modal dialog
-            const QPixmap box = dialog->grab();
-            const QPoint at((shot.width() - box.width()) / 2, (shot.height() - box.height()) / 2);
-            p.setPen(QColor(0x60, 0x66, 0x70));
-            p.drawRect(QRect(at - QPoint(1, 1), box.size() + QSize(1, 1)));
-            p.drawPixmap(at, box);
-        }
-        QVERIFY(shot.save(QDir(shots).filePath(QStringLiteral("approval-dialog-ko-1920x1080.png"))));
-        dialog->reject();
-        QCoreApplication::removeTranslator(&translator);
-        qApp->setStyleSheet(QString());
     }
 };
 

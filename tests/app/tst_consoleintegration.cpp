@@ -2,15 +2,13 @@
 // the models match what the server sends, a killed and restarted simulator is
 // followed by a resync, and silence raises the stale banner within 3 s.
 #include "app/console/MainWindow.h"
+#include "tests/support/ConsoleScreen.h"
 #include "tests/support/SimulatorProcess.h"
 #include "tests/support/TestTlsClient.h"
 
-#include "models/itemmodels/AlertModel.h"
-#include "models/itemmodels/CohortModel.h"
 #include "models/itemmodels/ProviderModel.h"
 #include "models/situation/SituationStore.h"
 #include "widgets/status/StaleBanner.h"
-#include "models/telemetry/TelemetryClient.h"
 
 #include <QtTest>
 
@@ -24,33 +22,10 @@ using Body = sitroom::v1::Envelope::BodyCase;
 
 namespace {
 
-models::ConnectionSettings settingsFor(quint16 port, const QString &tlsDir)
-{
-    models::ConnectionSettings s;
-    s.host = QStringLiteral("127.0.0.1");
-    s.port = port;
-    s.caFile = tlsDir + QStringLiteral("/ca.pem");
-    s.user = QStringLiteral("integration");
-    return s;
-}
-
-// The console's data layer as main() wires it.
-struct ConsoleData
-{
-    ConsoleData()
-        : providers(store)
-        , cohorts(store)
-        , alerts(store)
-    {
-        QObject::connect(&client, &models::TelemetryClient::batchReady, &store, &models::SituationStore::apply);
-    }
-
-    models::SituationStore store;
-    models::ProviderModel providers;
-    models::CohortModel cohorts;
-    models::AlertModel alerts;
-    models::TelemetryClient client;
-};
+using testing::ConsoleData;
+using testing::ConsoleScreen;
+using testing::GatewayAddress;
+using testing::signInAs;
 
 } // namespace
 
@@ -78,8 +53,7 @@ private slots:
         QVERIFY2(witness.connectToServer(sim.port(), m_tls + QStringLiteral("/ca.pem"), 5000, &error), qPrintable(error));
         witness.sendHello();
 
-        ConsoleData console;
-        console.client.start(settingsFor(sim.port(), m_tls));
+        ConsoleData console(signInAs({sim.port(), m_tls}, QStringLiteral("integration")));
         QTRY_VERIFY_WITH_TIMEOUT(console.store.hasSnapshot(), 10000);
         QCOMPARE(console.store.configuration().scenario_id(), std::string("opening-18-49"));
         QCOMPARE(console.providers.rowCount(), 5);
@@ -128,8 +102,7 @@ private slots:
                              &error),
                  qPrintable(error));
         const quint16 port = first.port();
-        ConsoleData console;
-        console.client.start(settingsFor(port, m_tls));
+        ConsoleData console(signInAs({port, m_tls}, QStringLiteral("integration")));
         QTRY_VERIFY_WITH_TIMEOUT(console.store.hasSnapshot() && !console.store.isStale(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(console.store.state().sim_time_ms() - console.store.sessionOriginMs() > 600'000, 10000);
         const qint64 before = console.store.state().sim_time_ms();
@@ -160,15 +133,8 @@ private slots:
                             QStringLiteral("--speed"), QStringLiteral("30")},
                            &error),
                  qPrintable(error));
-        ConsoleData console;
-        console::ConsoleOptions options;
-        options.serverText = QStringLiteral("127.0.0.1:%1").arg(sim.port());
-        options.language = QStringLiteral("en");
-        console::MainWindow window({&console.store, &console.providers, &console.cohorts, &console.alerts}, options,
-                                   console::Layout::Desktop);
-        window.resize(1366, 768);
-        window.show();
-        console.client.start(settingsFor(sim.port(), m_tls));
+        ConsoleScreen console({.user = QStringLiteral("integration"), .size = {1366, 768}}, GatewayAddress{sim.port(), m_tls});
+        const console::MainWindow &window = console.window;
         QTRY_VERIFY_WITH_TIMEOUT(console.store.hasSnapshot() && !window.staleBanner()->isVisible(), 10000);
 
         const auto pid = sim.process().processId();

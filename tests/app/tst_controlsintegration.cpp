@@ -3,12 +3,12 @@
 // reflected in the store's control state and in the next ticks' rate limit,
 // audited; a repeat on the old revision is a conflict naming who changed it;
 // a hazardous cut waits for approval where every console sees it.
+#include "tests/support/ConsoleData.h"
 #include "tests/support/SimulatorProcess.h"
 #include "tests/support/TestUsers.h"
 
 #include "models/control/ControlRequest.h"
 #include "models/situation/SituationStore.h"
-#include "models/telemetry/TelemetryClient.h"
 
 #include <QtTest>
 
@@ -16,7 +16,6 @@
 #include <QTemporaryDir>
 
 #include <cmath>
-#include <memory>
 
 using namespace sitroom;
 
@@ -24,24 +23,9 @@ namespace {
 
 constexpr int kWaitMs = 10000;
 
-struct Console
-{
-    Console(quint16 port, const QString &tlsDir, const QString &user)
-    {
-        QObject::connect(&client, &models::TelemetryClient::batchReady, &store, &models::SituationStore::apply);
-        models::ConnectionSettings s;
-        s.host = QStringLiteral("127.0.0.1");
-        s.port = port;
-        s.caFile = tlsDir + QStringLiteral("/ca.pem");
-        s.user = user;
-        s.password = user + QStringLiteral("-pw");
-        s.clientName = QStringLiteral("tst_controlsintegration");
-        client.start(s);
-    }
-
-    models::SituationStore store;
-    models::TelemetryClient client;
-};
+using testing::ConsoleData;
+using testing::GatewayAddress;
+using testing::signInAs;
 
 } // namespace
 
@@ -65,10 +49,11 @@ private slots:
                            &error),
                  qPrintable(error));
 
-        Console kim(sim.port(), tls, QStringLiteral("kim"));      // operator
-        Console han(sim.port(), tls, QStringLiteral("han"));      // viewer, watching
-        QTRY_VERIFY_WITH_TIMEOUT(kim.store.hasSnapshot() && kim.store.isLive(), kWaitMs);
-        QTRY_VERIFY_WITH_TIMEOUT(han.store.hasSnapshot() && han.store.isLive(), kWaitMs);
+        const GatewayAddress gateway{sim.port(), tls};
+        ConsoleData kim(signInAs(gateway, QStringLiteral("kim")));   // operator
+        ConsoleData han(signInAs(gateway, QStringLiteral("han")));   // viewer, watching
+        QTRY_VERIFY_WITH_TIMEOUT(kim.isLive(), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(han.isLive(), kWaitMs);
         QCOMPARE(kim.store.role(), v1::ROLE_OPERATOR);
         QCOMPARE(han.store.role(), v1::ROLE_VIEWER);
 

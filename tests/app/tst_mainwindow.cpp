@@ -2,18 +2,15 @@
 // layouts and their persistence.
 #include "app/console/MainWindow.h"
 #include "widgets/wall/WallBoard.h"
+#include "tests/support/ConsoleScreen.h"
 #include "tests/support/SyntheticTelemetry.h"
 
 #include "widgets/board/ProviderBoard.h"
 #include "widgets/board/ProviderTile.h"
 #include "widgets/common/LiveClockLabel.h"
 #include "widgets/common/StaleOverlay.h"
-#include "models/itemmodels/AlertModel.h"
-#include "models/itemmodels/CohortModel.h"
-#include "models/itemmodels/ProviderModel.h"
 #include "widgets/panels/AdmissionPanel.h"
 #include "widgets/panels/CohortPanel.h"
-#include "models/situation/SituationStore.h"
 #include "widgets/status/ConnectionStatus.h"
 #include "widgets/status/StaleBanner.h"
 
@@ -26,54 +23,23 @@
 
 using namespace sitroom;
 using sitroom::console::Layout;
-using sitroom::console::MainWindow;
 
 namespace {
 
-// A store, its models and a window over them, on a clock the test moves.
-struct Console
+using testing::ConsoleScreen;
+
+// The synthetic system's picture at 20:15, as its snapshot arrives: the link
+// live, ten minutes of history, the lights given (green otherwise).
+void feedSnapshot(ConsoleScreen &c, const QList<v1::Light> &lights = {})
 {
-    explicit Console(Layout layout = Layout::Desktop, QSize size = {1920, 1080})
-        : store(nullptr, [this] { return now; })
-        , providers(store)
-        , cohorts(store)
-        , alerts(store)
-        , window({&store, &providers, &cohorts, &alerts}, options(), layout)
-    {
-        window.resize(size);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-    }
-
-    static console::ConsoleOptions options()
-    {
-        console::ConsoleOptions o;
-        o.serverText = QStringLiteral("127.0.0.1:7600");
-        o.connection.user = QStringLiteral("kim");
-        o.language = QStringLiteral("en");
-        return o;
-    }
-
-    void feedSnapshot(const QList<v1::Light> &lights = {})
-    {
-        models::TelemetryBatch batch;
-        models::LinkEvent live;
-        live.state = models::LinkState::Live;
-        batch.link.push_back(live);
-        batch.snapshot = system.snapshot(system.openMs + 15 * 60 * 1000, 600, lights);
-        batch.messages = 1;
-        batch.lastMessageMonotonicMs = now;
-        store.apply(batch);
-    }
-
-    qint64 now = 1'000'000;
-    testing::SyntheticSystem system;
-    models::SituationStore store;
-    models::ProviderModel providers;
-    models::CohortModel cohorts;
-    models::AlertModel alerts;
-    MainWindow window;
-};
+    const testing::SyntheticSystem system;
+    models::TelemetryBatch batch;
+    models::LinkEvent live;
+    live.state = models::LinkState::Live;
+    batch.link.push_back(live);
+    batch.snapshot = system.snapshot(system.openMs + 15 * 60 * 1000, 600, lights);
+    c.arrive(batch);
+}
 
 } // namespace
 
@@ -91,7 +57,7 @@ private slots:
 
     void noDataIsNeverShownAsFresh()
     {
-        Console c;
+        ConsoleScreen c;
         QVERIFY(c.store.isStale());
         QVERIFY(c.window.staleBanner()->isVisible());
         QVERIFY(c.window.staleBanner()->text().contains(QStringLiteral("No data yet")));
@@ -104,7 +70,7 @@ private slots:
     void statusBarShowsTheLiveSystemsClock()
     {
         qputenv("TZ", QByteArrayLiteral("America/New_York"));
-        Console c;
+        ConsoleScreen c;
         auto *clock = c.window.findChild<widgets::LiveClockLabel *>();
         QVERIFY(clock);
         QVERIFY(clock->isVisible());
@@ -112,21 +78,20 @@ private slots:
         models::LinkEvent live;
         live.state = models::LinkState::Live;
         batch.link.push_back(live);
-        batch.snapshot = c.system.snapshot(c.system.openMs + 13 * 60 * 1000 + 5000, 60);  // 20:13:05 KST
+        const testing::SyntheticSystem system;
+        batch.snapshot = system.snapshot(system.openMs + 13 * 60 * 1000 + 5000, 60);  // 20:13:05 KST
         batch.snapshot->mutable_configuration()->set_speed(30);
         batch.snapshot->mutable_configuration()->set_source("sim:synthetic");
-        batch.messages = 1;
-        batch.lastMessageMonotonicMs = c.now;
         batch.lastServerTimeMs = 1628486531000;  // 14:22:11 KST on the wall clock
-        c.store.apply(batch);
+        c.arrive(batch);
         QVERIFY(clock->showsBothClocks());
         QCOMPARE(clock->text(), QStringLiteral("Simulation clock 20:13:05 KST · Wall clock 14:22:11 KST · 30× speed"));
     }
 
     void staleAfterThreeSecondsOfSilence()
     {
-        Console c;
-        c.feedSnapshot();
+        ConsoleScreen c;
+        feedSnapshot(c);
         QVERIFY(!c.store.isStale());
         QVERIFY(!c.window.staleBanner()->isVisible());
         QVERIFY(!c.window.windowTitle().contains(QStringLiteral("STALE")));
@@ -150,20 +115,19 @@ private slots:
         QVERIFY(c.window.connectionStatus()->ageLabelText().contains(QStringLiteral("3 s ago")));
 
         // Fresh data clears it at once.
+        const testing::SyntheticSystem system;
         models::TelemetryBatch tick;
         tick.hasState = true;
-        tick.state = c.system.state(c.system.openMs + 15 * 60 * 1000 + 3000);
-        tick.messages = 1;
-        tick.lastMessageMonotonicMs = c.now;
-        c.store.apply(tick);
+        tick.state = system.state(system.openMs + 15 * 60 * 1000 + 3000);
+        c.arrive(tick);
         QVERIFY(!c.window.staleBanner()->isVisible());
         QVERIFY(!c.window.windowTitle().contains(QStringLiteral("STALE")));
     }
 
     void linkFailureIsSaidInPlainWords()
     {
-        Console c;
-        c.feedSnapshot();
+        ConsoleScreen c;
+        feedSnapshot(c);
         models::TelemetryBatch batch;
         models::LinkEvent failed;
         failed.state = models::LinkState::Failed;
@@ -180,8 +144,8 @@ private slots:
 
     void lightsAreShapeColourAndWord()
     {
-        Console c;
-        c.feedSnapshot({v1::LIGHT_RED, v1::LIGHT_GREEN, v1::LIGHT_YELLOW, v1::LIGHT_SUSPENDED, v1::LIGHT_GREEN});
+        ConsoleScreen c;
+        feedSnapshot(c, {v1::LIGHT_RED, v1::LIGHT_GREEN, v1::LIGHT_YELLOW, v1::LIGHT_SUSPENDED, v1::LIGHT_GREEN});
         widgets::ProviderBoard *board = c.window.providerBoard();
         QCOMPARE(board->tileCount(), 5);
         const struct
@@ -202,8 +166,8 @@ private slots:
 
     void panelsShowTheFigures()
     {
-        Console c;
-        c.feedSnapshot();
+        ConsoleScreen c;
+        feedSnapshot(c);
         QCOMPARE(c.window.admissionPanel()->queueText(), QStringLiteral("12,345 people"));
         QVERIFY2(c.window.cohortPanel()->todayText().startsWith(QStringLiteral("Booking now: Ages 18-49 (birth date ending 9)")),
                  qPrintable(c.window.cohortPanel()->todayText()));
@@ -224,9 +188,9 @@ private slots:
     {
         QFETCH(int, layout);
         QFETCH(QSize, size);
-        Console c(Layout(layout), size);
-        c.feedSnapshot();
-        QTest::qWait(100);
+        ConsoleScreen c({.layout = Layout(layout), .size = size});
+        feedSnapshot(c);
+        QVERIFY(c.settle());
         QVERIFY2(c.window.minimumSizeHint().width() <= size.width() && c.window.minimumSizeHint().height() <= size.height(),
                  qPrintable(QStringLiteral("%1x%2").arg(c.window.minimumSizeHint().width()).arg(c.window.minimumSizeHint().height())));
         // Every tile whole and on screen, none squeezed below what it needs.
@@ -270,14 +234,14 @@ private slots:
     {
         QSettings().clear();
         {
-            Console c;
+            ConsoleScreen c;
             auto *alerts = c.window.findChild<QDockWidget *>(QStringLiteral("alertsDock"));
             QVERIFY(alerts);
             alerts->close();
             c.window.close();
         }
-        Console again;
-        QTest::qWait(50);
+        ConsoleScreen again;
+        QVERIFY(again.settle());
         auto *alerts = again.window.findChild<QDockWidget *>(QStringLiteral("alertsDock"));
         QVERIFY(!alerts->isVisible());
         // Reset brings everything back.

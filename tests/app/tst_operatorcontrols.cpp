@@ -2,6 +2,7 @@
 // telemetry: role mirroring, the confirmation and its reason, stale override,
 // expected effects, results in plain words, pending approvals, wall mode.
 #include "app/console/MainWindow.h"
+#include "tests/support/ConsoleScreen.h"
 #include "tests/support/SyntheticTelemetry.h"
 
 #include "widgets/board/ProviderBoard.h"
@@ -10,11 +11,7 @@
 #include "widgets/controls/ControlDesk.h"
 #include "widgets/controls/PendingApprovalsPanel.h"
 #include "widgets/controls/ThrottleControl.h"
-#include "models/itemmodels/AlertModel.h"
-#include "models/itemmodels/CohortModel.h"
-#include "models/itemmodels/ProviderModel.h"
 #include "widgets/panels/AdmissionPanel.h"
-#include "models/situation/SituationStore.h"
 
 #include <QtTest>
 
@@ -35,72 +32,49 @@
 
 using namespace sitroom;
 using sitroom::console::Layout;
-using sitroom::console::MainWindow;
 
 namespace {
 
-struct Console
+using testing::ConsoleScreen;
+
+// kim signed in with `role` at 20:15 on the synthetic system, the rate in
+// force 700/s (or `control`).
+void feed(ConsoleScreen &c, v1::Role role, v1::ControlState control = {})
 {
-    explicit Console(v1::Role role, Layout layout = Layout::Desktop)
-        : store(nullptr, [this] { return now; })
-        , providers(store)
-        , cohorts(store)
-        , alerts(store)
-        , window({&store, &providers, &cohorts, &alerts}, options(), layout)
-    {
-        window.resize(1920, 1080);
-        window.show();
-        feed(role);
-    }
+    const testing::SyntheticSystem system;
+    models::TelemetryBatch batch;
+    models::LinkEvent live;
+    live.state = models::LinkState::Live;
+    batch.link.push_back(live);
+    v1::Welcome welcome;
+    welcome.set_role(role);
+    welcome.set_user("kim");
+    welcome.set_site(v1::SITE_SEOUL);
+    batch.welcome = welcome;
+    batch.snapshot = system.snapshot(system.openMs + 15 * 60 * 1000, 60);
+    if (control.revision() > 0)
+        *batch.snapshot->mutable_control() = control;
+    c.arrive(batch);
+}
 
-    static console::ConsoleOptions options()
-    {
-        console::ConsoleOptions o;
-        o.serverText = QStringLiteral("127.0.0.1:7600");
-        o.connection.user = QStringLiteral("kim");
-        o.language = QStringLiteral("en");
-        return o;
-    }
+void dropLink(ConsoleScreen &c)
+{
+    models::TelemetryBatch batch;
+    models::LinkEvent failed;
+    failed.state = models::LinkState::Failed;
+    batch.link.push_back(failed);
+    c.store.apply(batch);
+}
 
-    void feed(v1::Role role, v1::ControlState control = {})
-    {
-        models::TelemetryBatch batch;
-        models::LinkEvent live;
-        live.state = models::LinkState::Live;
-        batch.link.push_back(live);
-        v1::Welcome welcome;
-        welcome.set_role(role);
-        welcome.set_user("kim");
-        welcome.set_site(v1::SITE_SEOUL);
-        batch.welcome = welcome;
-        batch.snapshot = system.snapshot(system.openMs + 15 * 60 * 1000, 60);
-        if (control.revision() > 0)
-            *batch.snapshot->mutable_control() = control;
-        batch.messages = 1;
-        batch.lastMessageMonotonicMs = now;
-        store.apply(batch);
-    }
+widgets::ThrottleControl *throttle(const ConsoleScreen &c)
+{
+    return c.window.admissionPanel()->throttleControl();
+}
 
-    void dropLink()
-    {
-        models::TelemetryBatch batch;
-        models::LinkEvent failed;
-        failed.state = models::LinkState::Failed;
-        batch.link.push_back(failed);
-        store.apply(batch);
-    }
-
-    widgets::ThrottleControl *throttle() const { return window.admissionPanel()->throttleControl(); }
-    std::unique_ptr<QMenu> providerMenu(int row) { return std::unique_ptr<QMenu>(window.providerBoard()->contextMenuFor(row, &window)); }
-
-    qint64 now = 1'000'000;
-    testing::SyntheticSystem system;
-    models::SituationStore store;
-    models::ProviderModel providers;
-    models::CohortModel cohorts;
-    models::AlertModel alerts;
-    MainWindow window;
-};
+std::unique_ptr<QMenu> providerMenu(ConsoleScreen &c, int row)
+{
+    return std::unique_ptr<QMenu>(c.window.providerBoard()->contextMenuFor(row, &c.window));
+}
 
 QAction *findAction(QMenu *menu, const QString &name)
 {
@@ -127,31 +101,34 @@ private slots:
 
     void viewerSeesNoControls()
     {
-        Console c(v1::ROLE_VIEWER);
+        ConsoleScreen c;
+        feed(c, v1::ROLE_VIEWER);
         QVERIFY(c.window.controlDesk());
-        QVERIFY(!c.throttle()->isVisible());
-        QVERIFY(!c.providerMenu(0));
+        QVERIFY(!throttle(c)->isVisible());
+        QVERIFY(!providerMenu(c, 0));
         QVERIFY(!c.window.controlDesk()->mayThrottle());
     }
 
     void operatorSeesThrottleButNoProviderActions()
     {
-        Console c(v1::ROLE_OPERATOR);
-        QVERIFY(c.throttle()->isVisible());
-        QVERIFY(c.throttle()->isEnabled());
-        QCOMPARE(c.throttle()->rateBox()->minimum(), 50.0);
-        QCOMPARE(c.throttle()->rateBox()->maximum(), 3000.0);
-        QCOMPARE(c.throttle()->rateBox()->value(), 700.0);
-        QVERIFY(c.throttle()->pauseButton()->isVisible());
-        QVERIFY(!c.throttle()->resumeButton()->isVisible());
-        QVERIFY(!c.providerMenu(0));
+        ConsoleScreen c;
+        feed(c, v1::ROLE_OPERATOR);
+        QVERIFY(throttle(c)->isVisible());
+        QVERIFY(throttle(c)->isEnabled());
+        QCOMPARE(throttle(c)->rateBox()->minimum(), 50.0);
+        QCOMPARE(throttle(c)->rateBox()->maximum(), 3000.0);
+        QCOMPARE(throttle(c)->rateBox()->value(), 700.0);
+        QVERIFY(throttle(c)->pauseButton()->isVisible());
+        QVERIFY(!throttle(c)->resumeButton()->isVisible());
+        QVERIFY(!providerMenu(c, 0));
     }
 
     void supervisorAlsoGetsProviderActions()
     {
-        Console c(v1::ROLE_SUPERVISOR);
-        QVERIFY(c.throttle()->isVisible());
-        const auto menu = c.providerMenu(0);
+        ConsoleScreen c;
+        feed(c, v1::ROLE_SUPERVISOR);
+        QVERIFY(throttle(c)->isVisible());
+        const auto menu = providerMenu(c, 0);
         QVERIFY(menu);
         QVERIFY(findAction(menu.get(), QStringLiteral("disableProvider"))->isEnabled());
         QVERIFY(!findAction(menu.get(), QStringLiteral("enableProvider"))->isEnabled());
@@ -159,30 +136,33 @@ private slots:
 
     void controlsDisabledWhileNotConnected()
     {
-        Console c(v1::ROLE_SUPERVISOR);
-        c.dropLink();
-        QVERIFY(c.throttle()->isVisible());
-        QVERIFY(!c.throttle()->isEnabled());
-        const auto menu = c.providerMenu(0);
+        ConsoleScreen c;
+        feed(c, v1::ROLE_SUPERVISOR);
+        dropLink(c);
+        QVERIFY(throttle(c)->isVisible());
+        QVERIFY(!throttle(c)->isEnabled());
+        const auto menu = providerMenu(c, 0);
         QVERIFY(menu);
         QVERIFY(!findAction(menu.get(), QStringLiteral("disableProvider"))->isEnabled());
     }
 
     void wallShowsNoControls()
     {
-        Console c(v1::ROLE_SUPERVISOR, Layout::Wall);
+        ConsoleScreen c({.layout = Layout::Wall});
+        feed(c, v1::ROLE_SUPERVISOR);
         QVERIFY(!c.window.controlDesk());
         QVERIFY(!c.window.auditPanel());
-        QVERIFY(!c.throttle()->isVisible());
-        QVERIFY(!c.providerMenu(0));
+        QVERIFY(!throttle(c)->isVisible());
+        QVERIFY(!providerMenu(c, 0));
     }
 
     void confirmationNeedsAReason()
     {
-        Console c(v1::ROLE_OPERATOR);
+        ConsoleScreen c;
+        feed(c, v1::ROLE_OPERATOR);
         QSignalSpy issued(c.window.controlDesk(), &widgets::ControlDesk::commandIssued);
-        c.throttle()->rateBox()->setValue(800);
-        c.throttle()->applyButton()->click();
+        throttle(c)->rateBox()->setValue(800);
+        throttle(c)->applyButton()->click();
         widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
         QVERIFY(dialog);
         QVERIFY(dialog->isVisible());
@@ -205,9 +185,10 @@ private slots:
 
     void cancelSendsNothing()
     {
-        Console c(v1::ROLE_OPERATOR);
+        ConsoleScreen c;
+        feed(c, v1::ROLE_OPERATOR);
         QSignalSpy issued(c.window.controlDesk(), &widgets::ControlDesk::commandIssued);
-        c.throttle()->pauseButton()->click();
+        throttle(c)->pauseButton()->click();
         widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
         QVERIFY(dialog);
         dialog->reasonEdit()->setPlainText(QStringLiteral("why not"));
@@ -217,12 +198,13 @@ private slots:
 
     void staleDataNeedsAnExplicitOverride()
     {
-        Console c(v1::ROLE_OPERATOR);
+        ConsoleScreen c;
+        feed(c, v1::ROLE_OPERATOR);
         QSignalSpy issued(c.window.controlDesk(), &widgets::ControlDesk::commandIssued);
         c.now += 5000;
         c.store.checkFreshness();
         QVERIFY(c.store.isStale());
-        c.throttle()->applyButton()->click();
+        throttle(c)->applyButton()->click();
         widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
         QVERIFY(dialog);
         QVERIFY(dialog->staleWarning()->isVisible());
@@ -238,8 +220,9 @@ private slots:
 
     void goingStaleWhileTheDialogIsOpenAsksForTheOverride()
     {
-        Console c(v1::ROLE_OPERATOR);
-        c.throttle()->applyButton()->click();
+        ConsoleScreen c;
+        feed(c, v1::ROLE_OPERATOR);
+        throttle(c)->applyButton()->click();
         widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
         dialog->reasonEdit()->setPlainText(QStringLiteral("r"));
         QVERIFY(dialog->okButton()->isEnabled());
@@ -251,8 +234,9 @@ private slots:
 
     void disableShowsWhereTheTrafficGoes()
     {
-        Console c(v1::ROLE_SUPERVISOR);
-        const auto menu = c.providerMenu(0);  // kakao: 20 %, 100/s
+        ConsoleScreen c;
+        feed(c, v1::ROLE_SUPERVISOR);
+        const auto menu = providerMenu(c, 0);  // kakao: 20 %, 100/s
         findAction(menu.get(), QStringLiteral("disableProvider"))->trigger();
         widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
         QVERIFY(dialog);
@@ -287,8 +271,10 @@ private slots:
     {
         QFETCH(int, status);
         QFETCH(QString, expected);
-        Console c(v1::ROLE_OPERATOR);
+        ConsoleScreen c;
+        feed(c, v1::ROLE_OPERATOR);
         const v1::Command command = send(c, 900);
+        QVERIFY(!command.command_id().empty());
         v1::CommandResult result;
         result.set_command_id(command.command_id());
         result.set_status(v1::CommandStatus(std::abs(status)));
@@ -302,8 +288,10 @@ private slots:
 
     void conflictNamesWhoChangedItLastAndWhy()
     {
-        Console c(v1::ROLE_OPERATOR);
+        ConsoleScreen c;
+        feed(c, v1::ROLE_OPERATOR);
         const v1::Command command = send(c, 900);
+        QVERIFY(!command.command_id().empty());
         v1::CommandResult result;
         result.set_command_id(command.command_id());
         result.set_status(v1::COMMAND_CONFLICT);
@@ -324,7 +312,8 @@ private slots:
 
     void someoneElsesChangeIsSaid()
     {
-        Console c(v1::ROLE_VIEWER);
+        ConsoleScreen c;
+        feed(c, v1::ROLE_VIEWER);
         models::TelemetryBatch batch;
         v1::Envelope env;
         v1::ControlEvent *event = env.mutable_control_event();
@@ -354,8 +343,9 @@ private slots:
             p->mutable_command()->set_reason("surge");
             p->mutable_requested_by()->set_user(user);
         }
-        Console supervisor(v1::ROLE_SUPERVISOR);
-        supervisor.feed(v1::ROLE_SUPERVISOR, control);
+        ConsoleScreen supervisor;
+        feed(supervisor, v1::ROLE_SUPERVISOR);
+        feed(supervisor, v1::ROLE_SUPERVISOR, control);
         widgets::PendingApprovalsPanel *panel = supervisor.window.pendingPanel();
         QCOMPARE(panel->table()->rowCount(), 2);
         auto *approve = panel->findChild<QPushButton *>(QStringLiteral("approve-req-lee"));
@@ -370,15 +360,17 @@ private slots:
         QCOMPARE(issued.size(), 1);
         QCOMPARE(issued[0][0].value<v1::Command>().approve().request_id(), std::string("req-lee"));
 
-        Console viewer(v1::ROLE_VIEWER);
-        viewer.feed(v1::ROLE_VIEWER, control);
+        ConsoleScreen viewer;
+        feed(viewer, v1::ROLE_VIEWER);
+        feed(viewer, v1::ROLE_VIEWER, control);
         QCOMPARE(viewer.window.pendingPanel()->table()->rowCount(), 2);
         QVERIFY(!viewer.window.pendingPanel()->findChild<QPushButton *>(QStringLiteral("approve-req-lee")));
     }
 
     void auditExports()
     {
-        Console c(v1::ROLE_VIEWER);
+        ConsoleScreen c;
+        feed(c, v1::ROLE_VIEWER);
         models::TelemetryBatch batch;
         v1::Envelope env;
         env.mutable_audit_event()->mutable_entry()->set_id(1);
@@ -399,18 +391,21 @@ private slots:
     }
 
 private:
-    static v1::Command send(Console &c, double rate)
+    // Throttles to rate through the confirmation; the command sent, or none.
+    static v1::Command send(ConsoleScreen &c, double rate)
     {
         QSignalSpy issued(c.window.controlDesk(), &widgets::ControlDesk::commandIssued);
-        c.throttle()->rateBox()->setValue(rate);
-        c.throttle()->applyButton()->click();
+        throttle(c)->rateBox()->setValue(rate);
+        throttle(c)->applyButton()->click();
         widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
+        if (!dialog)
+            return {};
         dialog->reasonEdit()->setPlainText(QStringLiteral("reason"));
         dialog->okButton()->click();
         return issued.isEmpty() ? v1::Command() : issued[0][0].value<v1::Command>();
     }
 
-    static void deliver(Console &c, const v1::CommandResult &result)
+    static void deliver(ConsoleScreen &c, const v1::CommandResult &result)
     {
         models::TelemetryBatch batch;
         batch.commandResults.push_back(result);

@@ -3,6 +3,7 @@
 // approves, and the board of a third console shows who, why, until when on
 // the live system's clock; when the timed disable ends the tile shows the
 // ramp back and then nothing.
+#include "tests/support/ConsoleData.h"
 #include "tests/support/SimulatorProcess.h"
 #include "tests/support/TestUsers.h"
 
@@ -12,7 +13,6 @@
 #include "domain/LiveClock.h"
 #include "models/itemmodels/ProviderModel.h"
 #include "models/situation/SituationStore.h"
-#include "models/telemetry/TelemetryClient.h"
 
 #include <QApplication>
 #include <QSignalSpy>
@@ -26,24 +26,9 @@ namespace {
 
 constexpr int kWaitMs = 15000;
 
-struct Console
-{
-    Console(quint16 port, const QString &tlsDir, const QString &user)
-    {
-        QObject::connect(&client, &models::TelemetryClient::batchReady, &store, &models::SituationStore::apply);
-        models::ConnectionSettings s;
-        s.host = QStringLiteral("127.0.0.1");
-        s.port = port;
-        s.caFile = tlsDir + QStringLiteral("/ca.pem");
-        s.user = user;
-        s.password = user + QStringLiteral("-pw");
-        s.clientName = QStringLiteral("tst_providerswitchintegration");
-        client.start(s);
-    }
-
-    models::SituationStore store;
-    models::TelemetryClient client;
-};
+using testing::ConsoleData;
+using testing::GatewayAddress;
+using testing::signInAs;
 
 } // namespace
 
@@ -79,13 +64,14 @@ private slots:
                            &error),
                  qPrintable(error));
 
-        Console park(sim.port(), tls, QStringLiteral("park"));   // supervisor, Seoul
-        Console choi(sim.port(), tls, QStringLiteral("choi"));   // supervisor, approves
-        Console han(sim.port(), tls, QStringLiteral("han"));     // viewer, Osong: the board we read
-        for (Console *c : {&park, &choi, &han})
-            QTRY_VERIFY_WITH_TIMEOUT(c->store.hasSnapshot() && c->store.isLive(), kWaitMs);
+        const GatewayAddress gateway{sim.port(), tls};
+        ConsoleData park(signInAs(gateway, QStringLiteral("park")));   // supervisor, Seoul
+        ConsoleData choi(signInAs(gateway, QStringLiteral("choi")));   // supervisor, approves
+        ConsoleData han(signInAs(gateway, QStringLiteral("han")));     // viewer, Osong: the board we read
+        for (ConsoleData *c : {&park, &choi, &han})
+            QTRY_VERIFY_WITH_TIMEOUT(c->isLive(), kWaitMs);
 
-        models::ProviderModel providers(han.store);
+        models::ProviderModel &providers = han.providers;
         widgets::ProviderBoard board(&providers, han.store);
         board.show();
         const int row = providers.rowOf(QStringLiteral("kakao"));

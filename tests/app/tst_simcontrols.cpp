@@ -1,8 +1,8 @@
 // Operator controls end to end: the real sitroom-sim with --users and
-// --state-dir, signed-in protocol clients over TLS (docs/controls.md).
-#include "tests/support/SimulatorProcess.h"
-#include "tests/support/TestTlsClient.h"
-#include "tests/support/TestUsers.h"
+// --state-dir, signed-in protocol clients over TLS (docs/controls.md):
+// sign-in, throttles reaching every console, conflicts, approvals, expiry and
+// timed disables. What survives a restart or a kill: tst_simdurability.
+#include "tests/app/ControlsRig.h"
 
 #include <QtTest>
 
@@ -15,141 +15,25 @@
 using namespace sitroom;
 using sitroom::testing::SimulatorProcess;
 using sitroom::testing::TestTlsClient;
-using Body = sitroom::v1::Envelope::BodyCase;
 
 namespace {
 
 constexpr int kWaitMs = 5000;
 
-const v1::ProviderState *providerState(const v1::SystemState &state, const std::string &id)
-{
-    for (const auto &p : state.providers())
-        if (p.id() == id)
-            return &p;
-    return nullptr;
-}
-
-const v1::ProviderControl *providerControl(const v1::ControlState &state, const std::string &id)
-{
-    for (const auto &p : state.providers())
-        if (p.id() == id)
-            return &p;
-    return nullptr;
-}
+using testing::providerControl;
+using testing::providerState;
 
 } // namespace
 
-class TestSimControls final : public QObject
+class TestSimControls final : public QObject, private testing::ControlsRig
 {
     Q_OBJECT
-
-private:
-    QStringList args() const
-    {
-        return {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-dir"), m_tls,
-                QStringLiteral("--users"), m_users, QStringLiteral("--state-dir"), m_state,
-                QStringLiteral("--speed"), QStringLiteral("60"), QStringLiteral("--tick-hz"), QStringLiteral("5")};
-    }
-
-    // Connects and signs in; the Welcome's or the Refusal's index, or -1.
-    std::unique_ptr<TestTlsClient> connect(const SimulatorProcess &sim, const QString &user, const QString &password,
-                                           Body *answer = nullptr)
-    {
-        auto client = std::make_unique<TestTlsClient>();
-        QString error;
-        if (!client->connectToServer(const_cast<SimulatorProcess &>(sim).port(), m_tls + QStringLiteral("/ca.pem"), kWaitMs, &error)) {
-            qWarning("%s", qPrintable(error));
-            return nullptr;
-        }
-        v1::Envelope hello;
-        hello.mutable_hello()->set_protocol_version(v1::PROTOCOL_VERSION_1);
-        hello.mutable_hello()->set_user(user.toStdString());
-        hello.mutable_hello()->set_password(password.toStdString());
-        hello.mutable_hello()->set_client_name("tst_simcontrols");
-        client->send(hello);
-        client->waitFor([&] { return client->count(Body::kWelcome) + client->count(Body::kRefusal) > 0; }, kWaitMs);
-        if (answer)
-            *answer = client->count(Body::kWelcome) ? Body::kWelcome
-                                                    : (client->count(Body::kRefusal) ? Body::kRefusal : Body::BODY_NOT_SET);
-        return client;
-    }
-
-    std::unique_ptr<TestTlsClient> signIn(const SimulatorProcess &sim, const QString &user)
-    {
-        Body answer = Body::BODY_NOT_SET;
-        auto client = connect(sim, user, user + QStringLiteral("-pw"), &answer);
-        if (!client || answer != Body::kWelcome || client->waitForBody(Body::kSnapshot, kWaitMs) < 0)
-            return nullptr;
-        return client;
-    }
-
-    static v1::ControlState currentControl(const TestTlsClient &client)
-    {
-        v1::ControlState control;
-        for (const auto &e : client.received()) {
-            if (e.body_case() == Body::kSnapshot)
-                control = e.snapshot().control();
-            else if (e.body_case() == Body::kControlEvent)
-                control = e.control_event().control();
-            else if (e.body_case() == Body::kCommandResult && e.command_result().control().revision() > control.revision())
-                control = e.command_result().control();
-        }
-        return control;
-    }
-
-    int m_counter = 0;
-    std::uint64_t m_ids = 0;
-
-    v1::Command command(const TestTlsClient &client, const char *reason = "test")
-    {
-        v1::Command c;
-        c.set_command_id("sc-" + std::to_string(++m_ids));
-        c.set_expected_revision(currentControl(client).revision());
-        c.set_reason(reason);
-        return c;
-    }
-
-    static v1::CommandResult send(TestTlsClient &client, const v1::Command &c)
-    {
-        v1::Envelope e;
-        *e.mutable_command() = c;
-        client.send(e);
-        v1::CommandResult result;
-        client.waitFor([&] {
-            for (const auto &r : client.received())
-                if (r.body_case() == Body::kCommandResult && r.command_result().command_id() == c.command_id()) {
-                    result = r.command_result();
-                    return true;
-                }
-            return false;
-        }, kWaitMs);
-        return result;
-    }
-
-    static v1::AuditResponse auditAll(TestTlsClient &client, bool verify)
-    {
-        v1::Envelope e;
-        e.mutable_audit_request()->set_request_id("audit-1");
-        e.mutable_audit_request()->set_limit(5000);
-        e.mutable_audit_request()->set_verify(verify);
-        const int from = int(client.received().size());
-        client.send(e);
-        const int i = client.waitForBody(Body::kAuditResponse, kWaitMs, from);
-        return i >= 0 ? client.received()[size_t(i)].audit_response() : v1::AuditResponse();
-    }
-
-    QTemporaryDir m_dir;
-    QString m_tls, m_users, m_state;
 
 private slots:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        ++m_counter;
-        m_tls = m_dir.filePath(QStringLiteral("tls"));
-        m_users = m_dir.filePath(QStringLiteral("users.json"));
-        m_state = m_dir.filePath(QStringLiteral("state-%1").arg(m_counter));
-        QVERIFY(testing::writeUsersFile(m_users, testing::standardTestUsers()));
+        QString error;
+        QVERIFY2(prepare(&error), qPrintable(error));
     }
 
     void signInGoodBadAndRateLimited()
@@ -159,7 +43,7 @@ private slots:
         QVERIFY2(sim.start(args(), &error), qPrintable(error));
 
         Body answer;
-        auto kim = connect(sim, QStringLiteral("kim"), QStringLiteral("kim-pw"), &answer);
+        auto kim = connectAs(sim, QStringLiteral("kim"), QStringLiteral("kim-pw"), &answer);
         QVERIFY(kim);
         QCOMPARE(answer, Body::kWelcome);
         const v1::Welcome welcome = kim->received()[size_t(kim->indexOf(Body::kWelcome))].welcome();
@@ -167,25 +51,25 @@ private slots:
         QCOMPARE(welcome.site(), v1::SITE_SEOUL);
         QCOMPARE(welcome.user(), std::string("kim"));
 
-        auto park = connect(sim, QStringLiteral("park"), QStringLiteral("park-pw"), &answer);
+        auto park = connectAs(sim, QStringLiteral("park"), QStringLiteral("park-pw"), &answer);
         QCOMPARE(answer, Body::kWelcome);
         QCOMPARE(park->received()[size_t(park->indexOf(Body::kWelcome))].welcome().role(), v1::ROLE_SUPERVISOR);
 
-        auto wrong = connect(sim, QStringLiteral("kim"), QStringLiteral("guess"), &answer);
+        auto wrong = connectAs(sim, QStringLiteral("kim"), QStringLiteral("guess"), &answer);
         QCOMPARE(answer, Body::kRefusal);
         QCOMPARE(wrong->received()[size_t(wrong->indexOf(Body::kRefusal))].refusal().code(), v1::REFUSAL_BAD_CREDENTIALS);
         QVERIFY(wrong->waitForDisconnected(kWaitMs));
-        auto unknown = connect(sim, QStringLiteral("mallory"), QStringLiteral("x"), &answer);
+        auto unknown = connectAs(sim, QStringLiteral("mallory"), QStringLiteral("x"), &answer);
         QCOMPARE(answer, Body::kRefusal);
         QCOMPARE(unknown->received()[size_t(unknown->indexOf(Body::kRefusal))].refusal().code(), v1::REFUSAL_BAD_CREDENTIALS);
 
         // Five failures for lee, then even the right password is turned away.
         for (int i = 0; i < 5; ++i) {
-            auto guess = connect(sim, QStringLiteral("lee"), QStringLiteral("guess-%1").arg(i), &answer);
+            auto guess = connectAs(sim, QStringLiteral("lee"), QStringLiteral("guess-%1").arg(i), &answer);
             QCOMPARE(answer, Body::kRefusal);
             QCOMPARE(guess->received()[size_t(guess->indexOf(Body::kRefusal))].refusal().code(), v1::REFUSAL_BAD_CREDENTIALS);
         }
-        auto locked = connect(sim, QStringLiteral("lee"), QStringLiteral("lee-pw"), &answer);
+        auto locked = connectAs(sim, QStringLiteral("lee"), QStringLiteral("lee-pw"), &answer);
         QCOMPARE(answer, Body::kRefusal);
         QCOMPARE(locked->received()[size_t(locked->indexOf(Body::kRefusal))].refusal().code(), v1::REFUSAL_TOO_MANY_ATTEMPTS);
         // Others are not affected.
@@ -412,117 +296,6 @@ private slots:
             const auto *p = providerState(last.tick().state(), "pass");
             return p && p->enabled();
         }, 3000));
-    }
-
-    void restartKeepsDisablesAndPendingRequests()
-    {
-        std::string requestId;
-        {
-            SimulatorProcess sim;
-            QString error;
-            QVERIFY2(sim.start(args(), &error), qPrintable(error));
-            auto park = signIn(sim, QStringLiteral("park"));
-            auto choi = signIn(sim, QStringLiteral("choi"));
-            QVERIFY(park && choi);
-            v1::Command disable = command(*park, "naver is down");
-            disable.mutable_set_provider_enabled()->set_provider_id("naver");
-            const v1::CommandResult pending = send(*park, disable);
-            QCOMPARE(pending.status(), v1::COMMAND_PENDING_APPROVAL);
-            v1::Command approve = command(*choi, "");
-            approve.mutable_approve()->set_request_id(pending.request_id());
-            const v1::CommandResult approved = send(*choi, approve);
-            QCOMPARE(approved.status(), v1::COMMAND_APPLIED);
-            v1::Command pause = command(*park, "backend saturated");
-            pause.set_expected_revision(approved.control().revision());
-            pause.mutable_pause_admission();
-            const v1::CommandResult paused = send(*park, pause);
-            QCOMPARE(paused.status(), v1::COMMAND_PENDING_APPROVAL);
-            requestId = paused.request_id();
-            QCOMPARE(sim.stop(), 0);
-        }
-        SimulatorProcess sim;
-        QString error;
-        QVERIFY2(sim.start(args(), &error), qPrintable(error));
-        auto choi = signIn(sim, QStringLiteral("choi"));
-        QVERIFY(choi);
-        const v1::ControlState restored = currentControl(*choi);
-        QVERIFY(!providerControl(restored, "naver")->enabled());
-        QCOMPARE(restored.pending_size(), 1);
-        QCOMPARE(restored.pending(0).request_id(), requestId);
-        QVERIFY(choi->waitFor([&] {
-            const auto &last = choi->received().back();
-            if (last.body_case() != Body::kTick)
-                return false;
-            const auto *p = providerState(last.tick().state(), "naver");
-            return p && !p->enabled();
-        }, 3000));
-        v1::Command approve = command(*choi, "");
-        approve.mutable_approve()->set_request_id(requestId);
-        const v1::CommandResult approved = send(*choi, approve);
-        QCOMPARE(approved.status(), v1::COMMAND_APPLIED);
-        QVERIFY(approved.control().admission_paused());
-    }
-
-    void killedMidBurstLosesNothingAcknowledged()
-    {
-        std::vector<v1::CommandResult> applied;
-        v1::Command firstApplied;
-        {
-            SimulatorProcess sim;
-            QString error;
-            QVERIFY2(sim.start(args(), &error), qPrintable(error));
-            auto kim = signIn(sim, QStringLiteral("kim"));
-            QVERIFY(kim);
-            const std::uint64_t revision = currentControl(*kim).revision();
-            std::vector<v1::Command> burst;
-            v1::Envelope all;
-            QByteArray bytes;
-            for (int i = 0; i < 20; ++i) {
-                v1::Command c;
-                c.set_command_id("burst-" + std::to_string(i));
-                c.set_expected_revision(revision + std::uint64_t(i));
-                c.set_reason("burst " + std::to_string(i));
-                c.mutable_set_admission_rate()->set_rate_per_s(i % 2 ? 700 : 690);
-                burst.push_back(c);
-                v1::Envelope e;
-                *e.mutable_command() = c;
-                kim->send(e);
-            }
-            // Kill it as the answers come in.
-            QVERIFY(kim->waitFor([&] { return kim->count(Body::kCommandResult) >= 6; }, kWaitMs));
-            sim.kill();
-            for (const auto &e : kim->received())
-                if (e.body_case() == Body::kCommandResult && e.command_result().status() == v1::COMMAND_APPLIED)
-                    applied.push_back(e.command_result());
-            QVERIFY(applied.size() >= 6);
-            firstApplied = burst[0];
-        }
-        SimulatorProcess sim;
-        QString error;
-        // The starting rate on the command line does not override what was stored.
-        QVERIFY2(sim.start(args() + QStringList{QStringLiteral("--admission-rate"), QStringLiteral("1500")}, &error),
-                 qPrintable(error));
-        auto kim = signIn(sim, QStringLiteral("kim"));
-        QVERIFY(kim);
-        const v1::ControlState restored = currentControl(*kim);
-        QVERIFY(restored.revision() >= applied.back().control().revision());
-        QVERIFY(restored.admission_rate_per_s() == 690.0 || restored.admission_rate_per_s() == 700.0);
-        if (restored.revision() == applied.back().control().revision())
-            QCOMPARE(restored.admission_rate_per_s(), applied.back().control().admission_rate_per_s());
-
-        const v1::AuditResponse audit = auditAll(*kim, true);
-        QVERIFY(audit.verified());
-        QVERIFY2(audit.chain_ok(), audit.detail().c_str());
-        for (const auto &r : applied) {
-            const std::string reason = "burst " + r.command_id().substr(6);
-            bool found = false;
-            for (const auto &e : audit.entries())
-                found |= e.reason() == reason && e.outcome().rfind("applied", 0) == 0;
-            QVERIFY2(found, reason.c_str());
-        }
-        // The first command's result is remembered across the restart.
-        const v1::CommandResult again = send(*kim, firstApplied);
-        QCOMPARE(again.SerializeAsString(), applied.front().SerializeAsString());
     }
 };
 

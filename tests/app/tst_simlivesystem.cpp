@@ -2,6 +2,7 @@
 // process, its /metrics and its control webhook (docs/control-webhook.md),
 // over loopback HTTP.
 #include "server/livesystem/ControlSignature.h"
+#include "tests/support/GatewayProcess.h"
 
 #include <QtTest>
 
@@ -9,8 +10,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -19,11 +18,6 @@ namespace {
 
 constexpr int kWaitMs = 20000;
 const QByteArray kSecret = "drill-secret";
-
-QString simBinary()
-{
-    return QStringLiteral(SITROOM_BIN_DIR "/sitroom-sim");
-}
 
 struct Answer
 {
@@ -54,8 +48,7 @@ class TestSimLiveSystem final : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QProcess m_sim;
-    QByteArray m_out;
+    sitroom::testing::LiveSystemProcess m_sim;
     quint16 m_metricsPort = 0;
     quint16 m_controlPort = 0;
     QNetworkAccessManager m_net;
@@ -100,28 +93,20 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(kSecret + "\n");
         f.close();
-        QObject::connect(&m_sim, &QProcess::readyReadStandardOutput, this, [this] { m_out += m_sim.readAllStandardOutput(); });
         // The rush, fast: this test reads counters and gauges, never rates.
-        m_sim.start(simBinary(), {QStringLiteral("--control-listen"), QStringLiteral("127.0.0.1:0"),
-                                  QStringLiteral("--control-secret"), secretFile,
-                                  QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:0"),
-                                  QStringLiteral("--fast-forward"), QStringLiteral("35m"),
-                                  QStringLiteral("--speed"), QStringLiteral("20"), QStringLiteral("--tick-hz"), QStringLiteral("10")});
-        QVERIFY(m_sim.waitForStarted());
-        static const QRegularExpression control(QStringLiteral("control on http://127\\.0\\.0\\.1:(\\d+)/control"));
-        static const QRegularExpression metrics(QStringLiteral("metrics on http://127\\.0\\.0\\.1:(\\d+)/metrics"));
-        QTRY_VERIFY_WITH_TIMEOUT(control.match(QString::fromUtf8(m_out)).hasMatch() || m_sim.state() == QProcess::NotRunning, kWaitMs);
-        QVERIFY2(control.match(QString::fromUtf8(m_out)).hasMatch(), m_sim.readAllStandardError().constData());
-        m_controlPort = quint16(control.match(QString::fromUtf8(m_out)).captured(1).toUInt());
-        m_metricsPort = quint16(metrics.match(QString::fromUtf8(m_out)).captured(1).toUInt());
+        QString error;
+        QVERIFY2(m_sim.start({QStringLiteral("--fast-forward"), QStringLiteral("35m"), QStringLiteral("--speed"), QStringLiteral("20"),
+                              QStringLiteral("--tick-hz"), QStringLiteral("10")},
+                             secretFile, &error, kWaitMs),
+                 qPrintable(error));
+        m_controlPort = m_sim.controlPort();
+        m_metricsPort = m_sim.metricsPort();
         QVERIFY(m_controlPort != 0 && m_metricsPort != 0);
     }
 
     void cleanupTestCase()
     {
-        m_sim.terminate();
-        if (!m_sim.waitForFinished(5000))
-            m_sim.kill();
+        m_sim.stop();
     }
 
     void get_answersReachability()

@@ -1,0 +1,85 @@
+#include "tests/app/screenshots/ShotStudio.h"
+
+#include "tests/support/LayoutSettling.h"
+
+#include "models/words/DisplayLanguage.h"
+#include "widgets/chart/TimeSeriesChart.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QPainter>
+#include <QPixmap>
+#include <QTest>
+
+namespace sitroom::shots {
+
+ConsoleLook::ConsoleLook(const QString &language, console::Layout layout)
+{
+    const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_%1.qm").arg(language);
+    if (!m_translator.load(qm))
+        m_error = QStringLiteral("cannot load %1").arg(qm);
+    QCoreApplication::installTranslator(&m_translator);
+    QLocale::setDefault(models::displayLocale(language));
+    QFont font(QStringLiteral("Noto Sans CJK KR"));
+    font.setPointSizeF(layout == console::Layout::Wall ? 15.0 : layout == console::Layout::Compact ? 9.0 : 10.0);
+    QApplication::setFont(font);
+    QFile sheet(QStringLiteral(SITROOM_SOURCE_DIR "/resources/theme/sitroom.qss"));
+    if (sheet.open(QIODevice::ReadOnly))
+        qApp->setStyleSheet(QString::fromUtf8(sheet.readAll()));
+    else
+        m_error = QStringLiteral("cannot read %1").arg(sheet.fileName());
+}
+
+ConsoleLook::~ConsoleLook()
+{
+    QCoreApplication::removeTranslator(&m_translator);
+    qApp->setStyleSheet(QString());
+}
+
+bool drawn(QWidget &window, QString *error, int timeoutMs)
+{
+    if (!testing::settleLayout(window, timeoutMs)) {
+        *error = QStringLiteral("%1 still moves after %2 ms").arg(window.objectName()).arg(timeoutMs);
+        return false;
+    }
+    const QList<widgets::TimeSeriesChart *> charts = window.findChildren<widgets::TimeSeriesChart *>();
+    const bool done = QTest::qWaitFor([&charts] {
+        QCoreApplication::sendPostedEvents();  // a chart's layout may ask for one more rebuild
+        for (const widgets::TimeSeriesChart *chart : charts) {
+            if (chart->isVisible() && (chart->rebuildCount() == 0 || chart->rebuildPending()))
+                return false;
+        }
+        return true;
+    }, timeoutMs);
+    if (!done)
+        *error = QStringLiteral("a chart in %1 did not finish drawing within %2 ms").arg(window.objectName()).arg(timeoutMs);
+    return done && testing::settleLayout(window, timeoutMs);
+}
+
+QImage withTitleBar(QWidget &window)
+{
+    constexpr int kBar = 32;
+    const QPixmap body = window.grab();
+    QImage shot(body.width(), body.height() + kBar, QImage::Format_RGB32);
+    shot.fill(QColor(0x2b, 0x2f, 0x36));
+    QPainter p(&shot);
+    QFont font = window.font();
+    font.setPointSizeF(11.0);
+    p.setFont(font);
+    p.setPen(Qt::white);
+    p.drawText(QRect(12, 0, body.width() - 24, kBar), Qt::AlignVCenter | Qt::AlignLeft, window.windowTitle());
+    p.drawPixmap(0, kBar, body);
+    return shot;
+}
+
+bool save(const QImage &image, const QString &dir, const QString &name, QString *error)
+{
+    const QString path = QDir(dir).filePath(name);
+    if (image.save(path))
+        return true;
+    *error = QStringLiteral("cannot write %1").arg(path);
+    return false;
+}
+
+} // namespace sitroom::shots
