@@ -2,14 +2,12 @@
 // and what nobody acknowledged, and never "안정" over an unacknowledged
 // critical alert; a drill shows "훈련 상황" above everything on the desk,
 // compact and wall layouts, and nothing when it is not a drill.
+#include "tests/support/ConsoleScreen.h"
 #include "tests/widgets/AlertFixtures.h"
 
 #include "app/console/MainWindow.h"
 #include "widgets/alerts/AlarmLoadMeter.h"
 #include "widgets/common/DrillBanner.h"
-#include "models/itemmodels/AlertModel.h"
-#include "models/itemmodels/CohortModel.h"
-#include "models/itemmodels/ProviderModel.h"
 #include "widgets/panels/AlertsPanel.h"
 
 #include <QApplication>
@@ -26,7 +24,6 @@
 using namespace sitroom;
 using namespace sitroom::testing;
 using sitroom::console::Layout;
-using sitroom::console::MainWindow;
 using sitroom::models::AlarmPicture;
 using sitroom::models::AlarmVerdict;
 
@@ -55,44 +52,20 @@ std::vector<v1::Alert> aftermath(qint64 t)
     return alerts;
 }
 
-// A store, its models and a console window on one layout.
-struct Console
-{
-    explicit Console(Layout layout)
-        : store(nullptr, clock.clock())
-        , providers(store)
-        , cohorts(store)
-        , alerts(store)
-        , window({&store, &providers, &cohorts, &alerts}, options(), layout)
-    {
-        window.resize(1920, 1080);
-        window.show();
-    }
-    static console::ConsoleOptions options()
-    {
-        console::ConsoleOptions o;
-        o.serverText = QStringLiteral("127.0.0.1:7600");
-        o.connection.user = QStringLiteral("kim");
-        o.language = QStringLiteral("ko");
-        return o;
-    }
-    void feed(bool drill)
-    {
-        models::TelemetryBatch b = liveBatch(v1::ROLE_OPERATOR, {}, clock.now);
-        b.snapshot->mutable_configuration()->set_drill(drill);
-        b.messages = 1;
-        b.lastMessageMonotonicMs = clock.now;
-        store.apply(b);
-    }
-    widgets::DrillBanner *banner() const { return window.findChild<widgets::DrillBanner *>(QStringLiteral("drillBanner")); }
+using testing::ConsoleScreen;
 
-    FakeClock clock;
-    models::SituationStore store;
-    models::ProviderModel providers;
-    models::CohortModel cohorts;
-    models::AlertModel alerts;
-    MainWindow window;
-};
+// kim's console in Korean, live, the drill flag as the configuration says.
+void feed(ConsoleScreen &c, bool drill)
+{
+    models::TelemetryBatch b = liveBatch(v1::ROLE_OPERATOR, {}, c.now);
+    b.snapshot->mutable_configuration()->set_drill(drill);
+    c.arrive(b);
+}
+
+widgets::DrillBanner *bannerOf(const ConsoleScreen &c)
+{
+    return c.window.findChild<widgets::DrillBanner *>(QStringLiteral("drillBanner"));
+}
 
 } // namespace
 
@@ -206,10 +179,10 @@ private slots:
     {
         QFETCH(int, layout);
         QFETCH(bool, drill);
-        Console c{Layout(layout)};
+        ConsoleScreen c({.language = QStringLiteral("ko"), .layout = Layout(layout)});
         QVERIFY(QTest::qWaitForWindowExposed(&c.window));
-        c.feed(drill);
-        widgets::DrillBanner *banner = c.banner();
+        feed(c, drill);
+        widgets::DrillBanner *banner = bannerOf(c);
         QVERIFY(banner);
         QCOMPARE(banner->isDrill(), drill);
         QCOMPARE(banner->isVisible(), drill);
@@ -240,7 +213,7 @@ private slots:
         banner->hide();
         QVERIFY(banner->isVisible());
         // The drill ends (a new configuration says so): it goes, leaving no band.
-        c.feed(false);
+        feed(c, false);
         QVERIFY(!banner->isVisible());
         QCOMPARE(c.window.contentsMargins().top(), 0);
     }

@@ -6,6 +6,7 @@
 // request beside the effect on today's and counts down to the gateway's
 // deadline (expires_ms on the gateway's clock, read from the messages).
 #include "app/console/MainWindow.h"
+#include "tests/support/ConsoleScreen.h"
 #include "tests/support/SyntheticTelemetry.h"
 
 #include "widgets/alerts/CriticalAlarm.h"
@@ -14,9 +15,6 @@
 #include "widgets/controls/ControlConfirmDialog.h"
 #include "widgets/controls/ControlDesk.h"
 #include "widgets/controls/PendingApprovalsPanel.h"
-#include "models/itemmodels/AlertModel.h"
-#include "models/itemmodels/CohortModel.h"
-#include "models/itemmodels/ProviderModel.h"
 #include "models/situation/SituationStore.h"
 
 #include <QAction>
@@ -30,39 +28,23 @@
 #include <QtTest>
 
 using namespace sitroom;
-using sitroom::console::Layout;
-using sitroom::console::MainWindow;
 
 namespace {
-
-struct CountingAnnouncer final : widgets::AlarmAnnouncer
-{
-    void announce(const QString &title, const QString &text, bool sound) override
-    {
-        titles << title;
-        texts << text;
-        sounds += sound ? 1 : 0;
-    }
-    QStringList titles;
-    QStringList texts;
-    int sounds = 0;
-};
 
 // 20:15:00 KST on the night: the live system's clock and the gateway's agree.
 constexpr qint64 kNowMs = 1628506800000 + 15 * 60 * 1000;
 
-struct Console
+using testing::ConsoleScreen;
+
+// The gateway's side of the test: kim signed in with a role, and the batches
+// the gateway sends that console, stamped with its wall clock (which agrees
+// with the live system's here).
+class GatewayFeed
 {
-    explicit Console(v1::Role role, Layout layout = Layout::Desktop)
-        : store(nullptr, [this] { return now; })
-        , providers(store)
-        , cohorts(store)
-        , alerts(store)
-        , window({&store, &providers, &cohorts, &alerts}, options(), layout)
+public:
+    GatewayFeed(ConsoleScreen &console, v1::Role role)
+        : m_console(console)
     {
-        window.resize(1920, 1080);
-        window.show();
-        window.setAlarmAnnouncer(&announcer);
         models::TelemetryBatch batch;
         models::LinkEvent live;
         live.state = models::LinkState::Live;
@@ -79,21 +61,10 @@ struct Console
         send(batch);
     }
 
-    static console::ConsoleOptions options()
-    {
-        console::ConsoleOptions o;
-        o.serverText = QStringLiteral("127.0.0.1:7600");
-        o.connection.user = QStringLiteral("kim");
-        o.language = QStringLiteral("ko");
-        return o;
-    }
-
     void send(models::TelemetryBatch &batch)
     {
-        batch.messages = 1;
-        batch.lastMessageMonotonicMs = now;
         batch.lastServerTimeMs = serverMs;
-        store.apply(batch);
+        m_console.arrive(batch);
     }
 
     // A ControlEvent with these requests pending.
@@ -102,8 +73,8 @@ struct Console
         models::TelemetryBatch batch;
         v1::Envelope env;
         v1::ControlState *control = env.mutable_control_event()->mutable_control();
-        *control = store.control();
-        control->set_revision(store.control().revision() + 1);
+        *control = m_console.store.control();
+        control->set_revision(m_console.store.control().revision() + 1);
         control->clear_pending();
         for (const auto &r : requests)
             *control->add_pending() = r;
@@ -114,7 +85,7 @@ struct Console
     // 'seconds' later on every clock, with a tick of the live system's figures.
     void later(int seconds, const v1::SystemState &state)
     {
-        now += seconds * 1000;
+        m_console.now += seconds * 1000;
         serverMs += seconds * 1000;
         models::TelemetryBatch batch;
         batch.state = state;
@@ -122,18 +93,17 @@ struct Console
         send(batch);
     }
 
-    QLabel *statusLabel() const { return window.approvalNotifier()->statusLabel(); }
-
-    qint64 now = 1'000'000;
     qint64 serverMs = kNowMs;
-    testing::SyntheticSystem system;
-    CountingAnnouncer announcer;
-    models::SituationStore store;
-    models::ProviderModel providers;
-    models::CohortModel cohorts;
-    models::AlertModel alerts;
-    MainWindow window;
+    const testing::SyntheticSystem system;
+
+private:
+    ConsoleScreen &m_console;
 };
+
+QLabel *statusLabel(const ConsoleScreen &c)
+{
+    return c.window.approvalNotifier()->statusLabel();
+}
 
 // park (Seoul) asks to disable kakao; expires 4 min 12 s after kNowMs on the gateway's clock.
 v1::PendingApproval disableRequest(const std::string &id, const std::string &user, qint64 expiresMs,
@@ -179,17 +149,18 @@ private slots:
     void supervisorIsToldOfANewRequest()
     {
         QSettings().clear();
-        Console c(v1::ROLE_SUPERVISOR);
+        ConsoleScreen c({.language = QStringLiteral("ko")});
+        GatewayFeed gateway(c, v1::ROLE_SUPERVISOR);
         const QString quietTitle = c.window.windowTitle();
-        QVERIFY(c.statusLabel()->isHidden());
+        QVERIFY(statusLabel(c)->isHidden());
         QCOMPARE(c.announcer.titles.size(), 0);
 
         QSignalSpy waiting(c.window.approvalNotifier(), &widgets::ApprovalNotifier::waitingChanged);
-        c.pending({disableRequest("req-1", "park", kNowMs + 252000)});
+        gateway.pending({disableRequest("req-1", "park", kNowMs + 252000)});
         QCOMPARE(waiting.size(), 1);
         QCOMPARE(c.window.windowTitle(), QStringLiteral("[승인 대기 1건] ") + quietTitle);
-        QVERIFY(!c.statusLabel()->isHidden());
-        QCOMPARE(c.statusLabel()->text(), QStringLiteral("승인 대기 1건: park (서울): 인증-kakao 사용 중지 · 4분 12초 남음"));
+        QVERIFY(!statusLabel(c)->isHidden());
+        QCOMPARE(statusLabel(c)->text(), QStringLiteral("승인 대기 1건: park (서울): 인증-kakao 사용 중지 · 4분 12초 남음"));
         QCOMPARE(c.announcer.titles, QStringList{QStringLiteral("승인 요청")});
         QVERIFY2(c.announcer.texts.constFirst().contains(QStringLiteral("마감 20:19:12 KST")),
                  qPrintable(c.announcer.texts.constFirst()));
@@ -198,41 +169,42 @@ private slots:
         QVERIFY(c.window.pendingPanel()->isVisible());
 
         // The countdown follows the gateway's clock, not this machine's.
-        c.later(2, c.system.state(kNowMs + 2000));
-        QTRY_COMPARE_WITH_TIMEOUT(c.statusLabel()->text(),
+        gateway.later(2, gateway.system.state(kNowMs + 2000));
+        QTRY_COMPARE_WITH_TIMEOUT(statusLabel(c)->text(),
                                   QStringLiteral("승인 대기 1건: park (서울): 인증-kakao 사용 중지 · 4분 10초 남음"), 3000);
 
         // The same request again (a resend, a snapshot): no second announcement.
-        c.pending({disableRequest("req-1", "park", kNowMs + 252000)});
+        gateway.pending({disableRequest("req-1", "park", kNowMs + 252000)});
         QCOMPARE(c.announcer.titles.size(), 1);
 
         // Muted with the critical-alert sound: announced, but silent.
         c.window.criticalAlarm()->muteAction()->trigger();
         QVERIFY(c.window.approvalNotifier()->isMuted());
-        c.pending({disableRequest("req-1", "park", kNowMs + 252000), disableRequest("req-2", "choi", kNowMs + 200000)});
+        gateway.pending({disableRequest("req-1", "park", kNowMs + 252000), disableRequest("req-2", "choi", kNowMs + 200000)});
         QCOMPARE(c.announcer.titles.size(), 2);
         QCOMPARE(c.announcer.sounds, 1);
         QVERIFY2(c.window.windowTitle().startsWith(QStringLiteral("[승인 대기 2건] ")), qPrintable(c.window.windowTitle()));
         // The nearest deadline leads the status bar.
-        QVERIFY2(c.statusLabel()->text().startsWith(QStringLiteral("승인 대기 2건: choi (서울)")), qPrintable(c.statusLabel()->text()));
+        QVERIFY2(statusLabel(c)->text().startsWith(QStringLiteral("승인 대기 2건: choi (서울)")), qPrintable(statusLabel(c)->text()));
         c.window.criticalAlarm()->muteAction()->trigger();
 
         // Nothing waits: the title, the status bar clear.
-        c.pending({});
+        gateway.pending({});
         QCOMPARE(c.window.windowTitle(), quietTitle);
-        QVERIFY(c.statusLabel()->isHidden());
+        QVERIFY(statusLabel(c)->isHidden());
         QCOMPARE(waiting.size(), 3);
     }
 
     void ownRequestIsNotAnnounced()
     {
         QSettings().clear();
-        Console c(v1::ROLE_SUPERVISOR);
+        ConsoleScreen c({.language = QStringLiteral("ko")});
+        GatewayFeed gateway(c, v1::ROLE_SUPERVISOR);
         const QString quietTitle = c.window.windowTitle();
-        c.pending({disableRequest("req-mine", "kim", kNowMs + 300000)});
+        gateway.pending({disableRequest("req-mine", "kim", kNowMs + 300000)});
         QCOMPARE(c.window.approvalNotifier()->waiting(), 0);
         QCOMPARE(c.window.windowTitle(), quietTitle);
-        QVERIFY(c.statusLabel()->isHidden());
+        QVERIFY(statusLabel(c)->isHidden());
         QCOMPARE(c.announcer.titles.size(), 0);
         // The requester reads the gateway's deadline in the pending list.
         QTableWidget *table = c.window.pendingPanel()->table();
@@ -252,13 +224,14 @@ private slots:
     {
         QFETCH(int, role);
         QSettings().clear();
-        Console c{v1::Role(role)};
+        ConsoleScreen c({.language = QStringLiteral("ko")});
+        GatewayFeed gateway(c, v1::Role(role));
         const QString quietTitle = c.window.windowTitle();
-        c.pending({disableRequest("req-1", "park", kNowMs + 252000)});
+        gateway.pending({disableRequest("req-1", "park", kNowMs + 252000)});
         QCOMPARE(c.window.approvalNotifier()->waiting(), 0);
         QCOMPARE(c.window.windowTitle(), quietTitle);
         QVERIFY(!c.window.windowTitle().contains(QStringLiteral("승인")));
-        QVERIFY(c.statusLabel()->isHidden());
+        QVERIFY(statusLabel(c)->isHidden());
         QCOMPARE(c.announcer.titles.size(), 0);
         QCOMPARE(c.announcer.sounds, 0);
     }
@@ -266,16 +239,17 @@ private slots:
     void dialogShowsThenAndNowAndCountsDown()
     {
         QSettings().clear();
-        Console c(v1::ROLE_SUPERVISOR);
+        ConsoleScreen c({.language = QStringLiteral("ko")});
+        GatewayFeed gateway(c, v1::ROLE_SUPERVISOR);
         // At the request kakao carried half the traffic; now it carries a tenth.
-        v1::SystemState then = c.system.state(kNowMs - 60000);
+        v1::SystemState then = gateway.system.state(kNowMs - 60000);
         for (auto &p : *then.mutable_providers())
             p.set_share(p.id() == "kakao" ? 0.5 : 0.125);
-        v1::SystemState now = c.system.state(kNowMs);
+        v1::SystemState now = gateway.system.state(kNowMs);
         for (auto &p : *now.mutable_providers())
             p.set_share(p.id() == "kakao" ? 0.1 : 0.225);
-        c.pending({disableRequest("req-1", "park", kNowMs + 252000, &then)});
-        c.later(0, now);
+        gateway.pending({disableRequest("req-1", "park", kNowMs + 252000, &then)});
+        gateway.later(0, now);
 
         auto *approve = c.window.pendingPanel()->findChild<QPushButton *>(QStringLiteral("approve-req-1"));
         QVERIFY(approve);
@@ -299,22 +273,22 @@ private slots:
         QCOMPARE(countdown->msLeft(), 252000);
 
         // Today's column follows the figures while the dialog is open.
-        v1::SystemState moved = c.system.state(kNowMs + 3000);
+        v1::SystemState moved = gateway.system.state(kNowMs + 3000);
         for (auto &p : *moved.mutable_providers())
             p.set_share(p.id() == "kakao" ? 0.3 : 0.175);
-        c.later(3, moved);
+        gateway.later(3, moved);
         QVERIFY2(dialog->effectText().contains(QStringLiteral("30.0 %")), qPrintable(dialog->effectText()));
         QCOMPARE(dialog->effectThenText(), thenText);
         QCOMPARE(nowCaption->text(), QStringLiteral("지금 (20:15:03 KST)"));
         QTRY_COMPARE_WITH_TIMEOUT(countdown->text(), QStringLiteral("마감 20:19:12 KST · 4분 09초 남음"), 2000);
 
         // The server moves the deadline (or another gateway sets it): the countdown follows it.
-        c.pending({disableRequest("req-1", "park", kNowMs + 3000 + 30000, &then)});
+        gateway.pending({disableRequest("req-1", "park", kNowMs + 3000 + 30000, &then)});
         QTRY_COMPARE_WITH_TIMEOUT(countdown->text(), QStringLiteral("마감 20:15:33 KST · 30초 남음"), 2000);
         QVERIFY(countdown->property("urgent").toBool());
 
         // Gone from the server: the dialog says so.
-        c.pending({});
+        gateway.pending({});
         QVERIFY(!countdown->isPending());
         QCOMPARE(countdown->text(), QStringLiteral("이 요청은 더 이상 대기 중이 아닙니다: 승인, 철회 또는 만료되었습니다."));
         dialog->reject();
@@ -323,8 +297,9 @@ private slots:
     void requestFromAnOlderGatewaySaysItHasNoFigures()
     {
         QSettings().clear();
-        Console c(v1::ROLE_SUPERVISOR);
-        c.pending({disableRequest("req-old", "park", kNowMs + 252000)});
+        ConsoleScreen c({.language = QStringLiteral("ko")});
+        GatewayFeed gateway(c, v1::ROLE_SUPERVISOR);
+        gateway.pending({disableRequest("req-old", "park", kNowMs + 252000)});
         c.window.controlDesk()->proposeApproval(QStringLiteral("req-old"), QStringLiteral("park"));
         widgets::ControlConfirmDialog *dialog = c.window.controlDesk()->activeDialog();
         QVERIFY(dialog);

@@ -2,6 +2,7 @@
 // utilisation has a place on the board on the desk and laptop layouts; a
 // "not sent" message goes when the link is back and other messages time out;
 // the stale banner leaves no blank band when it goes.
+#include "tests/support/ConsoleScreen.h"
 #include "tests/widgets/AlertFixtures.h"
 #include "app/console/MainWindow.h"
 #include "widgets/board/BackendLoadStrip.h"
@@ -10,9 +11,6 @@
 #include "widgets/controls/ControlConfirmDialog.h"
 #include "widgets/controls/ControlDesk.h"
 #include "widgets/controls/ThrottleControl.h"
-#include "models/itemmodels/AlertModel.h"
-#include "models/itemmodels/CohortModel.h"
-#include "models/itemmodels/ProviderModel.h"
 #include "widgets/panels/AdmissionPanel.h"
 #include "widgets/status/StaleBanner.h"
 #include "widgets/status/StatusNotice.h"
@@ -31,68 +29,39 @@
 using namespace sitroom;
 using namespace sitroom::testing;
 using sitroom::console::Layout;
-using sitroom::console::MainWindow;
 
 namespace {
 
-struct Console
+using testing::ConsoleScreen;
+
+// kim's console in Korean on a layout and screen size.
+testing::Seat seat(Layout layout, QSize size)
 {
-    Console(Layout layout, QSize size)
-        : store(nullptr, clock.clock())
-        , providers(store)
-        , cohorts(store)
-        , alerts(store)
-        , window({&store, &providers, &cohorts, &alerts}, options(), layout)
-    {
-        window.resize(size);
-        window.show();
-    }
+    return {.language = QStringLiteral("ko"), .layout = layout, .size = size};
+}
 
-    static console::ConsoleOptions options()
-    {
-        console::ConsoleOptions o;
-        o.serverText = QStringLiteral("127.0.0.1:7600");
-        o.connection.user = QStringLiteral("kim");
-        o.language = QStringLiteral("ko");
-        return o;
-    }
+// Live, five providers, the booking system at `utilization` of 2,400/s.
+void feed(ConsoleScreen &c, double utilization = 0.95)
+{
+    models::TelemetryBatch b = liveBatch(v1::ROLE_OPERATOR, {}, c.now, {"kakao", "naver", "pass", "phone", "cert"});
+    b.snapshot->mutable_state()->mutable_backend()->set_utilization(utilization);
+    b.snapshot->mutable_state()->mutable_backend()->set_capacity_per_s(2400);
+    b.state = b.snapshot->state();
+    c.arrive(b);
+}
 
-    void feed(double utilization = 0.95)
-    {
-        models::TelemetryBatch b = liveBatch(v1::ROLE_OPERATOR, {}, clock.now, {"kakao", "naver", "pass", "phone", "cert"});
-        b.snapshot->mutable_state()->mutable_backend()->set_utilization(utilization);
-        b.snapshot->mutable_state()->mutable_backend()->set_capacity_per_s(2400);
-        b.state = b.snapshot->state();
-        b.messages = 1;
-        b.lastMessageMonotonicMs = clock.now;
-        store.apply(b);
+// The gap between the lowest tile and the docks below the board.
+int bandBelowTiles(const ConsoleScreen &c)
+{
+    widgets::ProviderBoard *board = c.window.providerBoard();
+    int tilesBottom = 0;
+    for (int i = 0; i < board->tileCount(); ++i) {
+        widgets::ProviderTile *tile = board->tile(i);
+        tilesBottom = std::max(tilesBottom, tile->mapTo(&c.window, QPoint(0, tile->height())).y());
     }
-
-    void link(models::LinkState state)
-    {
-        store.apply(linkBatch(state));
-    }
-
-    // The gap between the lowest tile and the docks below the board.
-    int bandBelowTiles() const
-    {
-        widgets::ProviderBoard *board = window.providerBoard();
-        int tilesBottom = 0;
-        for (int i = 0; i < board->tileCount(); ++i) {
-            widgets::ProviderTile *tile = board->tile(i);
-            tilesBottom = std::max(tilesBottom, tile->mapTo(&window, QPoint(0, tile->height())).y());
-        }
-        const QDockWidget *dock = window.findChild<QDockWidget *>(QStringLiteral("admissionDock"));
-        return dock->mapTo(&window, QPoint(0, 0)).y() - tilesBottom;
-    }
-
-    FakeClock clock;
-    models::SituationStore store;
-    models::ProviderModel providers;
-    models::CohortModel cohorts;
-    models::AlertModel alerts;
-    MainWindow window;
-};
+    const QDockWidget *dock = c.window.findChild<QDockWidget *>(QStringLiteral("admissionDock"));
+    return dock->mapTo(&c.window, QPoint(0, 0)).y() - tilesBottom;
+}
 
 } // namespace
 
@@ -134,8 +103,8 @@ private slots:
     {
         QFETCH(Layout, layout);
         QFETCH(QSize, size);
-        Console c(layout, size);
-        c.feed(2.04);
+        ConsoleScreen c(seat(layout, size));
+        feed(c, 2.04);
         widgets::BackendLoadStrip *strip = c.window.providerBoard()->backendLoad();
         QTRY_VERIFY(strip->isVisible());
         QCOMPARE(strip->figureText(), QStringLiteral("204 %"));
@@ -154,8 +123,8 @@ private slots:
 
     void notSentGoesWhenTheLinkIsBack()
     {
-        Console c(Layout::Desktop, QSize(1920, 1080));
-        c.feed();
+        ConsoleScreen c(seat(Layout::Desktop, QSize(1920, 1080)));
+        feed(c);
         QSignalSpy issued(c.window.controlDesk(), &widgets::ControlDesk::commandIssued);
         widgets::ThrottleControl *throttle = c.window.admissionPanel()->throttleControl();
         throttle->rateBox()->setValue(650);
@@ -171,7 +140,7 @@ private slots:
 
         // The link went before it left: the telemetry client answers for it,
         // with no control state. That is "not sent", not "refused".
-        c.link(models::LinkState::Failed);
+        c.store.apply(linkBatch(models::LinkState::Failed));
         v1::CommandResult local;
         local.set_command_id(issued[0][0].value<v1::Command>().command_id());
         local.set_status(v1::COMMAND_REFUSED);
@@ -184,11 +153,11 @@ private slots:
         QVERIFY(!notice->text().contains(QStringLiteral("not connected")));
         QVERIFY(notice->isProblem());
         QCOMPARE(notice->life(), widgets::NoticeLife::UntilConnected);
-        c.link(models::LinkState::Connecting);
+        c.store.apply(linkBatch(models::LinkState::Connecting));
         QVERIFY(!notice->text().isEmpty());   // still true while connecting
 
         // Live again: the message no longer holds and goes.
-        c.feed();
+        feed(c);
         QVERIFY(notice->text().isEmpty());
         QVERIFY(!notice->isProblem());
 
@@ -225,37 +194,37 @@ private slots:
         QFETCH(Layout, layout);
         QFETCH(QSize, size);
         // The console starts with no data: the banner stands.
-        Console c(layout, size);
+        ConsoleScreen c(seat(layout, size));
         widgets::StaleBanner *banner = c.window.staleBanner();
         QVERIFY(QTest::qWaitForWindowExposed(&c.window));
         QTRY_VERIFY(banner->isVisible());
         QVERIFY(banner->height() > 30);
-        c.feed();
+        feed(c);
         QTRY_VERIFY(!banner->isVisible());
-        QTest::qWait(100);
-        const int afterHide = c.bandBelowTiles();
+        QVERIFY(c.settle());
+        const int afterHide = bandBelowTiles(c);
         // The board starts where the banner did.
         const QWidget *central = c.window.centralWidget();
         QCOMPARE(c.window.providerBoard()->mapTo(central, QPoint(0, 0)).y(), banner->mapTo(central, QPoint(0, 0)).y());
         // The band a fresh layout leaves between the tiles and the panels (dock title, separator).
         c.window.resetLayout();
-        QTest::qWait(100);
-        const int natural = c.bandBelowTiles();
+        QVERIFY(c.settle());
+        const int natural = bandBelowTiles(c);
         QVERIFY2(natural >= 0 && natural < 30, qPrintable(QString::number(natural)));
         QVERIFY2(std::abs(afterHide - natural) <= 2, qPrintable(QStringLiteral("%1 vs %2").arg(afterHide).arg(natural)));
 
         // Stale again: the banner takes its band from the panels, not from the tiles.
-        c.clock.now += 5000;
+        c.now += 5000;
         c.store.checkFreshness();
         QTRY_VERIFY(banner->isVisible());
-        QTest::qWait(100);
-        QVERIFY2(c.bandBelowTiles() >= 0, qPrintable(QString::number(c.bandBelowTiles())));
+        QVERIFY(c.settle());
+        QVERIFY2(bandBelowTiles(c) >= 0, qPrintable(QString::number(bandBelowTiles(c))));
         // Fresh: gone with its band.
-        c.clock.now += 1000;
-        c.feed();
+        c.now += 1000;
+        feed(c);
         QTRY_VERIFY(!banner->isVisible());
-        QTRY_VERIFY2(std::abs(c.bandBelowTiles() - natural) <= 2,
-                     qPrintable(QStringLiteral("%1 vs %2").arg(c.bandBelowTiles()).arg(natural)));
+        QTRY_VERIFY2(std::abs(bandBelowTiles(c) - natural) <= 2,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(bandBelowTiles(c)).arg(natural)));
     }
 
     // The pictures for docs/screenshots (saved when SITROOM_SHOTS_DIR is set):
@@ -273,8 +242,8 @@ private slots:
     {
         QFETCH(Layout, layout);
         QFETCH(QSize, size);
-        Console c(layout, size);
-        c.feed(1.12);
+        ConsoleScreen c(seat(layout, size));
+        feed(c, 1.12);
         QVERIFY(QTest::qWaitForWindowExposed(&c.window));
         widgets::ThrottleControl *throttle = c.window.admissionPanel()->throttleControl();
         throttle->rateBox()->setFocus();
@@ -311,14 +280,12 @@ private slots:
         state.mutable_providers(0)->set_enabled(false);
         b.hasState = true;
         b.state = state;
-        b.messages = 1;
-        b.lastMessageMonotonicMs = c.clock.now;
-        c.store.apply(b);
+        c.arrive(b);
         QVERIFY(throttle->isDraft());
         QVERIFY(throttle->remoteChangeText().contains(QStringLiteral("다른 콘솔에서")));
         const QString tile = c.window.providerBoard()->tile(0)->controlText();
         QVERIFY2(tile.contains(QStringLiteral("park (오송)")) && tile.contains(QStringLiteral("KST까지")), qPrintable(tile));
-        QTest::qWait(300);
+        QVERIFY(c.settle());
         const QString dir = qEnvironmentVariable("SITROOM_SHOTS_DIR");
         if (!dir.isEmpty()) {
             const QString name = QStringLiteral("%1/inforce-draft-disabled-tile-ko-%2x%3.png").arg(dir).arg(size.width()).arg(size.height());

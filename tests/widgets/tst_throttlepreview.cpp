@@ -1,4 +1,5 @@
 #include "tests/models/SituationFixtures.h"
+#include "tests/support/ConsoleData.h"
 
 #include "widgets/chart/TimeSeriesChart.h"
 #include "widgets/controls/ControlDesk.h"
@@ -58,6 +59,51 @@ bool settled(TimeSeriesChart *chart)
     return chart->rebuildCount() > 0 && !chart->rebuildPending();
 }
 
+// The waiting room's panel with its throttle, the control desk and the
+// preview over a console's data, wired as the main window wires them (the
+// desk first, then the preview); live at kSimStartMs with ten minutes of queue.
+struct WaitingRoomDesk
+{
+    WaitingRoomDesk()
+        : store(data.store)
+        , panel(store)
+        , desk(store, &panel)
+        , preview(store)
+    {
+        widgets::ThrottleControl *throttle = panel.throttleControl();
+        QObject::connect(throttle, &widgets::ThrottleControl::rateRequested, &desk, &widgets::ControlDesk::proposeRate);
+        QObject::connect(throttle, &widgets::ThrottleControl::pauseRequested, &desk, &widgets::ControlDesk::proposePause);
+        panel.attachPreview(&preview);
+        preview.follow(throttle, &desk);
+        QObject::connect(&desk, &widgets::ControlDesk::commandIssued, &panel, [this](const v1::Command &) { ++issued; });
+
+        store.apply(linkBatch(models::LinkState::Live));
+        v1::Configuration config = makeConfiguration(kProviders);
+        config.set_admission_rate_min_per_s(50);
+        config.set_admission_rate_max_per_s(2000);
+        config.set_admission_rate_step_per_s(50);
+        config.set_timezone("Asia/Seoul");
+        data.arrive(snapshotBatch(config, stateAt(kSimStartMs), makeHistory(kSimStartMs - 600'000, 600, 41000), data.now));
+        panel.resize(900, 900);
+        panel.throttleControl()->show();
+        panel.show();
+    }
+
+    // A tick of the live system arriving now.
+    void tick(const v1::SystemState &state, const v1::History &samples = {})
+    {
+        data.now += 1;
+        data.arrive(tickBatch(state, samples, data.now));
+    }
+
+    testing::ConsoleData data;
+    SituationStore &store;
+    widgets::AdmissionPanel panel;
+    widgets::ControlDesk desk;
+    widgets::ThrottlePreview preview;
+    int issued = 0;
+};
+
 } // namespace
 
 // The throttle preview: a dashed 30-minute projection on the waiting room's
@@ -67,48 +113,9 @@ class tst_ThrottlePreview : public QObject
     Q_OBJECT
 
 private:
-    FakeClock m_clock;
     QTranslator m_translator;
 
-    struct Console
-    {
-        explicit Console(FakeClock &clock)
-            : store(nullptr, clock.clock())
-            , panel(store)
-            , desk(store, &panel)
-            , preview(store)
-        {
-            // As the main window wires them: the desk first, then the preview.
-            widgets::ThrottleControl *throttle = panel.throttleControl();
-            QObject::connect(throttle, &widgets::ThrottleControl::rateRequested, &desk,
-                             &widgets::ControlDesk::proposeRate);
-            QObject::connect(throttle, &widgets::ThrottleControl::pauseRequested, &desk,
-                             &widgets::ControlDesk::proposePause);
-            panel.attachPreview(&preview);
-            preview.follow(throttle, &desk);
-            QObject::connect(&desk, &widgets::ControlDesk::commandIssued, &panel,
-                             [this](const v1::Command &) { ++issued; });
-
-            store.apply(linkBatch(models::LinkState::Live));
-            v1::Configuration config = makeConfiguration(kProviders);
-            config.set_admission_rate_min_per_s(50);
-            config.set_admission_rate_max_per_s(2000);
-            config.set_admission_rate_step_per_s(50);
-            config.set_timezone("Asia/Seoul");
-            store.apply(snapshotBatch(config, stateAt(kSimStartMs), makeHistory(kSimStartMs - 600'000, 600, 41000),
-                                      clock.now));
-            panel.resize(900, 900);
-            panel.throttleControl()->show();
-            panel.show();
-        }
-        SituationStore store;
-        widgets::AdmissionPanel panel;
-        widgets::ControlDesk desk;
-        widgets::ThrottlePreview preview;
-        int issued = 0;
-    };
-
-    void propose(Console &c, double rate)
+    void propose(WaitingRoomDesk &c, double rate)
     {
         c.panel.throttleControl()->rateBox()->setValue(rate);
         c.panel.throttleControl()->applyButton()->click();
@@ -126,7 +133,7 @@ private slots:
 
     void projectionShownWhileConfirmingThenGoneOnCancel()
     {
-        Console c(m_clock);
+        WaitingRoomDesk c;
         QVERIFY(QTest::qWaitForWindowExposed(&c.panel));
         TimeSeriesChart *queue = c.panel.queueChart();
         TimeSeriesChart *flow = c.panel.flowChart();
@@ -170,7 +177,7 @@ private slots:
 
     void goneOnConfirm()
     {
-        Console c(m_clock);
+        WaitingRoomDesk c;
         propose(c, 1000);
         widgets::ControlConfirmDialog *dialog = c.desk.activeDialog();
         QVERIFY(dialog);
@@ -188,11 +195,11 @@ private slots:
 
     void followsTheTicksAndANewerWish()
     {
-        Console c(m_clock);
+        WaitingRoomDesk c;
         propose(c, 400);
         const qint64 firstEnd = c.store.history().lastTimeMs() + kHalfHourMs;
         // A tick moves "now": the projection starts again from it.
-        c.store.apply(tickBatch(stateAt(kSimStartMs + 1000), makeHistory(kSimStartMs, 1, 41300), ++m_clock.now));
+        c.tick(stateAt(kSimStartMs + 1000), makeHistory(kSimStartMs, 1, 41300));
         QCOMPARE(c.store.history().lastTimeMs(), kSimStartMs);
         QTRY_COMPARE(c.panel.queueChart()->displayedTimeWindow().second, kSimStartMs + kHalfHourMs);
         QVERIFY(kSimStartMs + kHalfHourMs > firstEnd);
@@ -206,7 +213,7 @@ private slots:
 
     void pauseProjectsNoWait()
     {
-        Console c(m_clock);
+        WaitingRoomDesk c;
         c.panel.throttleControl()->pauseButton()->click();
         QVERIFY(c.desk.activeDialog());
         QCOMPARE(c.preview.projection().last().admittedPerS, 0.0);
@@ -219,12 +226,12 @@ private slots:
 
     void staleQueueDrawsNothing()
     {
-        Console c(m_clock);
+        WaitingRoomDesk c;
         v1::SystemState s = stateAt(kSimStartMs + 1000);
         v1::StaleFigure *f = s.add_stale();
         f->set_figure("queue_depth");
         f->set_reason(v1::STALE_SOURCE_UNREACHABLE);
-        c.store.apply(tickBatch(s, {}, ++m_clock.now));
+        c.tick(s);
         propose(c, 400);
         QVERIFY(c.desk.activeDialog());
         QVERIFY(c.preview.isShowing());

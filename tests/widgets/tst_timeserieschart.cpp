@@ -1,5 +1,6 @@
 #include "widgets/chart/TimeSeriesChart.h"
 
+#include <QCoreApplication>
 #include <QImage>
 #include <QPixmap>
 #include <QTime>
@@ -40,6 +41,15 @@ int pixelsOf(const QImage &image, QRgb colour)
             n += (line[x] & 0xffffff) == (colour & 0xffffff);
     }
     return n;
+}
+
+// Drawn, and nothing more to draw: a rebuild done, none pending, and none
+// asked for by the layout of what it drew (the chart's plot area settles in
+// posted layout events, which may ask for a follow-up rebuild).
+bool drawnAndLaidOut(TimeSeriesChart &chart)
+{
+    QCoreApplication::sendPostedEvents();
+    return chart.rebuildCount() > 0 && !chart.rebuildPending();
 }
 
 } // namespace
@@ -112,10 +122,9 @@ void TestTimeSeriesChart::burstOfUpdatesCostsOneRebuild()
     auto data = shift(0, 3600);
     chart.setSamples(series, data);
     // The first drawing changes the value labels' width and so the plot area,
-    // which asks for one follow-up rebuild; let that settle first.
-    QTRY_VERIFY(chart.rebuildCount() > 0 && !chart.rebuildPending());
-    QTest::qWait(4 * TimeSeriesChart::kFrameIntervalMs);
-    QTRY_VERIFY(!chart.rebuildPending());
+    // which asks for one follow-up rebuild; let that settle first: a rebuild
+    // done, and none asked for once the chart has laid out what it drew.
+    QTRY_VERIFY(drawnAndLaidOut(chart));
 
     const int before = chart.rebuildCount();
     for (int i = 0; i < 200; ++i) {

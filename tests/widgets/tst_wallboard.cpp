@@ -4,6 +4,7 @@
 // worst one's title and the drill banner; no tables, no controls, no text
 // under 28 px, nothing overlapping. The briefing leads with its summary,
 // above the figures and charts, and holds nothing that acts.
+#include "tests/support/ConsoleScreen.h"
 #include "tests/widgets/AlertFixtures.h"
 
 #include "app/console/MainWindow.h"
@@ -12,9 +13,6 @@
 #include "widgets/common/DrillBanner.h"
 #include "widgets/common/StaleOverlay.h"
 #include "widgets/status/StaleBanner.h"
-#include "models/itemmodels/AlertModel.h"
-#include "models/itemmodels/CohortModel.h"
-#include "models/itemmodels/ProviderModel.h"
 #include "widgets/wall/WallAlarm.h"
 #include "widgets/wall/WallBoard.h"
 #include "widgets/wall/WallFigure.h"
@@ -42,65 +40,42 @@
 using namespace sitroom;
 using namespace sitroom::testing;
 using sitroom::console::Layout;
-using sitroom::console::MainWindow;
 
 namespace {
 
 const std::vector<std::string> kFive{"kakao", "naver", "pass", "mobile", "certificate"};
 
-struct Console
-{
-    explicit Console(Layout layout)
-        : store(nullptr, clock.clock())
-        , providers(store)
-        , cohorts(store)
-        , alerts(store)
-        , window({&store, &providers, &cohorts, &alerts}, options(), layout)
-    {
-        window.resize(1920, 1080);
-        window.show();
-    }
-    static console::ConsoleOptions options()
-    {
-        console::ConsoleOptions o;
-        o.serverText = QStringLiteral("127.0.0.1:7600");
-        o.connection.user = QStringLiteral("wall");
-        o.language = QStringLiteral("ko");
-        return o;
-    }
-    // Kakao red, the rest smooth; 12,345 waiting for 40 minutes; the 18-49
-    // window open since the session start, 2,500 booked of 500 forecast.
-    void feed(std::vector<v1::Alert> alertList = {}, bool drill = false, const QStringList &stale = {})
-    {
-        models::TelemetryBatch b = liveBatch(v1::ROLE_OPERATOR, std::move(alertList), clock.now, kFive);
-        v1::Configuration *config = b.snapshot->mutable_configuration();
-        *config = makeConfiguration(kFive, {{"18-49", -5, 1320}});
-        config->set_drill(drill);
-        v1::SystemState *state = b.snapshot->mutable_state();
-        state->mutable_admission()->set_queue_depth(12'345);
-        v1::CohortState *c = state->add_cohorts();
-        c->set_id("18-49");
-        c->set_booked(2'500);
-        c->set_window_open(true);
-        for (const QString &figure : stale) {
-            v1::StaleFigure *s = state->add_stale();
-            s->set_figure(figure.toStdString());
-            s->set_reason(v1::STALE_SOURCE_UNREACHABLE);
-        }
-        b.state = *state;   // the batch's newest state, after the snapshot's
-        b.messages = 1;
-        b.lastMessageMonotonicMs = clock.now;
-        store.apply(b);
-    }
-    widgets::WallBoard *wall() const { return window.wallBoard(); }
+using testing::ConsoleScreen;
+using testing::Seat;
 
-    FakeClock clock;
-    models::SituationStore store;
-    models::ProviderModel providers;
-    models::CohortModel cohorts;
-    models::AlertModel alerts;
-    MainWindow window;
-};
+// The wall's screen, in Korean.
+Seat wallSeat(Layout layout)
+{
+    return {.user = QStringLiteral("wall"), .language = QStringLiteral("ko"), .layout = layout};
+}
+
+// Kakao red, the rest smooth; 12,345 waiting for 40 minutes; the 18-49
+// window open since the session start, 2,500 booked of 500 forecast.
+void feed(ConsoleScreen &c, std::vector<v1::Alert> alertList = {}, bool drill = false, const QStringList &stale = {})
+{
+    models::TelemetryBatch b = liveBatch(v1::ROLE_OPERATOR, std::move(alertList), c.now, kFive);
+    v1::Configuration *config = b.snapshot->mutable_configuration();
+    *config = makeConfiguration(kFive, {{"18-49", -5, 1320}});
+    config->set_drill(drill);
+    v1::SystemState *state = b.snapshot->mutable_state();
+    state->mutable_admission()->set_queue_depth(12'345);
+    v1::CohortState *cohort = state->add_cohorts();
+    cohort->set_id("18-49");
+    cohort->set_booked(2'500);
+    cohort->set_window_open(true);
+    for (const QString &figure : stale) {
+        v1::StaleFigure *f = state->add_stale();
+        f->set_figure(figure.toStdString());
+        f->set_reason(v1::STALE_SOURCE_UNREACHABLE);
+    }
+    b.state = *state;   // the batch's newest state, after the snapshot's
+    c.arrive(b);
+}
 
 // Every widget the window shows.
 QList<QWidget *> shown(QWidget *window)
@@ -164,10 +139,10 @@ private slots:
 
     void wallShowsLightsAndFigures()
     {
-        Console c(Layout::Wall);
+        ConsoleScreen c(wallSeat(Layout::Wall));
         QVERIFY(QTest::qWaitForWindowExposed(&c.window));
-        c.feed();
-        widgets::WallBoard *wall = c.wall();
+        feed(c);
+        widgets::WallBoard *wall = c.window.wallBoard();
         QVERIFY(wall && wall->isVisible());
         QVERIFY(!c.window.providerBoard()->isVisible());
         QCOMPARE(wall->lightCount(), 5);
@@ -189,13 +164,13 @@ private slots:
 
     void wallCountsStandingCriticalAlerts()
     {
-        Console c(Layout::Wall);
+        ConsoleScreen c(wallSeat(Layout::Wall));
         const qint64 t = kSimStartMs;
-        c.feed({makeAlert("acked", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_ACKED, t),
+        feed(c, {makeAlert("acked", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_ACKED, t),
                 makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, t + 1000),
                 makeAlert("major", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, t - 1000),
                 makeAlert("gone", v1::SEVERITY_CRITICAL, v1::ALERT_RTN_UNACKED, t - 2000)});
-        widgets::WallAlarm *alarm = c.wall()->alarm();
+        widgets::WallAlarm *alarm = c.window.wallBoard()->alarm();
         QCOMPARE(alarm->standing(), 2);
         QCOMPARE(alarm->countText(), QStringLiteral("■ 긴급 경보 진행 2건 (미확인 1건)"));
         // The worst: unacknowledged before acknowledged, though younger.
@@ -219,22 +194,22 @@ private slots:
     void wallShowsTheDrill()
     {
         QFETCH(bool, drill);
-        Console c(Layout::Wall);
+        ConsoleScreen c(wallSeat(Layout::Wall));
         QVERIFY(QTest::qWaitForWindowExposed(&c.window));
-        c.feed({}, drill);
+        feed(c, {}, drill);
         auto *banner = c.window.findChild<widgets::DrillBanner *>(QStringLiteral("drillBanner"));
         QVERIFY(banner);
         QCOMPARE(banner->isVisible(), drill);
         if (drill) {
             QVERIFY(banner->text().startsWith(QStringLiteral("훈련 상황")));
-            QVERIFY(c.wall()->mapTo(&c.window, QPoint(0, 0)).y() > banner->geometry().bottom());
+            QVERIFY(c.window.wallBoard()->mapTo(&c.window, QPoint(0, 0)).y() > banner->geometry().bottom());
         }
     }
 
     void wallHasNoTablesNoControls()
     {
-        Console c(Layout::Wall);
-        c.feed({makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs)}, true);
+        ConsoleScreen c(wallSeat(Layout::Wall));
+        feed(c, {makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs)}, true);
         for (QWidget *w : shown(&c.window))
             QVERIFY2(!qobject_cast<QAbstractItemView *>(w), qPrintable(w->objectName()));
         QVERIFY2(controlsIn(c.window).isEmpty(), qPrintable(controlsIn(c.window).join(u' ')));
@@ -244,13 +219,13 @@ private slots:
     // the wall can be in (a drill, a critical alert, stale figures, stale data).
     void wallTextIsAtLeast28px()
     {
-        Console c(Layout::Wall);
+        ConsoleScreen c(wallSeat(Layout::Wall));
         QVERIFY(QTest::qWaitForWindowExposed(&c.window));
-        c.feed({makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs)}, true,
+        feed(c, {makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs)}, true,
                {QStringLiteral("queue_depth"), QStringLiteral("provider.naver.light")});
-        c.clock.now += 10'000;
+        c.now += 10'000;
         c.store.checkFreshness();   // the whole picture stale too: the overlay's caption
-        QTRY_VERIFY(c.wall()->staleOverlay()->isVisible());
+        QTRY_VERIFY(c.window.wallBoard()->staleOverlay()->isVisible());
         QTRY_VERIFY(c.window.staleBanner()->isVisible());
         int checked = 0;
         for (QWidget *w : shown(&c.window)) {
@@ -262,9 +237,9 @@ private slots:
 
     void wallStaleFiguresReadDash()
     {
-        Console c(Layout::Wall);
-        c.feed({}, false, {QStringLiteral("queue_depth"), QStringLiteral("provider.naver.light")});
-        widgets::WallBoard *wall = c.wall();
+        ConsoleScreen c(wallSeat(Layout::Wall));
+        feed(c, {}, false, {QStringLiteral("queue_depth"), QStringLiteral("provider.naver.light")});
+        widgets::WallBoard *wall = c.window.wallBoard();
         QCOMPARE(wall->queueFigure()->valueText(), QStringLiteral("–"));
         QCOMPARE(wall->waitFigure()->valueText(), QStringLiteral("–"));
         QVERIFY2(wall->queueFigure()->staleText().startsWith(QStringLiteral("멈춤")), qPrintable(wall->queueFigure()->staleText()));
@@ -277,14 +252,14 @@ private slots:
     // purpose), and all of the wall on the screen.
     void wallNothingOverlaps()
     {
-        Console c(Layout::Wall);
+        ConsoleScreen c(wallSeat(Layout::Wall));
         QVERIFY(QTest::qWaitForWindowExposed(&c.window));
-        c.feed({makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs)}, true,
+        feed(c, {makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs)}, true,
                {QStringLiteral("queue_depth")});
-        QTest::qWait(50);
+        QVERIFY(c.settle());
         const QRect screen = c.window.rect();
         int pairs = 0;
-        for (QWidget *w : shown(c.wall())) {
+        for (QWidget *w : shown(c.window.wallBoard())) {
             if (qobject_cast<widgets::StaleOverlay *>(w))
                 continue;
             QVERIFY2(screen.contains(QRect(w->mapTo(&c.window, QPoint(0, 0)), w->size())), qPrintable(w->objectName()));
@@ -307,10 +282,10 @@ private slots:
 
     void briefingLeadsWithTheSummaryAndDoesNotAct()
     {
-        Console c(Layout::Briefing);
+        ConsoleScreen c(wallSeat(Layout::Briefing));
         c.window.resize(1366, 768);
         QVERIFY(QTest::qWaitForWindowExposed(&c.window));
-        c.feed({makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs)});
+        feed(c, {makeAlert("open", v1::SEVERITY_CRITICAL, v1::ALERT_ACTIVE_UNACKED, kSimStartMs)});
         widgets::BriefingView *view = c.window.briefingView();
         QVERIFY(view && view->isVisible());
         QVERIFY(!c.window.controlDesk());
