@@ -116,15 +116,15 @@ private slots:
             QCOMPARE(s->drill, name == u"cascade-drill");
         }
         QTemporaryDir dir;
+        // False when the file cannot be written; the test stops there.
         const auto write = [&](const QString &file, const QByteArray &json) {
             QFile f(dir.filePath(file));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(json);
+            return f.open(QIODevice::WriteOnly) && f.write(json) == json.size();
         };
-        write(QStringLiteral("again.json"), R"({"extends": "cascade-drill", "id": "again"})");
-        write(QStringLiteral("real.json"), R"({"extends": "cascade-drill", "id": "real", "drill": false})");
-        write(QStringLiteral("marked.json"), R"({"extends": "opening-18-49", "id": "marked", "drill": true})");
-        write(QStringLiteral("word.json"), R"({"extends": "opening-18-49", "id": "word", "drill": "yes"})");
+        QVERIFY(write(QStringLiteral("again.json"), R"({"extends": "cascade-drill", "id": "again"})"));
+        QVERIFY(write(QStringLiteral("real.json"), R"({"extends": "cascade-drill", "id": "real", "drill": false})"));
+        QVERIFY(write(QStringLiteral("marked.json"), R"({"extends": "opening-18-49", "id": "marked", "drill": true})"));
+        QVERIFY(write(QStringLiteral("word.json"), R"({"extends": "opening-18-49", "id": "word", "drill": "yes"})"));
         QCOMPARE(loader.load(dir.filePath(QStringLiteral("again.json")))->drill, true);
         QCOMPARE(loader.load(dir.filePath(QStringLiteral("real.json")))->drill, false);
         QCOMPARE(loader.load(dir.filePath(QStringLiteral("marked.json")))->drill, true);
