@@ -2,6 +2,7 @@
 
 #include "app/ctl/CtlOutput.h"
 
+#include "proto/sitroom/ProtoText.h"
 #include "proto/sitroom/SeverityKey.h"
 
 #include <QJsonArray>
@@ -14,11 +15,6 @@ namespace sitroom::ctl {
 using namespace sitroom::v1;
 
 namespace {
-
-QString s(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 std::vector<const Alert *> sorted(const Snapshot &snapshot)
 {
@@ -66,12 +62,12 @@ QString alertsText(const Snapshot &snapshot)
     const sitroom::domain::LiveClock clock = liveClock(snapshot);
     for (const Alert *a : list) {
         QString line = QStringLiteral("%1  %2  %3  %4  %5  %6")
-                           .arg(s(a->id()), -6)
+                           .arg(fromProto(a->id()), -6)
                            .arg(severityName(a->severity()), -8)
                            .arg(alertStateName(a->state()), -16)
                            .arg(clock.labelled(a->raised_ms(), timeFormat), -12)
-                           .arg(s(a->source()), -20)
-                           .arg(s(a->message().en()));
+                           .arg(fromProto(a->source()), -20)
+                           .arg(fromProto(a->message().en()));
         if (a->first_out())
             line += QStringLiteral("  [first out]");
         text += line + u'\n';
@@ -85,9 +81,9 @@ QString alertsText(const Snapshot &snapshot)
                         // acknowledgement, on the live system's clock.
                         .arg(actorText(a->acknowledged_by(), clock,
                                        a->state() == ALERT_ACTIVE_ACKED ? a->changed_ms() : 0),
-                             a->runbook_step().empty() ? QString() : QStringLiteral("; runbook step: ") + s(a->runbook_step()));
+                             a->runbook_step().empty() ? QString() : QStringLiteral("; runbook step: ") + fromProto(a->runbook_step()));
         if (!a->runbook().empty())
-            text += QStringLiteral("        runbook %1\n").arg(s(a->runbook()));
+            text += QStringLiteral("        runbook %1\n").arg(fromProto(a->runbook()));
     }
     return text;
 }
