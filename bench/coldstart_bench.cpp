@@ -3,12 +3,13 @@
 //   sitroom-bench-coldstart [--runs 7] [--json]
 //
 // A sitroom-sim with an hour of backfill (--fast-forward 1h) on loopback; the
-// `sitroom` binary started offscreen with SITROOM_QUIT_AT_FIRST_FRAME=1, which
-// makes it paint its first live frame (snapshot applied, window repainted),
-// print "first live frame" and quit. Timed from QProcess::start to that line;
-// one untimed launch first warms the page cache.
+// console started offscreen through sitroom-bench-coldstart-console
+// (coldstart_console.cpp: sitroom's own runConsole, the same libraries,
+// theme and translations), which paints its first live frame (snapshot
+// applied, window repainted), prints "first live frame" and quits. Timed from
+// QProcess::start to that line; one untimed launch first warms the page cache.
 #include "bench/BenchSupport.h"
-#include "tests/support/SimulatorProcess.h"
+#include "bench/SimulatorProcess.h"
 
 #include <QCoreApplication>
 #include <QCommandLineParser>
@@ -33,7 +34,7 @@ int main(int argc, char *argv[])
 
     QTemporaryDir dir;
     const QString tls = dir.filePath(QStringLiteral("tls"));
-    testing::SimulatorProcess sim;
+    bench::SimulatorProcess sim;
     QString error;
     if (!sim.start({QStringLiteral("--tls-dir"), tls, QStringLiteral("--fast-forward"), QStringLiteral("1h")}, &error)) {
         err << error << '\n';
@@ -41,7 +42,6 @@ int main(int argc, char *argv[])
     }
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("SITROOM_QUIT_AT_FIRST_FRAME"), QStringLiteral("1"));
     env.insert(QStringLiteral("HOME"), dir.path());  // no settings from a previous session
     std::vector<double> seconds;
     for (int run = 0; run <= runs; ++run) {
@@ -50,7 +50,7 @@ int main(int argc, char *argv[])
         console.setStandardErrorFile(QProcess::nullDevice());
         QElapsedTimer timer;
         timer.start();
-        console.start(bench::binDir() + QStringLiteral("/sitroom"),
+        console.start(bench::binDir() + QStringLiteral("/sitroom-bench-coldstart-console"),
                       {QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(sim.port()),
                        QStringLiteral("--ca"), tls + QStringLiteral("/ca.pem"), QStringLiteral("--lang"), QStringLiteral("en")});
         QByteArray out;
