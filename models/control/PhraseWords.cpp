@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QStringList>
 
+#include <optional>
 #include <utility>
 
 namespace sitroom::models {

@@ -43,9 +43,10 @@ SignInDialog::SignInDialog(QWidget *parent)
     m_password->setEchoMode(QLineEdit::Password);
     m_site->setObjectName(QStringLiteral("signInSite"));
     // Seoul and Osong are situation rooms; the ministry is the ministry.
-    for (const sitroom::v1::Site site : {sitroom::v1::SITE_SEOUL, sitroom::v1::SITE_OSONG, sitroom::v1::SITE_MINISTRY}) {
+    for (const QString &key : sitroom::siteKeys()) {
+        const sitroom::v1::Site site = *sitroom::siteFromKey(key);
         const QString name = sitroom::models::SiteNames::name(site);
-        m_site->addItem(site == sitroom::v1::SITE_MINISTRY ? name : tr("%1 situation room").arg(name), sitroom::siteKey(site));
+        m_site->addItem(site == sitroom::v1::SITE_MINISTRY ? name : tr("%1 situation room").arg(name), key);
     }
     m_message->setObjectName(QStringLiteral("signInMessage"));
     m_message->setWordWrap(true);

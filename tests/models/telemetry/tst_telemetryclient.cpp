@@ -3,6 +3,7 @@
 // a refusal, nobody listening, silence, and stopping at awkward moments.
 #include "models/telemetry/TelemetryClient.h"
 
+#include "tests/models/telemetry/BatchLog.h"
 #include "tests/support/SimulatorProcess.h"
 #include "tests/support/TemporaryTlsDir.h"
 
@@ -27,62 +28,10 @@ using sitroom::models::LinkEvent;
 using sitroom::models::LinkState;
 using sitroom::models::TelemetryBatch;
 using sitroom::models::TelemetryClient;
+using sitroom::testing::BatchLog;
 using sitroom::testing::SimulatorProcess;
 
 namespace {
-
-// Every batch the client delivers, with the time it arrived in this thread.
-class BatchLog final : public QObject
-{
-public:
-    explicit BatchLog(TelemetryClient *client)
-    {
-        m_clock.start();
-        connect(client, &TelemetryClient::batchReady, this, [this](const TelemetryBatch &batch) {
-            m_batches.push_back(batch);
-            m_arrivedMs.push_back(m_clock.elapsed());
-            for (const LinkEvent &event : batch.link)
-                m_link.push_back(event);
-        });
-    }
-
-    const std::vector<TelemetryBatch> &batches() const { return m_batches; }
-    const std::vector<qint64> &arrivedMs() const { return m_arrivedMs; }
-    const std::vector<LinkEvent> &link() const { return m_link; }
-    qint64 now() const { return m_clock.elapsed(); }
-
-    int countLink(LinkState state, size_t from = 0) const
-    {
-        int n = 0;
-        for (size_t i = from; i < m_link.size(); ++i)
-            n += m_link[i].state == state ? 1 : 0;
-        return n;
-    }
-    std::vector<LinkEvent> linkOf(LinkState state, size_t from = 0) const
-    {
-        std::vector<LinkEvent> out;
-        for (size_t i = from; i < m_link.size(); ++i) {
-            if (m_link[i].state == state)
-                out.push_back(m_link[i]);
-        }
-        return out;
-    }
-    // Index of the first batch at or after `from` holding a snapshot, or -1.
-    int snapshotBatch(size_t from = 0) const
-    {
-        for (size_t i = from; i < m_batches.size(); ++i) {
-            if (m_batches[i].snapshot)
-                return int(i);
-        }
-        return -1;
-    }
-
-private:
-    QElapsedTimer m_clock;
-    std::vector<TelemetryBatch> m_batches;
-    std::vector<qint64> m_arrivedMs;
-    std::vector<LinkEvent> m_link;
-};
 
 // Resumes a SIGSTOPped simulator whatever happens to the test.
 struct ResumeOnExit
