@@ -9,7 +9,7 @@
 // applied, window repainted), prints "first live frame" and quits. Timed from
 // QProcess::start to that line; one untimed launch first warms the page cache.
 #include "bench/BenchSupport.h"
-#include "bench/SimulatorProcess.h"
+#include "tests/support/SimulatorProcess.h"
 
 #include <QCoreApplication>
 #include <QCommandLineParser>
@@ -34,7 +34,7 @@ int main(int argc, char *argv[])
 
     QTemporaryDir dir;
     const QString tls = dir.filePath(QStringLiteral("tls"));
-    bench::SimulatorProcess sim;
+    testing::SimulatorProcess sim;
     QString error;
     if (!sim.start({QStringLiteral("--tls-dir"), tls, QStringLiteral("--fast-forward"), QStringLiteral("1h")}, &error)) {
         err << error << '\n';
