@@ -6,6 +6,7 @@
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QStyle>
 
@@ -36,6 +37,8 @@ ThrottleControl::ThrottleControl(QWidget *parent)
     m_rate->setSuffix(tr(" /s", "per second"));
     m_rate->setKeyboardTracking(false);
     m_rate->setAccessibleName(tr("Admission rate"));
+    m_rateText = m_rate->findChild<QLineEdit *>();
+    Q_ASSERT(m_rateText);
     m_draftMark->setObjectName(QStringLiteral("throttleDraftMark"));
     m_inForce->setObjectName(QStringLiteral("throttleInForce"));
     m_remote->setObjectName(QStringLiteral("throttleRemoteChange"));
@@ -77,14 +80,26 @@ ThrottleControl::ThrottleControl(QWidget *parent)
     connect(m_discard, &QPushButton::clicked, this, &ThrottleControl::discardDraft);
     connect(m_pause, &QPushButton::clicked, this, &ThrottleControl::pauseRequested);
     connect(m_resume, &QPushButton::clicked, this, &ThrottleControl::resumeRequested);
-    // Typing or stepping makes a draft; the box being set from the control state does not.
-    connect(m_rate, &QDoubleSpinBox::textChanged, this, [this] {
+    // Typing or stepping makes a draft; the box being set from the control state
+    // does not. With keyboard tracking off the box says nothing until the rate is
+    // entered, so what is being typed is heard from the box's line edit.
+    const auto edited = [this] {
         if (!m_showing) {
             m_edited = true;
             refreshDraftLook();
         }
-    });
+    };
+    connect(m_rate, &QDoubleSpinBox::textChanged, this, edited);
+    connect(m_rateText, &QLineEdit::textEdited, this, edited);
     refreshDraftLook();
+}
+
+ThrottleControl::~ThrottleControl()
+{
+    // Closing the window takes the focus from a box being typed in, and the box
+    // then commits its text: nothing of this object is left to hear it.
+    m_rate->disconnect(this);
+    m_rateText->disconnect(this);
 }
 
 double ThrottleControl::shownRate() const
@@ -126,12 +141,9 @@ void ThrottleControl::setPicture(const sitroom::v1::Configuration &configuration
                                  const sitroom::v1::ControlState &control, const ControlOrigin &origin)
 {
     const double step = configuration.admission_rate_step_per_s() > 0 ? configuration.admission_rate_step_per_s() : 1.0;
-    m_showing = true;
-    m_rate->setDecimals(std::abs(step - std::round(step)) < 1e-9 ? 0 : 2);
-    m_rate->setSingleStep(step);
     const double max = configuration.admission_rate_max_per_s();
-    m_rate->setRange(configuration.admission_rate_min_per_s(), max > 0 ? max : 1e6);
-    m_showing = false;
+    setBounds(configuration.admission_rate_min_per_s(), max > 0 ? max : 1e6, step,
+              std::abs(step - std::round(step)) < 1e-9 ? 0 : 2);
     m_known = origin.known;
     if (!origin.known) {
         // Nothing in force is known yet: "–", never 0.
@@ -142,7 +154,11 @@ void ThrottleControl::setPicture(const sitroom::v1::Configuration &configuration
         refreshDraftLook();
         return;
     }
-    m_rate->setSpecialValueText(QString());
+    if (!m_rate->specialValueText().isEmpty()) {
+        m_showing = true;
+        m_rate->setSpecialValueText(QString());
+        m_showing = false;
+    }
     // A new revision is news; an unchanged one must not undo the operator's typing.
     const bool news = !m_hasRevision || control.revision() != m_shownRevision;
     const bool rateMoved = m_hasRevision && !sameRate(control.admission_rate_per_s(), m_inForceRate);
@@ -170,6 +186,27 @@ void ThrottleControl::setPicture(const sitroom::v1::Configuration &configuration
     m_pause->setVisible(!control.admission_paused());
     m_resume->setVisible(control.admission_paused());
     refreshDraftLook();
+}
+
+// The box redraws its text from its value whenever a bound is set, which would
+// drop a rate being typed: bounds are set only when they change, and what the
+// operator typed is put back.
+void ThrottleControl::setBounds(double minimum, double maximum, double step, int decimals)
+{
+    if (m_rate->decimals() == decimals && sameRate(m_rate->singleStep(), step) && sameRate(m_rate->minimum(), minimum)
+        && sameRate(m_rate->maximum(), maximum))
+        return;
+    const QString typed = m_edited ? m_rateText->text() : QString();
+    const int cursor = m_rateText->cursorPosition();
+    m_showing = true;
+    m_rate->setDecimals(decimals);
+    m_rate->setSingleStep(step);
+    m_rate->setRange(minimum, maximum);
+    if (!typed.isEmpty() && m_rateText->text() != typed) {
+        m_rateText->setText(typed);
+        m_rateText->setCursorPosition(cursor);
+    }
+    m_showing = false;
 }
 
 void ThrottleControl::refreshDraftLook()

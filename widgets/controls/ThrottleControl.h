@@ -7,6 +7,7 @@
 
 class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 
 namespace sitroom::widgets {
@@ -36,6 +37,7 @@ class ThrottleControl final : public QWidget
 
 public:
     explicit ThrottleControl(QWidget *parent = nullptr);
+    ~ThrottleControl() override;
 
     // Bounds from the configuration; the value in force from the control state.
     void setPicture(const sitroom::v1::Configuration &configuration, const sitroom::v1::ControlState &control,
@@ -64,8 +66,10 @@ private:
     double shownRate() const;
     void showRate(double rate);
     void refreshDraftLook();
+    void setBounds(double minimum, double maximum, double step, int decimals);
 
     QDoubleSpinBox *m_rate;
+    QLineEdit *m_rateText;        // the box's own line edit: what the operator types
     QLabel *m_draftMark;
     QLabel *m_inForce;
     QLabel *m_remote;
