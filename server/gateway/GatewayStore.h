@@ -62,6 +62,11 @@ public:
     virtual QString location() const = 0;
     // False when nothing outlives the process.
     virtual bool isPersistent() const = 0;
+    // Whether the backend can be reached now: false once an attempt to reach
+    // it has failed and until one succeeds again, so a gateway can say so in
+    // its service level before a command finds out. Cheap, never blocks: the
+    // store itself tries again. An embedded backend is always reachable.
+    virtual bool isReachable() const = 0;
 
     // nullptr, with error set, when no transaction can be started.
     virtual std::unique_ptr<GatewayTransaction> begin(QString *error) = 0;

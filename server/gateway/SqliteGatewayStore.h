@@ -39,6 +39,7 @@ public:
 
     QString location() const override;
     bool isPersistent() const override { return !m_path.isEmpty(); }
+    bool isReachable() const override { return true; }
     std::unique_ptr<GatewayTransaction> begin(QString *error) override;
 
     std::optional<sitroom::v1::ControlState> loadControl() const override;

@@ -23,6 +23,7 @@ public:
 
     QString location() const override { return m_inner.location(); }
     bool isPersistent() const override { return m_inner.isPersistent(); }
+    bool isReachable() const override { return m_inner.isReachable(); }
     std::unique_ptr<GatewayTransaction> begin(QString *error) override
     {
         std::unique_ptr<GatewayTransaction> inner = m_inner.begin(error);

@@ -148,6 +148,7 @@ private slots:
         QVERIFY2(v.ok, qPrintable(v.detail));
         QCOMPARE(v.rowsChecked, 0u);
         QCOMPARE(store->isPersistent(), backendNamed(backend).persistent);
+        QVERIFY(store->isReachable());
     }
 
     void oneTransactionWritesEverything_data() { addBackendRows(); }
