@@ -272,7 +272,8 @@ private slots:
         while (lag.isEmpty() && published < 2000) {
             tick(2000);
             ++published;
-            QTest::qWait(1);
+            lag.wait(1); // lets the sockets move while listening for the lag
+
         }
         QCOMPARE(lag.size(), 1);
         QCOMPARE(lag.at(0).at(1).toBool(), true);
