@@ -1,8 +1,8 @@
-# sitroom_process_support: the project's programs (and Prometheus) as child
-# processes on loopback, started and always stopped, or run to their end. The
-# tests link it through sitroom_test_support, the benchmarks directly;
-# whichever directory comes first defines it (bench/ is built even without
-# the tests).
+# sitroom_process_support: the project's programs (and Prometheus, and a
+# private PostgreSQL cluster) as child processes on loopback, started and
+# always stopped, or run to their end. The tests link it through
+# sitroom_test_support, the benchmarks directly; whichever directory comes
+# first defines it (bench/ is built even without the tests).
 if(NOT TARGET sitroom_process_support)
   set(_here ${CMAKE_CURRENT_LIST_DIR})
   qt_add_library(sitroom_process_support STATIC
@@ -10,7 +10,8 @@ if(NOT TARGET sitroom_process_support)
     ${_here}/ServiceProcess.h ${_here}/ServiceProcess.cpp
     ${_here}/SimulatorProcess.h ${_here}/SimulatorProcess.cpp
     ${_here}/GatewayProcess.h ${_here}/GatewayProcess.cpp
-    ${_here}/PrometheusProcess.h ${_here}/PrometheusProcess.cpp)
+    ${_here}/PrometheusProcess.h ${_here}/PrometheusProcess.cpp
+    ${_here}/PostgresCluster.h ${_here}/PostgresCluster.cpp)
   target_compile_definitions(sitroom_process_support PRIVATE SITROOM_BIN_DIR="${CMAKE_BINARY_DIR}/bin")
   target_include_directories(sitroom_process_support PUBLIC ${PROJECT_SOURCE_DIR})
   target_link_libraries(sitroom_process_support PUBLIC Qt6::Core Qt6::Network PRIVATE Sitroom::Common)
