@@ -210,6 +210,10 @@ void ClientSession::handleHello(const sitroom::v1::Hello &hello)
         return;
     }
     m_handshakeTimer->stop();
+    if (hello.probe()) {
+        answerProbe();
+        return;
+    }
     if (!m_hooks.signIn) {
         SignInDecision viewer;
         viewer.accepted = true;
@@ -239,14 +243,11 @@ void ClientSession::finishSignIn(const sitroom::v1::Hello &hello, const SignInDe
 
     sitroom::v1::Envelope reply;
     auto *welcome = reply.mutable_welcome();
-    welcome->set_protocol_version(kSupportedVersion);
-    welcome->set_server_id(m_settings.serverId.toStdString());
+    fillWelcome(welcome);
     welcome->set_session_id(m_sessionId.toStdString());
     welcome->set_role(m_identity.role);
     welcome->set_user(m_identity.user.toStdString());
     welcome->set_site(m_identity.site);
-    welcome->set_heartbeat_interval_ms(static_cast<quint32>(m_settings.heartbeatIntervalMs));
-    welcome->set_tick_hz(m_settings.tickHz);
     sendUnicast(reply);
     sendSnapshot();
     if (m_state != State::Active)
@@ -260,6 +261,31 @@ void ClientSession::finishSignIn(const sitroom::v1::Hello &hello, const SignInDe
             return;
         handle(envelope);
     }
+}
+
+void ClientSession::fillWelcome(sitroom::v1::Welcome *welcome) const
+{
+    welcome->set_protocol_version(kSupportedVersion);
+    welcome->set_server_id(m_settings.serverId.toStdString());
+    welcome->set_server_site(m_settings.serverSite);
+    welcome->set_heartbeat_interval_ms(static_cast<quint32>(m_settings.heartbeatIntervalMs));
+    welcome->set_tick_hz(m_settings.tickHz);
+    welcome->set_service_level(m_hooks.serviceLevel ? m_hooks.serviceLevel() : 255u);
+}
+
+void ClientSession::answerProbe()
+{
+    sitroom::v1::Envelope reply;
+    fillWelcome(reply.mutable_welcome());
+    sendUnicast(reply);
+    if (m_state == State::Closing)
+        return;
+    // Nobody signed in: no session opens, and the connection goes once the
+    // answer is written (or after the grace, if the peer never reads it).
+    m_state = State::Closing;
+    m_closeReason = QStringLiteral("service level probe answered");
+    m_closeTimer->start(kCloseGraceMs);
+    m_socket->disconnectFromHost();
 }
 
 void ClientSession::handleCommand(const sitroom::v1::Command &command)

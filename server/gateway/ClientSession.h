@@ -11,6 +11,7 @@
 #include "server/gateway/Identity.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -24,6 +25,7 @@ class PublishedState;
 struct SessionSettings
 {
     QString serverId;
+    sitroom::v1::Site serverSite = sitroom::v1::SITE_UNSPECIFIED;  // the room the gateway serves
     quint32 tickHz = 1;
     std::size_t maxFrameBytes = framing::kDefaultMaxFrameBytes;
     int heartbeatIntervalMs = 1000;
@@ -59,6 +61,8 @@ struct SessionHooks
     std::function<void(const sitroom::v1::Command &, const Identity &,
                        std::function<void(const sitroom::v1::CommandResult &)> reply)> command;
     std::function<sitroom::v1::AuditResponse(const sitroom::v1::AuditRequest &)> auditRequest;
+    // The gateway's service level now (docs/protocol.md); unset: 255.
+    std::function<std::uint32_t()> serviceLevel;
 };
 
 // One console's connection, from the first byte after the TLS handshake to
@@ -107,6 +111,9 @@ private:
     void onDisconnected();
     void handle(sitroom::v1::Envelope &envelope);
     void handleHello(const sitroom::v1::Hello &hello);
+    // A Hello that only asks for the service level: answered, then closed.
+    void answerProbe();
+    void fillWelcome(sitroom::v1::Welcome *welcome) const;
     void handleCommand(const sitroom::v1::Command &command);
     void handleAuditRequest(const sitroom::v1::AuditRequest &request);
     void finishSignIn(const sitroom::v1::Hello &hello, const SignInDecision &decision);

@@ -5,6 +5,8 @@
 #include "server/gateway/GatewayLog.h"
 #include "server/gateway/ServerTls.h"
 
+#include "domain/MonotonicClock.h"
+
 #include <QSslSocket>
 
 #include <algorithm>
@@ -13,17 +15,25 @@
 
 namespace sitroom::gateway {
 
+namespace {
+
+// How long a move in the service level may wait for a broadcast to carry it
+// before a Heartbeat does (with the check's own 250 ms, within a second).
+constexpr qint64 kLevelNewsMaxWaitMs = 250;
+
+} // namespace
+
 Gateway::Gateway(GatewayOptions options, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(std::move(options)))
 {
     d->heartbeatTimer = new QTimer(this);
     d->heartbeatTimer->setInterval(std::max(1, d->options.heartbeatIntervalMs));
-    connect(d->heartbeatTimer, &QTimer::timeout, this, [this] {
-        sitroom::v1::Envelope envelope;
-        envelope.mutable_heartbeat()->set_source_idle(d->sourceIdle);
-        broadcast(envelope);
-    });
+    connect(d->heartbeatTimer, &QTimer::timeout, this, &Gateway::sendHeartbeat);
+    // A move in the service level reaches every client within this, ticks or not.
+    d->serviceLevelTimer = new QTimer(this);
+    d->serviceLevelTimer->setInterval(250);
+    connect(d->serviceLevelTimer, &QTimer::timeout, this, &Gateway::refreshServiceLevel);
     // Approvals expire on the wall clock, whether or not the source ticks.
     d->controlTimer = new QTimer(this);
     d->controlTimer->setInterval(1000);
@@ -85,12 +95,21 @@ bool Gateway::listen(QString *error)
     }
     qCInfo(lcGateway).noquote() << "listening on" << d->server->serverAddress().toString()
                                 << "port" << d->server->serverPort() << "with TLS from" << d->options.tlsDir;
+    d->closing = false;
+    refreshServiceLevel();
     d->heartbeatTimer->start();
+    d->serviceLevelTimer->start();
     return true;
 }
 
 void Gateway::close()
 {
+    // Level 0 first: clients leave for another gateway rather than wait here.
+    d->closing = true;
+    refreshServiceLevel();
+    if (d->levelUnsentSinceMs >= 0 && d->server && d->server->isListening())
+        sendHeartbeat();
+    d->serviceLevelTimer->stop();
     d->heartbeatTimer->stop();
     if (d->server)
         d->server->close();
@@ -151,6 +170,9 @@ void Gateway::publishTick(const sitroom::v1::SystemState &source, const sitroom:
     auto *tick = envelope.mutable_tick();
     *tick->mutable_state() = state;
     *tick->mutable_samples() = samples;
+    // The tick carries the level its own arrival makes.
+    d->serviceLevel.noteTick(domain::monotonicNowMs());
+    refreshServiceLevel();
     broadcast(envelope);
     // Timed disables end on the source's clock.
     tickControls();
@@ -177,9 +199,47 @@ std::uint64_t Gateway::lastBroadcastSeq() const
     return d->published.lastSeq();
 }
 
+std::uint32_t Gateway::serviceLevel() const
+{
+    return d->serviceLevel.level();
+}
+
+void Gateway::sendHeartbeat()
+{
+    sitroom::v1::Envelope envelope;
+    envelope.mutable_heartbeat()->set_source_idle(d->sourceIdle);
+    broadcast(envelope);
+}
+
+void Gateway::refreshServiceLevel()
+{
+    const qint64 now = domain::monotonicNowMs();
+    ServiceInputs inputs;
+    inputs.closing = d->closing;
+    inputs.dataAgeMs = d->serviceLevel.dataAgeMs(now);
+    inputs.tickHz = d->options.tickHz;
+    inputs.sourceIdle = d->sourceIdle;
+    inputs.storeReachable = !d->store || d->store->isReachable();
+    inputs.sessions = sessionCount();
+    inputs.laggingSessions = laggingSessionCount();
+    if (d->serviceLevel.update(inputs)) {
+        qCInfo(lcGateway).noquote() << "service level now" << d->serviceLevel.level();
+        // Sessions opened from now on have it in their Welcome; those open
+        // now hear it with the next broadcast.
+        if (!d->sessions.isEmpty() && d->levelUnsentSinceMs < 0)
+            d->levelUnsentSinceMs = now;
+    }
+    // Ticks usually carry it; when none has within a moment, a Heartbeat does.
+    if (d->levelUnsentSinceMs >= 0 && now - d->levelUnsentSinceMs >= kLevelNewsMaxWaitMs
+        && d->server && d->server->isListening())
+        sendHeartbeat();
+}
+
 void Gateway::broadcast(sitroom::v1::Envelope &envelope)
 {
     d->published.stampBroadcast(envelope);
+    envelope.set_service_level(d->serviceLevel.level());
+    d->levelUnsentSinceMs = -1;
     // Serialised once: every session gets the very same bytes.
     const QByteArray frame = framing::encodeFrame(envelope);
     for (ClientSession *session : std::as_const(d->sessions))
@@ -197,6 +257,7 @@ void Gateway::acceptPending()
             continue;
         SessionSettings settings;
         settings.serverId = d->options.serverId;
+        settings.serverSite = d->options.site;
         settings.tickHz = d->options.tickHz;
         settings.maxFrameBytes = d->options.maxFrameBytes;
         settings.heartbeatIntervalMs = d->options.heartbeatIntervalMs;
@@ -232,6 +293,7 @@ void Gateway::acceptPending()
             }
             return response;
         };
+        hooks.serviceLevel = [this] { return d->serviceLevel.level(); };
         auto *session = new ClientSession(socket, settings, &d->published, this, std::move(hooks));
         d->sessions.append(session);
         const QString peer = session->peer();

@@ -23,6 +23,7 @@ struct GatewayOptions
     quint16 port = 7600;                  // 0 picks a free port; see serverPort()
     QString tlsDir;                       // ca.pem, server.pem, server.key; created when missing
     QString serverId = QStringLiteral("sitroom-sim");
+    sitroom::v1::Site site = sitroom::v1::SITE_UNSPECIFIED; // the room it serves, named in Welcome
     quint32 tickHz = 1;                   // advertised in Welcome
     std::size_t maxFrameBytes = 1024 * 1024;
     int heartbeatIntervalMs = 1000;       // a Heartbeat after this long without a broadcast
@@ -118,6 +119,8 @@ public:
     int signInsInFlight(const QString &user) const;
     // The seq of the last broadcast (0 before the first).
     std::uint64_t lastBroadcastSeq() const;
+    // How well it serves now, 0..255 (ServiceLevel.h, docs/protocol.md).
+    std::uint32_t serviceLevel() const;
 
 signals:
     void sessionOpened(const QString &peer, const QString &user);
@@ -128,6 +131,10 @@ signals:
 
 private:
     void broadcast(sitroom::v1::Envelope &envelope);
+    void sendHeartbeat();
+    // Recomputes the service level; a move goes out with the next broadcast,
+    // or in a Heartbeat when none comes soon.
+    void refreshServiceLevel();
     void acceptPending();
     // Broadcasts what was written since the last call: control changes,
     // alert events, then the audit entries, each in order.

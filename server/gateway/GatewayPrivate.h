@@ -13,6 +13,7 @@
 #include "server/gateway/ControlDispatcher.h"
 #include "server/gateway/EffectVerifier.h"
 #include "server/gateway/PublishedState.h"
+#include "server/gateway/ServiceLevel.h"
 #include "server/gateway/SignInGuard.h"
 #include "server/gateway/SqliteGatewayStore.h"
 #include "server/gateway/UsersFile.h"
@@ -45,6 +46,10 @@ public:
     QTimer *heartbeatTimer = nullptr;
     QList<ClientSession *> sessions;
     bool sourceIdle = false;
+    ServiceLevelWatch serviceLevel;
+    QTimer *serviceLevelTimer = nullptr;
+    qint64 levelUnsentSinceMs = -1;   // a move open sessions have not heard yet, since when
+    bool closing = false;
 
     // Operator controls, from openControls().
     std::optional<UsersFile> users;
