@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -46,12 +47,25 @@ public:
     virtual bool commit(QString *error) = 0;
 };
 
+// What another writer has changed in a shared store, as far as its notice
+// says. After the store could not be reached, anything may have changed.
+struct StoreChanges
+{
+    bool control = false;   // the control state, its pending approvals
+    bool alerts = false;    // alert lifecycles, the alert counter
+    bool audit = false;     // rows appended to the audit chain
+    std::uint64_t controlRevision = 0;   // the revision written; 0: not said
+    std::uint64_t lastAuditId = 0;       // the last row appended; 0: not said
+
+    static StoreChanges everything() { return {true, true, true, 0, 0}; }
+};
+
 // Where the gateway keeps what must outlive it: the control state with its
 // pending approvals, every command's first result (idempotency by
 // command_id), the alerts and the alert id counter, and the audit chain.
 // Nothing above this interface knows which backend is in use:
 // SqliteGatewayStore is the embedded default (a file under --state-dir, or
-// memory); a shared PostgreSQL for two gateways is the next (issue 13).
+// memory); PostgresGatewayStore is the state two gateways share (issue 13).
 // Reads outside a transaction see what is committed.
 class GatewayStore
 {
@@ -70,6 +84,13 @@ public:
 
     // nullptr, with error set, when no transaction can be started.
     virtual std::unique_ptr<GatewayTransaction> begin(QString *error) = 0;
+    // Called, on the store's thread and from its event loop (never inside a
+    // call to the store), when another writer on a shared store has
+    // committed a change, and with StoreChanges::everything() when the store
+    // can be reached again after it could not: what it says may have been
+    // missed. Never for this store's own writes. An embedded store has no
+    // other writer and never calls it.
+    virtual void setChangeListener(std::function<void(const StoreChanges &)> listener) = 0;
 
     virtual std::optional<sitroom::v1::ControlState> loadControl() const = 0;
     virtual std::optional<sitroom::v1::CommandResult> findResult(const QString &commandId) const = 0;

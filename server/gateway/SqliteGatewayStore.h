@@ -41,6 +41,8 @@ public:
     bool isPersistent() const override { return !m_path.isEmpty(); }
     bool isReachable() const override { return true; }
     std::unique_ptr<GatewayTransaction> begin(QString *error) override;
+    // The only writer of its file: nothing changes elsewhere.
+    void setChangeListener(std::function<void(const StoreChanges &)>) override {}
 
     std::optional<sitroom::v1::ControlState> loadControl() const override;
     std::optional<sitroom::v1::CommandResult> findResult(const QString &commandId) const override;

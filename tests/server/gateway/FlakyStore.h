@@ -31,6 +31,10 @@ public:
             return nullptr;
         return std::make_unique<Transaction>(std::move(inner), failCommits);
     }
+    void setChangeListener(std::function<void(const StoreChanges &)> listener) override
+    {
+        m_inner.setChangeListener(std::move(listener));
+    }
     std::optional<sitroom::v1::ControlState> loadControl() const override { return m_inner.loadControl(); }
     std::optional<sitroom::v1::CommandResult> findResult(const QString &commandId) const override
     {

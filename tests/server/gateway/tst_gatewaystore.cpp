@@ -1,13 +1,17 @@
 // What every backend of the gateway's state must do (GatewayStore), run
 // against each backend this build has: the same cases, data-driven over a
 // list of backends, each able to open a store at a place and open it again
-// there. SQLite in a file and in memory today; a second backend (PostgreSQL,
-// issue 13) is one more entry in backends().
+// there. SQLite in a file and in memory, and PostgreSQL (issue 13): a place
+// is a database of a private cluster, started for the first PostgreSQL row.
 #include "server/gateway/GatewayStore.h"
+#include "server/gateway/PostgresGatewayStore.h"
 #include "server/gateway/SqliteGatewayStore.h"
+#include "tests/support/PostgresCluster.h"
 
 #include <QtTest>
 
+#include <QFileInfo>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <functional>
@@ -34,11 +38,33 @@ std::unique_ptr<GatewayStore> sqliteAt(const QString &folder, QString *error)
     return store;
 }
 
+// The cluster of the PostgreSQL rows, owned by the test object so that it
+// stops before the application goes; its databases, by place.
+testing::PostgresCluster *g_cluster = nullptr;
+QSet<QString> g_databases;
+
+std::unique_ptr<GatewayStore> postgresAt(const QString &place, QString *error)
+{
+    if (!g_cluster->isRunning() && !g_cluster->start(error))
+        return nullptr;
+    const QString database = QFileInfo(place).fileName().replace(QLatin1Char('-'), QLatin1Char('_'));
+    if (!g_databases.contains(database)) {
+        if (!g_cluster->createDatabase(database, error))
+            return nullptr;
+        g_databases.insert(database);
+    }
+    auto store = std::make_unique<PostgresGatewayStore>();
+    if (!store->open(g_cluster->url(database), error))
+        return nullptr;
+    return store;
+}
+
 const std::vector<Backend> &backends()
 {
     static const std::vector<Backend> all{
         {"sqlite file", true, [](const QString &place, QString *error) { return sqliteAt(place, error); }},
         {"sqlite in memory", false, [](const QString &, QString *error) { return sqliteAt(QString(), error); }},
+        {"postgresql", true, [](const QString &place, QString *error) { return postgresAt(place, error); }},
     };
     return all;
 }
@@ -125,12 +151,18 @@ class TestGatewayStore final : public QObject
 private:
     QTemporaryDir m_dir;
     int m_places = 0;
+    testing::PostgresCluster m_cluster;
 
     // A fresh place for the backend to keep its state.
     QString freshPlace() { return m_dir.filePath(QStringLiteral("state-%1").arg(++m_places)); }
 
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        g_cluster = &m_cluster;
+    }
+    void cleanupTestCase() { g_cluster = nullptr; }
 
     void anEmptyStoreHoldsNothing_data() { addBackendRows(); }
     void anEmptyStoreHoldsNothing()
