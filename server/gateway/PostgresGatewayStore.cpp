@@ -2,9 +2,11 @@
 
 #include "server/gateway/GatewayLog.h"
 #include "server/gateway/PostgresGatewayTransaction.h"
+#include "server/gateway/PostgresNotices.h"
 #include "server/gateway/PostgresRows.h"
 
 #include <QSqlError>
+#include <QSocketNotifier>
 #include <QSqlQuery>
 #include <QTimer>
 #include <QUuid>
@@ -104,6 +106,15 @@ void PostgresGatewayStore::setRetryIntervalMs(int ms)
     m_watch->setInterval(m_retryMs);
 }
 
+void PostgresGatewayStore::setLockWaitMs(int ms)
+{
+    m_lockWaitMs = std::max(1, ms);
+    if (isReachable()) {
+        QSqlQuery q(database());
+        q.exec(QStringLiteral("SET lock_timeout = %1").arg(m_lockWaitMs));
+    }
+}
+
 QSqlDatabase PostgresGatewayStore::database() const
 {
     return QSqlDatabase::database(m_connection, false);
@@ -138,7 +149,7 @@ bool PostgresGatewayStore::tryConnect(QString *error) const
     // A lock the other gateway holds too long, or a transaction left open by
     // a gateway that hangs, ends in an error instead of a wait without end.
     if (!q.exec(QStringLiteral("SET client_min_messages = warning"))
-        || !q.exec(QStringLiteral("SET lock_timeout = '5s'"))
+        || !q.exec(QStringLiteral("SET lock_timeout = %1").arg(m_lockWaitMs))
         || !q.exec(QStringLiteral("SET idle_in_transaction_session_timeout = '30s'"))
         || !db.driver()->subscribeToNotification(QLatin1String(postgres::kChangeChannel))) {
         m_lastError = (q.lastError().isValid() ? q.lastError() : db.driver()->lastError()).text().simplified();
@@ -146,13 +157,27 @@ bool PostgresGatewayStore::tryConnect(QString *error) const
         db.close();
         return false;
     }
+    logServerNotices(db);
+    // The driver listens on the connection's socket. When the server goes,
+    // libpq closes that socket while reading from it: the driver's notifier
+    // is put to sleep at once (it would watch a closed descriptor) and the
+    // link checked, instead of at the next tick.
+    auto *self = const_cast<PostgresGatewayStore *>(this);
+    if (auto *notifier = db.driver()->findChild<QSocketNotifier *>()) {
+        QObject::connect(notifier, &QSocketNotifier::activated, self, [self, notifier] {
+            if (self->database().isOpen())
+                return;
+            notifier->setEnabled(false);
+            QMetaObject::invokeMethod(self, &PostgresGatewayStore::checkLink, Qt::QueuedConnection);
+        });
+    }
     m_reachable = true;
     m_lastError.clear();
     if (m_everConnected) {
         qCInfo(lcGateway).noquote() << "the shared state store" << location() << "can be reached again";
         // What was announced while the link was down is lost: anything may have changed.
         QMetaObject::invokeMethod(
-            const_cast<PostgresGatewayStore *>(this),
+            self,
             [this] {
                 if (m_listener)
                     m_listener(StoreChanges::everything());

@@ -52,6 +52,9 @@ public:
 
     // How long after a failed attempt the server is tried again (1 s).
     void setRetryIntervalMs(int ms);
+    // How long a transaction waits for the other gateway's to end before it
+    // fails (5 s).
+    void setLockWaitMs(int ms);
     // The connection, for tests that read or tamper with the rows themselves.
     QSqlDatabase database() const;
 
@@ -91,6 +94,7 @@ private:
     std::optional<PostgresAddress> m_address;
     QTimer *m_watch = nullptr;
     int m_retryMs = 1000;
+    int m_lockWaitMs = 5000;
     std::function<void(const StoreChanges &)> m_listener;
     // The link's state, kept by the const reads too.
     mutable bool m_reachable = false;
