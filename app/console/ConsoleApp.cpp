@@ -1,5 +1,6 @@
 #include "app/console/ConsoleApp.h"
 
+#include "app/console/ConsoleTheme.h"
 #include "app/console/MainWindow.h"
 #include "app/console/SignInFlow.h"
 
@@ -16,7 +17,6 @@
 #include "proto/sitroom/SiteKey.h"
 
 #include <QApplication>
-#include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QScreen>
@@ -41,17 +41,6 @@ void installLanguage(QApplication &app, const QString &languageCode)
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
-}
-
-void applyTheme(QApplication &app, Layout layout)
-{
-    // Noto Sans CJK renders Hangul and Latin alike; fall back quietly elsewhere.
-    QFont font(QStringLiteral("Noto Sans CJK KR"));
-    font.setPointSizeF(layout == Layout::Wall ? 15.0 : layout == Layout::Compact ? 9.0 : 10.0);
-    app.setFont(font);
-    QFile sheet(QStringLiteral(":/theme/sitroom.qss"));
-    if (sheet.open(QIODevice::ReadOnly))
-        app.setStyleSheet(QString::fromUtf8(sheet.readAll()));
 }
 
 // Who signed in last, unless the command line says: never the password.

@@ -2,6 +2,7 @@
 #include "server/alerts/AlertRules.h"
 #include "server/alerts/MetricCatalogue.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sitroom::alerts {
@@ -23,7 +24,23 @@ QString formatFigure(double value, const QString &unit, bool korean)
         return QString::number(std::lround(value)) + (korean ? QStringLiteral("건") : QString());
     if (unit == u"figures")
         return QString::number(std::lround(value)) + (korean ? QStringLiteral("개") : QString());
-    return QString::number(value, 'g', 4);
+    return plainFigure(value);
+}
+
+QString plainFigure(double value)
+{
+    if (!std::isfinite(value))
+        return QString::number(value);
+    if (std::abs(value) >= 1000.0 || value == std::round(value))
+        return QString::number(std::llround(value));
+    // Four significant digits; below 0.0001 there is nothing people read.
+    if (std::abs(value) < 1e-4)
+        return QStringLiteral("0");
+    const int decimals = std::max(0, 3 - int(std::floor(std::log10(std::abs(value)))));
+    QString text = QString::number(value, 'f', decimals);
+    while (text.contains(u'.') && (text.endsWith(u'0') || text.endsWith(u'.')))
+        text.chop(1);
+    return text;
 }
 
 sitroom::v1::LocalizedText renderMessage(const AlertRule &rule, const sitroom::v1::LocalizedText &subjectName,

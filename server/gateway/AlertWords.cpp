@@ -2,6 +2,8 @@
 
 #include "server/gateway/CommandWords.h"
 
+#include "server/alerts/AlertMessage.h"
+
 #include "proto/sitroom/PhraseBook.h"
 #include "proto/sitroom/ProtoText.h"
 
@@ -109,8 +111,8 @@ AuditRecord alertTransitionRow(const alerts::AlertTransitionRecord &t, qint64 wa
     r.after = stateJson(a.state(), a.severity());
     if (isSystemActor(t.actor)) {
         r.sayOutcome(phrase::make("alert.condition",
-                                  {{"value", QString::number(a.value(), 'g', 4)},
-                                   {"threshold", QString::number(a.threshold(), 'g', 4)},
+                                  {{"value", alerts::plainFigure(a.value())},
+                                   {"threshold", alerts::plainFigure(a.threshold())},
                                    {"unit", fromProto(a.unit())}},
                                   {{"severity", severityPhrase(a.active_severity() ? a.active_severity() : a.severity())},
                                    {"message", phrase::bilingual(fromProto(a.message().ko()), fromProto(a.message().en()))}}));

@@ -9,6 +9,7 @@
 // Latin-letter word that is not a name, a unit or an identifier, and where.
 #include "app/console/MainWindow.h"
 #include "tests/app/KoreanTextWalk.h"
+#include "tests/support/ConsoleLook.h"
 #include "tests/support/ConsoleScreen.h"
 #include "tests/support/LayoutSettling.h"
 #include "tests/support/SimulatorProcess.h"
@@ -24,12 +25,10 @@
 
 #include <QApplication>
 #include <QDockWidget>
-#include <QLibraryInfo>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTranslator>
 #include <QtTest>
 
 using namespace sitroom;
@@ -120,15 +119,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("sitroom-test-korean"));
         QSettings().clear();
-        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
-        // As the console's theme sets it: Hangul and Latin from one family.
-        QApplication::setFont(QFont(QStringLiteral("Noto Sans CJK KR"), 10));
-        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
-        QVERIFY2(m_own.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&m_own);
-        if (m_qt.load(QLocale(QLocale::Korean), QStringLiteral("qtbase"), QStringLiteral("_"),
-                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(&m_qt);
+        QVERIFY2(m_look.isValid(), qPrintable(m_look.errorString()));
     }
 
     // The checker itself: English is found, names, units and identifiers are not.
@@ -270,8 +261,7 @@ private slots:
     }
 
 private:
-    QTranslator m_own;
-    QTranslator m_qt;
+    const testing::ConsoleLook m_look{QStringLiteral("ko"), console::Layout::Desktop};
 };
 
 QTEST_MAIN(TestKoreanThroughout)

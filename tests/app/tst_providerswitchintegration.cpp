@@ -17,7 +17,6 @@
 #include <QApplication>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QTranslator>
 #include <QtTest>
 
 using namespace sitroom;
@@ -37,15 +36,12 @@ class TestProviderSwitchIntegration final : public QObject
     Q_OBJECT
 
 private:
-    QTranslator m_translator;
+    testing::ConsoleCatalogue m_korean{QStringLiteral("ko")};
 
 private slots:
     void initTestCase()
     {
-        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
-        QVERIFY2(m_translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&m_translator);
-        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
+        QVERIFY2(m_korean.isValid(), qPrintable(m_korean.errorString()));
     }
 
     void disabledTileSaysWhoWhyUntilThenRampsBack()
@@ -131,3 +127,4 @@ private slots:
 
 QTEST_MAIN(TestProviderSwitchIntegration)
 #include "tst_providerswitchintegration.moc"
+#include "tests/support/ConsoleLook.h"

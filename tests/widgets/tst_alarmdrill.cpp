@@ -12,11 +12,9 @@
 
 #include <QApplication>
 #include <QDockWidget>
-#include <QFile>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTranslator>
 #include <QtTest>
 
 #include <cmath>
@@ -74,7 +72,7 @@ class tst_AlarmDrill : public QObject
     Q_OBJECT
 
 private:
-    QTranslator m_translator;
+    testing::ConsoleLook m_look{QStringLiteral("ko"), console::Layout::Desktop};
 
 private slots:
     void initTestCase()
@@ -82,16 +80,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("sitroom-test-alarmdrill"));
         QSettings().clear();
-        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
-        QVERIFY2(m_translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&m_translator);
-        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
-        QFont font(QStringLiteral("Noto Sans CJK KR"));
-        font.setPointSizeF(10.0);
-        QApplication::setFont(font);
-        QFile sheet(QStringLiteral(SITROOM_SOURCE_DIR "/resources/theme/sitroom.qss"));
-        QVERIFY(sheet.open(QIODevice::ReadOnly));
-        qApp->setStyleSheet(QString::fromUtf8(sheet.readAll()));
+        QVERIFY2(m_look.isValid(), qPrintable(m_look.errorString()));
     }
 
     void meterWords_data()
@@ -221,3 +210,4 @@ private slots:
 
 QTEST_MAIN(tst_AlarmDrill)
 #include "tst_alarmdrill.moc"
+#include "tests/support/ConsoleLook.h"

@@ -24,7 +24,6 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableWidget>
-#include <QTranslator>
 #include <QtTest>
 
 using namespace sitroom;
@@ -132,7 +131,7 @@ class tst_ApprovalNotice : public QObject
     Q_OBJECT
 
 private:
-    QTranslator m_translator;
+    testing::ConsoleCatalogue m_korean{QStringLiteral("ko")};
 
 private slots:
     void initTestCase()
@@ -140,10 +139,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("sitroom-test-approvalnotice"));
         QSettings().clear();
-        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
-        QVERIFY2(m_translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&m_translator);
-        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
+        QVERIFY2(m_korean.isValid(), qPrintable(m_korean.errorString()));
     }
 
     void supervisorIsToldOfANewRequest()
@@ -311,3 +307,4 @@ private slots:
 
 QTEST_MAIN(tst_ApprovalNotice)
 #include "tst_approvalnotice.moc"
+#include "tests/support/ConsoleLook.h"

@@ -7,7 +7,6 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QTimeZone>
-#include <QTranslator>
 #include <QtTest>
 
 using namespace sitroom;
@@ -64,7 +63,7 @@ class tst_CohortPanel : public QObject
 
 private:
     FakeClock m_clock;
-    QTranslator m_translator;
+    testing::ConsoleCatalogue m_korean{QStringLiteral("ko")};
 
     void start(SituationStore &store, const v1::SystemState &state)
     {
@@ -75,10 +74,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
-        QVERIFY2(m_translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&m_translator);
-        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
+        QVERIFY2(m_korean.isValid(), qPrintable(m_korean.errorString()));
         // Whatever the machine's zone, the days are the live system's (KST).
         qputenv("TZ", "America/New_York");
     }
@@ -179,3 +175,4 @@ private slots:
 
 QTEST_MAIN(tst_CohortPanel)
 #include "tst_cohortpanel.moc"
+#include "tests/support/ConsoleLook.h"

@@ -14,7 +14,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTranslator>
 #include <QtTest>
 
 using namespace sitroom;
@@ -42,7 +41,7 @@ class tst_ConsoleApp : public QObject
     Q_OBJECT
 
 private:
-    QTranslator m_translator;
+    testing::ConsoleCatalogue m_korean{QStringLiteral("ko")};
 
 private slots:
     void initTestCase()
@@ -50,10 +49,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("sitroom-test-consoleapp"));
         QSettings().clear();
-        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
-        QVERIFY2(m_translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&m_translator);
-        QLocale::setDefault(models::displayLocale(QStringLiteral("ko")));
+        QVERIFY2(m_korean.isValid(), qPrintable(m_korean.errorString()));
     }
 
     void badAddressIsSaidAsASetting()
@@ -115,3 +111,4 @@ private slots:
 
 QTEST_MAIN(tst_ConsoleApp)
 #include "tst_consoleapp.moc"
+#include "tests/support/ConsoleLook.h"

@@ -16,11 +16,9 @@
 
 #include <QApplication>
 #include <QDoubleSpinBox>
-#include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QStandardItemModel>
-#include <QTranslator>
 #include <QtTest>
 
 using namespace sitroom;
@@ -79,7 +77,7 @@ class tst_InForce : public QObject
 
 private:
     FakeClock m_clock;
-    QTranslator m_translator;
+    testing::ConsoleLook m_look{QStringLiteral("ko"), console::Layout::Desktop};
 
     // Live as kim (Seoul), the rate in force 600/s at 20:05 KST.
     void start(SituationStore &store, v1::SystemState state = {})
@@ -100,13 +98,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
-        QVERIFY2(m_translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&m_translator);
-        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
-        QFile sheet(QStringLiteral(SITROOM_SOURCE_DIR "/resources/theme/sitroom.qss"));
-        QVERIFY(sheet.open(QIODevice::ReadOnly));
-        qApp->setStyleSheet(QString::fromUtf8(sheet.readAll()));
+        QVERIFY2(m_look.isValid(), qPrintable(m_look.errorString()));
     }
 
     void draftKeptWhenAnotherConsoleChangesTheRate()
@@ -350,3 +342,4 @@ private slots:
 
 QTEST_MAIN(tst_InForce)
 #include "tst_inforce.moc"
+#include "tests/support/ConsoleLook.h"

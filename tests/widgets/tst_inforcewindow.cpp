@@ -18,12 +18,10 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
-#include <QFile>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTranslator>
 #include <QtTest>
 
 using namespace sitroom;
@@ -70,7 +68,7 @@ class tst_InForceWindow : public QObject
     Q_OBJECT
 
 private:
-    QTranslator m_translator;
+    testing::ConsoleLook m_look{QStringLiteral("ko"), console::Layout::Desktop};
 
 private slots:
     void initTestCase()
@@ -78,16 +76,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("sitroom-test-inforcewindow"));
         QSettings().clear();
-        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
-        QVERIFY2(m_translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&m_translator);
-        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
-        QFont font(QStringLiteral("Noto Sans CJK KR"));
-        font.setPointSizeF(10.0);
-        QApplication::setFont(font);
-        QFile sheet(QStringLiteral(SITROOM_SOURCE_DIR "/resources/theme/sitroom.qss"));
-        QVERIFY(sheet.open(QIODevice::ReadOnly));
-        qApp->setStyleSheet(QString::fromUtf8(sheet.readAll()));
+        QVERIFY2(m_look.isValid(), qPrintable(m_look.errorString()));
     }
 
     void utilisationOnTheBoard_data()
@@ -296,3 +285,4 @@ private slots:
 
 QTEST_MAIN(tst_InForceWindow)
 #include "tst_inforcewindow.moc"
+#include "tests/support/ConsoleLook.h"

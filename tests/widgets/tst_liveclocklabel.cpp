@@ -2,11 +2,11 @@
 // clock, both named when a simulation runs its own; in the live system's zone
 // whatever the machine's; in Korean with the console's catalogue.
 #include "tests/models/SituationFixtures.h"
+#include "tests/support/ConsoleLook.h"
 
 #include "widgets/common/LiveClockLabel.h"
 
 #include <QCoreApplication>
-#include <QTranslator>
 #include <QtTest>
 
 using namespace sitroom;
@@ -96,15 +96,15 @@ private slots:
 
     void koreanWithTheConsolesCatalogue()
     {
-        QTranslator translator;
-        QVERIFY2(translator.load(QStringLiteral("sitroom_ko"), QStringLiteral(SITROOM_QM_DIR)),
-                 SITROOM_QM_DIR "/sitroom_ko.qm");
-        QCoreApplication::installTranslator(&translator);
-        models::SituationStore store(nullptr, [] { return qint64(1000); });
-        LiveClockLabel clock(store);
-        store.apply(snapshotAt(kSimNow, kWallNow, 30.0, "sim:opening-18-49"));
-        const QString text = clock.text();
-        QCoreApplication::removeTranslator(&translator);
+        QString text;
+        {
+            const testing::ConsoleCatalogue korean(QStringLiteral("ko"));
+            QVERIFY2(korean.isValid(), qPrintable(korean.errorString()));
+            models::SituationStore store(nullptr, [] { return qint64(1000); });
+            LiveClockLabel clock(store);
+            store.apply(snapshotAt(kSimNow, kWallNow, 30.0, "sim:opening-18-49"));
+            text = clock.text();
+        }
         QCOMPARE(text, QStringLiteral("시뮬레이션 시각 20:13:05 KST · 실제 시각 14:22:11 KST · 30배속"));
     }
 };

@@ -14,7 +14,6 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QTemporaryDir>
-#include <QTranslator>
 #include <QtTest>
 
 using sitroom::models::LinkEvent;
@@ -64,7 +63,7 @@ class tst_SignInDialog final : public QObject
     Q_OBJECT
 
 private:
-    QTranslator m_translator;
+    testing::ConsoleLook m_look{QStringLiteral("ko"), console::Layout::Desktop};
     QTemporaryDir m_dir;
 
     static void type(SignInDialog &dialog, const QString &password)
@@ -82,16 +81,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
-        QVERIFY2(m_translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&m_translator);
-        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
-        QFont font(QStringLiteral("Noto Sans CJK KR"));
-        font.setPointSizeF(10.0);
-        QApplication::setFont(font);
-        QFile sheet(QStringLiteral(SITROOM_SOURCE_DIR "/resources/theme/sitroom.qss"));
-        QVERIFY(sheet.open(QIODevice::ReadOnly));
-        qApp->setStyleSheet(QString::fromUtf8(sheet.readAll()));
+        QVERIFY2(m_look.isValid(), qPrintable(m_look.errorString()));
         QVERIFY(m_dir.isValid());
     }
 
@@ -256,3 +246,4 @@ private slots:
 
 QTEST_MAIN(tst_SignInDialog)
 #include "tst_signindialog.moc"
+#include "tests/support/ConsoleLook.h"

@@ -23,9 +23,7 @@
 #include <QDir>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QTranslator>
 #include <QApplication>
-#include <QFile>
 #include <QHBoxLayout>
 #include <QVBoxLayout>
 #include <QtTest>
@@ -51,7 +49,7 @@ class tst_StaleFigures : public QObject
 
 private:
     FakeClock m_clock;
-    QTranslator m_translator;
+    testing::ConsoleLook m_look{QStringLiteral("ko"), console::Layout::Desktop};
 
     void start(SituationStore &store, const v1::SystemState &state, const std::string &source = "sim:opening-18-49")
     {
@@ -78,17 +76,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
-        QVERIFY2(m_translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&m_translator);
-        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
-        // The console's look, for the pictures (SITROOM_SHOTS_DIR).
-        QFont font(QStringLiteral("Noto Sans CJK KR"));
-        font.setPointSizeF(10.0);
-        QApplication::setFont(font);
-        QFile sheet(QStringLiteral(SITROOM_SOURCE_DIR "/resources/theme/sitroom.qss"));
-        QVERIFY(sheet.open(QIODevice::ReadOnly));
-        qApp->setStyleSheet(QString::fromUtf8(sheet.readAll()));
+        QVERIFY2(m_look.isValid(), qPrintable(m_look.errorString()));
     }
 
     void staleProviderTile()
@@ -317,3 +305,4 @@ private slots:
 
 QTEST_MAIN(tst_StaleFigures)
 #include "tst_stalefigures.moc"
+#include "tests/support/ConsoleLook.h"

@@ -11,7 +11,6 @@
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QPushButton>
-#include <QTranslator>
 #include <QtTest>
 
 using namespace sitroom;
@@ -113,7 +112,7 @@ class tst_ThrottlePreview : public QObject
     Q_OBJECT
 
 private:
-    QTranslator m_translator;
+    testing::ConsoleLook m_look{QStringLiteral("ko"), console::Layout::Desktop};
 
     void propose(WaitingRoomDesk &c, double rate)
     {
@@ -124,11 +123,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
-        QVERIFY2(m_translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&m_translator);
-        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
-        QApplication::setFont(QFont(QStringLiteral("Noto Sans CJK KR"), 10));
+        QVERIFY2(m_look.isValid(), qPrintable(m_look.errorString()));
     }
 
     void projectionShownWhileConfirmingThenGoneOnCancel()
@@ -243,3 +238,4 @@ private slots:
 
 QTEST_MAIN(tst_ThrottlePreview)
 #include "tst_throttlepreview.moc"
+#include "tests/support/ConsoleLook.h"

@@ -25,7 +25,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -34,7 +33,6 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTextEdit>
-#include <QTranslator>
 #include <QtTest>
 
 using namespace sitroom;
@@ -117,7 +115,7 @@ class tst_WallBoard : public QObject
     Q_OBJECT
 
 private:
-    QTranslator m_translator;
+    testing::ConsoleLook m_look{QStringLiteral("ko"), console::Layout::Wall};
 
 private slots:
     void initTestCase()
@@ -125,16 +123,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("sitroom-test-wallboard"));
         QSettings().clear();
-        const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_ko.qm");
-        QVERIFY2(m_translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&m_translator);
-        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
-        QFont font(QStringLiteral("Noto Sans CJK KR"));
-        font.setPointSizeF(15.0);   // as main() sets it for the wall
-        QApplication::setFont(font);
-        QFile sheet(QStringLiteral(SITROOM_SOURCE_DIR "/resources/theme/sitroom.qss"));
-        QVERIFY(sheet.open(QIODevice::ReadOnly));
-        qApp->setStyleSheet(QString::fromUtf8(sheet.readAll()));
+        QVERIFY2(m_look.isValid(), qPrintable(m_look.errorString()));
     }
 
     void wallShowsLightsAndFigures()
@@ -314,3 +303,4 @@ private slots:
 
 QTEST_MAIN(tst_WallBoard)
 #include "tst_wallboard.moc"
+#include "tests/support/ConsoleLook.h"

@@ -2,40 +2,15 @@
 
 #include "tests/support/LayoutSettling.h"
 
-#include "models/words/DisplayLanguage.h"
 #include "widgets/chart/TimeSeriesChart.h"
 
 #include <QApplication>
 #include <QDir>
-#include <QFile>
 #include <QPainter>
 #include <QPixmap>
 #include <QTest>
 
 namespace sitroom::shots {
-
-ConsoleLook::ConsoleLook(const QString &language, console::Layout layout)
-{
-    const QString qm = QStringLiteral(SITROOM_QM_DIR "/sitroom_%1.qm").arg(language);
-    if (!m_translator.load(qm))
-        m_error = QStringLiteral("cannot load %1").arg(qm);
-    QCoreApplication::installTranslator(&m_translator);
-    QLocale::setDefault(models::displayLocale(language));
-    QFont font(QStringLiteral("Noto Sans CJK KR"));
-    font.setPointSizeF(layout == console::Layout::Wall ? 15.0 : layout == console::Layout::Compact ? 9.0 : 10.0);
-    QApplication::setFont(font);
-    QFile sheet(QStringLiteral(SITROOM_SOURCE_DIR "/resources/theme/sitroom.qss"));
-    if (sheet.open(QIODevice::ReadOnly))
-        qApp->setStyleSheet(QString::fromUtf8(sheet.readAll()));
-    else
-        m_error = QStringLiteral("cannot read %1").arg(sheet.fileName());
-}
-
-ConsoleLook::~ConsoleLook()
-{
-    QCoreApplication::removeTranslator(&m_translator);
-    qApp->setStyleSheet(QString());
-}
 
 bool drawn(QWidget &window, QString *error, int timeoutMs)
 {

@@ -1,36 +1,19 @@
 #pragma once
 
 // What the screenshot program shares: the console's look as its main() sets
-// it, waiting for a window to be drawn as it will stay, and the window's
-// title drawn above an offscreen grab.
+// it (tests/support/ConsoleLook), waiting for a window to be drawn as it will
+// stay, and the window's title drawn above an offscreen grab.
 
-#include "app/console/ConsoleOptions.h"
+#include "tests/support/ConsoleLook.h"
 
 #include <QImage>
 #include <QString>
-#include <QTranslator>
 
 class QWidget;
 
 namespace sitroom::shots {
 
-// The console's translation, locale, theme font (its size by layout) and
-// style sheet, for as long as the object lives.
-class ConsoleLook final
-{
-public:
-    ConsoleLook(const QString &language, console::Layout layout);
-    ~ConsoleLook();
-    ConsoleLook(const ConsoleLook &) = delete;
-    ConsoleLook &operator=(const ConsoleLook &) = delete;
-
-    bool isValid() const { return m_error.isEmpty(); }
-    QString errorString() const { return m_error; }
-
-private:
-    QTranslator m_translator;
-    QString m_error;
-};
+using testing::ConsoleLook;
 
 // Waits until the window has laid out what it was given and every chart in
 // it has drawn its data (no rebuild pending after its layout settled).
