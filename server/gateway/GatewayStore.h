@@ -4,6 +4,7 @@
 
 #include "sitroom/v1/alerts.pb.h"
 #include "sitroom/v1/control.pb.h"
+#include "sitroom/v1/envelope.pb.h"
 
 #include <QString>
 
@@ -60,6 +61,17 @@ struct StoreChanges
     static StoreChanges everything() { return {true, true, true, 0, 0}; }
 };
 
+// A gateway's sign of life in the store: the room it serves, its server id,
+// and when it last said so (its wall clock). Each gateway records its own
+// every few seconds, so another can tell whether it is reachable (a
+// takeover of command needs the room in command's gateways unseen for a while).
+struct GatewayPresence
+{
+    QString serverId;
+    sitroom::v1::Site site = sitroom::v1::SITE_UNSPECIFIED;
+    qint64 lastSeenMs = 0;
+};
+
 // Where the gateway keeps what must outlive it: the control state with its
 // pending approvals, every command's first result (idempotency by
 // command_id), the alerts and the alert id counter, and the audit chain.
@@ -105,6 +117,13 @@ public:
     virtual std::vector<sitroom::v1::AuditEntry> auditPage(std::uint64_t afterId, int limit, bool *more = nullptr) const = 0;
     // Recomputes every hash of the chain (AuditChainCheck).
     virtual AuditVerification verifyAudit() const = 0;
+
+    // Records a gateway's presence, replacing what its server id recorded
+    // before; outside any transaction, not audited, never notified. False,
+    // with error, when it could not be written.
+    virtual bool recordPresence(const GatewayPresence &presence, QString *error) = 0;
+    // Every gateway that has recorded its presence, as it last did.
+    virtual std::vector<GatewayPresence> loadPresence() const = 0;
 };
 
 } // namespace sitroom::gateway

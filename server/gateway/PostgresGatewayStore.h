@@ -73,6 +73,10 @@ public:
     std::vector<sitroom::v1::AuditEntry> auditPage(std::uint64_t afterId, int limit, bool *more = nullptr) const override;
     AuditVerification verifyAudit() const override;
 
+    // Table gateway_presence (PostgresPresence.cpp).
+    bool recordPresence(const GatewayPresence &presence, QString *error) override;
+    std::vector<GatewayPresence> loadPresence() const override;
+
     // "the shared state store cannot be reached: why".
     static QString unreachable(const QString &why);
     // The words of a notice (postgres::kChangeChannel's payload) as changes.

@@ -41,6 +41,12 @@ const std::vector<SchemaStep> &schemaSteps()
                             "last_hash bytea NOT NULL)"),
              QStringLiteral("INSERT INTO audit_head (k, last_id, last_hash) VALUES (1, 0, decode(repeat('00', 32), 'hex'))"),
          }},
+        {2,
+         {
+             // Each gateway's last sign of life, by server id (GatewayPresence).
+             QStringLiteral("CREATE TABLE gateway_presence (server_id text PRIMARY KEY, site integer NOT NULL, "
+                            "last_seen_ms bigint NOT NULL)"),
+         }},
     };
     return steps;
 }

@@ -27,6 +27,9 @@ namespace sitroom::gateway::postgres {
 //   alert_meta      (k = 1)          the next alert number
 //   audit           (id)             the hash-chained audit rows (AuditChain)
 //   audit_head      (k = 1)          the chain's last row and hash
+// Version 2:
+//   gateway_presence (server_id)     each gateway's room and last sign of
+//                                    life (GatewayPresence), for takeovers
 // Later work adds its own steps: the control webhook's delivery outbox (a
 // table keyed by command_id) and nothing for the alert evaluator, which holds
 // an advisory lock (kAlertEvaluatorLock) rather than a row.

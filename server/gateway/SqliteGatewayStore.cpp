@@ -120,6 +120,9 @@ bool SqliteGatewayStore::prepareTables(QString *error)
         QStringLiteral("CREATE TABLE IF NOT EXISTS alerts (id TEXT PRIMARY KEY, key TEXT NOT NULL, state INTEGER NOT NULL, "
                        "alert BLOB NOT NULL)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS alert_meta (k INTEGER PRIMARY KEY CHECK (k = 1), next_id INTEGER NOT NULL)"),
+        // Each gateway's last sign of life (one here: the file is locked to one).
+        QStringLiteral("CREATE TABLE IF NOT EXISTS gateway_presence (server_id TEXT PRIMARY KEY, site INTEGER NOT NULL, "
+                       "last_seen_ms INTEGER NOT NULL)"),
     };
     QSqlQuery q(database());
     for (const QString &sql : statements) {
@@ -241,6 +244,35 @@ std::vector<sitroom::v1::AuditEntry> SqliteGatewayStore::auditPage(std::uint64_t
         out.pop_back();
     if (more)
         *more = hasMore;
+    return out;
+}
+
+bool SqliteGatewayStore::recordPresence(const GatewayPresence &presence, QString *error)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO gateway_presence (server_id, site, last_seen_ms) VALUES (?, ?, ?) "
+                             "ON CONFLICT (server_id) DO UPDATE SET site = excluded.site, last_seen_ms = excluded.last_seen_ms"));
+    q.addBindValue(presence.serverId);
+    q.addBindValue(int(presence.site));
+    q.addBindValue(presence.lastSeenMs);
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+std::vector<GatewayPresence> SqliteGatewayStore::loadPresence() const
+{
+    std::vector<GatewayPresence> out;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT server_id, site, last_seen_ms FROM gateway_presence ORDER BY server_id")))
+        return out;
+    while (q.next()) {
+        const int site = q.value(1).toInt();
+        out.push_back({q.value(0).toString(),
+                       sitroom::v1::Site_IsValid(site) ? sitroom::v1::Site(site) : sitroom::v1::SITE_UNSPECIFIED,
+                       q.value(2).toLongLong()});
+    }
     return out;
 }
 

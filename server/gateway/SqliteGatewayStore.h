@@ -53,6 +53,9 @@ public:
     std::vector<sitroom::v1::AuditEntry> auditPage(std::uint64_t afterId, int limit, bool *more = nullptr) const override;
     AuditVerification verifyAudit() const override;
 
+    bool recordPresence(const GatewayPresence &presence, QString *error) override;
+    std::vector<GatewayPresence> loadPresence() const override;
+
 private:
     bool lockFolder(const QString &stateDir, QString *error);
     bool prepareTables(QString *error);

@@ -48,6 +48,11 @@ public:
         return m_inner.auditPage(afterId, limit, more);
     }
     AuditVerification verifyAudit() const override { return m_inner.verifyAudit(); }
+    bool recordPresence(const GatewayPresence &presence, QString *error) override
+    {
+        return m_inner.recordPresence(presence, error);
+    }
+    std::vector<GatewayPresence> loadPresence() const override { return m_inner.loadPresence(); }
 
 private:
     class Transaction final : public GatewayTransaction

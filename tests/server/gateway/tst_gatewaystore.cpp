@@ -328,6 +328,39 @@ private slots:
         QCOMPARE(store->loadNextAlertId(), 4u);
     }
 
+    // Each gateway's sign of life: one row per server id, the last one kept,
+    // outside any transaction; kept across a reopening where the state is.
+    void presenceIsKeptPerGateway_data() { addBackendRows(); }
+    void presenceIsKeptPerGateway()
+    {
+        QFETCH(QString, backend);
+        const Backend &b = backendNamed(backend);
+        const QString place = freshPlace();
+        QString error;
+        {
+            const auto store = b.open(place, &error);
+            QVERIFY2(store, qPrintable(error));
+            QVERIFY(store->loadPresence().empty());
+            QVERIFY2(store->recordPresence({QStringLiteral("seoul-gw"), v1::SITE_SEOUL, 1000}, &error), qPrintable(error));
+            QVERIFY2(store->recordPresence({QStringLiteral("osong-gw"), v1::SITE_OSONG, 1500}, &error), qPrintable(error));
+            QVERIFY2(store->recordPresence({QStringLiteral("seoul-gw"), v1::SITE_SEOUL, 6000}, &error), qPrintable(error));
+            const std::vector<GatewayPresence> seen = store->loadPresence();
+            QCOMPARE(seen.size(), std::size_t(2));
+            QCOMPARE(seen[0].serverId, QStringLiteral("osong-gw"));
+            QCOMPARE(seen[0].site, v1::SITE_OSONG);
+            QCOMPARE(seen[0].lastSeenMs, 1500);
+            QCOMPARE(seen[1].serverId, QStringLiteral("seoul-gw"));
+            QCOMPARE(seen[1].lastSeenMs, 6000);
+            // Nothing of it is audited.
+            QVERIFY(store->recentAudit(10).empty());
+        }
+        if (!b.persistent)
+            return;
+        const auto again = b.open(place, &error);
+        QVERIFY2(again, qPrintable(error));
+        QCOMPARE(again->loadPresence().size(), std::size_t(2));
+    }
+
     void everythingComesBackAfterReopening_data() { addBackendRows(true); }
     void everythingComesBackAfterReopening()
     {
