@@ -51,7 +51,12 @@ struct LinkEvent
     int retryAfterS = 0;           // REFUSAL_TOO_MANY_ATTEMPTS: when this user may try again
     bool lockedEverywhere = false; // REFUSAL_TOO_MANY_ATTEMPTS: from every address, not only this one
     int attempt = 0;               // 1 for the first connection attempt, counts up until Live
-    int retryInMs = 0;             // for Refused / Failed: when the next attempt starts; 0: none
+    int retryInMs = 0;             // for Refused / Failed: when the next attempt starts; 0: none (or at once, to another gateway)
+    // The gateway this is about ("seoul-gw:7600"), and whether the console is
+    // moving to it from another one (that failed, or fell below the healthy
+    // service level): set on Connecting, Handshaking and Live.
+    QString server;
+    bool switching = false;
     // The server refused the user or password: nothing is retried until the
     // user gives them again.
     bool refusedCredentials() const

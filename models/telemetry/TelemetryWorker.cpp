@@ -4,6 +4,7 @@
 // says, and what the worker does with it, is in TelemetryWorkerMessages.cpp.
 #include "models/telemetry/TelemetryWorker.h"
 
+#include "models/telemetry/GatewayProbe.h"
 #include "models/telemetry/NotSent.h"
 #include "models/telemetry/TelemetryLog.h"
 
@@ -46,6 +47,8 @@ QTimer *makeTimer(QObject *parent, bool singleShot)
 TelemetryWorker::TelemetryWorker(ConnectionSettings settings, QObject *parent)
     : QObject(parent)
     , m_settings(std::move(settings))
+    , m_servers(m_settings.servers())
+    , m_choice(int(m_servers.size()), m_settings.healthyServiceLevel)
     , m_backoff(m_settings.backoff)
 {
 }
@@ -68,6 +71,14 @@ void TelemetryWorker::start()
     m_pingTimer = makeTimer(this, false);
     m_silenceTimer = makeTimer(this, true);
     m_emitTimer = makeTimer(this, true);
+    m_probeTimer = makeTimer(this, true);
+    m_probe = new GatewayProbe(this);
+    connect(m_probeTimer, &QTimer::timeout, this, [this] {
+        if (m_state == LinkState::Live && m_choice.wantsBetter() && !m_choice.probing()) {
+            m_choice.beginProbeRound();
+            probeNext();
+        }
+    });
     connect(m_reconnectTimer, &QTimer::timeout, this, &TelemetryWorker::connectNow);
     connect(m_handshakeTimer, &QTimer::timeout, this, &TelemetryWorker::onHandshakeTimeout);
     connect(m_pingTimer, &QTimer::timeout, this, &TelemetryWorker::sendPing);
@@ -89,6 +100,8 @@ void TelemetryWorker::stop()
         if (timer)
             timer->stop();
     }
+    stopProbing();
+    m_awaitingSnapshot = false;
     m_state = LinkState::Stopped;
     LinkEvent event;
     event.state = LinkState::Stopped;
@@ -107,9 +120,15 @@ void TelemetryWorker::sendCommand(const sitroom::v1::Command &command)
         scheduleEmit();
         return;
     }
+    m_inFlight.sent(command, m_clock.elapsed());
+    sendCommandNow(command);
+}
+
+void TelemetryWorker::sendCommandNow(const sitroom::v1::Command &command)
+{
     sitroom::v1::Envelope envelope;
     *envelope.mutable_command() = command;
-    qCInfo(lcNet) << "sending command" << QString::fromStdString(command.command_id());
+    qCInfo(lcNet) << "sending command" << QString::fromStdString(command.command_id()) << "to" << currentServer().text();
     send(std::move(envelope));
 }
 
@@ -131,12 +150,14 @@ void TelemetryWorker::connectNow()
     m_attemptOver = false;
     m_sequence.reset();
     m_decoder.emplace(framing::kDefaultMaxFrameBytes);
+    m_awaitingSnapshot = false;
     report(LinkState::Connecting);
 
-    const QString host = m_settings.host.trimmed();
-    if (host.isEmpty() || m_settings.port == 0) {
+    const transport::HostPort server = currentServer();
+    const QString host = server.host.trimmed();
+    if (host.isEmpty() || server.port == 0) {
         fail(LinkFailure::NoAddress, QStringLiteral("no server address (host \"%1\", port %2)")
-                                         .arg(m_settings.host).arg(m_settings.port));
+                                         .arg(server.host).arg(server.port));
         return;
     }
     const QList<QSslCertificate> ca = QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem);
@@ -149,14 +170,9 @@ void TelemetryWorker::connectNow()
         return;
     }
 
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setCaCertificates(ca);  // this CA only, not the system's
-    config.setProtocol(QSsl::TlsV1_2OrLater);
-    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-
     auto *socket = new QSslSocket(this);
     m_socket = socket;
-    socket->setSslConfiguration(config);
+    socket->setSslConfiguration(clientTls(ca));
     connect(socket, &QSslSocket::encrypted, this, &TelemetryWorker::onEncrypted);
     connect(socket, &QSslSocket::readyRead, this, &TelemetryWorker::onReadyRead);
     connect(socket, &QSslSocket::disconnected, this, &TelemetryWorker::onDisconnected);
@@ -173,10 +189,10 @@ void TelemetryWorker::connectNow()
     });
 
     m_handshakeTimer->start(m_settings.handshakeTimeoutMs);
-    qCInfo(lcNet) << "connecting to" << host << m_settings.port << "attempt" << m_attempt;
+    qCInfo(lcNet) << "connecting to" << host << server.port << "attempt" << m_attempt;
     // The peer name is the host as written: for 127.0.0.1 / ::1 the server's
     // certificate carries IP subject alternative names.
-    socket->connectToHostEncrypted(host, m_settings.port, host);
+    socket->connectToHostEncrypted(host, server.port, host);
 }
 
 void TelemetryWorker::onEncrypted()
@@ -224,13 +240,14 @@ void TelemetryWorker::onSocketError()
     // RemoteHostClosed is reported by onDisconnected with a clearer message.
     if (m_socket->error() == QAbstractSocket::RemoteHostClosedError)
         return;
-    const QString address = QStringLiteral("%1:%2").arg(m_settings.host.trimmed()).arg(m_settings.port);
+    const transport::HostPort server = currentServer();
+    const QString address = QStringLiteral("%1:%2").arg(server.host.trimmed()).arg(server.port);
     switch (m_socket->error()) {
     case QAbstractSocket::ConnectionRefusedError:
         fail(LinkFailure::ConnectionRefused, m_socket->errorString(), address);
         return;
     case QAbstractSocket::HostNotFoundError:
-        fail(LinkFailure::HostNotFound, m_socket->errorString(), m_settings.host.trimmed());
+        fail(LinkFailure::HostNotFound, m_socket->errorString(), server.host.trimmed());
         return;
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:
@@ -257,7 +274,7 @@ void TelemetryWorker::onSilence()
     if (m_attemptOver || m_state != LinkState::Live)
         return;
     fail(LinkFailure::Silence, QStringLiteral("nothing received from the server for %1 ms")
-                                   .arg(m_settings.silenceTimeoutMs));
+                                   .arg(m_silenceTimer->interval()));
 }
 
 void TelemetryWorker::send(sitroom::v1::Envelope envelope)
@@ -282,10 +299,13 @@ void TelemetryWorker::giveUpAttempt(LinkEvent event)
 {
     if (m_attemptOver)
         return;
+    const bool wasLive = m_state == LinkState::Live;
     m_attemptOver = true;
+    m_awaitingSnapshot = false;
     m_handshakeTimer->stop();
     m_pingTimer->stop();
     m_silenceTimer->stop();
+    stopProbing();
     // Closing inside a socket's own signal is fine: the socket is only
     // deleted later, and its remaining signals are disconnected.
     dropSocket();
@@ -298,11 +318,16 @@ void TelemetryWorker::giveUpAttempt(LinkEvent event)
         scheduleEmit();
         return;
     }
-    const int delay = m_backoff.nextDelayMs();
+    if (event.server.isEmpty())
+        event.server = currentServer().text();   // the one that failed, before choosing the next
+    const int chosen = chooseAfterFailure(wasLive);
+    const int delay = chosen >= 0 ? chosen : m_backoff.nextDelayMs();
+    const QString next = delay == 0 ? QStringLiteral("- trying %1 now").arg(currentServer().text())
+                                    : QStringLiteral("- retrying in %1 ms").arg(delay);
     if (event.state == LinkState::Refused)
-        qCWarning(lcNet) << "refused:" << event.detail << "code" << int(event.refusal) << "- retrying in" << delay << "ms";
+        qCWarning(lcNet).noquote() << "refused:" << event.detail << "code" << int(event.refusal) << next;
     else
-        qCWarning(lcNet) << "link failed:" << event.detail << "- retrying in" << delay << "ms";
+        qCWarning(lcNet).noquote() << "link failed:" << event.detail << next;
     event.retryInMs = delay;
     report(std::move(event));
     if (m_reconnectTimer)
@@ -333,6 +358,10 @@ void TelemetryWorker::report(LinkEvent event)
 {
     m_state = event.state;
     event.attempt = m_attempt;
+    if (event.server.isEmpty())
+        event.server = currentServer().text();
+    event.switching = m_switching
+        && (event.state == LinkState::Connecting || event.state == LinkState::Handshaking || event.state == LinkState::Live);
     qCDebug(lcNet) << "link" << linkStateName(event.state) << event.detail;
     m_pending.addLinkEvent(std::move(event));
     scheduleEmit();
@@ -342,6 +371,14 @@ void TelemetryWorker::scheduleEmit()
 {
     if (m_pending.isEmpty() || !m_emitTimer)
         return;
+    if (m_awaitingSnapshot) {
+        const qint64 held = m_clock.elapsed() - m_welcomeAtMs;
+        if (held < kWelcomeHoldMs) {
+            m_emitTimer->start(int(kWelcomeHoldMs - held));
+            return;
+        }
+        m_awaitingSnapshot = false;
+    }
     const qint64 delay = m_pacer.delayMs(m_clock.elapsed(), m_pending.hasData());
     if (delay == 0) {
         emitBatch();

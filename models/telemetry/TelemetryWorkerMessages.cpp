@@ -19,8 +19,8 @@ using Body = sitroom::v1::Envelope::BodyCase;
 void TelemetryWorker::handle(sitroom::v1::Envelope &envelope)
 {
     m_pending.noteMessage(envelope, domain::monotonicNowMs());
-    if (m_state == LinkState::Live && m_settings.silenceTimeoutMs > 0)
-        m_silenceTimer->start(m_settings.silenceTimeoutMs);
+    if (m_state == LinkState::Live && m_silenceTimer->interval() > 0)
+        m_silenceTimer->start();
 
     switch (envelope.body_case()) {
     case Body::kWelcome:
@@ -57,6 +57,7 @@ void TelemetryWorker::handle(sitroom::v1::Envelope &envelope)
     case Body::kSnapshot: {
         const bool afterGap = m_sequence.onSnapshot(envelope.seq());
         m_pending.setSnapshot(envelope.snapshot(), afterGap);
+        m_awaitingSnapshot = false;   // the Welcome's batch may go now
         qCDebug(lcNet) << "snapshot at seq" << envelope.seq() << (afterGap ? "after a gap" : "");
         return;
     }
@@ -72,7 +73,7 @@ void TelemetryWorker::handle(sitroom::v1::Envelope &envelope)
     }
     case Body::kCommandResult:
         m_sequence.onUnicast(envelope.seq());
-        m_pending.addCommandResult(envelope.command_result());
+        handleCommandResult(envelope.command_result());
         return;
     case Body::kAuditResponse:
         m_sequence.onUnicast(envelope.seq());
@@ -95,6 +96,11 @@ void TelemetryWorker::handle(sitroom::v1::Envelope &envelope)
 
 void TelemetryWorker::handleBroadcast(sitroom::v1::Envelope &envelope)
 {
+    // Whatever its place in the sequence, it says how the gateway is now.
+    if (envelope.has_service_level())
+        noteServiceLevel(envelope.service_level());
+    if (m_attemptOver)
+        return;   // it sent this worker to another gateway
     switch (m_sequence.onBroadcast(envelope.seq())) {
     case SequenceVerdict::Accept:
         break;
@@ -127,19 +133,36 @@ void TelemetryWorker::handleBroadcast(sitroom::v1::Envelope &envelope)
 
 void TelemetryWorker::goLive(const sitroom::v1::Envelope &envelope)
 {
+    const sitroom::v1::Welcome &welcome = envelope.welcome();
     m_handshakeTimer->stop();
     m_sequence.onUnicast(envelope.seq());
-    m_pending.setWelcome(envelope.welcome());
+    m_pending.setWelcome(welcome);
     m_backoff.reset();
-    report(LinkState::Live, QStringLiteral("server %1, session %2")
-                                .arg(QString::fromStdString(envelope.welcome().server_id()),
-                                     QString::fromStdString(envelope.welcome().session_id())));
+    // Held until the Snapshot that follows: live and its picture together.
+    m_awaitingSnapshot = true;
+    m_welcomeAtMs = m_clock.elapsed();
+    // A gateway that does not say its level is taken as healthy.
+    const quint32 level = welcome.has_service_level() ? welcome.service_level() : 255u;
+    m_choice.wentLive(level);
+    report(LinkState::Live, QStringLiteral("server %1 (%2), session %3, service level %4")
+                                .arg(QString::fromStdString(welcome.server_id()), currentServer().text(),
+                                     QString::fromStdString(welcome.session_id()))
+                                .arg(level));
+    m_switching = false;
     m_attempt = 0;
-    if (m_settings.silenceTimeoutMs > 0)
-        m_silenceTimer->start(m_settings.silenceTimeoutMs);
+    const int silence = std::max(0, liveSilenceMs(welcome));
+    m_silenceTimer->setInterval(silence);
+    if (silence > 0)
+        m_silenceTimer->start();
     if (m_settings.pingIntervalMs > 0) {
         sendPing();
         m_pingTimer->start(m_settings.pingIntervalMs);
+    }
+    resendInFlight();
+    if (m_choice.wantsBetter()) {
+        qCWarning(lcNet).noquote() << currentServer().text() << "serves at level" << level
+                                   << "- looking for a healthier gateway";
+        noteServiceLevel(level);
     }
 }
 

@@ -80,4 +80,33 @@ bool parseHostPort(const QString &text, QString *host, quint16 *port, QString *e
     return true;
 }
 
+QString HostPort::text() const
+{
+    return host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(port)
+                                           : QStringLiteral("%1:%2").arg(host).arg(port);
+}
+
+bool parseHostPortList(const QString &text, QList<HostPort> *addresses, QString *error)
+{
+    QList<HostPort> parsed;
+    const QStringList items = text.split(QLatin1Char(','));
+    for (const QString &item : items) {
+        if (item.trimmed().isEmpty()) {
+            *error = items.size() > 1 ? QStringLiteral("'%1': an empty address in the list").arg(text)
+                                      : QStringLiteral("'%1': no host name or address").arg(text);
+            return false;
+        }
+        HostPort address;
+        if (!parseHostPort(item, &address.host, &address.port, error))
+            return false;
+        if (parsed.contains(address)) {
+            *error = QStringLiteral("'%1': %2 is listed twice").arg(text, address.text());
+            return false;
+        }
+        parsed.append(address);
+    }
+    *addresses = parsed;
+    return true;
+}
+
 } // namespace sitroom::transport

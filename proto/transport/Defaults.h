@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace sitroom::transport {
@@ -22,5 +23,25 @@ inline constexpr const char *kServerKeyFileName = "server.key";
 // allowAnyPort is true.
 bool parseHostPort(const QString &text, QString *host, quint16 *port, QString *error,
                    bool allowAnyPort = false);
+
+struct HostPort
+{
+    QString host;
+    quint16 port = kDefaultPort;
+    // "HOST:PORT", "[v6]:PORT": as parseHostPort reads it back.
+    QString text() const;
+    friend bool operator==(const HostPort &, const HostPort &) = default;
+};
+
+// A list of gateways, "seoul-gw:7600,osong-gw:7600", in order of preference;
+// one address is a list of one. Each is read as parseHostPort reads it; an
+// empty item or the same address twice is refused. False with a message
+// naming the item.
+bool parseHostPortList(const QString &text, QList<HostPort> *addresses, QString *error);
+
+// A gateway whose service level is at or above this is healthy
+// (docs/protocol.md, "Service level"); clients leave one below it for one
+// that is.
+inline constexpr quint32 kHealthyServiceLevel = 200;
 
 } // namespace sitroom::transport

@@ -16,6 +16,8 @@ private slots:
     void initTestCase();
     void parseHostPort_data();
     void parseHostPort();
+    void parseHostPortList_data();
+    void parseHostPortList();
     void defaultListenAddressParses();
     void defaultTlsDirIsSharedDataLocation();
 };
@@ -112,6 +114,46 @@ void TestTransportDefaults::parseHostPort()
         QCOMPARE(gotHost, untouchedHost);
         QCOMPARE(gotPort, untouchedPort);
     }
+}
+
+void TestTransportDefaults::parseHostPortList_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("addresses"); // as HostPort::text() writes them; empty when refused
+    QTest::addColumn<QString>("error");         // a part of the message when refused
+
+    QTest::newRow("one") << QStringLiteral("seoul-gw:7600") << QStringList{QStringLiteral("seoul-gw:7600")} << QString();
+    QTest::newRow("two, in order") << QStringLiteral("seoul-gw:7600,osong-gw:7601")
+                                   << QStringList{QStringLiteral("seoul-gw:7600"), QStringLiteral("osong-gw:7601")} << QString();
+    QTest::newRow("blanks around") << QStringLiteral(" seoul-gw , [::1]:7700 ")
+                                   << QStringList{QStringLiteral("seoul-gw:7600"), QStringLiteral("[::1]:7700")} << QString();
+    QTest::newRow("same host, two ports") << QStringLiteral("127.0.0.1:7600,127.0.0.1:7601")
+                                          << QStringList{QStringLiteral("127.0.0.1:7600"), QStringLiteral("127.0.0.1:7601")} << QString();
+    QTest::newRow("empty") << QString() << QStringList() << QStringLiteral("no host");
+    QTest::newRow("empty item") << QStringLiteral("seoul-gw:7600,,osong-gw:7600") << QStringList() << QStringLiteral("an empty address");
+    QTest::newRow("trailing comma") << QStringLiteral("seoul-gw:7600,") << QStringList() << QStringLiteral("an empty address");
+    QTest::newRow("a bad one") << QStringLiteral("seoul-gw:7600,osong-gw:http") << QStringList() << QStringLiteral("'osong-gw:http'");
+    QTest::newRow("twice") << QStringLiteral("seoul-gw:7600,seoul-gw") << QStringList() << QStringLiteral("seoul-gw:7600 is listed twice");
+}
+
+void TestTransportDefaults::parseHostPortList()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, addresses);
+    QFETCH(QString, error);
+    QList<HostPort> got{HostPort{QStringLiteral("untouched"), 1}};
+    QString gotError;
+    const bool ok = sitroom::transport::parseHostPortList(text, &got, &gotError);
+    QCOMPARE(ok, !addresses.isEmpty());
+    if (!ok) {
+        QVERIFY2(gotError.contains(error), qPrintable(gotError));
+        QCOMPARE(got.size(), 1);   // untouched
+        return;
+    }
+    QStringList texts;
+    for (const HostPort &a : got)
+        texts << a.text();
+    QCOMPARE(texts, addresses);
 }
 
 void TestTransportDefaults::defaultListenAddressParses()
