@@ -3,6 +3,7 @@
 #include "app/common/DurationText.h"
 #include "proto/transport/Defaults.h"
 #include "server/gateway/Gateway.h"
+#include "server/gateway/PostgresAddress.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -40,6 +41,7 @@ ParsedGatewayCli parseGatewayCli(const QStringList &arguments)
     const QCommandLineOption tickHz(QStringLiteral("tick-hz"), QStringLiteral("Telemetry ticks per second, 1 to 20 (default 1)."), QStringLiteral("N"));
     const QCommandLineOption users(QStringLiteral("users"), QStringLiteral("JSON file of the users who may sign in (default: everyone is a viewer)."), QStringLiteral("FILE"));
     const QCommandLineOption stateDir(QStringLiteral("state-dir"), QStringLiteral("Folder for the audit log, control state and alerts (sitroom.db), kept across restarts (default: in memory only)."), QStringLiteral("DIR"));
+    const QCommandLineOption state(QStringLiteral("state"), QStringLiteral("A PostgreSQL shared with another gateway, for the audit log, control state and alerts: a libpq URL (postgresql://user@host:5432/sitroom) or key=value string (docs/architecture.md). In place of --state-dir."), QStringLiteral("POSTGRESQL"));
     const QCommandLineOption alertRules(QStringLiteral("alert-rules"), QStringLiteral("JSON file of alert rules that replaces the shipped ones (docs/alerts.md)."), QStringLiteral("FILE"));
     const QCommandLineOption approvalTimeout(QStringLiteral("approval-timeout"), QStringLiteral("How long a hazardous request waits for a second supervisor (default 5m)."), QStringLiteral("DURATION"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("sim: random seed (default 1)."), QStringLiteral("N"));
@@ -47,7 +49,7 @@ ParsedGatewayCli parseGatewayCli(const QStringList &arguments)
     const QCommandLineOption fastForward(QStringLiteral("fast-forward"), QStringLiteral("sim: simulate this much at once before serving, e.g. 33m."), QStringLiteral("DURATION"));
     const QCommandLineOption duration(QStringLiteral("duration"), QStringLiteral("sim: how much simulated time to run (default: the scenario's)."), QStringLiteral("DURATION"));
     parser.addOptions({source, site, webhook, secret, webhookCa, effectTimeout, listen, tlsDir, serverId, tickHz, users,
-                       stateDir, alertRules, approvalTimeout, seed, speed, fastForward, duration});
+                       stateDir, state, alertRules, approvalTimeout, seed, speed, fastForward, duration});
 
     ParsedGatewayCli result;
     const auto fail = [&result](const QString &message) {
@@ -160,6 +162,13 @@ ParsedGatewayCli parseGatewayCli(const QStringList &arguments)
         if (QFileInfo::exists(o.stateDir) && !QFileInfo(o.stateDir).isDir())
             return fail(QStringLiteral("--state-dir: \"%1\" exists and is not a folder").arg(o.stateDir));
     }
+    if (parser.isSet(state)) {
+        if (parser.isSet(stateDir))
+            return fail(QStringLiteral("--state and --state-dir: a gateway keeps its state in one place; give one"));
+        o.stateConnection = parser.value(state);
+        if (!gateway::PostgresAddress::parse(o.stateConnection, &error))
+            return fail(QStringLiteral("--state: ") + error);
+    }
     if (parser.isSet(webhook)) {
         if (sim)
             return fail(QStringLiteral("--control-webhook is for prometheus: sources; a simulation in this process takes its controls directly"));
@@ -182,6 +191,7 @@ QString withOption(gateway::GatewaySetting setting, const QString &message)
     case gateway::GatewaySetting::UsersFile: return QStringLiteral("--users: ") + message;
     case gateway::GatewaySetting::StateDir: return QStringLiteral("--state-dir: ") + message;
     case gateway::GatewaySetting::AlertRules: return QStringLiteral("--alert-rules: ") + message;
+    case gateway::GatewaySetting::StateConnection: return QStringLiteral("--state: ") + message;
     case gateway::GatewaySetting::None: break;
     }
     return message;

@@ -35,6 +35,7 @@ struct GatewayCli
     int tickHz = 1;
     QString usersFile;
     QString stateDir;
+    QString stateConnection;   // --state: a shared PostgreSQL (libpq URL or key=value)
     QString alertRulesFile;
     std::int64_t approvalTimeoutS = 300;
     std::optional<std::int64_t> effectTimeoutS;
@@ -54,7 +55,7 @@ struct ParsedGatewayCli
 ParsedGatewayCli parseGatewayCli(const QStringList &arguments);
 
 // The gateway's start-up message about one of its settings, prefixed with
-// the option it came from (--users, --state-dir, --alert-rules).
+// the option it came from (--users, --state-dir, --state, --alert-rules).
 QString withOption(gateway::GatewaySetting setting, const QString &message);
 
 } // namespace sitroom::gatewayapp

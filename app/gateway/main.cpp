@@ -39,6 +39,7 @@ gateway::GatewayOptions gatewayOptions(const gatewayapp::GatewayCli &o)
     g.tickHz = quint32(o.tickHz);
     g.usersFile = o.usersFile;
     g.stateDir = o.stateDir;
+    g.stateConnection = o.stateConnection;
     g.alertRulesFile = o.alertRulesFile;
     g.approvalTimeoutMs = o.approvalTimeoutS * 1000;
     if (o.effectTimeoutS)

@@ -35,6 +35,7 @@ QString withOption(gateway::GatewaySetting setting, const QString &message)
     case gateway::GatewaySetting::UsersFile: return QStringLiteral("--users: ") + message;
     case gateway::GatewaySetting::StateDir: return QStringLiteral("--state-dir: ") + message;
     case gateway::GatewaySetting::AlertRules: return QStringLiteral("--alert-rules: ") + message;
+    case gateway::GatewaySetting::StateConnection:   // sitroom-gateway's --state; not set here
     case gateway::GatewaySetting::None: break;
     }
     return message;

@@ -34,6 +34,9 @@ struct GatewayOptions
     // Operator controls (docs/controls.md).
     QString usersFile;                    // empty: every session is a viewer
     QString stateDir;                     // DIR/sitroom.db (SqliteGatewayStore); empty: in memory, nothing kept
+    // A PostgreSQL shared with another gateway (PostgresGatewayStore), as a
+    // libpq URL or key=value string; in place of stateDir, never with it.
+    QString stateConnection;
     qint64 approvalTimeoutMs = 5 * 60 * 1000; // a hazardous request expires unapproved after this
     std::uint32_t providerRampS = 300;    // a re-enabled provider ramps back in over this
     // Alerts (docs/alerts.md): empty uses the shipped rules.
@@ -49,19 +52,21 @@ struct GatewayOptions
 // The settings a start-up error can be about. The gateway's messages name
 // the file or folder, never a program's option; the program that took the
 // setting says which of its options it was (sitroom-gateway and sitroom-sim
-// prefix --users, --state-dir, --alert-rules).
+// prefix --users, --state-dir, --alert-rules; sitroom-gateway --state).
 enum class GatewaySetting
 {
     None,
-    UsersFile,     // GatewayOptions::usersFile
-    StateDir,      // GatewayOptions::stateDir
-    AlertRules,    // GatewayOptions::alertRulesFile
+    UsersFile,        // GatewayOptions::usersFile
+    StateDir,         // GatewayOptions::stateDir
+    AlertRules,       // GatewayOptions::alertRulesFile
+    StateConnection,  // GatewayOptions::stateConnection
 };
 
 class ControlDelivery;
 class ControlTarget;
 struct Identity;
 struct SignInDecision;
+struct StoreChanges;
 
 // Serves telemetry to consoles over TLS. It knows nothing of the simulator: a
 // data source (the simulator's clock, or a real system's adapter) pushes the
@@ -139,6 +144,10 @@ private:
     // Broadcasts what was written since the last call: control changes,
     // alert events, then the audit entries, each in order.
     void flushEvents();
+    void publishAudit(const sitroom::v1::AuditEntry &entry);
+    // What another gateway on the shared store changed, read and told to
+    // this gateway's consoles as if written here (GatewayFollowsStore.cpp).
+    void followStore(const StoreChanges &changes);
     void openCommands();
     void openAlerts(alerts::AlertRuleSet rules);
     void tickControls();

@@ -4,6 +4,7 @@
 #include "server/gateway/ControlTarget.h"
 #include "server/gateway/GatewayLog.h"
 #include "server/gateway/PasswordHash.h"
+#include "server/gateway/PostgresGatewayStore.h"
 
 #include "proto/sitroom/PhraseBook.h"
 
@@ -32,10 +33,26 @@ bool Gateway::openControls(QString *error, GatewaySetting *setting)
             iterations = d->users->accounts().constFirst().passwordHash.section(u'$', 1, 1).toInt();
         d->dummyHash = PasswordHash::hash(QStringLiteral("unknown user"), std::max(iterations, PasswordHash::kMinimumIterations));
     }
-    auto store = std::make_unique<SqliteGatewayStore>();
-    if (!store->open(d->options.stateDir, error)) {
-        *setting = d->options.stateDir.isEmpty() ? GatewaySetting::None : GatewaySetting::StateDir;
-        return false;
+    std::unique_ptr<GatewayStore> store;
+    if (!d->options.stateConnection.isEmpty()) {
+        *setting = GatewaySetting::StateConnection;
+        if (!d->options.stateDir.isEmpty()) {
+            *error = QStringLiteral("a state folder (%1) is set too: a gateway keeps its state in one place")
+                         .arg(d->options.stateDir);
+            return false;
+        }
+        auto shared = std::make_unique<PostgresGatewayStore>();
+        if (!shared->open(d->options.stateConnection, error))
+            return false;
+        store = std::move(shared);
+        *setting = GatewaySetting::None;
+    } else {
+        auto embedded = std::make_unique<SqliteGatewayStore>();
+        if (!embedded->open(d->options.stateDir, error)) {
+            *setting = d->options.stateDir.isEmpty() ? GatewaySetting::None : GatewaySetting::StateDir;
+            return false;
+        }
+        store = std::move(embedded);
     }
     alerts::AlertRuleSet rules;
     if (d->options.alertRulesFile.isEmpty()) {
@@ -56,6 +73,8 @@ bool Gateway::openControls(QString *error, GatewaySetting *setting)
     // The alert commands first: the control commands take every other one.
     d->pipeline->addHandler(d->alertCommands.get());
     d->pipeline->addHandler(d->controls.get());
+    // Another gateway's changes to a shared store, told as ours are.
+    d->store->setChangeListener([this](const StoreChanges &changes) { followStore(changes); });
     d->controlTimer->start();
     return true;
 }
@@ -101,7 +120,9 @@ void Gateway::openCommands()
         }
     };
     d->dispatcher = std::make_unique<ControlDispatcher>(*d->pipeline, *d->controls, d->delivery, std::move(hooks));
-    d->published.setRecentAudit(d->store->recentAudit(int(PublishedState::kRecentAudit)));
+    const std::vector<sitroom::v1::AuditEntry> recent = d->store->recentAudit(int(PublishedState::kRecentAudit));
+    d->published.setRecentAudit(recent);
+    d->auditFeed.startAfter(recent.empty() ? 0 : recent.back().id());
     if (d->controls->hasStoredControl()) {
         qCInfo(lcGateway).noquote() << "control state restored from" << d->store->location() << "at revision"
                                     << d->controls->control().revision();
@@ -198,12 +219,18 @@ void Gateway::flushEvents()
         *envelope.mutable_alert_event() = event;
         broadcast(envelope);
     }
-    for (const sitroom::v1::AuditEntry &entry : d->pipeline->takeAuditEvents()) {
-        d->published.appendAudit(entry);
-        sitroom::v1::Envelope envelope;
-        *envelope.mutable_audit_event()->mutable_entry() = entry;
-        broadcast(envelope);
-    }
+    for (const sitroom::v1::AuditEntry &entry : d->pipeline->takeAuditEvents())
+        publishAudit(entry);
+}
+
+void Gateway::publishAudit(const sitroom::v1::AuditEntry &entry)
+{
+    if (!d->auditFeed.take(entry.id()))
+        return;   // sent already
+    d->published.appendAudit(entry);
+    sitroom::v1::Envelope envelope;
+    *envelope.mutable_audit_event()->mutable_entry() = entry;
+    broadcast(envelope);
 }
 
 void Gateway::handleCommand(const sitroom::v1::Command &command, const Identity &who,

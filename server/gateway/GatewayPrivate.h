@@ -7,6 +7,7 @@
 
 #include "server/gateway/AlertCommands.h"
 #include "server/gateway/AlertWatch.h"
+#include "server/gateway/AuditFeed.h"
 #include "server/gateway/ClientSession.h"
 #include "server/gateway/CommandPipeline.h"
 #include "server/gateway/ControlCommands.h"
@@ -63,6 +64,7 @@ public:
     std::unique_ptr<ControlCommands> controls;
     std::unique_ptr<AlertWatch> alerts;
     std::unique_ptr<AlertCommands> alertCommands;
+    AuditFeed auditFeed;   // the audit rows the consoles have been sent
     std::optional<sitroom::v1::ControlState> sourceInitial;
     ControlTarget *target = nullptr;
     ControlDelivery *delivery = nullptr;   // a live system reached through its control webhook

@@ -141,7 +141,7 @@ bool PostgresGatewayStore::tryConnect(QString *error) const
     QSqlDatabase db = database();
     db.close();
     if (!db.open()) {
-        m_lastError = db.lastError().text().simplified();
+        m_lastError = postgres::said(db.lastError());
         *error = m_lastError;
         return false;
     }
@@ -152,7 +152,7 @@ bool PostgresGatewayStore::tryConnect(QString *error) const
         || !q.exec(QStringLiteral("SET lock_timeout = %1").arg(m_lockWaitMs))
         || !q.exec(QStringLiteral("SET idle_in_transaction_session_timeout = '30s'"))
         || !db.driver()->subscribeToNotification(QLatin1String(postgres::kChangeChannel))) {
-        m_lastError = (q.lastError().isValid() ? q.lastError() : db.driver()->lastError()).text().simplified();
+        m_lastError = postgres::said(q.lastError().isValid() ? q.lastError() : db.driver()->lastError());
         *error = m_lastError;
         db.close();
         return false;
@@ -194,7 +194,7 @@ void PostgresGatewayStore::noteFailure() const
     if (db.isOpen() || !m_reachable)
         return;
     m_reachable = false;
-    m_lastError = db.lastError().text().simplified();
+    m_lastError = postgres::said(db.lastError());
     if (m_lastError.isEmpty())
         m_lastError = QStringLiteral("the connection to %1 was lost").arg(location());
     qCWarning(lcGateway).noquote() << "the shared state store" << location() << "cannot be reached:" << m_lastError;
@@ -352,7 +352,7 @@ AuditVerification PostgresGatewayStore::verifyAudit() const
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT %1 FROM audit ORDER BY id").arg(QLatin1String(pgrows::kAuditColumns)))) {
         noteFailure();
-        return AuditChainCheck::unreadable(q.lastError().text().simplified());
+        return AuditChainCheck::unreadable(postgres::said(q.lastError()));
     }
     AuditChainCheck check;
     while (q.next() && check.add(pgrows::entryFrom(q))) {

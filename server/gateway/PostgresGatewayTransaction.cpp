@@ -63,7 +63,7 @@ PostgresGatewayTransaction::~PostgresGatewayTransaction()
 
 QString PostgresGatewayTransaction::failure(const QSqlError &error) const
 {
-    const QString why = error.text().simplified();
+    const QString why = postgres::said(error);
     m_store.noteFailure();
     return m_store.isReachable() ? why : PostgresGatewayStore::unreachable(why);
 }

@@ -9,14 +9,10 @@
 
 namespace sitroom::gateway::postgres {
 
-namespace {
-
 QString said(const QSqlError &e)
 {
-    return e.text().simplified();
+    return (e.databaseText().isEmpty() ? e.text() : e.databaseText()).simplified();
 }
-
-} // namespace
 
 const std::vector<SchemaStep> &schemaSteps()
 {

@@ -6,6 +6,7 @@
 #include <vector>
 
 class QSqlDatabase;
+class QSqlError;
 
 namespace sitroom::gateway::postgres {
 
@@ -51,6 +52,10 @@ inline constexpr qint64 kAlertEvaluatorLock = 0x5369'7472'6f6f'6d02; // reserved
 // The channel every committed change is announced on, and its payload's
 // words: "control=REVISION", "alerts", "audit=LAST_ID", space-separated.
 inline constexpr char kChangeChannel[] = "sitroom_state";
+
+// What went wrong in libpq's words, on one line (the driver's own words,
+// "QPSQL: Unable to ...", add nothing).
+QString said(const QSqlError &error);
 
 // The version a database is at (0 when it has no schema_version table);
 // -1, with error, when it cannot be read.
