@@ -91,6 +91,7 @@ const Entry kBook[] = {
     {"effect.not_seen", QT_TRANSLATE_NOOP("Phrase", "effect not seen within {seconds} s: waited for {expectation}")},
     // What the control change was, for every console (ControlEvent.summary).
     {"summary.requested", QT_TRANSLATE_NOOP("Phrase", "{user} asks to {command}; a second supervisor must approve within {minutes} min")},
+    {"summary.requested_other_room", QT_TRANSLATE_NOOP("Phrase", "{user} asks to {command}; the {room} room is in command, so a supervisor of the {room} room must approve within {minutes} min")},
     {"summary.did", QT_TRANSLATE_NOOP("Phrase", "{user} did: {command}")},
     {"summary.approved", QT_TRANSLATE_NOOP("Phrase", "{approver} approved {requester}'s request to {command}")},
     {"summary.expired", QT_TRANSLATE_NOOP("Phrase", "{requester}'s request to {command} expired unapproved")},
@@ -109,6 +110,46 @@ const Entry kBook[] = {
     {"action.sign_in", QT_TRANSLATE_NOOP("Phrase", "sign in")},
     {"action.alert", QT_TRANSLATE_NOOP("Phrase", "alert {alert} {transition} ({key})")},
     {"action.verify", QT_TRANSLATE_NOOP("Phrase", "verify {action} (command {command_id}, revision {revision})")},
+    // The room in command and its handover (rooms are site keys: "seoul", "osong").
+    {"command.request_handover", QT_TRANSLATE_NOOP("Phrase", "request a handover of command")},
+    {"command.accept_handover", QT_TRANSLATE_NOOP("Phrase", "accept handover {request}")},
+    {"command.decline_handover", QT_TRANSLATE_NOOP("Phrase", "decline handover {request}")},
+    {"command.withdraw_handover", QT_TRANSLATE_NOOP("Phrase", "withdraw handover {request}")},
+    {"command.answer_handover", QT_TRANSLATE_NOOP("Phrase", "answer handover {request}")},
+    {"command.take_command", QT_TRANSLATE_NOOP("Phrase", "take command")},
+    {"action.offer_command", QT_TRANSLATE_NOOP("Phrase", "offer command of the {from_room} room to the {to_room} room")},
+    {"action.ask_command", QT_TRANSLATE_NOOP("Phrase", "ask the {from_room} room to hand command to the {to_room} room")},
+    {"action.take_command", QT_TRANSLATE_NOOP("Phrase", "take command from the {from_room} room for the {to_room} room")},
+    {"action.expire_handover", QT_TRANSLATE_NOOP("Phrase", "expire handover {request} (from the {from_room} room to the {to_room} room, asked by {requester})")},
+    {"pending.other_room", QT_TRANSLATE_NOOP("Phrase", "request {request} waits: the {room} room is in command, so a supervisor of the {room} room must approve")},
+    {"pending.handover", QT_TRANSLATE_NOOP("Phrase", "handover {request} waits for a supervisor of the {room} room to accept")},
+    {"handover.accepted", QT_TRANSLATE_NOOP("Phrase", "the {to_room} room is in command now (was the {from_room} room)")},
+    {"handover.declined", QT_TRANSLATE_NOOP("Phrase", "handover {request} declined: the {room} room stays in command")},
+    {"handover.withdrawn", QT_TRANSLATE_NOOP("Phrase", "handover {request} withdrawn: the {room} room stays in command")},
+    {"handover.taken", QT_TRANSLATE_NOOP("Phrase", "takeover: the {to_room} room is in command now; the {from_room} room's gateway was last seen {seconds} s ago")},
+    {"handover.taken_unseen", QT_TRANSLATE_NOOP("Phrase", "takeover: the {to_room} room is in command now; no gateway of the {from_room} room has ever been seen (this gateway allows that)")},
+    {"refused.approver_room", QT_TRANSLATE_NOOP("Phrase", "the {room} room is in command: only a supervisor of the {room} room may approve")},
+    {"refused.handover_role", QT_TRANSLATE_NOOP("Phrase", "only a supervisor may hand over or take command")},
+    {"refused.handover_site", QT_TRANSLATE_NOOP("Phrase", "only a supervisor of the Seoul or Osong room may hand over or take command")},
+    {"refused.handover_waiting", QT_TRANSLATE_NOOP("Phrase", "handover {request} is waiting already: answer or withdraw it first")},
+    {"refused.handover_answer_room", QT_TRANSLATE_NOOP("Phrase", "handover {request} is answered by a supervisor of the {room} room")},
+    {"refused.handover_withdraw_room", QT_TRANSLATE_NOOP("Phrase", "handover {request} can be withdrawn only by a supervisor of the {room} room, which asked")},
+    {"refused.in_command", QT_TRANSLATE_NOOP("Phrase", "the {room} room is in command already")},
+    {"refused.takeover_own_gateway", QT_TRANSLATE_NOOP("Phrase", "this gateway serves the {room} room, which is in command, and it is running: ask for a handover")},
+    {"refused.takeover_seen", QT_TRANSLATE_NOOP("Phrase", "the {room} room's gateway {server} was seen {seconds} s ago; command can be taken after {after} s without it: ask for a handover")},
+    {"refused.takeover_unseen", QT_TRANSLATE_NOOP("Phrase", "no gateway of the {room} room has ever been seen, so it cannot be called unreachable: ask for a handover")},
+    {"invalid.no_handover_answer", QT_TRANSLATE_NOOP("Phrase", "a handover answer must accept, decline or withdraw")},
+    {"expired.no_handover", QT_TRANSLATE_NOOP("Phrase", "there is no waiting handover {request} (it expired, was answered, or never existed)")},
+    {"expired.handover_not_within", QT_TRANSLATE_NOOP("Phrase", "not answered within {minutes} min")},
+    {"summary.handover_offered", QT_TRANSLATE_NOOP("Phrase", "{user} offers command of the {from_room} room to the {to_room} room; a supervisor of the {to_room} room must accept within {minutes} min")},
+    {"summary.handover_asked", QT_TRANSLATE_NOOP("Phrase", "{user} asks the {from_room} room to hand command to the {to_room} room; a supervisor of the {from_room} room must accept within {minutes} min")},
+    {"summary.handover_accepted", QT_TRANSLATE_NOOP("Phrase", "{user} accepted {requester}'s handover: the {to_room} room is in command")},
+    {"summary.handover_declined", QT_TRANSLATE_NOOP("Phrase", "{user} declined {requester}'s handover: the {room} room stays in command")},
+    {"summary.handover_withdrawn", QT_TRANSLATE_NOOP("Phrase", "{user} withdrew the handover: the {room} room stays in command")},
+    {"summary.handover_expired", QT_TRANSLATE_NOOP("Phrase", "{requester}'s handover expired unanswered: the {room} room stays in command")},
+    {"summary.took_command", QT_TRANSLATE_NOOP("Phrase", "{user} took command for the {to_room} room from the {from_room} room")},
+    {"reason.handover_not_answered", QT_TRANSLATE_NOOP("Phrase", "handover not answered in time")},
+    {"reason.handover_accepted", QT_TRANSLATE_NOOP("Phrase", "accepted {requester}'s handover: {reason}")},
     // Sign-ins.
     {"signin.ok", QT_TRANSLATE_NOOP("Phrase", "signed in as {role}")},
     {"signin.locked_everywhere", QT_TRANSLATE_NOOP("Phrase", "too many failed attempts for this user from all addresses")},
@@ -271,8 +312,13 @@ QString english(const sitroom::v1::Phrase &phrase)
 {
     Voice voice;
     // A time in epoch ms reads as the number it is, as the text fields always did.
-    voice.arg = [](const QString &name, const QString &value) {
-        return name.endsWith(QLatin1String("_ms")) ? value + QStringLiteral(" ms") : value;
+    // A room reads as its name: "Seoul" for "seoul".
+    voice.arg = [](const QString &name, const QString &value) -> QString {
+        if (name.endsWith(QLatin1String("_ms")))
+            return value + QStringLiteral(" ms");
+        if (name.endsWith(QLatin1String("room")) && !value.isEmpty())
+            return value.at(0).toUpper() + value.mid(1);
+        return value;
     };
     return render(phrase, voice);
 }

@@ -62,6 +62,18 @@ sitroom::v1::Phrase commandPhrase(const sitroom::v1::Command &c)
     case sitroom::v1::Command::kUnshelveAlert:
         p = phrase::make("command.unshelve_alert", {{"alert", fromProto(c.unshelve_alert().alert_id())}});
         break;
+    case sitroom::v1::Command::kRequestHandover: p = phrase::make("command.request_handover"); break;
+    case sitroom::v1::Command::kAnswerHandover: {
+        const QString request = fromProto(c.answer_handover().request_id());
+        switch (c.answer_handover().answer()) {
+        case sitroom::v1::HANDOVER_ACCEPT: p = phrase::make("command.accept_handover", {{"request", request}}); break;
+        case sitroom::v1::HANDOVER_DECLINE: p = phrase::make("command.decline_handover", {{"request", request}}); break;
+        case sitroom::v1::HANDOVER_WITHDRAW: p = phrase::make("command.withdraw_handover", {{"request", request}}); break;
+        default: p = phrase::make("command.answer_handover", {{"request", request}}); break;
+        }
+        break;
+    }
+    case sitroom::v1::Command::kTakeCommand: p = phrase::make("command.take_command"); break;
     case sitroom::v1::Command::ACTION_NOT_SET: p = phrase::make("command.none"); break;
     }
     if (c.stale_override())

@@ -9,8 +9,10 @@
 #include "server/gateway/StaleInterlock.h"
 #include "server/gateway/UsersFile.h"
 
+#include "proto/sitroom/CommandRoom.h"
 #include "proto/sitroom/PhraseBook.h"
 #include "proto/sitroom/ProtoText.h"
+#include "proto/sitroom/SiteKey.h"
 
 #include <QLocale>
 #include <QUuid>
@@ -46,6 +48,8 @@ ControlCommands::ControlCommands(CommandPipeline &pipeline, ControlCommandsOptio
         m_control = *stored;
         m_restored = true;
     }
+    if (!mayHoldCommand(m_control.command_site()))
+        m_control.set_command_site(m_options.commandSite);
 }
 
 void ControlCommands::setConfiguration(const v1::Configuration &configuration)
@@ -60,9 +64,12 @@ void ControlCommands::initialize(const ControlState &sourceInitial)
             if (!findProvider(m_control, p.id()))
                 *m_control.add_providers() = p;
     } else {
+        const std::uint32_t commandSite = m_control.command_site();
         m_control = sourceInitial;
         if (m_control.revision() == 0)
             m_control.set_revision(1);
+        if (!mayHoldCommand(m_control.command_site()))
+            m_control.set_command_site(commandSite);
     }
     m_initialized = true;
     if (m_target)
@@ -184,25 +191,18 @@ CommandDecision ControlCommands::decide(const Command &c, const CommandContext &
         return decideApproval(c, context);
     }
     // Decided on another revision than the one in force.
-    if (c.expected_revision() != m_control.revision()) {
-        const v1::Actor &last = m_control.last_changed_by();
-        const QString now = QString::number(m_control.revision());
-        const QString expected = QString::number(c.expected_revision());
-        if (last.user().empty())
-            return finish(v1::COMMAND_CONFLICT, phrase::make("conflict.revision", {{"now", now}, {"expected", expected}}));
-        return finish(v1::COMMAND_CONFLICT,
-                      phrase::make("conflict.revision_by",
-                                   {{"now", now}, {"expected", expected}, {"user", fromProto(last.user())},
-                                    {"site", UsersFile::siteName(v1::Site(last.site()))},
-                                    {"time_ms", QString::number(last.time_ms())}, {"reason", fromProto(last.reason())}}));
-    }
+    if (const v1::Phrase conflict = revisionConflict(c.expected_revision()); !conflict.code().empty())
+        return finish(v1::COMMAND_CONFLICT, conflict);
     ControlChange change;
     change.control = m_control;
     change.control.set_revision(m_control.revision() + 1);
     change.actor = actorOf(who, context.wallNowMs, fromProto(c.reason()));
     *change.control.mutable_last_changed_by() = change.actor;
-    // Hazardous: a second supervisor must approve.
-    if (isHazardous(c)) {
+    // From a room not in command, whatever it asks, or hazardous: a
+    // (second) supervisor of the room in command must approve.
+    const QString inCommand = siteKey(commandSiteOf(m_control));
+    const bool fromOtherRoom = who.site != commandSiteOf(m_control);
+    if (fromOtherRoom || isHazardous(c)) {
         const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
         auto *pending = change.control.add_pending();
         pending->set_request_id(requestId.toStdString());
@@ -214,12 +214,18 @@ CommandDecision ControlCommands::decide(const Command &c, const CommandContext &
             *figures->mutable_state() = m_figures();
         figures->set_admission_rate_per_s(m_control.admission_rate_per_s());
         figures->set_admission_paused(m_control.admission_paused());
-        change.saySummary(phrase::make("summary.requested",
-                                       {{"user", who.user}, {"minutes", shortest(m_options.approvalTimeoutMs / 60000.0)}},
-                                       {{"command", commandPhrase(c)}}));
+        pending->set_from_room_not_in_command(fromOtherRoom);
+        const QString minutes = shortest(m_options.approvalTimeoutMs / 60000.0);
+        change.saySummary(fromOtherRoom ? phrase::make("summary.requested_other_room",
+                                                       {{"user", who.user}, {"room", inCommand}, {"minutes", minutes}},
+                                                       {{"command", commandPhrase(c)}})
+                                        : phrase::make("summary.requested", {{"user", who.user}, {"minutes", minutes}},
+                                                       {{"command", commandPhrase(c)}}));
         d.change = change;
         d.result.set_request_id(requestId.toStdString());
-        return finish(v1::COMMAND_PENDING_APPROVAL, phrase::make("pending.waits", {{"request", requestId}}));
+        return finish(v1::COMMAND_PENDING_APPROVAL,
+                      fromOtherRoom ? phrase::make("pending.other_room", {{"request", requestId}, {"room", inCommand}})
+                                    : phrase::make("pending.waits", {{"request", requestId}}));
     }
     applyAction(change.control, c, context.sourceNowMs);
     stampProviderSwitch(change.control, c, change.actor, {}, context.sourceNowMs);
@@ -249,6 +255,9 @@ CommandDecision ControlCommands::decideApproval(const Command &c, const CommandC
     const v1::PendingApproval pending = m_control.pending(index);
     if (pending.requested_by().user() == who.user.toStdString())
         return finish(v1::COMMAND_REFUSED, phrase::make("refused.same_supervisor"));
+    // Only the room in command approves, whichever room asked.
+    if (who.site != commandSiteOf(m_control))
+        return finish(v1::COMMAND_REFUSED, phrase::make("refused.approver_room", {{"room", siteKey(commandSiteOf(m_control))}}));
     // The approver decides on today's figures: their override, not the requester's.
     v1::Command approved = pending.command();
     approved.set_stale_override(c.stale_override());
@@ -288,6 +297,21 @@ CommandDecision ControlCommands::decideApproval(const Command &c, const CommandC
     row.after = original.after;
     return finish(v1::COMMAND_APPLIED, phrase::make("approval.approved", {{"requester", requester}},
                                                     {{"command", commandPhrase(pending.command())}}));
+}
+
+v1::Phrase ControlCommands::revisionConflict(std::uint64_t expected) const
+{
+    if (expected == m_control.revision())
+        return {};
+    const v1::Actor &last = m_control.last_changed_by();
+    const QString now = QString::number(m_control.revision());
+    const QString wanted = QString::number(expected);
+    if (last.user().empty())
+        return phrase::make("conflict.revision", {{"now", now}, {"expected", wanted}});
+    return phrase::make("conflict.revision_by",
+                        {{"now", now}, {"expected", wanted}, {"user", fromProto(last.user())},
+                         {"site", UsersFile::siteName(v1::Site(last.site()))},
+                         {"time_ms", QString::number(last.time_ms())}, {"reason", fromProto(last.reason())}});
 }
 
 void ControlCommands::committed(CommandDecision &decision)

@@ -21,12 +21,17 @@ struct ControlCommandsOptions
 {
     qint64 approvalTimeoutMs = 5 * 60 * 1000;  // wall clock
     std::uint32_t rampS = 300;                 // a re-enabled provider's ramp
+    // The room in command of a state stored without one (a fresh one, or one
+    // kept before there was a room in command); a stored room wins.
+    sitroom::v1::Site commandSite = sitroom::v1::SITE_SEOUL;
 };
 
 // The control commands' rules of docs/controls.md, plugged into the
 // CommandPipeline: validation against the configuration's bounds, what an
 // operator may not do, the stale-data interlock, revision conflicts,
-// two-person approval of hazardous commands, and the control state in force.
+// two-person approval of hazardous commands, the room in command (a control
+// from the other room waits for one of its supervisors, and only they
+// approve), and the control state in force.
 // It is the pipeline's last handler and takes every command the ones before
 // it did not (an alert command that gets here has no alert engine behind it).
 // A written change goes to the ControlTarget at once and is queued for the
@@ -77,13 +82,20 @@ public:
     // The changes written since the last call, in order.
     std::vector<ControlChange> takeControlChanges();
 
+    // A conflict phrase when a command decided on `expected` meets another
+    // revision in force (who changed it last, when and why); empty otherwise.
+    sitroom::v1::Phrase revisionConflict(std::uint64_t expected) const;
+    // An actor whose reason is the server's own words.
+    static sitroom::v1::Actor actorSaying(const Identity &who, qint64 wallNowMs, const sitroom::v1::Phrase &reason);
+    qint64 approvalTimeoutMs() const { return m_options.approvalTimeoutMs; }
+
 private:
     CommandDecision decideApproval(const sitroom::v1::Command &command, const CommandContext &context);
     sitroom::v1::Phrase validate(const sitroom::v1::Command &command) const;
     bool isHazardous(const sitroom::v1::Command &command) const;
     void applyAction(sitroom::v1::ControlState &state, const sitroom::v1::Command &command, qint64 sourceNowMs) const;
-    // An actor whose reason is the server's own words.
-    static sitroom::v1::Actor actorSaying(const Identity &who, qint64 wallNowMs, const sitroom::v1::Phrase &reason);
+    // A waiting handover past its deadline goes (SystemChanges.cpp).
+    void expireHandover(qint64 wallNowMs);
 
     CommandPipeline &m_pipeline;
     ControlCommandsOptions m_options;

@@ -1,5 +1,8 @@
 #include "server/gateway/ControlDiff.h"
 
+#include "proto/sitroom/CommandRoom.h"
+#include "proto/sitroom/SiteKey.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -43,6 +46,19 @@ std::pair<QString, QString> controlDiff(const sitroom::v1::ControlState &a, cons
     if (a.pending_size() != b.pending_size()) {
         before[QStringLiteral("pending")] = a.pending_size();
         after[QStringLiteral("pending")] = b.pending_size();
+    }
+    // The room in command, and the room a waiting handover would give it to
+    // ("" when none waits), as site keys.
+    if (commandSiteOf(a) != commandSiteOf(b)) {
+        before[QStringLiteral("command_site")] = siteKey(commandSiteOf(a));
+        after[QStringLiteral("command_site")] = siteKey(commandSiteOf(b));
+    }
+    const auto handoverTo = [](const sitroom::v1::ControlState &s) {
+        return handoverWaits(s) ? siteKey(s.handover().to_site()) : QString();
+    };
+    if (handoverWaits(a) != handoverWaits(b) || a.handover().request_id() != b.handover().request_id()) {
+        before[QStringLiteral("handover_to")] = handoverTo(a);
+        after[QStringLiteral("handover_to")] = handoverTo(b);
     }
     return {json(before), json(after)};
 }

@@ -1,5 +1,5 @@
 // The control changes the gateway makes by itself, not on a command:
-// unapproved requests expiring, timed disables ending, following the live
+// unapproved requests and handovers expiring, timed disables ending, following the live
 // system's revision, and the record of a change the live system did not take.
 #include "server/gateway/ControlCommands.h"
 
@@ -7,8 +7,10 @@
 #include "server/gateway/CommandWords.h"
 #include "server/gateway/ControlDiff.h"
 
+#include "proto/sitroom/CommandRoom.h"
 #include "proto/sitroom/PhraseBook.h"
 #include "proto/sitroom/ProtoText.h"
+#include "proto/sitroom/SiteKey.h"
 
 #include <QLocale>
 
@@ -36,6 +38,7 @@ void ControlCommands::tick(qint64 wallNowMs, qint64 sourceNowMs)
 
 void ControlCommands::expireRequests(qint64 wallNowMs)
 {
+    expireHandover(wallNowMs);
     // Unapproved requests, on the wall clock. A written expiry takes its
     // request out of m_control, so the same index holds the next one.
     for (int i = 0; i < m_control.pending_size();) {
@@ -75,6 +78,44 @@ void ControlCommands::expireRequests(qint64 wallNowMs)
         if (!m_pipeline.write(d, &error))
             return;   // tried again at the next tick
     }
+}
+
+void ControlCommands::expireHandover(qint64 wallNowMs)
+{
+    // A handover unanswered by its deadline, on the wall clock as an approval.
+    if (!handoverWaits(m_control) || m_control.handover().expires_ms() >= wallNowMs)
+        return;
+    const v1::HandoverRequest handover = m_control.handover();
+    const QString requester = fromProto(handover.requested_by().user());
+    const QString stays = siteKey(commandSiteOf(m_control));
+    CommandDecision d;
+    d.owner = this;
+    d.storeResult = false;
+    d.before = m_control;
+    ControlChange change;
+    change.control = m_control;
+    change.control.clear_handover();
+    change.control.set_revision(m_control.revision() + 1);
+    change.actor = actorSaying(kSystem, wallNowMs, phrase::make("reason.handover_not_answered"));
+    *change.control.mutable_last_changed_by() = change.actor;
+    change.saySummary(phrase::make("summary.handover_expired", {{"requester", requester}, {"room", stays}}));
+    AuditRecord r;
+    r.timeMs = wallNowMs;
+    r.user = kSystem.user;
+    r.sayAction(phrase::make("action.expire_handover", {{"request", fromProto(handover.request_id())},
+                                                        {"from_room", siteKey(handover.from_site())},
+                                                        {"to_room", siteKey(handover.to_site())},
+                                                        {"requester", requester}}));
+    r.reason = fromProto(handover.requested_by().reason());
+    std::tie(r.before, r.after) = controlDiff(m_control, change.control);
+    r.sayOutcome(outcomePhrase(v1::COMMAND_EXPIRED,
+                               phrase::make("expired.handover_not_within",
+                                            {{"minutes", QString::number(m_options.approvalTimeoutMs / 60000.0, 'g',
+                                                                         QLocale::FloatingPointShortest)}})));
+    d.audit.push_back(r);
+    d.change = change;
+    QString error;
+    m_pipeline.write(d, &error);   // tried again at the next tick when it fails
 }
 
 std::optional<CommandDecision> ControlCommands::dueTimedDisable(qint64 wallNowMs, qint64 sourceNowMs)

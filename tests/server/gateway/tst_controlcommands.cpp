@@ -1,10 +1,7 @@
 // The control commands' rules through the one command pipeline, over a real
 // SQLite store: roles, validation, conflicts, approvals, expiries, timed
 // disables, idempotency and the restart.
-#include "server/gateway/CommandPipeline.h"
-#include "server/gateway/ControlCommands.h"
-#include "server/gateway/ControlTarget.h"
-#include "server/gateway/SqliteGatewayStore.h"
+#include "tests/server/gateway/ControlsFixture.h"
 
 #include <QtTest>
 
@@ -12,118 +9,8 @@
 
 using namespace sitroom;
 using namespace sitroom::gateway;
-
-namespace {
-
-const qint64 kWall = 1'780'000'000'000;   // wall clock
-const qint64 kSource = 1'790'000'000'000; // the live system's clock
-
-class FakeTarget final : public ControlTarget
-{
-public:
-    void applyControl(const v1::ControlState &control) override { applied.push_back(control); }
-    std::vector<v1::ControlState> applied;
-};
-
-v1::Configuration configuration()
-{
-    v1::Configuration c;
-    c.set_admission_rate_min_per_s(50);
-    c.set_admission_rate_max_per_s(3000);
-    c.set_admission_rate_step_per_s(50);
-    c.set_hazardous_rate_cut_fraction(0.3);
-    return c;
-}
-
-v1::ControlState initial()
-{
-    v1::ControlState s;
-    s.set_revision(1);
-    s.set_admission_rate_per_s(700);
-    for (const char *id : {"kakao", "naver", "pass"}) {
-        auto *p = s.add_providers();
-        p->set_id(id);
-        p->set_enabled(true);
-    }
-    return s;
-}
-
-const Identity kViewer{QStringLiteral("han"), v1::ROLE_VIEWER, v1::SITE_OSONG};
-const Identity kOperator{QStringLiteral("kim"), v1::ROLE_OPERATOR, v1::SITE_SEOUL};
-const Identity kSupervisor{QStringLiteral("park"), v1::ROLE_SUPERVISOR, v1::SITE_SEOUL};
-const Identity kSupervisor2{QStringLiteral("choi"), v1::ROLE_SUPERVISOR, v1::SITE_MINISTRY};
-
-int g_id = 0;
-
-v1::Command command(std::uint64_t revision, const char *reason = "queue grows")
-{
-    v1::Command c;
-    c.set_command_id("cmd-" + std::to_string(++g_id));
-    c.set_expected_revision(revision);
-    c.set_reason(reason);
-    return c;
-}
-
-v1::Command rate(std::uint64_t revision, double r)
-{
-    v1::Command c = command(revision);
-    c.mutable_set_admission_rate()->set_rate_per_s(r);
-    return c;
-}
-
-v1::Command provider(std::uint64_t revision, const char *id, bool enabled, std::uint32_t forS = 0)
-{
-    v1::Command c = command(revision);
-    c.mutable_set_provider_enabled()->set_provider_id(id);
-    c.mutable_set_provider_enabled()->set_enabled(enabled);
-    c.mutable_set_provider_enabled()->set_disable_for_s(forS);
-    return c;
-}
-
-v1::Command approve(const std::string &requestId)
-{
-    v1::Command c = command(0, "");
-    c.mutable_approve()->set_request_id(requestId);
-    return c;
-}
-
-const v1::ProviderControl &providerIn(const v1::ControlState &s, const std::string &id)
-{
-    for (const auto &p : s.providers())
-        if (p.id() == id)
-            return p;
-    static const v1::ProviderControl none;
-    return none;
-}
-
-struct Fixture
-{
-    explicit Fixture(const QString &dir = QString())
-    {
-        QString error;
-        if (!store.open(dir, &error))
-            qFatal("%s", qPrintable(error));
-        pipeline = std::make_unique<CommandPipeline>(store);
-        controls = std::make_unique<ControlCommands>(*pipeline);
-        pipeline->addHandler(controls.get());
-        pipeline->setControlInForce([this]() -> const v1::ControlState & { return controls->control(); });
-        controls->setConfiguration(configuration());
-        controls->setTarget(&target);
-        controls->initialize(initial());
-    }
-    v1::CommandResult handle(const v1::Command &c, const Identity &who, qint64 wall = kWall, qint64 source = kSource)
-    {
-        // Due expiries first, as the ControlDispatcher does, so a late approval sees its request gone.
-        controls->tick(wall, source);
-        return pipeline->handle(c, who, wall, source);
-    }
-    SqliteGatewayStore store;
-    FakeTarget target;
-    std::unique_ptr<CommandPipeline> pipeline;
-    std::unique_ptr<ControlCommands> controls;
-};
-
-} // namespace
+using namespace sitroom::gateway::fixtures;
+using Fixture = ControlsFixture;
 
 class TestControlCommands final : public QObject
 {
@@ -240,7 +127,7 @@ private slots:
         QCOMPARE(f.handle(rate(1, 650), kOperator).status(), v1::COMMAND_APPLIED);
         // lee decided on revision 1 too.
         v1::Command late = rate(1, 800);
-        const auto r = f.handle(late, Identity{QStringLiteral("lee"), v1::ROLE_OPERATOR, v1::SITE_OSONG});
+        const auto r = f.handle(late, kOsongOperator);
         QCOMPARE(r.status(), v1::COMMAND_CONFLICT);
         QCOMPARE(r.control().revision(), 2u);
         QCOMPARE(r.control().admission_rate_per_s(), 650.0);
