@@ -203,6 +203,19 @@
         <source>too many failed sign-ins for this user from this computer; try again in %1. Colleagues signing in from elsewhere are not affected</source>
         <translation>too many failed sign-ins for this user from this computer; try again in %1. Colleagues signing in from elsewhere are not affected</translation>
     </message>
+    <message>
+        <source>Switching to the %1…</source>
+        <translation>Switching to the %1…</translation>
+    </message>
+    <message>
+        <source>Switching to the %1: signing in…</source>
+        <translation>Switching to the %1: signing in…</translation>
+    </message>
+    <message>
+        <source>%1 gateway</source>
+        <comment>a gateway named by its room or its address</comment>
+        <translation>%1 gateway</translation>
+    </message>
 </context>
 <context>
     <name>LiveClock</name>
@@ -696,6 +709,166 @@
     <message>
         <source>provider.{provider}.light = suspended and requests_per_s near 0</source>
         <translation>provider.{provider}.light = suspended and requests_per_s near 0</translation>
+    </message>
+    <message>
+        <source>{user} asks to {command}; the {room} room is in command, so a supervisor of the {room} room must approve within {minutes} min</source>
+        <translation>{user} asks to {command}; the {room} room is in command, so a supervisor of the {room} room must approve within {minutes} min</translation>
+    </message>
+    <message>
+        <source>request a handover of command</source>
+        <translation>request a handover of command</translation>
+    </message>
+    <message>
+        <source>accept handover {request}</source>
+        <translation>accept handover {request}</translation>
+    </message>
+    <message>
+        <source>decline handover {request}</source>
+        <translation>decline handover {request}</translation>
+    </message>
+    <message>
+        <source>withdraw handover {request}</source>
+        <translation>withdraw handover {request}</translation>
+    </message>
+    <message>
+        <source>answer handover {request}</source>
+        <translation>answer handover {request}</translation>
+    </message>
+    <message>
+        <source>take command</source>
+        <translation>take command</translation>
+    </message>
+    <message>
+        <source>offer command of the {from_room} room to the {to_room} room</source>
+        <translation>offer command of the {from_room} room to the {to_room} room</translation>
+    </message>
+    <message>
+        <source>ask the {from_room} room to hand command to the {to_room} room</source>
+        <translation>ask the {from_room} room to hand command to the {to_room} room</translation>
+    </message>
+    <message>
+        <source>take command from the {from_room} room for the {to_room} room</source>
+        <translation>take command from the {from_room} room for the {to_room} room</translation>
+    </message>
+    <message>
+        <source>expire handover {request} (from the {from_room} room to the {to_room} room, asked by {requester})</source>
+        <translation>expire handover {request} (from the {from_room} room to the {to_room} room, asked by {requester})</translation>
+    </message>
+    <message>
+        <source>request {request} waits: the {room} room is in command, so a supervisor of the {room} room must approve</source>
+        <translation>request {request} waits: the {room} room is in command, so a supervisor of the {room} room must approve</translation>
+    </message>
+    <message>
+        <source>handover {request} waits for a supervisor of the {room} room to accept</source>
+        <translation>handover {request} waits for a supervisor of the {room} room to accept</translation>
+    </message>
+    <message>
+        <source>the {to_room} room is in command now (was the {from_room} room)</source>
+        <translation>the {to_room} room is in command now (was the {from_room} room)</translation>
+    </message>
+    <message>
+        <source>handover {request} declined: the {room} room stays in command</source>
+        <translation>handover {request} declined: the {room} room stays in command</translation>
+    </message>
+    <message>
+        <source>handover {request} withdrawn: the {room} room stays in command</source>
+        <translation>handover {request} withdrawn: the {room} room stays in command</translation>
+    </message>
+    <message>
+        <source>takeover: the {to_room} room is in command now; the {from_room} room's gateway was last seen {seconds} s ago</source>
+        <translation>takeover: the {to_room} room is in command now; the {from_room} room's gateway was last seen {seconds} s ago</translation>
+    </message>
+    <message>
+        <source>takeover: the {to_room} room is in command now; no gateway of the {from_room} room has ever been seen (this gateway allows that)</source>
+        <translation>takeover: the {to_room} room is in command now; no gateway of the {from_room} room has ever been seen (this gateway allows that)</translation>
+    </message>
+    <message>
+        <source>the {room} room is in command: only a supervisor of the {room} room may approve</source>
+        <translation>the {room} room is in command: only a supervisor of the {room} room may approve</translation>
+    </message>
+    <message>
+        <source>only a supervisor may hand over or take command</source>
+        <translation>only a supervisor may hand over or take command</translation>
+    </message>
+    <message>
+        <source>only a supervisor of the Seoul or Osong room may hand over or take command</source>
+        <translation>only a supervisor of the Seoul or Osong room may hand over or take command</translation>
+    </message>
+    <message>
+        <source>handover {request} is waiting already: answer or withdraw it first</source>
+        <translation>handover {request} is waiting already: answer or withdraw it first</translation>
+    </message>
+    <message>
+        <source>handover {request} is answered by a supervisor of the {room} room</source>
+        <translation>handover {request} is answered by a supervisor of the {room} room</translation>
+    </message>
+    <message>
+        <source>handover {request} can be withdrawn only by a supervisor of the {room} room, which asked</source>
+        <translation>handover {request} can be withdrawn only by a supervisor of the {room} room, which asked</translation>
+    </message>
+    <message>
+        <source>the {room} room is in command already</source>
+        <translation>the {room} room is in command already</translation>
+    </message>
+    <message>
+        <source>this gateway serves the {room} room, which is in command, and it is running: ask for a handover</source>
+        <translation>this gateway serves the {room} room, which is in command, and it is running: ask for a handover</translation>
+    </message>
+    <message>
+        <source>the {room} room's gateway {server} was seen {seconds} s ago; command can be taken after {after} s without it: ask for a handover</source>
+        <translation>the {room} room's gateway {server} was seen {seconds} s ago; command can be taken after {after} s without it: ask for a handover</translation>
+    </message>
+    <message>
+        <source>no gateway of the {room} room has ever been seen, so it cannot be called unreachable: ask for a handover</source>
+        <translation>no gateway of the {room} room has ever been seen, so it cannot be called unreachable: ask for a handover</translation>
+    </message>
+    <message>
+        <source>a handover answer must accept, decline or withdraw</source>
+        <translation>a handover answer must accept, decline or withdraw</translation>
+    </message>
+    <message>
+        <source>there is no waiting handover {request} (it expired, was answered, or never existed)</source>
+        <translation>there is no waiting handover {request} (it expired, was answered, or never existed)</translation>
+    </message>
+    <message>
+        <source>not answered within {minutes} min</source>
+        <translation>not answered within {minutes} min</translation>
+    </message>
+    <message>
+        <source>{user} offers command of the {from_room} room to the {to_room} room; a supervisor of the {to_room} room must accept within {minutes} min</source>
+        <translation>{user} offers command of the {from_room} room to the {to_room} room; a supervisor of the {to_room} room must accept within {minutes} min</translation>
+    </message>
+    <message>
+        <source>{user} asks the {from_room} room to hand command to the {to_room} room; a supervisor of the {from_room} room must accept within {minutes} min</source>
+        <translation>{user} asks the {from_room} room to hand command to the {to_room} room; a supervisor of the {from_room} room must accept within {minutes} min</translation>
+    </message>
+    <message>
+        <source>{user} accepted {requester}'s handover: the {to_room} room is in command</source>
+        <translation>{user} accepted {requester}'s handover: the {to_room} room is in command</translation>
+    </message>
+    <message>
+        <source>{user} declined {requester}'s handover: the {room} room stays in command</source>
+        <translation>{user} declined {requester}'s handover: the {room} room stays in command</translation>
+    </message>
+    <message>
+        <source>{user} withdrew the handover: the {room} room stays in command</source>
+        <translation>{user} withdrew the handover: the {room} room stays in command</translation>
+    </message>
+    <message>
+        <source>{requester}'s handover expired unanswered: the {room} room stays in command</source>
+        <translation>{requester}'s handover expired unanswered: the {room} room stays in command</translation>
+    </message>
+    <message>
+        <source>{user} took command for the {to_room} room from the {from_room} room</source>
+        <translation>{user} took command for the {to_room} room from the {from_room} room</translation>
+    </message>
+    <message>
+        <source>handover not answered in time</source>
+        <translation>handover not answered in time</translation>
+    </message>
+    <message>
+        <source>accepted {requester}'s handover: {reason}</source>
+        <translation>accepted {requester}'s handover: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1887,6 +2060,22 @@
     <message>
         <source>Prometheus %1</source>
         <translation>Prometheus %1</translation>
+    </message>
+    <message>
+        <source>Switched to the %1 %2</source>
+        <translation>Switched to the %1 %2</translation>
+    </message>
+    <message>
+        <source>This console moved from %1 to %2: the gateway it was on failed or could no longer serve well.</source>
+        <translation>This console moved from %1 to %2: the gateway it was on failed or could no longer serve well.</translation>
+    </message>
+    <message>
+        <source>○ Switching gateways…</source>
+        <translation>○ Switching gateways…</translation>
+    </message>
+    <message>
+        <source>In use: %1. Gateways, in order of preference: %2.</source>
+        <translation>In use: %1. Gateways, in order of preference: %2.</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,19 @@
         <source>too many failed sign-ins for this user from this computer; try again in %1. Colleagues signing in from elsewhere are not affected</source>
         <translation>이 컴퓨터에서 이 사용자의 로그인 실패가 너무 많습니다. %1 후에 다시 시도하십시오. 다른 곳에서 로그인하는 동료는 영향을 받지 않습니다</translation>
     </message>
+    <message>
+        <source>Switching to the %1…</source>
+        <translation>%1로 전환하는 중…</translation>
+    </message>
+    <message>
+        <source>Switching to the %1: signing in…</source>
+        <translation>%1로 전환하는 중: 로그인하는 중…</translation>
+    </message>
+    <message>
+        <source>%1 gateway</source>
+        <comment>a gateway named by its room or its address</comment>
+        <translation>%1 게이트웨이</translation>
+    </message>
 </context>
 <context>
     <name>LiveClock</name>
@@ -696,6 +709,166 @@
     <message>
         <source>provider.{provider}.light = suspended and requests_per_s near 0</source>
         <translation>{provider} 신호등이 중단, 요청이 거의 0</translation>
+    </message>
+    <message>
+        <source>{user} asks to {command}; the {room} room is in command, so a supervisor of the {room} room must approve within {minutes} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>request a handover of command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accept handover {request}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>decline handover {request}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>withdraw handover {request}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>answer handover {request}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>take command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>offer command of the {from_room} room to the {to_room} room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ask the {from_room} room to hand command to the {to_room} room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>take command from the {from_room} room for the {to_room} room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expire handover {request} (from the {from_room} room to the {to_room} room, asked by {requester})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>request {request} waits: the {room} room is in command, so a supervisor of the {room} room must approve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>handover {request} waits for a supervisor of the {room} room to accept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the {to_room} room is in command now (was the {from_room} room)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>handover {request} declined: the {room} room stays in command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>handover {request} withdrawn: the {room} room stays in command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>takeover: the {to_room} room is in command now; the {from_room} room's gateway was last seen {seconds} s ago</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>takeover: the {to_room} room is in command now; no gateway of the {from_room} room has ever been seen (this gateway allows that)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the {room} room is in command: only a supervisor of the {room} room may approve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only a supervisor may hand over or take command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only a supervisor of the Seoul or Osong room may hand over or take command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>handover {request} is waiting already: answer or withdraw it first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>handover {request} is answered by a supervisor of the {room} room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>handover {request} can be withdrawn only by a supervisor of the {room} room, which asked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the {room} room is in command already</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this gateway serves the {room} room, which is in command, and it is running: ask for a handover</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the {room} room's gateway {server} was seen {seconds} s ago; command can be taken after {after} s without it: ask for a handover</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no gateway of the {room} room has ever been seen, so it cannot be called unreachable: ask for a handover</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a handover answer must accept, decline or withdraw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>there is no waiting handover {request} (it expired, was answered, or never existed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not answered within {minutes} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{user} offers command of the {from_room} room to the {to_room} room; a supervisor of the {to_room} room must accept within {minutes} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{user} asks the {from_room} room to hand command to the {to_room} room; a supervisor of the {from_room} room must accept within {minutes} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{user} accepted {requester}'s handover: the {to_room} room is in command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{user} declined {requester}'s handover: the {room} room stays in command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{user} withdrew the handover: the {room} room stays in command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{requester}'s handover expired unanswered: the {room} room stays in command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{user} took command for the {to_room} room from the {from_room} room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>handover not answered in time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accepted {requester}'s handover: {reason}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1887,6 +2060,22 @@
     <message>
         <source>Prometheus %1</source>
         <translation>프로메테우스 %1</translation>
+    </message>
+    <message>
+        <source>Switched to the %1 %2</source>
+        <translation>%1로 전환됨 %2</translation>
+    </message>
+    <message>
+        <source>This console moved from %1 to %2: the gateway it was on failed or could no longer serve well.</source>
+        <translation>이 콘솔은 %1에서 %2(으)로 옮겨 왔습니다. 쓰던 게이트웨이가 멈췄거나 제대로 서비스할 수 없었습니다.</translation>
+    </message>
+    <message>
+        <source>○ Switching gateways…</source>
+        <translation>○ 게이트웨이 전환 중…</translation>
+    </message>
+    <message>
+        <source>In use: %1. Gateways, in order of preference: %2.</source>
+        <translation>사용 중: %1. 게이트웨이(우선순위 순): %2.</translation>
     </message>
 </context>
 <context>

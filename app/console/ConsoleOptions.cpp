@@ -23,7 +23,7 @@ ParsedConsoleOptions parseConsoleOptions(const QStringList &arguments, const QSt
     parser.setApplicationDescription(QStringLiteral(
         "Sitroom: the situation-room console of the vaccine-reservation system."));
     const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Live system to watch (default %1).").arg(transport::defaultListenAddress()), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("The gateway to watch the live system through (default %1); several, separated by commas, the preferred one first: the console uses the first healthy one and moves to another when it fails.").arg(transport::defaultListenAddress()), QStringLiteral("HOST:PORT[,HOST:PORT...]"));
     const QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("CA certificate the server must chain to (default %1/ca.pem).").arg(transport::defaultTlsDir()), QStringLiteral("FILE"));
     const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User name (default: the login name)."), QStringLiteral("NAME"));
     const QCommandLineOption passwordFile(QStringLiteral("password-file"), QStringLiteral("Read the password from this file (first line)."), QStringLiteral("FILE"));
@@ -50,12 +50,12 @@ ParsedConsoleOptions parseConsoleOptions(const QStringList &arguments, const QSt
 
     ConsoleOptions o;
     o.serverText = parser.isSet(server) ? parser.value(server) : transport::defaultListenAddress();
-    QString host;
-    quint16 port = transport::kDefaultPort;
+    QList<transport::HostPort> servers;
     QString error;
-    if (transport::parseHostPort(o.serverText, &host, &port, &error)) {
-        o.connection.host = host;
-        o.connection.port = port;
+    if (transport::parseHostPortList(o.serverText, &servers, &error)) {
+        o.connection.host = servers.constFirst().host;
+        o.connection.port = servers.constFirst().port;
+        o.connection.otherServers = servers.mid(1);
     } else {
         o.addressError = error;
     }

@@ -24,9 +24,9 @@ inline bool isReadingLayout(Layout layout)
 // connects.
 struct ConsoleOptions
 {
-    sitroom::models::ConnectionSettings connection;
+    sitroom::models::ConnectionSettings connection;   // every gateway of --server, the first in host/port
     QString serverText;            // as given, for the status bar
-    QString addressError;          // set when --server could not be parsed
+    QString addressError;          // set when --server (or one of its addresses) could not be parsed
     QString language;              // "ko" or "en": the locale the console installs (models/words/DisplayLanguage)
     Layout layout = Layout::Automatic;
     QString passwordError;         // set when --password-file could not be read

@@ -70,6 +70,52 @@ private slots:
         QVERIFY(o.addressError.isEmpty());
     }
 
+    void severalGatewaysInOrder()
+    {
+        const auto parsed = parseConsoleOptions({QStringLiteral("sitroom"), QStringLiteral("--server"),
+                                                 QStringLiteral("seoul-gw:7600,osong-gw:7601")},
+                                                QStringLiteral("ko"));
+        QVERIFY(parsed.options);
+        const ConsoleOptions &o = *parsed.options;
+        QVERIFY(o.addressError.isEmpty());
+        // The first is the preferred one; the rest follow in order.
+        QCOMPARE(o.connection.host, QStringLiteral("seoul-gw"));
+        QCOMPARE(o.connection.port, quint16(7600));
+        QCOMPARE(o.connection.otherServers.size(), 1);
+        QCOMPARE(o.connection.otherServers.constFirst().host, QStringLiteral("osong-gw"));
+        QCOMPARE(o.connection.otherServers.constFirst().port, quint16(7601));
+        QCOMPARE(o.connection.servers().size(), 2);
+        QCOMPARE(o.serverText, QStringLiteral("seoul-gw:7600,osong-gw:7601"));
+    }
+
+    void oneGatewayHasNoOthers()
+    {
+        const auto parsed = parseConsoleOptions({QStringLiteral("sitroom"), QStringLiteral("--server"), QStringLiteral("seoul-gw")},
+                                                QStringLiteral("ko"));
+        QVERIFY(parsed.options);
+        QCOMPARE(parsed.options->connection.host, QStringLiteral("seoul-gw"));
+        QCOMPARE(parsed.options->connection.port, quint16(7600));
+        QVERIFY(parsed.options->connection.otherServers.isEmpty());
+    }
+
+    void aBadListOpensTheWindowAnyway_data()
+    {
+        QTest::addColumn<QString>("server");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("a bad second") << "seoul-gw:7600,osong-gw:http" << "port must be a number";
+        QTest::newRow("an empty item") << "seoul-gw:7600,,osong-gw:7600" << "an empty address";
+        QTest::newRow("twice") << "seoul-gw:7600,seoul-gw:7600" << "listed twice";
+    }
+
+    void aBadListOpensTheWindowAnyway()
+    {
+        QFETCH(QString, server);
+        QFETCH(QString, error);
+        const auto parsed = parseConsoleOptions({QStringLiteral("sitroom"), QStringLiteral("--server"), server}, QStringLiteral("ko"));
+        QVERIFY(parsed.options);
+        QVERIFY2(parsed.options->addressError.contains(error), qPrintable(parsed.options->addressError));
+    }
+
     void aBadAddressOpensTheWindowAnyway()
     {
         const auto parsed = parseConsoleOptions({QStringLiteral("sitroom"), QStringLiteral("--server"), QStringLiteral("localhost:http")},
@@ -108,6 +154,7 @@ private slots:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("output");
         QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << 0 << QStringLiteral("--password-file");
+        QTest::newRow("--help on --server") << QStringList{QStringLiteral("--help")} << 0 << QStringLiteral("HOST:PORT[,HOST:PORT...]");
         QTest::newRow("usage error") << QStringList{QStringLiteral("--site"), QStringLiteral("busan")} << 2 << QStringLiteral("busan");
     }
 

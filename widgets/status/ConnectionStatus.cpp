@@ -1,11 +1,18 @@
 #include "widgets/status/ConnectionStatus.h"
 
+#include "widgets/common/LiveClockLabel.h"
 #include "widgets/status/LinkText.h"
 #include "models/situation/SituationStore.h"
+
+#include "domain/LiveClock.h"
+
+#include <QDateTime>
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
+
+#include <utility>
 
 namespace sitroom::widgets {
 
@@ -23,12 +30,15 @@ QString roleName(sitroom::v1::Role role)
 
 } // namespace
 
-ConnectionStatus::ConnectionStatus(const sitroom::models::SituationStore &store, const QString &server,
+ConnectionStatus::ConnectionStatus(const sitroom::models::SituationStore &store, const QString &servers,
                                    const QString &site, const QString &user, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
+    , m_servers(servers)
+    , m_site(site)
     , m_link(new QLabel(this))
     , m_server(new QLabel(this))
+    , m_switched(new QLabel(this))
     , m_source(new QLabel(this))
     , m_user(new QLabel(this))
     , m_rtt(new QLabel(this))
@@ -37,14 +47,19 @@ ConnectionStatus::ConnectionStatus(const sitroom::models::SituationStore &store,
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(16);
-    for (QLabel *label : {m_link, m_server, m_source, m_user, m_rtt, m_age})
+    for (QLabel *label : {m_link, m_server, m_switched, m_source, m_user, m_rtt, m_age})
         layout->addWidget(label);
     m_source->setObjectName(QStringLiteral("sourceLabel"));
     m_age->setObjectName(QStringLiteral("ageLabel"));
-    m_server->setText(tr("Server %1 · %2").arg(server, site));
+    m_server->setObjectName(QStringLiteral("serverLabel"));
+    m_switched->setObjectName(QStringLiteral("gatewaySwitchLabel"));
+    m_switched->hide();
     m_user->setProperty("userName", user);
     connect(&store, &sitroom::models::SituationStore::ageChanged, this, &ConnectionStatus::refresh);
-    connect(&store, &sitroom::models::SituationStore::linkChanged, this, &ConnectionStatus::refresh);
+    connect(&store, &sitroom::models::SituationStore::linkChanged, this, [this] {
+        noteGateway();
+        refresh();
+    });
     connect(&store, &sitroom::models::SituationStore::freshnessChanged, this, &ConnectionStatus::refresh);
     refresh();
 }
@@ -68,10 +83,54 @@ QString ConnectionStatus::ageLabelText() const
     return m_age->text();
 }
 
+QString ConnectionStatus::linkText() const
+{
+    return m_link->text();
+}
+
+QString ConnectionStatus::serverText() const
+{
+    return m_server->text();
+}
+
+QString ConnectionStatus::switchText() const
+{
+    return m_switched->isHidden() ? QString() : m_switched->text();
+}
+
+void ConnectionStatus::noteGateway()
+{
+    const sitroom::models::LinkEvent &link = m_store.link();
+    if (link.state != sitroom::models::LinkState::Live || link.server.isEmpty())
+        return;
+    const QString before = std::exchange(m_liveServer, link.server);
+    if (before.isEmpty() || before == link.server)
+        return;
+    // On the new gateway's clock (a wall clock), in the live system's zone,
+    // said to be the wall clock when the live system's runs apart from it.
+    const sitroom::domain::LiveClock clock(QString::fromStdString(m_store.configuration().timezone()));
+    const qint64 at = m_store.lastServerTimeMs() > 0 ? m_store.lastServerTimeMs() : QDateTime::currentMSecsSinceEpoch();
+    const auto source = LiveClockLabel::clocksDiffer(m_store) ? sitroom::domain::LiveClock::Source::GatewayWall
+                                                              : sitroom::domain::LiveClock::Source::LiveSystem;
+    const QString name = gatewayName(link.server, m_store.welcome().server_site());
+    m_switched->setText(tr("Switched to the %1 %2").arg(name, clock.labelled(sitroom::domain::LiveClock::Stamp{at, source})));
+    m_switched->setToolTip(tr("This console moved from %1 to %2: the gateway it was on failed or could no longer serve well.")
+                               .arg(before, link.server));
+    m_switched->show();
+}
+
 void ConnectionStatus::refresh()
 {
-    const bool live = m_store.link().state == sitroom::models::LinkState::Live;
-    m_link->setText(live ? tr("● Connected") : tr("○ Not connected"));
+    const sitroom::models::LinkEvent &link = m_store.link();
+    const bool live = link.state == sitroom::models::LinkState::Live;
+    m_link->setText(live ? tr("● Connected") : link.switching ? tr("○ Switching gateways…") : tr("○ Not connected"));
+    // The gateway in use, by its room once it has said so; until then the
+    // address being tried (the first one given, before any).
+    const sitroom::v1::Site room = live ? m_store.welcome().server_site() : sitroom::v1::SITE_UNSPECIFIED;
+    const QString address = !link.server.isEmpty() ? link.server : m_servers.section(u',', 0, 0).trimmed();
+    m_server->setText(tr("Server %1 · %2").arg(room != sitroom::v1::SITE_UNSPECIFIED ? gatewayName(address, room) : address, m_site));
+    m_server->setToolTip(m_servers.contains(u',') ? tr("In use: %1. Gateways, in order of preference: %2.").arg(address, m_servers)
+                                                   : address);
     // Configuration.source; the age's timer keeps it current after a new snapshot.
     const QString source = sourceWords(m_store.source());
     m_source->setText(source);

@@ -2,6 +2,7 @@
 
 #include "widgets/common/Formatting.h"
 #include "models/situation/SituationStore.h"
+#include "models/words/SiteNames.h"
 
 #include <QCoreApplication>
 
@@ -95,9 +96,13 @@ QString linkDescription(const sitroom::models::LinkEvent &link)
     using sitroom::models::LinkState;
     switch (link.state) {
     case LinkState::Connecting:
+        if (link.switching)
+            return QCoreApplication::translate("LinkText", "Switching to the %1…").arg(gatewayName(link.server));
         return link.attempt > 1 ? QCoreApplication::translate("LinkText", "Connecting to the server (attempt %1)…").arg(link.attempt)
                                 : QCoreApplication::translate("LinkText", "Connecting to the server…");
     case LinkState::Handshaking:
+        if (link.switching)
+            return QCoreApplication::translate("LinkText", "Switching to the %1: signing in…").arg(gatewayName(link.server));
         return QCoreApplication::translate("LinkText", "Connected; waiting for the server to accept this console…");
     case LinkState::Live:
         return QCoreApplication::translate("LinkText", "Connected");
@@ -119,6 +124,12 @@ QString linkDescription(const sitroom::models::LinkEvent &link)
         return QCoreApplication::translate("LinkText", "Disconnected");
     }
     return {};
+}
+
+QString gatewayName(const QString &address, sitroom::v1::Site room)
+{
+    const QString who = room != sitroom::v1::SITE_UNSPECIFIED ? sitroom::models::SiteNames::name(room) : address;
+    return QCoreApplication::translate("LinkText", "%1 gateway", "a gateway named by its room or its address").arg(who);
 }
 
 QString ageText(qint64 ageMs)

@@ -1,0 +1,155 @@
+// The status bar's connection words, in Korean (the console's .qm): the
+// gateway in use named by its room, the move to another one said while it
+// happens (status bar and stale banner) and when it happened, and one gateway
+// reading as it always did.
+#include "tests/models/SituationFixtures.h"
+#include "tests/support/ConsoleLook.h"
+
+#include "widgets/status/ConnectionStatus.h"
+#include "widgets/status/LinkText.h"
+#include "widgets/status/StaleBanner.h"
+
+#include <QtTest>
+
+using namespace sitroom;
+using namespace sitroom::testing;
+using models::LinkEvent;
+using models::LinkState;
+using models::SituationStore;
+using widgets::ConnectionStatus;
+
+namespace {
+
+constexpr qint64 kSimStart = 1628502300000;   // 2021-08-09 18:45:00 KST
+constexpr qint64 kSwitchWall = 1628507112000; // 2021-08-09 20:05:12 KST
+const QString kSeoul = QStringLiteral("seoul-gw:7600");
+const QString kOsong = QStringLiteral("osong-gw:7600");
+
+LinkEvent link(LinkState state, const QString &server, bool switching = false)
+{
+    LinkEvent e;
+    e.state = state;
+    e.server = server;
+    e.switching = switching;
+    return e;
+}
+
+// Live on a gateway: its Welcome (naming its room, or not) and its snapshot.
+models::TelemetryBatch liveOn(const QString &server, v1::Site room, qint64 arrivedMs, qint64 wallMs,
+                              bool switching = false)
+{
+    v1::Configuration config = makeConfiguration({"naver"});
+    config.set_timezone("Asia/Seoul");
+    config.set_speed(1.0);
+    models::TelemetryBatch b = snapshotBatch(config, makeState(wallMs, {"naver"}), {}, arrivedMs);
+    b.lastServerTimeMs = wallMs;
+    v1::Welcome welcome;
+    welcome.set_server_id(server.section(u':', 0, 0).toStdString());
+    welcome.set_server_site(room);
+    welcome.set_role(v1::ROLE_OPERATOR);
+    b.welcome = welcome;
+    b.link.push_back(link(LinkState::Live, server, switching));
+    return b;
+}
+
+} // namespace
+
+class TestConnectionStatus final : public QObject
+{
+    Q_OBJECT
+
+private:
+    ConsoleLook m_look{QStringLiteral("ko")};
+    qint64 m_now = 1000;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_look.isValid(), qPrintable(m_look.errorString()));
+        // The machine is neither in Korea nor on UTC.
+        qputenv("TZ", QByteArrayLiteral("America/New_York"));
+    }
+
+    void oneGatewayReadsAsItAlwaysDid()
+    {
+        SituationStore store(nullptr, [this] { return m_now; });
+        ConnectionStatus status(store, QStringLiteral("127.0.0.1:7600"), QStringLiteral("서울"), QStringLiteral("kim"));
+        QCOMPARE(status.serverText(), QStringLiteral("서버 127.0.0.1:7600 · 서울"));
+        store.apply(liveOn(QStringLiteral("127.0.0.1:7600"), v1::SITE_UNSPECIFIED, m_now, kSimStart));
+        QCOMPARE(status.linkText(), QStringLiteral("● 연결됨"));
+        QCOMPARE(status.serverText(), QStringLiteral("서버 127.0.0.1:7600 · 서울"));
+        // A reconnect to the same gateway is no move.
+        store.apply(linkBatch(LinkState::Connecting));
+        store.apply(liveOn(QStringLiteral("127.0.0.1:7600"), v1::SITE_UNSPECIFIED, m_now, kSimStart + 5000));
+        QVERIFY(status.switchText().isEmpty());
+    }
+
+    void namesTheGatewayInUseAndSaysWhenItChanged()
+    {
+        SituationStore store(nullptr, [this] { return m_now; });
+        ConnectionStatus status(store, kSeoul + u',' + kOsong, QStringLiteral("서울"), QStringLiteral("kim"));
+        widgets::StaleBanner banner(store);
+        // Before any link: the first gateway given.
+        QCOMPARE(status.serverText(), QStringLiteral("서버 seoul-gw:7600 · 서울"));
+
+        store.apply(liveOn(kSeoul, v1::SITE_SEOUL, m_now, kSimStart));
+        QCOMPARE(status.serverText(), QStringLiteral("서버 서울 게이트웨이 · 서울"));
+        QVERIFY(status.switchText().isEmpty());
+
+        // Seoul's gateway is gone: on the way to Osong's, said as a move, and
+        // the picture is stale, not fresh.
+        models::TelemetryBatch moving;
+        LinkEvent failed = link(LinkState::Failed, kSeoul);
+        failed.failure = models::LinkFailure::ServerClosed;
+        moving.link.push_back(failed);
+        moving.link.push_back(link(LinkState::Connecting, kOsong, true));
+        store.apply(moving);
+        QVERIFY(store.isStale());
+        QCOMPARE(status.linkText(), QStringLiteral("○ 게이트웨이 전환 중…"));
+        QCOMPARE(status.serverText(), QStringLiteral("서버 osong-gw:7600 · 서울"));
+        QVERIFY2(banner.text().contains(QStringLiteral("osong-gw:7600 게이트웨이로 전환하는 중…")), qPrintable(banner.text()));
+        QCOMPARE(widgets::linkDescription(link(LinkState::Handshaking, kOsong, true)),
+                 QStringLiteral("osong-gw:7600 게이트웨이로 전환하는 중: 로그인하는 중…"));
+
+        // On Osong's: named, and the move said with its time on the live
+        // system's clock, in its zone.
+        m_now += 800;
+        store.apply(liveOn(kOsong, v1::SITE_OSONG, m_now, kSwitchWall, true));
+        QVERIFY(!store.isStale());
+        QCOMPARE(status.linkText(), QStringLiteral("● 연결됨"));
+        QCOMPARE(status.serverText(), QStringLiteral("서버 오송 게이트웨이 · 서울"));
+        QCOMPARE(status.switchText(), QStringLiteral("오송 게이트웨이로 전환됨 20:05:12 KST"));
+        // It stays said (until the next move).
+        store.apply(tickBatch(makeState(kSwitchWall + 1000, {"naver"}), {}, m_now));
+        QCOMPARE(status.switchText(), QStringLiteral("오송 게이트웨이로 전환됨 20:05:12 KST"));
+    }
+
+    void anUnnamedGatewayIsNamedByItsAddress()
+    {
+        SituationStore store(nullptr, [this] { return m_now; });
+        ConnectionStatus status(store, kSeoul + u',' + kOsong, QStringLiteral("오송"), QStringLiteral("lee"));
+        store.apply(liveOn(kSeoul, v1::SITE_UNSPECIFIED, m_now, kSimStart));
+        QCOMPARE(status.serverText(), QStringLiteral("서버 seoul-gw:7600 · 오송"));
+        store.apply(liveOn(kOsong, v1::SITE_UNSPECIFIED, m_now, kSwitchWall, true));
+        QCOMPARE(status.switchText(), QStringLiteral("osong-gw:7600 게이트웨이로 전환됨 20:05:12 KST"));
+    }
+
+    void aSimulationsOwnClockIsNotTheMovesTime()
+    {
+        // The live system's clock runs 30 times faster in 2021: the move's
+        // time is the gateway's wall clock, and says so.
+        SituationStore store(nullptr, [this] { return m_now; });
+        ConnectionStatus status(store, kSeoul + u',' + kOsong, QStringLiteral("서울"), QStringLiteral("kim"));
+        store.apply(liveOn(kSeoul, v1::SITE_SEOUL, m_now, kSimStart));
+        models::TelemetryBatch osong = liveOn(kOsong, v1::SITE_OSONG, m_now, kSwitchWall, true);
+        osong.snapshot->mutable_configuration()->set_speed(30.0);
+        osong.snapshot->mutable_state()->set_sim_time_ms(kSimStart);
+        osong.state.set_sim_time_ms(kSimStart);
+        store.apply(osong);
+        QVERIFY2(status.switchText().startsWith(QStringLiteral("오송 게이트웨이로 전환됨 20:05:12 KST (")),
+                 qPrintable(status.switchText()));
+    }
+};
+
+QTEST_MAIN(TestConnectionStatus)
+#include "tst_connectionstatus.moc"
