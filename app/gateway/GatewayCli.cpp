@@ -50,6 +50,8 @@ ParsedGatewayCli parseGatewayCli(const QStringList &arguments)
     const QCommandLineOption duration(QStringLiteral("duration"), QStringLiteral("sim: how much simulated time to run (default: the scenario's)."), QStringLiteral("DURATION"));
     parser.addOptions({source, site, webhook, secret, webhookCa, effectTimeout, listen, tlsDir, serverId, tickHz, users,
                        stateDir, state, alertRules, approvalTimeout, seed, speed, fastForward, duration});
+    const appcommon::CommandRoomFlags rooms;
+    rooms.addTo(parser);
 
     ParsedGatewayCli result;
     const auto fail = [&result](const QString &message) {
@@ -117,6 +119,8 @@ ParsedGatewayCli parseGatewayCli(const QStringList &arguments)
     }
     if (parser.isSet(approvalTimeout) && !appcommon::parseDuration(parser.value(approvalTimeout), &o.approvalTimeoutS, &error))
         return fail(error.replace(QStringLiteral("--duration"), QStringLiteral("--approval-timeout")));
+    if (!rooms.read(parser, &o.rooms, &error))
+        return fail(error);
     if (parser.isSet(effectTimeout)) {
         const QString text = parser.value(effectTimeout).trimmed();
         bool ok = false;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/common/CommandRoomFlags.h"
+
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -39,6 +41,7 @@ struct GatewayCli
     QString alertRulesFile;
     std::int64_t approvalTimeoutS = 300;
     std::optional<std::int64_t> effectTimeoutS;
+    appcommon::CommandRoomSettings rooms;   // --site, --command-site, --takeover-after, --allow-unseen-takeover
     // Steering a live system.
     QUrl controlWebhook;
     QString controlSecretFile;

@@ -44,6 +44,10 @@ gateway::GatewayOptions gatewayOptions(const gatewayapp::GatewayCli &o)
     g.approvalTimeoutMs = o.approvalTimeoutS * 1000;
     if (o.effectTimeoutS)
         g.effectTimeoutMs = *o.effectTimeoutS * 1000;
+    g.site = o.rooms.site;
+    g.commandSite = o.rooms.commandSite;
+    g.takeoverAfterMs = o.rooms.takeoverAfterS * 1000;
+    g.allowUnseenTakeover = o.rooms.allowUnseenTakeover;
     return g;
 }
 

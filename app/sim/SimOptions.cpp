@@ -42,6 +42,8 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
     const QCommandLineOption controlListen(QStringLiteral("control-listen"), QStringLiteral("Run as a live system seen from outside: serve the control webhook at http://HOST:PORT/control (docs/control-webhook.md; port 0 picks a free one) next to /metrics (--metrics-listen required), with no embedded gateway: sitroom-gateway serves consoles."), QStringLiteral("HOST:PORT"));
     const QCommandLineOption controlSecret(QStringLiteral("control-secret"), QStringLiteral("File holding the control webhook's shared secret (required with --control-listen)."), QStringLiteral("FILE"));
     parser.addOptions({scenario, seed, speed, fast, duration, fastForward, approvalTimeout, report, listen, tickHz, admission, disable, tlsDir, users, stateDir, alertRules, metricsListen, controlListen, controlSecret, initTls, list});
+    const appcommon::CommandRoomFlags rooms;
+    rooms.addTo(parser);
 
     ParsedOptions result;
     if (!parser.parse(arguments)) {
@@ -108,6 +110,11 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
         if (value < 1 || value > 24 * 3600)
             return fail(QStringLiteral("--approval-timeout: %1 is outside 1 second to 24 hours").arg(parser.value(approvalTimeout)));
         o.approvalTimeoutS = value;
+    }
+    {
+        QString error;
+        if (!rooms.read(parser, &o.rooms, &error))
+            return fail(error);
     }
     o.reportPath = parser.value(report);
     if (parser.isSet(listen)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/common/CommandRoomFlags.h"
 #include "app/common/DurationText.h"
 
 #include "proto/transport/Defaults.h"
@@ -34,6 +35,7 @@ struct SimOptions
     QString usersFile;               // --users: sign-in with roles; none: everyone a viewer
     QString stateDir;                // --state-dir: audit and controls kept across restarts
     QString alertRulesFile;          // --alert-rules: replaces the shipped alert rules
+    appcommon::CommandRoomSettings rooms;   // --site, --command-site, --takeover-after, --allow-unseen-takeover
     QString metricsHost;             // --metrics-listen: empty serves no /metrics
     quint16 metricsPort = 0;
     QString controlHost;             // --control-listen: the live-system mode (no embedded gateway)

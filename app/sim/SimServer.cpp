@@ -24,6 +24,10 @@ gateway::GatewayOptions gatewayOptions(const SimOptions &o)
     g.stateDir = o.stateDir;
     g.alertRulesFile = o.alertRulesFile;
     g.approvalTimeoutMs = o.approvalTimeoutS * 1000;
+    g.site = o.rooms.site;
+    g.commandSite = o.rooms.commandSite;
+    g.takeoverAfterMs = o.rooms.takeoverAfterS * 1000;
+    g.allowUnseenTakeover = o.rooms.allowUnseenTakeover;
     return g;
 }
 

@@ -37,7 +37,13 @@ struct GatewayOptions
     // A PostgreSQL shared with another gateway (PostgresGatewayStore), as a
     // libpq URL or key=value string; in place of stateDir, never with it.
     QString stateConnection;
-    qint64 approvalTimeoutMs = 5 * 60 * 1000; // a hazardous request expires unapproved after this
+    qint64 approvalTimeoutMs = 5 * 60 * 1000; // a hazardous request (or a handover) expires unanswered after this
+    // The room in command (docs/controls.md): the one a fresh control state
+    // gives it to (a stored one wins), and when another room may take it.
+    sitroom::v1::Site commandSite = sitroom::v1::SITE_SEOUL;
+    qint64 takeoverAfterMs = 120 * 1000;  // every gateway of the room in command unseen this long
+    bool allowUnseenTakeover = false;     // ...or none of them ever seen (a gateway alone)
+    int presenceIntervalMs = 5000;        // this gateway's presence goes to the state store this often
     std::uint32_t providerRampS = 300;    // a re-enabled provider ramps back in over this
     // Alerts (docs/alerts.md): empty uses the shipped rules.
     QString alertRulesFile;

@@ -70,9 +70,13 @@ bool Gateway::openControls(QString *error, GatewaySetting *setting)
     d->pipeline->setSourceClock([this] { return sourceNowMs(); });
     openCommands();
     openAlerts(std::move(rules));
-    // The alert commands first: the control commands take every other one.
+    // The alert commands first, then the handover's: the control commands take every other one.
     d->pipeline->addHandler(d->alertCommands.get());
+    d->pipeline->addHandler(d->handover.get());
     d->pipeline->addHandler(d->controls.get());
+    d->presence = std::make_unique<PresenceBeacon>(*d->store, d->options.serverId, d->options.site,
+                                                   d->options.presenceIntervalMs);
+    d->presence->start();
     // Another gateway's changes to a shared store, told as ours are.
     d->store->setChangeListener([this](const StoreChanges &changes) { followStore(changes); });
     d->controlTimer->start();
@@ -84,7 +88,13 @@ void Gateway::openCommands()
     ControlCommandsOptions options;
     options.approvalTimeoutMs = d->options.approvalTimeoutMs;
     options.rampS = d->options.providerRampS;
+    options.commandSite = d->options.commandSite;
     d->controls = std::make_unique<ControlCommands>(*d->pipeline, options);
+    HandoverOptions handover;
+    handover.takeoverAfterMs = d->options.takeoverAfterMs;
+    handover.allowUnseenTakeover = d->options.allowUnseenTakeover;
+    handover.gatewaySite = d->options.site;
+    d->handover = std::make_unique<HandoverCommands>(*d->pipeline, *d->controls, handover);
     d->pipeline->setControlInForce([controls = d->controls.get()]() -> const sitroom::v1::ControlState & {
         return controls->control();
     });

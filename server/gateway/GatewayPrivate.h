@@ -13,6 +13,8 @@
 #include "server/gateway/ControlCommands.h"
 #include "server/gateway/ControlDispatcher.h"
 #include "server/gateway/EffectVerifier.h"
+#include "server/gateway/HandoverCommands.h"
+#include "server/gateway/PresenceBeacon.h"
 #include "server/gateway/PublishedState.h"
 #include "server/gateway/ServiceLevel.h"
 #include "server/gateway/SignInGuard.h"
@@ -62,6 +64,8 @@ public:
     std::unique_ptr<GatewayStore> store;
     std::unique_ptr<CommandPipeline> pipeline;
     std::unique_ptr<ControlCommands> controls;
+    std::unique_ptr<HandoverCommands> handover;
+    std::unique_ptr<PresenceBeacon> presence;
     std::unique_ptr<AlertWatch> alerts;
     std::unique_ptr<AlertCommands> alertCommands;
     AuditFeed auditFeed;   // the audit rows the consoles have been sent

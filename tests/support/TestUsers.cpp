@@ -31,8 +31,10 @@ QList<TestUser> standardTestUsers()
         {QStringLiteral("kim"), QStringLiteral("operator"), QStringLiteral("seoul"), QStringLiteral("kim-pw")},
         {QStringLiteral("lee"), QStringLiteral("operator"), QStringLiteral("osong"), QStringLiteral("lee-pw")},
         {QStringLiteral("park"), QStringLiteral("supervisor"), QStringLiteral("seoul"), QStringLiteral("park-pw")},
-        {QStringLiteral("choi"), QStringLiteral("supervisor"), QStringLiteral("ministry"), QStringLiteral("choi-pw")},
+        {QStringLiteral("choi"), QStringLiteral("supervisor"), QStringLiteral("seoul"), QStringLiteral("choi-pw")},
         {QStringLiteral("han"), QStringLiteral("viewer"), QStringLiteral("osong"), QStringLiteral("han-pw")},
+        {QStringLiteral("jung"), QStringLiteral("supervisor"), QStringLiteral("osong"), QStringLiteral("jung-pw")},
+        {QStringLiteral("kang"), QStringLiteral("supervisor"), QStringLiteral("ministry"), QStringLiteral("kang-pw")},
     };
 }
 

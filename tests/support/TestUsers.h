@@ -17,8 +17,10 @@ struct TestUser
 // iterations, so sign-ins in tests are fast. False when the file cannot be written.
 bool writeUsersFile(const QString &path, const QList<TestUser> &users, int iterations = 1000);
 
-// kim (operator, seoul), lee (operator, osong), park (supervisor, seoul),
-// choi (supervisor, ministry), han (viewer, osong); password "<name>-pw".
+// kim (operator, seoul), lee (operator, osong), park and choi (supervisors,
+// seoul: Seoul is in command unless a test hands it over, and its requests
+// need a second Seoul supervisor), han (viewer, osong), jung (supervisor,
+// osong), kang (supervisor, ministry); password "<name>-pw".
 QList<TestUser> standardTestUsers();
 
 } // namespace sitroom::testing
