@@ -14,14 +14,23 @@ namespace sitroom::ctl {
 // Where and as whom to connect; the options that go before the command.
 struct GlobalOptions
 {
+    // The first gateway of --server, then the others in order of preference.
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = transport::kDefaultPort;
+    QList<transport::HostPort> otherServers;
     QString caFile;
     QString user;
     QString password;
     sitroom::v1::Site site = sitroom::v1::SITE_UNSPECIFIED;
     bool json = false;
     int timeoutMs = 10000;
+
+    QList<transport::HostPort> servers() const
+    {
+        QList<transport::HostPort> all{transport::HostPort{host, port}};
+        all += otherServers;
+        return all;
+    }
 };
 
 // One parsed command line: the global options, the command and its own
@@ -36,7 +45,8 @@ struct Invocation
     double rate = 0;                        // throttle
     QString provider;                       // disable, enable
     std::uint32_t disableForS = 0;          // disable --for
-    QString requestId;                      // approve
+    QString requestId;                      // approve, handover accept|decline|withdraw
+    QString handoverStep;                   // handover: request, accept, decline or withdraw
     bool verify = false;                    // audit
     bool csv = false;
     std::uint64_t afterId = 0;

@@ -7,11 +7,19 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace sitroom::ctl {
 
 using sitroom::v1::Envelope;
 
 namespace {
+
+// With other gateways to go to, silence for this many heartbeat intervals is
+// a dead link.
+constexpr int kSilentHeartbeats = 3;
+// How long a probe of another gateway's service level may take.
+constexpr int kProbeTimeoutMs = 3000;
 
 QString refusalWords(const sitroom::v1::Refusal &refusal)
 {
@@ -29,20 +37,79 @@ QString refusalWords(const sitroom::v1::Refusal &refusal)
     return reason.isEmpty() ? what : what + QStringLiteral(": ") + reason;
 }
 
+bool refusesTheUser(sitroom::v1::RefusalCode code)
+{
+    return code == sitroom::v1::REFUSAL_BAD_CREDENTIALS || code == sitroom::v1::REFUSAL_TOO_MANY_ATTEMPTS;
+}
+
+quint32 levelOf(const sitroom::v1::Welcome &welcome)
+{
+    // A gateway that does not say is taken as healthy.
+    return welcome.has_service_level() ? welcome.service_level() : 255u;
+}
+
+QSslConfiguration tlsFor(const QList<QSslCertificate> &ca)
+{
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setCaCertificates(ca);  // this CA only, not the system's
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    return config;
+}
+
 } // namespace
 
 CtlSession::CtlSession(GlobalOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_socket(new QSslSocket(this))
+    , m_servers(m_options.servers())
 {
-    connect(m_socket, &QSslSocket::readyRead, this, &CtlSession::onReadyRead);
+}
+
+CtlSession::~CtlSession()
+{
+    if (m_socket)
+        m_socket->abort();
+}
+
+QString CtlSession::where() const
+{
+    return m_servers.value(m_current).text();
+}
+
+void CtlSession::note(const QString &text) const
+{
+    if (m_notes)
+        m_notes(text);
+}
+
+void CtlSession::resetLink()
+{
+    if (m_socket) {
+        QSslSocket *old = m_socket;
+        m_socket = nullptr;
+        disconnect(old, nullptr, this, nullptr);
+        old->abort();
+        old->deleteLater();
+    }
+    m_decoder = framing::FrameDecoder();
+    m_failed = false;
+    m_linkDied = false;
+    m_waitRanOut = false;
+    m_error.clear();
+    m_lastHeard.invalidate();
+    m_haveWelcome = false;
+    m_haveSnapshot = false;
+
+    auto *socket = new QSslSocket(this);
+    m_socket = socket;
+    connect(socket, &QSslSocket::readyRead, this, &CtlSession::onReadyRead);
     // The handshake's end is something open() waits for: wake its loop.
-    connect(m_socket, &QSslSocket::encrypted, this, [this] {
+    connect(socket, &QSslSocket::encrypted, this, [this] {
         if (m_loop)
             m_loop->quit();
     });
-    connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+    connect(socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         // A close after a Refusal or a TLS failure already said why.
         if (m_failed)
             return;
@@ -53,34 +120,24 @@ CtlSession::CtlSession(GlobalOptions options, QObject *parent)
         else
             fail(QStringLiteral("cannot connect to %1: %2").arg(where(), m_socket->errorString()));
     });
-    connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+    connect(socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         QStringList texts;
         for (const QSslError &e : errors)
             texts << e.errorString();
         fail(QStringLiteral("TLS certificate check of %1 failed (CA %2): %3")
                  .arg(where(), m_options.caFile, texts.join(QStringLiteral("; "))));
     });
-    connect(m_socket, &QSslSocket::disconnected, this, [this] {
+    connect(socket, &QSslSocket::disconnected, this, [this] {
         if (!m_failed)
             fail(QStringLiteral("%1 closed the connection").arg(where()));
     });
 }
 
-CtlSession::~CtlSession()
-{
-    m_socket->abort();
-}
-
-QString CtlSession::where() const
-{
-    const QString host = m_options.host.contains(u':') ? u'[' + m_options.host + u']' : m_options.host;
-    return QStringLiteral("%1:%2").arg(host).arg(m_options.port);
-}
-
-void CtlSession::fail(const QString &message)
+void CtlSession::fail(const QString &message, bool linkDied)
 {
     if (!m_failed) {
         m_failed = true;
+        m_linkDied = linkDied;
         m_error = message;
     }
     if (m_loop)
@@ -93,19 +150,31 @@ bool CtlSession::waitUntil(const std::function<bool()> &done, const QString &wha
     runUntil(done, deadline);
     if (!m_failed && !done()) {
         const QString seconds = QString::number(m_options.timeoutMs / 1000.0, 'g', 4);
-        fail(QStringLiteral("no %1 from %2 within %3 s").arg(what, where(), seconds));
+        fail(QStringLiteral("no %1 from %2 within %3 s").arg(what, where(), seconds), false);
+        m_waitRanOut = true;
     }
     return !m_failed && done();
 }
 
 void CtlSession::runUntil(const std::function<bool()> &done, const QDeadlineTimer &deadline)
 {
+    const int heartbeatMs = m_welcome.heartbeat_interval_ms() > 0 ? int(m_welcome.heartbeat_interval_ms()) : 1000;
     while (!m_failed && !done() && !deadline.hasExpired()) {
+        // With somewhere else to go, a link that has gone quiet is a dead one.
+        if (canFailOver() && m_haveWelcome && m_lastHeard.isValid()
+            && m_lastHeard.elapsed() > kSilentHeartbeats * heartbeatMs) {
+            fail(QStringLiteral("nothing came from %1 for %2 s")
+                     .arg(where(), QString::number(m_lastHeard.elapsed() / 1000.0, 'f', 1)));
+            break;
+        }
         QEventLoop loop;
         QTimer timer;
         timer.setSingleShot(true);
         connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-        timer.start(int(std::max<qint64>(1, deadline.remainingTime())));
+        qint64 wait = std::max<qint64>(1, deadline.remainingTime());
+        if (canFailOver())
+            wait = std::min<qint64>(wait, 250);
+        timer.start(int(wait));
         m_loop = &loop;
         loop.exec();
         m_loop = nullptr;
@@ -128,7 +197,16 @@ std::optional<sitroom::v1::CommandProgress> CtlSession::waitForEffect(const std:
                                                                       int timeoutMs)
 {
     m_timedOut = false;
-    runUntil([&] { return settledProgress(commandId, revision) != nullptr; }, QDeadlineTimer(timeoutMs));
+    const QDeadlineTimer deadline(timeoutMs);
+    const auto settled = [&] { return settledProgress(commandId, revision) != nullptr; };
+    runUntil(settled, deadline);
+    // A link that dies while waiting: the other gateway's snapshot and
+    // broadcasts tell the rest.
+    for (int moves = 0; !settled() && linkDied() && canFailOver() && moves < int(m_servers.size()); ++moves) {
+        if (!failOver(m_error))
+            break;
+        runUntil(settled, deadline);
+    }
     if (const sitroom::v1::CommandProgress *p = settledProgress(commandId, revision))
         return *p;
     m_timedOut = !m_failed;
@@ -155,17 +233,38 @@ bool CtlSession::open()
             : QStringLiteral("the CA file %1 does not exist; give --ca FILE (the server's ca.pem)").arg(m_options.caFile);
         return false;
     }
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setCaCertificates(ca);  // this CA only, not the system's
-    config.setProtocol(QSsl::TlsV1_2OrLater);
-    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    m_socket->setSslConfiguration(config);
+    QStringList failures;
+    for (int i = 0; i < int(m_servers.size()); ++i) {
+        if (openAt(i)) {
+            preferHealthier();
+            return !m_failed;
+        }
+        failures << m_error;
+        if (!m_linkDied)
+            return false;   // the user was refused: said as it is, nowhere else tried
+        if (i + 1 < int(m_servers.size()))
+            note(QStringLiteral("%1; trying %2").arg(m_error, m_servers.at(i + 1).text()));
+    }
+    if (canFailOver())
+        m_error = QStringLiteral("no gateway could be used: %1").arg(failures.join(QStringLiteral("; ")));
+    return false;
+}
+
+bool CtlSession::openAt(int index)
+{
+    m_current = index;
+    resetLink();
+    m_socket->setSslConfiguration(tlsFor(QSslCertificate::fromPath(m_options.caFile)));
+    const transport::HostPort &server = m_servers.at(index);
     // The peer name is the host as written; the development certificate has
     // IP names for 127.0.0.1 and ::1.
-    m_socket->connectToHostEncrypted(m_options.host, m_options.port, m_options.host);
-    if (!waitUntil([this] { return m_socket->isEncrypted(); }, QStringLiteral("TLS handshake")))
+    m_socket->connectToHostEncrypted(server.host, server.port, server.host);
+    // A gateway that does not answer in time is passed for the next, as one
+    // that is down; only a refusal of the user stops here.
+    if (!waitUntil([this] { return m_socket->isEncrypted(); }, QStringLiteral("TLS handshake"))) {
+        m_linkDied = m_linkDied || m_waitRanOut;
         return false;
-
+    }
     Envelope envelope;
     auto *hello = envelope.mutable_hello();
     hello->set_protocol_version(sitroom::v1::PROTOCOL_VERSION_1);
@@ -175,7 +274,114 @@ bool CtlSession::open()
     hello->set_client_name("sitroomctl");
     hello->set_client_version(QCoreApplication::applicationVersion().toStdString());
     send(envelope);
-    return waitUntil([this] { return m_haveWelcome && m_haveSnapshot; }, QStringLiteral("welcome and snapshot"));
+    const bool ok = waitUntil([this] { return m_haveWelcome && m_haveSnapshot; }, QStringLiteral("welcome and snapshot"));
+    m_linkDied = m_linkDied || m_waitRanOut;
+    return ok;
+}
+
+std::optional<quint32> CtlSession::probe(int index)
+{
+    const transport::HostPort &server = m_servers.at(index);
+    QSslSocket socket;
+    socket.setSslConfiguration(tlsFor(QSslCertificate::fromPath(m_options.caFile)));
+    framing::FrameDecoder decoder;
+    std::optional<quint32> level;
+    bool over = false;
+    QEventLoop loop;
+    connect(&socket, &QSslSocket::encrypted, &loop, [&socket] {
+        Envelope envelope;
+        envelope.set_seq(1);
+        envelope.mutable_hello()->set_protocol_version(sitroom::v1::PROTOCOL_VERSION_1);
+        envelope.mutable_hello()->set_client_name("sitroomctl");
+        envelope.mutable_hello()->set_probe(true);
+        socket.write(framing::encodeFrame(envelope));
+    });
+    connect(&socket, &QSslSocket::readyRead, &loop, [&] {
+        over = !decoder.feed(socket.readAll(), [&](Envelope &e) {
+            if (e.has_welcome() && !level)
+                level = levelOf(e.welcome());
+            if (e.has_refusal())
+                over = true;
+        }) || over;
+        if (level || over)
+            loop.quit();
+    });
+    const auto end = [&] {
+        over = true;
+        loop.quit();
+    };
+    connect(&socket, &QSslSocket::errorOccurred, &loop, end);
+    connect(&socket, &QSslSocket::sslErrors, &loop, end);
+    connect(&socket, &QSslSocket::disconnected, &loop, end);
+    QTimer::singleShot(std::min(kProbeTimeoutMs, m_options.timeoutMs), &loop, end);
+    socket.connectToHostEncrypted(server.host, server.port, server.host);
+    if (!level && !over)
+        loop.exec();
+    socket.abort();
+    return level;
+}
+
+void CtlSession::preferHealthier()
+{
+    const quint32 own = levelOf(m_welcome);
+    if (!canFailOver() || own >= transport::kHealthyServiceLevel)
+        return;
+    std::optional<int> target;
+    quint32 best = own;
+    for (int i = 0; i < int(m_servers.size()); ++i) {
+        if (i == m_current)
+            continue;
+        const std::optional<quint32> level = probe(i);
+        if (!level || *level <= best)
+            continue;
+        target = i;
+        best = *level;
+        if (best >= transport::kHealthyServiceLevel)
+            break;   // the first healthy one
+    }
+    if (!target)
+        return;
+    const int back = m_current;
+    const QString from = where();
+    note(QStringLiteral("%1 serves at level %2; using %3 (level %4)").arg(from).arg(own).arg(m_servers.at(*target).text()).arg(best));
+    if (openAt(*target))
+        return;
+    note(QStringLiteral("%1; back to %2").arg(m_error, from));
+    openAt(back);
+}
+
+bool CtlSession::failOver(const QString &why)
+{
+    const int from = m_current;
+    const int count = int(m_servers.size());
+    note(QStringLiteral("%1; trying the other gateways").arg(why));
+    QStringList failures{why};
+    // The others in order, this one last.
+    for (int k = 1; k <= count; ++k) {
+        const int i = (from + k) % count;
+        if (openAt(i)) {
+            note(QStringLiteral("signed in to %1").arg(where()));
+            return true;
+        }
+        failures << m_error;
+        if (!m_linkDied)
+            return false;
+    }
+    m_error = QStringLiteral("no gateway could be used: %1").arg(failures.join(QStringLiteral("; ")));
+    return false;
+}
+
+bool CtlSession::ask(Envelope request, const std::function<bool()> &answered, const QString &what)
+{
+    for (int moves = 0;; ++moves) {
+        send(request);
+        if (waitUntil(answered, what))
+            return true;
+        if (!linkDied() || !canFailOver() || moves >= int(m_servers.size()) || !failOver(m_error))
+            return false;
+        // Asked again through the gateway now in use; a command keeps its
+        // command_id, so it is applied once whoever answers.
+    }
 }
 
 std::optional<sitroom::v1::CommandResult> CtlSession::runCommand(const sitroom::v1::Command &command)
@@ -184,8 +390,7 @@ std::optional<sitroom::v1::CommandResult> CtlSession::runCommand(const sitroom::
     m_commandResult.reset();
     Envelope envelope;
     *envelope.mutable_command() = command;
-    send(envelope);
-    if (!waitUntil([this] { return m_commandResult.has_value(); }, QStringLiteral("answer to the command")))
+    if (!ask(envelope, [this] { return m_commandResult.has_value(); }, QStringLiteral("answer to the command")))
         return std::nullopt;
     return m_commandResult;
 }
@@ -196,8 +401,7 @@ std::optional<sitroom::v1::AuditResponse> CtlSession::runAudit(const sitroom::v1
     m_auditResponse.reset();
     Envelope envelope;
     *envelope.mutable_audit_request() = request;
-    send(envelope);
-    if (!waitUntil([this] { return m_auditResponse.has_value(); }, QStringLiteral("answer to the audit request")))
+    if (!ask(envelope, [this] { return m_auditResponse.has_value(); }, QStringLiteral("answer to the audit request")))
         return std::nullopt;
     return m_auditResponse;
 }
@@ -205,12 +409,16 @@ std::optional<sitroom::v1::AuditResponse> CtlSession::runAudit(const sitroom::v1
 void CtlSession::send(Envelope &envelope)
 {
     envelope.set_seq(++m_clientSeq);
-    m_socket->write(framing::encodeFrame(envelope));
+    if (m_socket)
+        m_socket->write(framing::encodeFrame(envelope));
 }
 
 void CtlSession::onReadyRead()
 {
+    if (!m_socket)
+        return;
     const QByteArray bytes = m_socket->readAll();
+    m_lastHeard.start();
     const bool ok = m_decoder.feed(bytes, [this](Envelope &envelope) { onEnvelope(envelope); });
     if (!ok)
         fail(QStringLiteral("protocol error from %1: %2").arg(where(), m_decoder.errorString()));
@@ -224,7 +432,8 @@ void CtlSession::onEnvelope(Envelope &envelope)
         return;
     switch (envelope.body_case()) {
     case Envelope::kRefusal:
-        fail(QStringLiteral("%1 refused the session: %2").arg(where(), refusalWords(envelope.refusal())));
+        fail(QStringLiteral("%1 refused the session: %2").arg(where(), refusalWords(envelope.refusal())),
+             !refusesTheUser(envelope.refusal().code()));
         break;
     case Envelope::kWelcome:
         m_welcome.Swap(envelope.mutable_welcome());
@@ -237,11 +446,13 @@ void CtlSession::onEnvelope(Envelope &envelope)
         }
         m_snapshot.Swap(envelope.mutable_snapshot());
         m_snapshotServerTimeMs = envelope.server_time_ms();
-        m_progress.assign(m_snapshot.recent_progress().begin(), m_snapshot.recent_progress().end());
+        // After a move, what the first gateway said still counts.
+        m_progress.insert(m_progress.end(), m_snapshot.recent_progress().begin(), m_snapshot.recent_progress().end());
         m_haveSnapshot = true;
         break;
     case Envelope::kCommandResult:
-        if (envelope.command_result().command_id() == m_awaitedCommandId && !m_awaitedCommandId.empty())
+        if (envelope.command_result().command_id() == m_awaitedCommandId && !m_awaitedCommandId.empty()
+            && !m_commandResult)
             m_commandResult = envelope.command_result();
         break;
     case Envelope::kCommandProgress:
