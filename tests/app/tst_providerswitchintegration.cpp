@@ -4,6 +4,7 @@
 // the live system's clock; when the timed disable ends the tile shows the
 // ramp back and then nothing.
 #include "tests/support/ConsoleData.h"
+#include "tests/support/ConsoleLook.h"
 #include "tests/support/SimulatorProcess.h"
 #include "tests/support/TestUsers.h"
 
@@ -127,4 +128,3 @@ private slots:
 
 QTEST_MAIN(TestProviderSwitchIntegration)
 #include "tst_providerswitchintegration.moc"
-#include "tests/support/ConsoleLook.h"

@@ -2,6 +2,7 @@
 // and what nobody acknowledged, and never "안정" over an unacknowledged
 // critical alert; a drill shows "훈련 상황" above everything on the desk,
 // compact and wall layouts, and nothing when it is not a drill.
+#include "tests/support/ConsoleLook.h"
 #include "tests/support/ConsoleScreen.h"
 #include "tests/widgets/AlertFixtures.h"
 
@@ -210,4 +211,3 @@ private slots:
 
 QTEST_MAIN(tst_AlarmDrill)
 #include "tst_alarmdrill.moc"
-#include "tests/support/ConsoleLook.h"

@@ -6,6 +6,7 @@
 // request beside the effect on today's and counts down to the gateway's
 // deadline (expires_ms on the gateway's clock, read from the messages).
 #include "app/console/MainWindow.h"
+#include "tests/support/ConsoleLook.h"
 #include "tests/support/ConsoleScreen.h"
 #include "tests/support/SyntheticTelemetry.h"
 
@@ -307,4 +308,3 @@ private slots:
 
 QTEST_MAIN(tst_ApprovalNotice)
 #include "tst_approvalnotice.moc"
-#include "tests/support/ConsoleLook.h"

@@ -1,4 +1,5 @@
 #include "tests/models/SituationFixtures.h"
+#include "tests/support/ConsoleLook.h"
 
 #include "models/itemmodels/CohortModel.h"
 #include "widgets/panels/CohortPanel.h"
@@ -175,4 +176,3 @@ private slots:
 
 QTEST_MAIN(tst_CohortPanel)
 #include "tst_cohortpanel.moc"
-#include "tests/support/ConsoleLook.h"

@@ -11,6 +11,8 @@
 #include "models/situation/SituationStore.h"
 #include "models/words/DisplayLanguage.h"
 
+#include "tests/support/ConsoleLook.h"
+
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -111,4 +113,3 @@ private slots:
 
 QTEST_MAIN(tst_ConsoleApp)
 #include "tst_consoleapp.moc"
-#include "tests/support/ConsoleLook.h"

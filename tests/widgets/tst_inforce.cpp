@@ -4,6 +4,7 @@
 // the ramp back; the backend's utilisation has a figure with its own colour;
 // nothing reads 0 before data came.
 #include "tests/models/SituationFixtures.h"
+#include "tests/support/ConsoleLook.h"
 
 #include "widgets/board/BackendLoadStrip.h"
 #include "widgets/board/ProviderBoard.h"
@@ -342,4 +343,3 @@ private slots:
 
 QTEST_MAIN(tst_InForce)
 #include "tst_inforce.moc"
-#include "tests/support/ConsoleLook.h"

@@ -2,6 +2,7 @@
 // utilisation has a place on the board on the desk and laptop layouts; a
 // "not sent" message goes when the link is back and other messages time out;
 // the stale banner leaves no blank band when it goes.
+#include "tests/support/ConsoleLook.h"
 #include "tests/support/ConsoleScreen.h"
 #include "tests/widgets/AlertFixtures.h"
 #include "app/console/MainWindow.h"
@@ -285,4 +286,3 @@ private slots:
 
 QTEST_MAIN(tst_InForceWindow)
 #include "tst_inforcewindow.moc"
-#include "tests/support/ConsoleLook.h"

@@ -4,6 +4,8 @@
 #include "widgets/signin/SignInDialog.h"
 #include "widgets/status/LinkText.h"
 
+#include "tests/support/ConsoleLook.h"
+
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -63,7 +65,7 @@ class tst_SignInDialog final : public QObject
     Q_OBJECT
 
 private:
-    testing::ConsoleLook m_look{QStringLiteral("ko"), console::Layout::Desktop};
+    sitroom::testing::ConsoleLook m_look{QStringLiteral("ko"), sitroom::console::Layout::Desktop};
     QTemporaryDir m_dir;
 
     static void type(SignInDialog &dialog, const QString &password)
@@ -246,4 +248,3 @@ private slots:
 
 QTEST_MAIN(tst_SignInDialog)
 #include "tst_signindialog.moc"
-#include "tests/support/ConsoleLook.h"

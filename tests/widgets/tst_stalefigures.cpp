@@ -6,6 +6,7 @@
 #include "tests/models/SituationFixtures.h"
 
 #include "tests/support/CommandProgressFixtures.h"
+#include "tests/support/ConsoleLook.h"
 #include "widgets/board/ProviderBoard.h"
 #include "widgets/board/ProviderTile.h"
 #include "widgets/common/StaleNote.h"
@@ -305,4 +306,3 @@ private slots:
 
 QTEST_MAIN(tst_StaleFigures)
 #include "tst_stalefigures.moc"
-#include "tests/support/ConsoleLook.h"

@@ -1,5 +1,6 @@
 #include "tests/models/SituationFixtures.h"
 #include "tests/support/ConsoleData.h"
+#include "tests/support/ConsoleLook.h"
 
 #include "widgets/chart/TimeSeriesChart.h"
 #include "widgets/controls/ControlDesk.h"
@@ -238,4 +239,3 @@ private slots:
 
 QTEST_MAIN(tst_ThrottlePreview)
 #include "tst_throttlepreview.moc"
-#include "tests/support/ConsoleLook.h"

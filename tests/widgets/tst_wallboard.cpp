@@ -4,6 +4,7 @@
 // worst one's title and the drill banner; no tables, no controls, no text
 // under 28 px, nothing overlapping. The briefing leads with its summary,
 // above the figures and charts, and holds nothing that acts.
+#include "tests/support/ConsoleLook.h"
 #include "tests/support/ConsoleScreen.h"
 #include "tests/widgets/AlertFixtures.h"
 
@@ -303,4 +304,3 @@ private slots:
 
 QTEST_MAIN(tst_WallBoard)
 #include "tst_wallboard.moc"
-#include "tests/support/ConsoleLook.h"
