@@ -1,6 +1,7 @@
 #include "app/ctl/CtlCommands.h"
 
 #include "app/ctl/CtlAlerts.h"
+#include "app/ctl/CtlCommandRoom.h"
 #include "app/ctl/CtlOutput.h"
 #include "app/ctl/CtlSession.h"
 #include "app/ctl/ExitCodes.h"
@@ -148,6 +149,8 @@ Command buildCommand(const Invocation &inv, const ControlState &current)
         a->set_duration_s(inv.shelveForS);
     } else if (name == QStringLiteral("unshelve")) {
         command.mutable_unshelve_alert()->set_alert_id(inv.alertId.toStdString());
+    } else if (isRoomCommand(name)) {
+        setRoomAction(inv, &command);
     }
     return command;
 }
@@ -205,7 +208,7 @@ EffectVerdict waitForEffect(const Invocation &inv, CtlSession &session, const Co
 bool changesLiveSystem(const Command &command)
 {
     return command.action_case() != Command::kAcknowledgeAlert && command.action_case() != Command::kShelveAlert
-        && command.action_case() != Command::kUnshelveAlert;
+        && command.action_case() != Command::kUnshelveAlert && !isRoomAction(command);
 }
 
 int runStateChange(const Invocation &inv, CtlSession &session)
@@ -259,14 +262,19 @@ int runStateChange(const Invocation &inv, CtlSession &session)
     const QString stageSuffix = stage.isEmpty() ? QString() : QStringLiteral(", stage: ") + stage;
     switch (result->status()) {
     case COMMAND_APPLIED:
-        if (!changesLiveSystem(command))
+        if (isRoomAction(command))
+            printOut(QStringLiteral("applied: %1: %2 (revision %3)\n").arg(what, message).arg(result->control().revision()));
+        else if (!changesLiveSystem(command))
             printOut(QStringLiteral("applied: %1\n").arg(what));
         else
             printOut(QStringLiteral("applied: %1 (revision %2%3)\n").arg(what).arg(result->control().revision()).arg(stageSuffix));
         break;
     case COMMAND_PENDING_APPROVAL:
-        printOut(QStringLiteral("waiting for approval by another supervisor: %1\nrequest id: %2\n")
-                     .arg(what, QString::fromStdString(result->request_id())));
+        if (const QString why = roomWaitText(command, *result); !why.isEmpty())
+            printOut(why);
+        else
+            printOut(QStringLiteral("waiting for approval by another supervisor: %1\nrequest id: %2\n")
+                         .arg(what, QString::fromStdString(result->request_id())));
         break;
     case COMMAND_CONFLICT:
         printErr(QStringLiteral("conflict: %1 was decided on revision %2, but the control state is now at revision %3: %4")

@@ -1,5 +1,7 @@
 #include "app/ctl/CtlOptions.h"
 
+#include "app/ctl/CtlCommandRoom.h"
+
 #include "server/gateway/PasswordHash.h"
 #include "proto/sitroom/SiteKey.h"
 #include "proto/transport/Defaults.h"
@@ -36,6 +38,9 @@ constexpr CommandSpec kCommands[] = {
     {"enable", "PROVIDER", "Enable a verification provider again.", true},
     {"approve", "REQUEST_ID", "Approve another supervisor's pending request.", true},
     {"pending", "", "List the requests waiting for approval.", false},
+    {"handover", "request|accept ID|decline ID|withdraw ID",
+     "Hand command to the other room (supervisors): request it with a reason (the room in command offers it, the other asks for it); a supervisor of the other room accepts or declines; the room that asked may withdraw.", false},
+    {"take-command", "", "Take command for your room without a handover, with a reason: only when the room in command's gateway has been unreachable for the gateway's set time.", false},
     {"audit", "", "Print the audit log, export it as CSV, or verify its hash chain.", false},
     {"alerts", "", "List the open alerts, most severe first, and the alarm load.", false},
     {"ack", "ALERT_ID", "Acknowledge an alert with a comment (operators and supervisors).", false},
@@ -281,6 +286,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         parser.addOptions({shelveFor, reason});
     if (name == QStringLiteral("unshelve"))
         parser.addOption(reason);
+    if (isRoomCommand(name))
+        parser.addOptions({reason, revision});
     if (*spec->arguments)
         parser.addPositionalArgument(QLatin1String(spec->arguments), QStringLiteral("(required)"));
 
@@ -296,7 +303,7 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     if (takesJson && parser.isSet(commandJson))
         g.json = true;
     const QStringList positional = parser.positionalArguments();
-    const int wanted = *spec->arguments ? 1 : 0;
+    const int wanted = isRoomCommand(name) ? int(positional.size()) : *spec->arguments ? 1 : 0;   // read by readRoomCommand
     if (positional.size() < wanted)
         return fail(QStringLiteral("%1: %2 is missing; usage: sitroomctl %1 %2").arg(name, QLatin1String(spec->arguments)));
     if (positional.size() > wanted)
@@ -390,6 +397,10 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             if (inv.reason.isEmpty())
                 inv.reason = QStringLiteral("unshelved by sitroomctl");
         }
+    } else if (isRoomCommand(name)) {
+        QString error;
+        if (!readRoomCommand(name, positional, parser.value(reason), parser.value(revision), &inv, &error))
+            return fail(error);
     } else if (name == QStringLiteral("hash-password")) {
         inv.iterations = gateway::PasswordHash::kDefaultIterations;
         if (parser.isSet(iterations)) {

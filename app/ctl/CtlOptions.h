@@ -45,7 +45,8 @@ struct Invocation
     double rate = 0;                        // throttle
     QString provider;                       // disable, enable
     std::uint32_t disableForS = 0;          // disable --for
-    QString requestId;                      // approve
+    QString requestId;                      // approve, handover accept|decline|withdraw
+    QString handoverStep;                   // handover: request, accept, decline or withdraw
     bool verify = false;                    // audit
     bool csv = false;
     std::uint64_t afterId = 0;

@@ -1,5 +1,7 @@
 #include "app/ctl/CtlOutput.h"
 
+#include "app/ctl/CtlCommandRoom.h"
+
 #include "proto/sitroom/SiteKey.h"
 
 #include <QDateTime>
@@ -114,6 +116,10 @@ QString describeCommand(const Command &command)
             .arg(QString::fromStdString(command.shelve_alert().alert_id()), formatDurationS(command.shelve_alert().duration_s()));
     case Command::kUnshelveAlert:
         return QStringLiteral("unshelve alert %1").arg(QString::fromStdString(command.unshelve_alert().alert_id()));
+    case Command::kRequestHandover:
+    case Command::kAnswerHandover:
+    case Command::kTakeCommand:
+        return describeRoomAction(command);
     default: return QStringLiteral("(other command)");
     }
 }
@@ -244,6 +250,7 @@ QString controlText(const ControlState &control, const sitroom::domain::LiveCloc
                 .arg(control.admission_paused() ? QStringLiteral(" (paused)") : QString())
                 .arg(disabled.isEmpty() ? QStringLiteral("none") : disabled.join(QStringLiteral(", ")));
     text += QStringLiteral("last change  %1\n").arg(actorText(control.last_changed_by(), clock));
+    text += commandRoomText(control, clock);
     return text;
 }
 
@@ -273,6 +280,7 @@ QJsonObject statusJson(const Snapshot &snapshot)
     o.insert(QStringLiteral("revision"), double(snapshot.control().revision()));
     o.insert(QStringLiteral("pending_count"), snapshot.control().pending_size());
     o.insert(QStringLiteral("control"), messageJson(snapshot.control()));
+    o.insert(QStringLiteral("command_room"), commandRoomJson(snapshot.control()));
     o.insert(QStringLiteral("source"), QString::fromStdString(config.source()));
     QJsonArray stale;
     for (const StaleFigure &f : state.stale()) {

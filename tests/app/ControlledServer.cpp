@@ -8,7 +8,7 @@
 
 namespace sitroom::testing {
 
-bool ControlledServer::start(QString *error)
+bool ControlledServer::start(QString *error, const QStringList &extra)
 {
     if (!tls.isValid() || !dir.isValid()) {
         *error = QStringLiteral("no temporary directories: ") + tls.errorString();
@@ -16,7 +16,8 @@ bool ControlledServer::start(QString *error)
     }
     struct User { const char *name, *role, *site; };
     const User users[] = {{"op", "operator", "seoul"}, {"sup1", "supervisor", "seoul"},
-                          {"sup2", "supervisor", "osong"}, {"view", "viewer", "ministry"}};
+                          {"sup2", "supervisor", "seoul"}, {"oop", "operator", "osong"},
+                          {"osup", "supervisor", "osong"}, {"view", "viewer", "ministry"}};
     QJsonArray list;
     for (const User &u : users) {
         const QString password = QLatin1String(u.name) + QStringLiteral("-secret");
@@ -44,8 +45,9 @@ bool ControlledServer::start(QString *error)
     }
     usersFile.write(QJsonDocument(QJsonObject{{QStringLiteral("users"), list}}).toJson());
     usersFile.close();
-    return sim.start({QStringLiteral("--tls-dir"), tls.path(), QStringLiteral("--users"), usersFile.fileName(),
-                      QStringLiteral("--state-dir"), dir.filePath(QStringLiteral("state"))},
+    return sim.start(QStringList{QStringLiteral("--tls-dir"), tls.path(), QStringLiteral("--users"), usersFile.fileName(),
+                                 QStringLiteral("--state-dir"), dir.filePath(QStringLiteral("state"))}
+                         + extra,
                      error);
 }
 

@@ -14,15 +14,18 @@
 namespace sitroom::testing {
 
 // A sitroom-sim with --users and --state-dir (the server side of
-// docs/controls.md): op (operator), sup1 and sup2 (supervisors), view
-// (viewer), each with a password file; hashes made by sitroomctl itself.
+// docs/controls.md): op (operator), sup1 and sup2 (supervisors) in Seoul,
+// which is in command; oop (operator) and osup (supervisor) in Osong; view
+// (viewer, ministry); each with a password file; hashes made by sitroomctl
+// itself.
 struct ControlledServer
 {
     TemporaryTlsDir tls;
     QTemporaryDir dir;
     SimulatorProcess sim;
 
-    bool start(QString *error);
+    // extra: more of sitroom-sim's options (--allow-unseen-takeover, say).
+    bool start(QString *error, const QStringList &extra = {});
     QString passwordFile(const QString &user) const;
     // sitroomctl's connection options as that user.
     QStringList as(const QString &user) const;
