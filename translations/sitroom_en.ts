@@ -2066,8 +2066,8 @@
         <translation>Switched to the %1 %2</translation>
     </message>
     <message>
-        <source>This console moved from %1 to %2: the gateway it was on failed or could no longer serve well.</source>
-        <translation>This console moved from %1 to %2: the gateway it was on failed or could no longer serve well.</translation>
+        <source>At %1 this console moved from %2 to %3: the gateway it was on failed or could no longer serve well.</source>
+        <translation>At %1 this console moved from %2 to %3: the gateway it was on failed or could no longer serve well.</translation>
     </message>
     <message>
         <source>○ Switching gateways…</source>

@@ -2066,8 +2066,8 @@
         <translation>%1로 전환됨 %2</translation>
     </message>
     <message>
-        <source>This console moved from %1 to %2: the gateway it was on failed or could no longer serve well.</source>
-        <translation>이 콘솔은 %1에서 %2(으)로 옮겨 왔습니다. 쓰던 게이트웨이가 멈췄거나 제대로 서비스할 수 없었습니다.</translation>
+        <source>At %1 this console moved from %2 to %3: the gateway it was on failed or could no longer serve well.</source>
+        <translation>%1에 이 콘솔은 %2에서 %3(으)로 옮겨 왔습니다. 쓰던 게이트웨이가 멈췄거나 제대로 서비스할 수 없었습니다.</translation>
     </message>
     <message>
         <source>○ Switching gateways…</source>

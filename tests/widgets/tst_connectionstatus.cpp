@@ -9,6 +9,8 @@
 #include "widgets/status/LinkText.h"
 #include "widgets/status/StaleBanner.h"
 
+#include <QLabel>
+#include <QTimer>
 #include <QtTest>
 
 using namespace sitroom;
@@ -117,11 +119,47 @@ private slots:
         store.apply(liveOn(kOsong, v1::SITE_OSONG, m_now, kSwitchWall, true));
         QVERIFY(!store.isStale());
         QCOMPARE(status.linkText(), QStringLiteral("● 연결됨"));
-        QCOMPARE(status.serverText(), QStringLiteral("서버 오송 게이트웨이 · 서울"));
         QCOMPARE(status.switchText(), QStringLiteral("오송 게이트웨이로 전환됨 20:05:12 KST"));
-        // It stays said (until the next move).
+        // In the server's place, which it names, for a while.
+        QCOMPARE(status.serverText(), QStringLiteral("오송 게이트웨이로 전환됨 20:05:12 KST · 서울"));
         store.apply(tickBatch(makeState(kSwitchWall + 1000, {"naver"}), {}, m_now));
-        QCOMPARE(status.switchText(), QStringLiteral("오송 게이트웨이로 전환됨 20:05:12 KST"));
+        QCOMPARE(status.serverText(), QStringLiteral("오송 게이트웨이로 전환됨 20:05:12 KST · 서울"));
+        // Then the gateway alone again; the move stays in the tooltip.
+        status.endSwitchNotice();
+        QVERIFY(status.switchText().isEmpty());
+        QCOMPARE(status.serverText(), QStringLiteral("서버 오송 게이트웨이 · 서울"));
+        const QLabel *server = status.findChild<QLabel *>(QStringLiteral("serverLabel"));
+        QVERIFY(server);
+        QVERIFY2(server->toolTip().contains(QStringLiteral("20:05:12 KST에 이 콘솔은 seoul-gw:7600에서 osong-gw:7600(으)로 옮겨 왔습니다")),
+                 qPrintable(server->toolTip()));
+    }
+
+    void theNoticeEndsByItself()
+    {
+        QCOMPARE(ConnectionStatus::kSwitchNoticeMs, 10 * 60 * 1000);
+        SituationStore store(nullptr, [this] { return m_now; });
+        ConnectionStatus status(store, kSeoul + u',' + kOsong, QStringLiteral("서울"), QStringLiteral("kim"));
+        store.apply(liveOn(kSeoul, v1::SITE_SEOUL, m_now, kSimStart));
+        store.apply(liveOn(kOsong, v1::SITE_OSONG, m_now, kSwitchWall, true));
+        QTimer *timer = status.findChild<QTimer *>();
+        QVERIFY(timer && timer->isActive() && timer->isSingleShot());
+        QCOMPARE(timer->interval(), ConnectionStatus::kSwitchNoticeMs);
+        QVERIFY(!status.switchText().isEmpty());
+    }
+
+    void aLongSourceIsElided()
+    {
+        SituationStore store(nullptr, [this] { return m_now; });
+        ConnectionStatus status(store, kSeoul, QStringLiteral("서울"), QStringLiteral("kim"));
+        models::TelemetryBatch b = liveOn(kSeoul, v1::SITE_SEOUL, m_now, kSimStart);
+        const std::string url = "prometheus:http://prometheus.monitoring.reservation.example.go.kr:9090/api";
+        b.snapshot->mutable_configuration()->set_source(url);
+        store.apply(b);
+        const QLabel *source = status.findChild<QLabel *>(QStringLiteral("sourceLabel"));
+        QVERIFY(source);
+        QVERIFY2(source->text().contains(QChar(0x2026)), qPrintable(source->text()));
+        QCOMPARE(source->toolTip(), QString::fromStdString(url));
+        QVERIFY(status.sourceText().endsWith(QStringLiteral("9090/api")));
     }
 
     void anUnnamedGatewayIsNamedByItsAddress()

@@ -11,12 +11,16 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
+#include <QTimer>
 
 #include <utility>
 
 namespace sitroom::widgets {
 
 namespace {
+
+// The widest the source may take in the status bar.
+constexpr int kSourceMaxPx = 220;
 
 QString roleName(sitroom::v1::Role role)
 {
@@ -36,9 +40,9 @@ ConnectionStatus::ConnectionStatus(const sitroom::models::SituationStore &store,
     , m_store(store)
     , m_servers(servers)
     , m_site(site)
+    , m_switchTimer(new QTimer(this))
     , m_link(new QLabel(this))
     , m_server(new QLabel(this))
-    , m_switched(new QLabel(this))
     , m_source(new QLabel(this))
     , m_user(new QLabel(this))
     , m_rtt(new QLabel(this))
@@ -47,13 +51,14 @@ ConnectionStatus::ConnectionStatus(const sitroom::models::SituationStore &store,
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(16);
-    for (QLabel *label : {m_link, m_server, m_switched, m_source, m_user, m_rtt, m_age})
+    for (QLabel *label : {m_link, m_server, m_source, m_user, m_rtt, m_age})
         layout->addWidget(label);
     m_source->setObjectName(QStringLiteral("sourceLabel"));
     m_age->setObjectName(QStringLiteral("ageLabel"));
     m_server->setObjectName(QStringLiteral("serverLabel"));
-    m_switched->setObjectName(QStringLiteral("gatewaySwitchLabel"));
-    m_switched->hide();
+    m_switchTimer->setSingleShot(true);
+    m_switchTimer->setInterval(kSwitchNoticeMs);
+    connect(m_switchTimer, &QTimer::timeout, this, &ConnectionStatus::endSwitchNotice);
     m_user->setProperty("userName", user);
     connect(&store, &sitroom::models::SituationStore::ageChanged, this, &ConnectionStatus::refresh);
     connect(&store, &sitroom::models::SituationStore::linkChanged, this, [this] {
@@ -75,7 +80,7 @@ QString ConnectionStatus::sourceWords(const QString &source)
 
 QString ConnectionStatus::sourceText() const
 {
-    return m_source->text();
+    return m_source->property("sourceWords").toString();
 }
 
 QString ConnectionStatus::ageLabelText() const
@@ -93,9 +98,11 @@ QString ConnectionStatus::serverText() const
     return m_server->text();
 }
 
-QString ConnectionStatus::switchText() const
+void ConnectionStatus::endSwitchNotice()
 {
-    return m_switched->isHidden() ? QString() : m_switched->text();
+    m_switchTimer->stop();
+    m_switchNotice.clear();
+    refresh();
 }
 
 void ConnectionStatus::noteGateway()
@@ -113,10 +120,11 @@ void ConnectionStatus::noteGateway()
     const auto source = LiveClockLabel::clocksDiffer(m_store) ? sitroom::domain::LiveClock::Source::GatewayWall
                                                               : sitroom::domain::LiveClock::Source::LiveSystem;
     const QString name = gatewayName(link.server, m_store.welcome().server_site());
-    m_switched->setText(tr("Switched to the %1 %2").arg(name, clock.labelled(sitroom::domain::LiveClock::Stamp{at, source})));
-    m_switched->setToolTip(tr("This console moved from %1 to %2: the gateway it was on failed or could no longer serve well.")
-                               .arg(before, link.server));
-    m_switched->show();
+    const QString when = clock.labelled(sitroom::domain::LiveClock::Stamp{at, source});
+    m_switchNotice = tr("Switched to the %1 %2").arg(name, when);
+    m_lastMove = tr("At %1 this console moved from %2 to %3: the gateway it was on failed or could no longer serve well.")
+                     .arg(when, before, link.server);
+    m_switchTimer->start();
 }
 
 void ConnectionStatus::refresh()
@@ -128,12 +136,22 @@ void ConnectionStatus::refresh()
     // address being tried (the first one given, before any).
     const sitroom::v1::Site room = live ? m_store.welcome().server_site() : sitroom::v1::SITE_UNSPECIFIED;
     const QString address = !link.server.isEmpty() ? link.server : m_servers.section(u',', 0, 0).trimmed();
-    m_server->setText(tr("Server %1 · %2").arg(room != sitroom::v1::SITE_UNSPECIFIED ? gatewayName(address, room) : address, m_site));
-    m_server->setToolTip(m_servers.contains(u',') ? tr("In use: %1. Gateways, in order of preference: %2.").arg(address, m_servers)
-                                                   : address);
+    // Just after a move the move says which gateway is in use: one label, so
+    // the bar stays within a laptop's width.
+    if (live && !m_switchNotice.isEmpty())
+        m_server->setText(m_switchNotice + QStringLiteral(" · ") + m_site);
+    else
+        m_server->setText(tr("Server %1 · %2").arg(room != sitroom::v1::SITE_UNSPECIFIED ? gatewayName(address, room) : address, m_site));
+    QString tip = m_servers.contains(u',') ? tr("In use: %1. Gateways, in order of preference: %2.").arg(address, m_servers)
+                                           : address;
+    if (!m_lastMove.isEmpty())
+        tip += u'\n' + m_lastMove;
+    m_server->setToolTip(tip);
     // Configuration.source; the age's timer keeps it current after a new snapshot.
+    // A Prometheus URL can be long: elided, whole in the tooltip.
     const QString source = sourceWords(m_store.source());
-    m_source->setText(source);
+    m_source->setText(m_source->fontMetrics().elidedText(source, Qt::ElideMiddle, kSourceMaxPx));
+    m_source->setProperty("sourceWords", source);
     m_source->setToolTip(m_store.source());
     m_source->setVisible(!source.isEmpty());
     m_user->setText(tr("User %1 (%2)").arg(m_user->property("userName").toString(), roleName(m_store.welcome().role())));

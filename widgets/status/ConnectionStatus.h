@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QLabel;
+class QTimer;
 
 namespace sitroom::models {
 class SituationStore;
@@ -14,8 +15,9 @@ namespace sitroom::widgets {
 // where the server reads the live system from (a simulation or Prometheus),
 // user and role, round-trip time and the age of the last update (always
 // shown, never only when stale). Given several gateways, it names the one in
-// use ("서버 오송 게이트웨이 · 서울") and, once the console has moved, when
-// ("오송 게이트웨이로 전환됨 20:05:12 KST").
+// use ("서버 오송 게이트웨이 · 서울") and, for ten minutes after the console
+// has moved, says so in its place ("오송 게이트웨이로 전환됨 20:05:12 KST ·
+// 서울"); the move stays in the label's tooltip.
 class ConnectionStatus final : public QWidget
 {
     Q_OBJECT
@@ -29,8 +31,12 @@ public:
     QString sourceText() const;
     QString linkText() const;
     QString serverText() const;
-    // Empty until the console has moved from one gateway to another.
-    QString switchText() const;
+    // How long the move is said in the status bar itself.
+    static constexpr int kSwitchNoticeMs = 10 * 60 * 1000;
+    // The move to another gateway while it is said; empty before any, and after.
+    QString switchText() const { return m_switchNotice; }
+    // Ends the notice now (its timer does after kSwitchNoticeMs).
+    void endSwitchNotice();
     // "시뮬레이션", "프로메테우스 http://…"; the raw value for a kind it does not know.
     static QString sourceWords(const QString &source);
 
@@ -42,9 +48,11 @@ private:
     QString m_servers;
     QString m_site;
     QString m_liveServer;   // the address of the last gateway the console was live on
+    QString m_switchNotice; // "오송 게이트웨이로 전환됨 20:05:12 KST" while it holds
+    QString m_lastMove;     // the latest move, for the tooltip
+    QTimer *m_switchTimer;
     QLabel *m_link;
     QLabel *m_server;
-    QLabel *m_switched;
     QLabel *m_source;
     QLabel *m_user;
     QLabel *m_rtt;
