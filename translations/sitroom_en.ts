@@ -1234,6 +1234,18 @@
         <source>until %1</source>
         <translation>until %1</translation>
     </message>
+    <message>
+        <source>room in command: %1</source>
+        <translation>room in command: %1</translation>
+    </message>
+    <message>
+        <source>handover waiting: none</source>
+        <translation>handover waiting: none</translation>
+    </message>
+    <message>
+        <source>handover waiting: to %1</source>
+        <translation>handover waiting: to %1</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::models::ProviderModel</name>
@@ -1997,6 +2009,101 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::CommandRoomPanel</name>
+    <message>
+        <source>Accept…</source>
+        <comment>a handover</comment>
+        <translation>Accept…</translation>
+    </message>
+    <message>
+        <source>Decline…</source>
+        <comment>a handover</comment>
+        <translation>Decline…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <comment>a handover</comment>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <source>Take command…</source>
+        <translation>Take command…</translation>
+    </message>
+    <message>
+        <source>Only when the gateway of the room in command has been unreachable for the gateway's set time; the gateway refuses it otherwise. Recorded in the audit as a takeover.</source>
+        <translation>Only when the gateway of the room in command has been unreachable for the gateway's set time; the gateway refuses it otherwise. Recorded in the audit as a takeover.</translation>
+    </message>
+    <message>
+        <source>Offer command to %1…</source>
+        <translation>Offer command to %1…</translation>
+    </message>
+    <message>
+        <source>Ask for command…</source>
+        <translation>Ask for command…</translation>
+    </message>
+    <message>
+        <source>Handover waiting: %1</source>
+        <translation>Handover waiting: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::CommandRoomWords</name>
+    <message>
+        <source>%1 room</source>
+        <comment>a situation room</comment>
+        <translation>%1 room</translation>
+    </message>
+    <message>
+        <source>In command: %1</source>
+        <translation>In command: %1</translation>
+    </message>
+    <message>
+        <source>In command: %1</source>
+        <comment>status bar</comment>
+        <translation>In command: %1</translation>
+    </message>
+    <message>
+        <source>%1 · handover waiting</source>
+        <comment>status bar</comment>
+        <translation>%1 · handover waiting</translation>
+    </message>
+    <message>
+        <source>%1 is in command: a supervisor of %2 must approve</source>
+        <comment>a control from another room</comment>
+        <translation>%1 is in command: a supervisor of %2 must approve</translation>
+    </message>
+    <message>
+        <source>Controls from this console wait for approval by %1.</source>
+        <translation>Controls from this console wait for approval by %1.</translation>
+    </message>
+    <message>
+        <source>This console's room steers: controls take effect as decided here.</source>
+        <translation>This console's room steers: controls take effect as decided here.</translation>
+    </message>
+    <message>
+        <source>Controls from this console wait for approval by a supervisor of %1.</source>
+        <translation>Controls from this console wait for approval by a supervisor of %1.</translation>
+    </message>
+    <message>
+        <source>%1 → %2 · asked by %3</source>
+        <translation>%1 → %2 · asked by %3</translation>
+    </message>
+    <message>
+        <source>A supervisor of %1 accepts or declines.</source>
+        <translation>A supervisor of %1 accepts or declines.</translation>
+    </message>
+    <message>
+        <source>Deadline %1 · %2</source>
+        <comment>handover countdown</comment>
+        <translation>Deadline %1 · %2</translation>
+    </message>
+    <message>
+        <source>waits for a supervisor of %1</source>
+        <comment>a control from another room</comment>
+        <translation>waits for a supervisor of %1</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::CommandStageLabel</name>
     <message>
         <source>Last command (%1): %2</source>
@@ -2066,16 +2173,16 @@
         <translation>Switched to the %1 %2</translation>
     </message>
     <message>
-        <source>At %1 this console moved from %2 to %3: the gateway it was on failed or could no longer serve well.</source>
-        <translation>At %1 this console moved from %2 to %3: the gateway it was on failed or could no longer serve well.</translation>
-    </message>
-    <message>
         <source>○ Switching gateways…</source>
         <translation>○ Switching gateways…</translation>
     </message>
     <message>
         <source>In use: %1. Gateways, in order of preference: %2.</source>
         <translation>In use: %1. Gateways, in order of preference: %2.</translation>
+    </message>
+    <message>
+        <source>At %1 this console moved from %2 to %3: the gateway it was on failed or could no longer serve well.</source>
+        <translation>At %1 this console moved from %2 to %3: the gateway it was on failed or could no longer serve well.</translation>
     </message>
 </context>
 <context>
@@ -2238,6 +2345,109 @@
     <message>
         <source>Deadline set by the server: %1.</source>
         <translation>Deadline set by the server: %1.</translation>
+    </message>
+    <message>
+        <source>■ %1. It takes effect once approved, by the deadline the server sets when it receives the request.</source>
+        <translation>■ %1. It takes effect once approved, by the deadline the server sets when it receives the request.</translation>
+    </message>
+    <message>
+        <source>Offer command to %1</source>
+        <translation>Offer command to %1</translation>
+    </message>
+    <message>
+        <source>Ask %1 for command</source>
+        <translation>Ask %1 for command</translation>
+    </message>
+    <message>
+        <source>%1, once a supervisor of %2 accepts</source>
+        <translation>%1, once a supervisor of %2 accepts</translation>
+    </message>
+    <message>
+        <source>In command: %1</source>
+        <translation>In command: %1</translation>
+    </message>
+    <message>
+        <source>Nothing moves until it is accepted; unanswered, it lapses at the deadline the server sets. Once accepted, %1 steers and the controls of %2 wait for its supervisors' approval.</source>
+        <translation>Nothing moves until it is accepted; unanswered, it lapses at the deadline the server sets. Once accepted, %1 steers and the controls of %2 wait for its supervisors' approval.</translation>
+    </message>
+    <message>
+        <source>■ A supervisor of %1 must accept the handover.</source>
+        <translation>■ A supervisor of %1 must accept the handover.</translation>
+    </message>
+    <message>
+        <source>Request handover</source>
+        <translation>Request handover</translation>
+    </message>
+    <message>
+        <source>Not answered: the handover is no longer waiting (answered, withdrawn or expired).</source>
+        <translation>Not answered: the handover is no longer waiting (answered, withdrawn or expired).</translation>
+    </message>
+    <message>
+        <source>Accept the handover</source>
+        <translation>Accept the handover</translation>
+    </message>
+    <message>
+        <source>%1 steers from now on; the controls of %2 wait for its supervisors' approval.</source>
+        <translation>%1 steers from now on; the controls of %2 wait for its supervisors' approval.</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <comment>a handover</comment>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Decline the handover</source>
+        <translation>Decline the handover</translation>
+    </message>
+    <message>
+        <source>%1 stays in command</source>
+        <translation>%1 stays in command</translation>
+    </message>
+    <message>
+        <source>Nothing moves; %1 is told it was declined.</source>
+        <translation>Nothing moves; %1 is told it was declined.</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <comment>a handover</comment>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <source>Withdraw the handover</source>
+        <translation>Withdraw the handover</translation>
+    </message>
+    <message>
+        <source>Nothing moves; the request is taken back.</source>
+        <translation>Nothing moves; the request is taken back.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <comment>a handover</comment>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>Take command without a handover</source>
+        <translation>Take command without a handover</translation>
+    </message>
+    <message>
+        <source>Only when the gateway of %1 has been unreachable for the gateway's set time: the gateway refuses it otherwise. Recorded in the audit as a takeover.</source>
+        <translation>Only when the gateway of %1 has been unreachable for the gateway's set time: the gateway refuses it otherwise. Recorded in the audit as a takeover.</translation>
+    </message>
+    <message>
+        <source>■ Takes effect at once when the gateway allows it; nobody accepts it.</source>
+        <translation>■ Takes effect at once when the gateway allows it; nobody accepts it.</translation>
+    </message>
+    <message>
+        <source>Take command</source>
+        <translation>Take command</translation>
+    </message>
+    <message>
+        <source>Command has moved: %1 is in command now (%2).</source>
+        <translation>Command has moved: %1 is in command now (%2).</translation>
+    </message>
+    <message>
+        <source>Handover waiting for your room: %1.</source>
+        <translation>Handover waiting for your room: %1.</translation>
     </message>
 </context>
 <context>
@@ -2408,6 +2618,38 @@
         <source>Not sent: not connected to the server (%1).</source>
         <translation>Not sent: not connected to the server (%1).</translation>
     </message>
+    <message>
+        <source>Request a handover of command</source>
+        <translation>Request a handover of command</translation>
+    </message>
+    <message>
+        <source>Accept the handover</source>
+        <translation>Accept the handover</translation>
+    </message>
+    <message>
+        <source>Decline the handover</source>
+        <translation>Decline the handover</translation>
+    </message>
+    <message>
+        <source>Withdraw the handover</source>
+        <translation>Withdraw the handover</translation>
+    </message>
+    <message>
+        <source>Answer the handover</source>
+        <translation>Answer the handover</translation>
+    </message>
+    <message>
+        <source>Take command</source>
+        <translation>Take command</translation>
+    </message>
+    <message>
+        <source>Handover requested: %1 (request %2).</source>
+        <translation>Handover requested: %1 (request %2).</translation>
+    </message>
+    <message>
+        <source>Waiting: %1. %2 (request %3).</source>
+        <translation>Waiting: %1. %2 (request %3).</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::CriticalAlarm</name>
@@ -2520,6 +2762,10 @@
     <message>
         <source>Deadline (gateway's)</source>
         <translation>Deadline (gateway's)</translation>
+    </message>
+    <message>
+        <source>yours: %1</source>
+        <translation>yours: %1</translation>
     </message>
 </context>
 <context>

@@ -712,163 +712,163 @@
     </message>
     <message>
         <source>{user} asks to {command}; the {room} room is in command, so a supervisor of the {room} room must approve within {minutes} min</source>
-        <translation type="unfinished" />
+        <translation>{user}의 요청: {command}. {room} 상황실이 지휘 중이므로 {room} 감독자가 {minutes}분 안에 승인해야 합니다</translation>
     </message>
     <message>
         <source>request a handover of command</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계 요청</translation>
     </message>
     <message>
         <source>accept handover {request}</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계 {request} 수락</translation>
     </message>
     <message>
         <source>decline handover {request}</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계 {request} 거절</translation>
     </message>
     <message>
         <source>withdraw handover {request}</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계 {request} 철회</translation>
     </message>
     <message>
         <source>answer handover {request}</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계 {request} 응답</translation>
     </message>
     <message>
         <source>take command</source>
-        <translation type="unfinished" />
+        <translation>지휘권 인수</translation>
     </message>
     <message>
         <source>offer command of the {from_room} room to the {to_room} room</source>
-        <translation type="unfinished" />
+        <translation>{from_room} 상황실의 지휘를 {to_room} 상황실에 인계 요청</translation>
     </message>
     <message>
         <source>ask the {from_room} room to hand command to the {to_room} room</source>
-        <translation type="unfinished" />
+        <translation>{from_room} 상황실에 {to_room} 상황실로의 지휘 인계 요청</translation>
     </message>
     <message>
         <source>take command from the {from_room} room for the {to_room} room</source>
-        <translation type="unfinished" />
+        <translation>{from_room} 상황실의 지휘권을 {to_room} 상황실이 인수</translation>
     </message>
     <message>
         <source>expire handover {request} (from the {from_room} room to the {to_room} room, asked by {requester})</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계 {request} 만료 ({from_room} 상황실 → {to_room} 상황실, {requester} 요청)</translation>
     </message>
     <message>
         <source>request {request} waits: the {room} room is in command, so a supervisor of the {room} room must approve</source>
-        <translation type="unfinished" />
+        <translation>요청 {request} 대기: {room} 상황실이 지휘 중: {room} 감독자의 승인이 필요합니다</translation>
     </message>
     <message>
         <source>handover {request} waits for a supervisor of the {room} room to accept</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계 {request}이(가) {room} 상황실 감독자의 수락을 기다립니다</translation>
     </message>
     <message>
         <source>the {to_room} room is in command now (was the {from_room} room)</source>
-        <translation type="unfinished" />
+        <translation>이제 {to_room} 상황실이 지휘합니다 (이전: {from_room} 상황실)</translation>
     </message>
     <message>
         <source>handover {request} declined: the {room} room stays in command</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계 {request} 거절됨: {room} 상황실이 계속 지휘합니다</translation>
     </message>
     <message>
         <source>handover {request} withdrawn: the {room} room stays in command</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계 {request} 철회됨: {room} 상황실이 계속 지휘합니다</translation>
     </message>
     <message>
         <source>takeover: the {to_room} room is in command now; the {from_room} room's gateway was last seen {seconds} s ago</source>
-        <translation type="unfinished" />
+        <translation>지휘권 인수: 이제 {to_room} 상황실이 지휘합니다. {from_room} 상황실 게이트웨이는 {seconds}초 전에 마지막으로 확인되었습니다</translation>
     </message>
     <message>
         <source>takeover: the {to_room} room is in command now; no gateway of the {from_room} room has ever been seen (this gateway allows that)</source>
-        <translation type="unfinished" />
+        <translation>지휘권 인수: 이제 {to_room} 상황실이 지휘합니다. {from_room} 상황실 게이트웨이는 확인된 적이 없습니다 (이 게이트웨이 설정이 허용함)</translation>
     </message>
     <message>
         <source>the {room} room is in command: only a supervisor of the {room} room may approve</source>
-        <translation type="unfinished" />
+        <translation>{room} 상황실이 지휘 중: {room} 감독자만 승인할 수 있습니다</translation>
     </message>
     <message>
         <source>only a supervisor may hand over or take command</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계와 인수는 감독자만 할 수 있습니다</translation>
     </message>
     <message>
         <source>only a supervisor of the Seoul or Osong room may hand over or take command</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계와 인수는 서울 또는 오송 상황실 감독자만 할 수 있습니다</translation>
     </message>
     <message>
         <source>handover {request} is waiting already: answer or withdraw it first</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계 {request}이(가) 이미 대기 중입니다: 먼저 응답하거나 철회하십시오</translation>
     </message>
     <message>
         <source>handover {request} is answered by a supervisor of the {room} room</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계 {request}에는 {room} 상황실 감독자가 응답합니다</translation>
     </message>
     <message>
         <source>handover {request} can be withdrawn only by a supervisor of the {room} room, which asked</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계 {request}은(는) 요청한 {room} 상황실의 감독자만 철회할 수 있습니다</translation>
     </message>
     <message>
         <source>the {room} room is in command already</source>
-        <translation type="unfinished" />
+        <translation>이미 {room} 상황실이 지휘 중입니다</translation>
     </message>
     <message>
         <source>this gateway serves the {room} room, which is in command, and it is running: ask for a handover</source>
-        <translation type="unfinished" />
+        <translation>이 게이트웨이는 지휘 중인 {room} 상황실의 게이트웨이이며 동작 중입니다: 지휘 인계를 요청하십시오</translation>
     </message>
     <message>
         <source>the {room} room's gateway {server} was seen {seconds} s ago; command can be taken after {after} s without it: ask for a handover</source>
-        <translation type="unfinished" />
+        <translation>{room} 상황실 게이트웨이 {server}이(가) {seconds}초 전에 확인되었습니다. {after}초 동안 확인되지 않아야 지휘권을 인수할 수 있습니다: 지휘 인계를 요청하십시오</translation>
     </message>
     <message>
         <source>no gateway of the {room} room has ever been seen, so it cannot be called unreachable: ask for a handover</source>
-        <translation type="unfinished" />
+        <translation>{room} 상황실 게이트웨이가 확인된 적이 없어 연결 불가로 볼 수 없습니다: 지휘 인계를 요청하십시오</translation>
     </message>
     <message>
         <source>a handover answer must accept, decline or withdraw</source>
-        <translation type="unfinished" />
+        <translation>지휘 인계 응답은 수락, 거절, 철회 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>there is no waiting handover {request} (it expired, was answered, or never existed)</source>
-        <translation type="unfinished" />
+        <translation>대기 중인 지휘 인계 {request}이(가) 없습니다 (만료되었거나 이미 응답했거나 없던 요청)</translation>
     </message>
     <message>
         <source>not answered within {minutes} min</source>
-        <translation type="unfinished" />
+        <translation>{minutes}분 안에 응답 없음</translation>
     </message>
     <message>
         <source>{user} offers command of the {from_room} room to the {to_room} room; a supervisor of the {to_room} room must accept within {minutes} min</source>
-        <translation type="unfinished" />
+        <translation>{user}이(가) {from_room} 상황실의 지휘를 {to_room} 상황실에 인계하려 합니다. {to_room} 감독자가 {minutes}분 안에 수락해야 합니다</translation>
     </message>
     <message>
         <source>{user} asks the {from_room} room to hand command to the {to_room} room; a supervisor of the {from_room} room must accept within {minutes} min</source>
-        <translation type="unfinished" />
+        <translation>{user}이(가) {from_room} 상황실에 {to_room} 상황실로의 지휘 인계를 요청합니다. {from_room} 감독자가 {minutes}분 안에 수락해야 합니다</translation>
     </message>
     <message>
         <source>{user} accepted {requester}'s handover: the {to_room} room is in command</source>
-        <translation type="unfinished" />
+        <translation>{user}이(가) {requester}의 지휘 인계를 수락: 이제 {to_room} 상황실이 지휘합니다</translation>
     </message>
     <message>
         <source>{user} declined {requester}'s handover: the {room} room stays in command</source>
-        <translation type="unfinished" />
+        <translation>{user}이(가) {requester}의 지휘 인계를 거절: {room} 상황실이 계속 지휘합니다</translation>
     </message>
     <message>
         <source>{user} withdrew the handover: the {room} room stays in command</source>
-        <translation type="unfinished" />
+        <translation>{user}이(가) 지휘 인계를 철회: {room} 상황실이 계속 지휘합니다</translation>
     </message>
     <message>
         <source>{requester}'s handover expired unanswered: the {room} room stays in command</source>
-        <translation type="unfinished" />
+        <translation>{requester}의 지휘 인계가 응답 없이 만료됨: {room} 상황실이 계속 지휘합니다</translation>
     </message>
     <message>
         <source>{user} took command for the {to_room} room from the {from_room} room</source>
-        <translation type="unfinished" />
+        <translation>{user}이(가) {from_room} 상황실의 지휘권을 {to_room} 상황실로 인수</translation>
     </message>
     <message>
         <source>handover not answered in time</source>
-        <translation type="unfinished" />
+        <translation>시한 안에 지휘 인계 응답 없음</translation>
     </message>
     <message>
         <source>accepted {requester}'s handover: {reason}</source>
-        <translation type="unfinished" />
+        <translation>{requester}의 지휘 인계 수락: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1233,18 @@
     <message>
         <source>until %1</source>
         <translation>(%1까지)</translation>
+    </message>
+    <message>
+        <source>room in command: %1</source>
+        <translation>지휘 상황실: %1</translation>
+    </message>
+    <message>
+        <source>handover waiting: none</source>
+        <translation>대기 중인 지휘 인계: 없음</translation>
+    </message>
+    <message>
+        <source>handover waiting: to %1</source>
+        <translation>대기 중인 지휘 인계: %1 상황실로</translation>
     </message>
 </context>
 <context>
@@ -1997,6 +2009,101 @@
     </message>
 </context>
 <context>
+    <name>sitroom::widgets::CommandRoomPanel</name>
+    <message>
+        <source>Accept…</source>
+        <comment>a handover</comment>
+        <translation>수락…</translation>
+    </message>
+    <message>
+        <source>Decline…</source>
+        <comment>a handover</comment>
+        <translation>거절…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <comment>a handover</comment>
+        <translation>철회…</translation>
+    </message>
+    <message>
+        <source>Take command…</source>
+        <translation>지휘권 인수…</translation>
+    </message>
+    <message>
+        <source>Only when the gateway of the room in command has been unreachable for the gateway's set time; the gateway refuses it otherwise. Recorded in the audit as a takeover.</source>
+        <translation>지휘 중인 상황실의 게이트웨이가 게이트웨이에 설정된 시간 동안 연결되지 않을 때만 가능합니다. 그렇지 않으면 게이트웨이가 거부합니다. 감사 기록에는 지휘권 인수로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Offer command to %1…</source>
+        <translation>%1에 지휘 인계…</translation>
+    </message>
+    <message>
+        <source>Ask for command…</source>
+        <translation>지휘 인계 요청…</translation>
+    </message>
+    <message>
+        <source>Handover waiting: %1</source>
+        <translation>인계 대기: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::CommandRoomWords</name>
+    <message>
+        <source>%1 room</source>
+        <comment>a situation room</comment>
+        <translation>%1 상황실</translation>
+    </message>
+    <message>
+        <source>In command: %1</source>
+        <translation>지휘: %1</translation>
+    </message>
+    <message>
+        <source>In command: %1</source>
+        <comment>status bar</comment>
+        <translation>지휘: %1</translation>
+    </message>
+    <message>
+        <source>%1 · handover waiting</source>
+        <comment>status bar</comment>
+        <translation>%1 · 인계 대기</translation>
+    </message>
+    <message>
+        <source>%1 is in command: a supervisor of %2 must approve</source>
+        <comment>a control from another room</comment>
+        <translation>%1이 지휘 중: %2 감독자의 승인이 필요합니다</translation>
+    </message>
+    <message>
+        <source>Controls from this console wait for approval by %1.</source>
+        <translation>이 콘솔의 제어는 %1의 승인을 기다립니다.</translation>
+    </message>
+    <message>
+        <source>This console's room steers: controls take effect as decided here.</source>
+        <translation>이 콘솔의 상황실이 지휘 중입니다: 여기서 결정한 제어가 그대로 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Controls from this console wait for approval by a supervisor of %1.</source>
+        <translation>이 콘솔의 제어는 %1 감독자의 승인을 기다립니다.</translation>
+    </message>
+    <message>
+        <source>%1 → %2 · asked by %3</source>
+        <translation>%1 → %2 · 요청: %3</translation>
+    </message>
+    <message>
+        <source>A supervisor of %1 accepts or declines.</source>
+        <translation>%1 감독자가 수락하거나 거절합니다.</translation>
+    </message>
+    <message>
+        <source>Deadline %1 · %2</source>
+        <comment>handover countdown</comment>
+        <translation>마감 %1 · %2</translation>
+    </message>
+    <message>
+        <source>waits for a supervisor of %1</source>
+        <comment>a control from another room</comment>
+        <translation>%1 감독자 승인 대기</translation>
+    </message>
+</context>
+<context>
     <name>sitroom::widgets::CommandStageLabel</name>
     <message>
         <source>Last command (%1): %2</source>
@@ -2066,16 +2173,16 @@
         <translation>%1로 전환됨 %2</translation>
     </message>
     <message>
-        <source>At %1 this console moved from %2 to %3: the gateway it was on failed or could no longer serve well.</source>
-        <translation>%1에 이 콘솔은 %2에서 %3(으)로 옮겨 왔습니다. 쓰던 게이트웨이가 멈췄거나 제대로 서비스할 수 없었습니다.</translation>
-    </message>
-    <message>
         <source>○ Switching gateways…</source>
         <translation>○ 게이트웨이 전환 중…</translation>
     </message>
     <message>
         <source>In use: %1. Gateways, in order of preference: %2.</source>
         <translation>사용 중: %1. 게이트웨이(우선순위 순): %2.</translation>
+    </message>
+    <message>
+        <source>At %1 this console moved from %2 to %3: the gateway it was on failed or could no longer serve well.</source>
+        <translation>%1에 이 콘솔은 %2에서 %3(으)로 옮겨 왔습니다. 쓰던 게이트웨이가 멈췄거나 제대로 서비스할 수 없었습니다.</translation>
     </message>
 </context>
 <context>
@@ -2238,6 +2345,109 @@
     <message>
         <source>Deadline set by the server: %1.</source>
         <translation>서버가 정한 마감: %1.</translation>
+    </message>
+    <message>
+        <source>■ %1. It takes effect once approved, by the deadline the server sets when it receives the request.</source>
+        <translation>■ %1. 승인되어야 적용되며, 승인 마감은 서버가 요청을 받을 때 정합니다.</translation>
+    </message>
+    <message>
+        <source>Offer command to %1</source>
+        <translation>%1에 지휘 인계</translation>
+    </message>
+    <message>
+        <source>Ask %1 for command</source>
+        <translation>%1에 지휘 인계 요청</translation>
+    </message>
+    <message>
+        <source>%1, once a supervisor of %2 accepts</source>
+        <translation>%1 (%2 감독자가 수락하면)</translation>
+    </message>
+    <message>
+        <source>In command: %1</source>
+        <translation>지휘: %1</translation>
+    </message>
+    <message>
+        <source>Nothing moves until it is accepted; unanswered, it lapses at the deadline the server sets. Once accepted, %1 steers and the controls of %2 wait for its supervisors' approval.</source>
+        <translation>수락될 때까지 아무것도 바뀌지 않으며, 응답이 없으면 서버가 정한 마감에 소멸합니다. 수락되면 %1이 지휘하고, %2의 제어는 그 감독자의 승인을 기다립니다.</translation>
+    </message>
+    <message>
+        <source>■ A supervisor of %1 must accept the handover.</source>
+        <translation>■ %1 감독자가 지휘 인계를 수락해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Request handover</source>
+        <translation>인계 요청</translation>
+    </message>
+    <message>
+        <source>Not answered: the handover is no longer waiting (answered, withdrawn or expired).</source>
+        <translation>응답하지 않음: 지휘 인계가 더 이상 대기 중이 아닙니다 (응답, 철회 또는 만료).</translation>
+    </message>
+    <message>
+        <source>Accept the handover</source>
+        <translation>지휘 인계 수락</translation>
+    </message>
+    <message>
+        <source>%1 steers from now on; the controls of %2 wait for its supervisors' approval.</source>
+        <translation>이제부터 %1이 지휘하며, %2의 제어는 그 감독자의 승인을 기다립니다.</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <comment>a handover</comment>
+        <translation>수락</translation>
+    </message>
+    <message>
+        <source>Decline the handover</source>
+        <translation>지휘 인계 거절</translation>
+    </message>
+    <message>
+        <source>%1 stays in command</source>
+        <translation>%1이 계속 지휘</translation>
+    </message>
+    <message>
+        <source>Nothing moves; %1 is told it was declined.</source>
+        <translation>아무것도 바뀌지 않으며, %1에게 거절이 알려집니다.</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <comment>a handover</comment>
+        <translation>거절</translation>
+    </message>
+    <message>
+        <source>Withdraw the handover</source>
+        <translation>지휘 인계 철회</translation>
+    </message>
+    <message>
+        <source>Nothing moves; the request is taken back.</source>
+        <translation>아무것도 바뀌지 않으며, 요청을 거두어들입니다.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <comment>a handover</comment>
+        <translation>철회</translation>
+    </message>
+    <message>
+        <source>Take command without a handover</source>
+        <translation>인계 없이 지휘권 인수</translation>
+    </message>
+    <message>
+        <source>Only when the gateway of %1 has been unreachable for the gateway's set time: the gateway refuses it otherwise. Recorded in the audit as a takeover.</source>
+        <translation>%1 게이트웨이가 게이트웨이에 설정된 시간 동안 연결되지 않을 때만 가능합니다. 그렇지 않으면 게이트웨이가 거부합니다. 감사 기록에는 지휘권 인수로 남습니다.</translation>
+    </message>
+    <message>
+        <source>■ Takes effect at once when the gateway allows it; nobody accepts it.</source>
+        <translation>■ 게이트웨이가 허용하면 즉시 적용되며, 수락 절차는 없습니다.</translation>
+    </message>
+    <message>
+        <source>Take command</source>
+        <translation>지휘권 인수</translation>
+    </message>
+    <message>
+        <source>Command has moved: %1 is in command now (%2).</source>
+        <translation>지휘가 넘어갔습니다: 이제 %1이 지휘합니다 (%2).</translation>
+    </message>
+    <message>
+        <source>Handover waiting for your room: %1.</source>
+        <translation>이 상황실의 응답을 기다리는 지휘 인계: %1.</translation>
     </message>
 </context>
 <context>
@@ -2408,6 +2618,38 @@
         <source>Not sent: not connected to the server (%1).</source>
         <translation>보내지 못함: 서버에 연결되어 있지 않음 (%1).</translation>
     </message>
+    <message>
+        <source>Request a handover of command</source>
+        <translation>지휘 인계 요청</translation>
+    </message>
+    <message>
+        <source>Accept the handover</source>
+        <translation>지휘 인계 수락</translation>
+    </message>
+    <message>
+        <source>Decline the handover</source>
+        <translation>지휘 인계 거절</translation>
+    </message>
+    <message>
+        <source>Withdraw the handover</source>
+        <translation>지휘 인계 철회</translation>
+    </message>
+    <message>
+        <source>Answer the handover</source>
+        <translation>지휘 인계 응답</translation>
+    </message>
+    <message>
+        <source>Take command</source>
+        <translation>지휘권 인수</translation>
+    </message>
+    <message>
+        <source>Handover requested: %1 (request %2).</source>
+        <translation>지휘 인계 요청됨: %1 (요청 %2).</translation>
+    </message>
+    <message>
+        <source>Waiting: %1. %2 (request %3).</source>
+        <translation>대기: %1. %2 (요청 %3).</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::CriticalAlarm</name>
@@ -2520,6 +2762,10 @@
     <message>
         <source>Deadline (gateway's)</source>
         <translation>마감 (서버 기준)</translation>
+    </message>
+    <message>
+        <source>yours: %1</source>
+        <translation>본인 요청: %1</translation>
     </message>
 </context>
 <context>

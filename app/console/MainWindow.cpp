@@ -9,8 +9,11 @@
 #include "widgets/common/StaleOverlay.h"
 #include "widgets/controls/ApprovalNotifier.h"
 #include "widgets/controls/AuditPanel.h"
+#include "widgets/controls/CommandRoomPanel.h"
+#include "widgets/controls/CommandSiteMark.h"
 #include "widgets/controls/CommandStageLabel.h"
 #include "models/alerts/RunbookStep.h"
+#include "models/control/CommandRoom.h"
 #include "widgets/controls/ControlConfirmDialog.h"
 #include "widgets/controls/ControlDesk.h"
 #include "widgets/controls/PendingApprovalsPanel.h"
@@ -107,6 +110,8 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
 
     statusBar()->addWidget(m_scenario, 1);
     statusBar()->addPermanentWidget(m_status);
+    // Which room is in command, on every console.
+    statusBar()->addPermanentWidget(new widgets::CommandSiteMark(*models.store, this));
     // The live system's clock at the far right, on every layout.
     statusBar()->addPermanentWidget(new widgets::LiveClockLabel(*models.store, this));
     if (!isReadingLayout(layout))
@@ -270,7 +275,14 @@ void MainWindow::buildControls()
     m_pending = new widgets::PendingApprovalsPanel(*m_models.store, models::providerNamer(*m_models.store), this);
     m_pending->setUser(m_options.connection.user);
     m_audit = new widgets::AuditPanel(m_auditModel, *m_models.store, this);
-    m_pendingDock = addPanelDock(m_pending, tr("Pending approvals"), QStringLiteral("pendingDock"));
+    // The control desk: the room in command and its handover above the requests waiting.
+    m_room = new widgets::CommandRoomPanel(*m_models.store, this);
+    auto *desk = new QWidget(this);
+    auto *deskLayout = new QVBoxLayout(desk);
+    deskLayout->setContentsMargins(0, 0, 0, 0);
+    deskLayout->addWidget(m_room);
+    deskLayout->addWidget(m_pending, 1);
+    m_pendingDock = addPanelDock(desk, tr("Pending approvals"), QStringLiteral("pendingDock"));
     m_auditDock = addPanelDock(m_audit, tr("Audit timeline"), QStringLiteral("auditDock"));
     // Command messages hold while true: "not sent" until the link is back, news for a while.
     auto *notice = new widgets::StatusNotice(*m_models.store, this);
@@ -293,15 +305,27 @@ void MainWindow::buildControls()
             &widgets::ControlDesk::proposeProviderEnabled);
     connect(m_pending, &widgets::PendingApprovalsPanel::approveRequested, m_desk,
             &widgets::ControlDesk::proposeApproval);
+    connect(m_room, &widgets::CommandRoomPanel::handoverRequested, m_desk, &widgets::ControlDesk::proposeHandover);
+    connect(m_room, &widgets::CommandRoomPanel::handoverAnswered, m_desk, &widgets::ControlDesk::proposeHandoverAnswer);
+    connect(m_room, &widgets::CommandRoomPanel::takeCommandRequested, m_desk, &widgets::ControlDesk::proposeTakeCommand);
     connect(m_desk, &widgets::ControlDesk::noticeChanged, notice, &widgets::StatusNotice::say);
     const SituationStore *store = m_models.store;
     connect(store, &SituationStore::linkChanged, this, &MainWindow::refreshControls);
     connect(store, &SituationStore::controlChanged, this, &MainWindow::refreshControls);
     const auto countPending = [this] {
-        const int n = m_models.store->control().pending_size();
+        const int n = m_models.store->control().pending_size() + (m_models.store->control().has_handover() ? 1 : 0);
         m_pendingDock->setWindowTitle(n > 0 ? tr("Pending approvals (%1)").arg(n) : tr("Pending approvals"));
     };
     connect(store, &SituationStore::controlChanged, this, countPending);
+    // A handover this console's room must answer brings the control desk forward, once.
+    connect(store, &SituationStore::controlChanged, this, [this, shown = std::string()]() mutable {
+        const v1::ControlState &control = m_models.store->control();
+        const std::string waiting = control.has_handover() && models::handoverRights(*m_models.store).answer
+            ? control.handover().request_id() : std::string();
+        if (!waiting.empty() && waiting != shown)
+            m_pendingDock->raise();
+        shown = waiting;
+    });
     refreshControls();
 }
 

@@ -31,6 +31,7 @@ class CommandStageLabel;
 class ConnectionStatus;
 class ControlDesk;
 class PendingApprovalsPanel;
+class CommandRoomPanel;
 class ProviderBoard;
 class StaleBanner;
 class StaleOverlay;
@@ -76,6 +77,7 @@ public:
     // Operator controls; all nullptr on a wall, which shows no controls.
     sitroom::widgets::ControlDesk *controlDesk() const { return m_desk; }
     sitroom::widgets::PendingApprovalsPanel *pendingPanel() const { return m_pending; }
+    sitroom::widgets::CommandRoomPanel *commandRoomPanel() const { return m_room; }
     sitroom::widgets::AuditPanel *auditPanel() const { return m_audit; }
     QLabel *controlNotice() const { return m_notice; }
     // The stage of this console's last command in the live system.
@@ -127,6 +129,7 @@ private:
     sitroom::models::AuditModel *m_auditModel = nullptr;
     sitroom::widgets::ControlDesk *m_desk = nullptr;
     sitroom::widgets::PendingApprovalsPanel *m_pending = nullptr;
+    sitroom::widgets::CommandRoomPanel *m_room = nullptr;
     sitroom::widgets::AuditPanel *m_audit = nullptr;
     QLabel *m_notice = nullptr;
     sitroom::widgets::CommandStageLabel *m_stage = nullptr;

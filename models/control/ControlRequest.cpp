@@ -98,4 +98,27 @@ sitroom::v1::Command ControlRequest::unshelveAlert(const QString &alertId) const
     return command;
 }
 
+sitroom::v1::Command ControlRequest::requestHandover() const
+{
+    sitroom::v1::Command command = base();
+    command.mutable_request_handover();
+    return command;
+}
+
+sitroom::v1::Command ControlRequest::answerHandover(const QString &requestId, sitroom::v1::HandoverAnswer answer) const
+{
+    sitroom::v1::Command command = base();
+    auto *action = command.mutable_answer_handover();
+    action->set_request_id(requestId.toStdString());
+    action->set_answer(answer);
+    return command;
+}
+
+sitroom::v1::Command ControlRequest::takeCommand() const
+{
+    sitroom::v1::Command command = base();
+    command.mutable_take_command();
+    return command;
+}
+
 } // namespace sitroom::models

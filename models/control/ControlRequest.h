@@ -27,6 +27,11 @@ public:
     sitroom::v1::Command acknowledgeAlert(const QString &alertId, const QString &runbookStep = {}) const;
     sitroom::v1::Command shelveAlert(const QString &alertId, quint32 durationS) const;
     sitroom::v1::Command unshelveAlert(const QString &alertId) const;
+    // The room in command: offer or ask for it, answer a waiting handover,
+    // take it without one (docs/controls.md).
+    sitroom::v1::Command requestHandover() const;
+    sitroom::v1::Command answerHandover(const QString &requestId, sitroom::v1::HandoverAnswer answer) const;
+    sitroom::v1::Command takeCommand() const;
 
     static QString newCommandId();
 

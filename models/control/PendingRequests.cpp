@@ -1,5 +1,6 @@
 #include "models/control/PendingRequests.h"
 
+#include "models/control/CommandRoom.h"
 #include "models/situation/SituationStore.h"
 
 #include <algorithm>
@@ -47,10 +48,10 @@ RequestEffect requestEffect(const v1::PendingApproval &request, const v1::Config
 }
 
 std::vector<const v1::PendingApproval *> approvableBy(const v1::ControlState &control, v1::Role role,
-                                                      const QString &user)
+                                                      const QString &user, quint32 site)
 {
     std::vector<const v1::PendingApproval *> mine;
-    if (role != v1::ROLE_SUPERVISOR)
+    if (role != v1::ROLE_SUPERVISOR || !isInCommand(control, site))
         return mine;
     const std::string self = user.toStdString();
     for (const v1::PendingApproval &p : control.pending()) {

@@ -30,10 +30,12 @@ struct RequestEffect
 RequestEffect requestEffect(const sitroom::v1::PendingApproval &request, const sitroom::v1::Configuration &configuration,
                             const sitroom::v1::SystemState &stateNow, const sitroom::v1::ControlState &controlNow);
 
-// The requests this user may approve: a supervisor's, of anyone but
-// themselves (the gateway's two-person rule). Empty for other roles.
+// The requests this user may approve: a supervisor's of the room in command
+// (models/control/CommandRoom), of anyone but themselves (the gateway's
+// two-person rule). Empty for other roles and rooms.
 std::vector<const sitroom::v1::PendingApproval *> approvableBy(const sitroom::v1::ControlState &control,
-                                                               sitroom::v1::Role role, const QString &user);
+                                                               sitroom::v1::Role role, const QString &user,
+                                                               quint32 site);
 
 // The signed-in user's name: Welcome.user, else the name the console asked with.
 QString signedInUser(const SituationStore &store, const QString &askedAs);

@@ -2,9 +2,11 @@
 
 #include "models/words/DisplayLanguage.h"
 #include "models/words/SeverityWords.h"
+#include "models/words/SiteNames.h"
 
 #include "proto/sitroom/PhraseBook.h"
 #include "proto/sitroom/SeverityKey.h"
+#include "proto/sitroom/SiteKey.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -52,6 +54,10 @@ QString PhraseWords::stateText(const QString &json) const
     if (!doc.isObject())
         return json;
     const auto yesNo = [](bool b) { return b ? tr("yes") : tr("no"); };
+    const auto roomWord = [](const QString &key) {
+        const std::optional<sitroom::v1::Site> site = siteFromKey(key);
+        return site ? SiteNames::name(*site) : key;
+    };
     // The gateway's English words for an alert's state and severity (its
     // severity keys), as its phrases say them.
     const auto alertWord = [this](const QString &english) {
@@ -84,6 +90,11 @@ QString PhraseWords::stateText(const QString &json) const
             lines << tr("alert state: %1").arg(alertWord(v.toString()));
         else if (key == QLatin1String("severity"))
             lines << tr("severity: %1").arg(alertWord(v.toString()));
+        else if (key == QLatin1String("command_site"))
+            lines << tr("room in command: %1").arg(roomWord(v.toString()));
+        else if (key == QLatin1String("handover_to"))
+            lines << (v.toString().isEmpty() ? tr("handover waiting: none")
+                                             : tr("handover waiting: to %1").arg(roomWord(v.toString())));
         else if (key.startsWith(QLatin1String("provider.")) && v.isObject()) {
             const QString id = key.mid(9);
             const QString name = m_names ? m_names(id) : id;
@@ -123,6 +134,11 @@ QString PhraseWords::arg(const QString &name, const QString &value) const
         return unitText(value);
     if (name == QLatin1String("provider") && m_names)
         return m_names(value);
+    // A room is a site key ("seoul"): its name in the console's language.
+    if (name.endsWith(QLatin1String("room"))) {
+        if (const std::optional<sitroom::v1::Site> site = siteFromKey(value))
+            return SiteNames::name(*site);
+    }
     return value;
 }
 

@@ -51,7 +51,7 @@ QString ApprovalNotifier::titlePrefix() const
 void ApprovalNotifier::refresh()
 {
     const auto mine = sitroom::models::approvableBy(m_store.control(), m_store.role(),
-                                                    sitroom::models::signedInUser(m_store, m_user));
+                                                    sitroom::models::signedInUser(m_store, m_user), m_store.welcome().site());
     QSet<QString> now;
     for (const sitroom::v1::PendingApproval *p : mine) {
         const QString id = QString::fromStdString(p->request_id());
@@ -84,7 +84,7 @@ void ApprovalNotifier::refresh()
 void ApprovalNotifier::refreshLabel()
 {
     const auto mine = sitroom::models::approvableBy(m_store.control(), m_store.role(),
-                                                    sitroom::models::signedInUser(m_store, m_user));
+                                                    sitroom::models::signedInUser(m_store, m_user), m_store.welcome().site());
     m_label->setVisible(!mine.empty());
     if (mine.empty()) {
         m_label->clear();

@@ -71,7 +71,8 @@ ControlConfirmDialog::ControlConfirmDialog(const ControlProposal &proposal, QWid
     }
 
     // The deadline is the gateway's: said once the request is made, not guessed here.
-    auto *approval = new QLabel(proposal.needsApproval
+    auto *approval = new QLabel(!proposal.approvalNote.isEmpty() ? proposal.approvalNote
+                                : proposal.needsApproval
                                     ? tr("■ Hazardous: a second supervisor must approve this before it takes effect, "
                                          "by the deadline the server sets when it receives the request.")
                                     : tr("Takes effect at once; no second approval needed."),
@@ -90,7 +91,10 @@ ControlConfirmDialog::ControlConfirmDialog(const ControlProposal &proposal, QWid
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
-    m_ok->setText(proposal.needsApproval ? tr("Request approval") : proposal.compare ? tr("Approve") : tr("Apply"));
+    m_ok->setText(!proposal.okText.isEmpty() ? proposal.okText
+                  : proposal.needsApproval ? tr("Request approval")
+                  : proposal.compare       ? tr("Approve")
+                                           : tr("Apply"));
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -20,6 +20,10 @@ struct ControlProposal
     QString effect;          // expected effect, plain words, may hold several lines
     bool warning = false;    // the effect holds a warning (capacity, nowhere to go)
     bool needsApproval = false;
+    // Who must approve or accept it, when it is not a second supervisor for a
+    // hazard (the room in command; the other room, for a handover).
+    QString approvalNote;
+    QString okText;          // the confirming button, when not Apply / Request approval / Approve
     bool offerDuration = false;  // a disable: "until enabled again" or for a while
     // An approval: the effect on the figures the request was made on, shown
     // beside the effect on the figures now (effect), each under its caption.

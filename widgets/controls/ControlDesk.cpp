@@ -30,6 +30,7 @@ ControlDesk::ControlDesk(const SituationStore &store, QWidget *dialogParent, QOb
 {
     connect(&store, &SituationStore::commandResult, this, &ControlDesk::onResult);
     connect(&store, &SituationStore::controlChanged, this, &ControlDesk::onControlChanged);
+    connect(&store, &SituationStore::controlChanged, this, &ControlDesk::onRoomChanged);
     connect(&store, &SituationStore::freshnessChanged, this, [this](bool stale) {
         if (m_dialog)
             m_dialog->setStale(stale);
@@ -59,6 +60,7 @@ void ControlDesk::proposeRate(double ratePerS)
     proposal.effect = ControlWords::throttleEffectText(effect);
     proposal.needsApproval = sitroom::models::isHazardous(ControlRequest(control, QString()).setAdmissionRate(ratePerS),
                                                           m_store.configuration(), control);
+    applyRoomRule(proposal);
     confirm(proposal, [ratePerS](const ControlRequest &r, quint32) { return r.setAdmissionRate(ratePerS); },
             sitroom::models::figure::admissionFigures());
 }
@@ -72,6 +74,7 @@ void ControlDesk::proposePause()
     proposal.newValue = tr("admission paused");
     proposal.effect = ControlWords::throttleEffectText(sitroom::models::throttleEffect(m_store.state(), control, 0, true));
     proposal.needsApproval = true;
+    applyRoomRule(proposal);
     confirm(proposal, [](const ControlRequest &r, quint32) { return r.pauseAdmission(); },
             sitroom::models::figure::admissionFigures());
 }
@@ -85,6 +88,7 @@ void ControlDesk::proposeResume()
     proposal.newValue = tr("admission rate %1").arg(formatRate(control.admission_rate_per_s()));
     proposal.effect = ControlWords::throttleEffectText(
         sitroom::models::throttleEffect(m_store.state(), control, control.admission_rate_per_s()));
+    applyRoomRule(proposal);
     confirm(proposal, [](const ControlRequest &r, quint32) { return r.resumeAdmission(); },
             sitroom::models::figure::admissionFigures());
 }
@@ -109,6 +113,7 @@ void ControlDesk::proposeProviderEnabled(const QString &providerId, bool enabled
         proposal.needsApproval = true;
         proposal.offerDuration = true;
     }
+    applyRoomRule(proposal);
     confirm(proposal, [providerId, enabled](const ControlRequest &r, quint32 disableForS) {
         return r.setProviderEnabled(providerId, enabled, disableForS);
     }, {sitroom::models::figure::providerPrefix(providerId)});

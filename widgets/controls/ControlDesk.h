@@ -11,6 +11,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace sitroom::models {
@@ -47,6 +48,12 @@ public:
     // provider, the disable duration or the new rate, and a reason naming the
     // alert and the step. False (and a notice) when the role may not do it.
     bool proposeRunbookStep(const sitroom::models::RunbookStep &step, const QString &reason);
+    // The room in command (ControlDeskRoom.cpp): offer command or ask for it,
+    // answer the waiting handover (a sitroom::v1::HandoverAnswer), take
+    // command; each through the one confirmation, with a reason.
+    void proposeHandover();
+    void proposeHandoverAnswer(const QString &requestId, int answer);
+    void proposeTakeCommand();
 
     ControlConfirmDialog *activeDialog() const { return m_dialog; }
     QString lastNotice() const { return m_notice; }
@@ -70,6 +77,10 @@ private:
     // Someone else's change, said once it reaches this console.
     void onControlChanged();
     void notify(const QString &text, bool problem, NoticeLife life = NoticeLife::Timed);
+    // A control from a room not in command waits for the room in command: said in the confirmation.
+    void applyRoomRule(ControlProposal &proposal) const;
+    // The room in command moved, or a handover began waiting: said once it reaches this console.
+    void onRoomChanged();
 
     struct Prefill
     {
@@ -86,6 +97,8 @@ private:
     QHash<QString, QString> m_sent;  // command_id → what it asked, in words
     QString m_notice;
     QString m_shownControl;          // controlText of the state last seen
+    quint32 m_shownRoom = 0;         // the room in command last seen (0: none yet)
+    std::string m_shownHandover;     // the waiting handover last seen
 };
 
 } // namespace sitroom::widgets

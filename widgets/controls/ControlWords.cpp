@@ -1,9 +1,14 @@
 #include "widgets/controls/ControlWords.h"
 
+#include "widgets/controls/CommandRoomWords.h"
+
 #include "widgets/common/Formatting.h"
 #include "widgets/common/LiveClockLabel.h"
+#include "models/control/CommandRoom.h"
 #include "models/situation/SituationStore.h"
 #include "models/words/SiteNames.h"
+
+#include "proto/sitroom/CommandRoom.h"
 
 #include "domain/LiveClock.h"
 
@@ -79,6 +84,17 @@ QString ControlWords::actionText(const sitroom::v1::Command &command, const Prov
     }
     case Action::kApprove:
         return tr("Approve request %1").arg(QString::fromStdString(command.approve().request_id()));
+    case Action::kRequestHandover:
+        return tr("Request a handover of command");
+    case Action::kAnswerHandover:
+        switch (command.answer_handover().answer()) {
+        case sitroom::v1::HANDOVER_ACCEPT: return tr("Accept the handover");
+        case sitroom::v1::HANDOVER_DECLINE: return tr("Decline the handover");
+        case sitroom::v1::HANDOVER_WITHDRAW: return tr("Withdraw the handover");
+        default: return tr("Answer the handover");
+        }
+    case Action::kTakeCommand:
+        return tr("Take command");
     default:
         return tr("Control change");
     }
@@ -135,6 +151,14 @@ QString ControlWords::resultText(const sitroom::v1::CommandResult &result, const
     case sitroom::v1::COMMAND_APPLIED:
         return tr("Applied: %1.").arg(action);
     case sitroom::v1::COMMAND_PENDING_APPROVAL:
+        if (sitroom::handoverWaits(result.control()) && result.control().handover().request_id() == result.request_id())
+            return tr("Handover requested: %1 (request %2).")
+                .arg(CommandRoomWords::handoverAnswerText(result.control().handover()), QString::fromStdString(result.request_id()));
+        for (const sitroom::v1::PendingApproval &p : result.control().pending()) {
+            if (p.request_id() == result.request_id() && sitroom::models::waitsForCommandRoom(p))
+                return tr("Waiting: %1. %2 (request %3).")
+                    .arg(CommandRoomWords::waitsForRoomText(result.control()), action, QString::fromStdString(result.request_id()));
+        }
         return tr("Waiting for approval by another supervisor: %1 (request %2).")
             .arg(action, QString::fromStdString(result.request_id()));
     case sitroom::v1::COMMAND_CONFLICT: {

@@ -1,6 +1,9 @@
 #include "widgets/controls/PendingApprovalsPanel.h"
 
 #include "widgets/controls/ApprovalWords.h"
+#include "widgets/controls/CommandRoomWords.h"
+
+#include "models/control/CommandRoom.h"
 
 #include "models/situation/SituationStore.h"
 #include "models/words/SiteNames.h"
@@ -31,6 +34,8 @@ PendingApprovalsPanel::PendingApprovalsPanel(const SituationStore &store, Provid
     m_table->setHorizontalHeaderLabels({tr("Change"), tr("Requested by"), tr("Reason"), tr("Deadline (gateway's)"), QString()});
     m_table->horizontalHeader()->setSectionResizeMode(Expires, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(Reason, QHeaderView::Stretch);
+    // The button, or why the row waits ("서울 감독자 승인 대기"), whole.
+    m_table->horizontalHeader()->setSectionResizeMode(Approve, QHeaderView::ResizeToContents);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
@@ -80,7 +85,9 @@ void PendingApprovalsPanel::refresh()
 {
     const auto &pending = m_store.control().pending();
     const QString self = m_store.welcome().user().empty() ? m_user : QString::fromStdString(m_store.welcome().user());
-    const bool supervisor = m_store.role() == sitroom::v1::ROLE_SUPERVISOR;
+    // Only a supervisor of the room in command approves (the gateway's rule).
+    const bool approver = m_store.role() == sitroom::v1::ROLE_SUPERVISOR
+        && sitroom::models::isInCommand(m_store.control(), m_store.welcome().site());
     m_empty->setVisible(pending.empty());
     m_table->setVisible(!pending.empty());
     m_table->setRowCount(pending.size());
@@ -99,7 +106,7 @@ void PendingApprovalsPanel::refresh()
         cell(Reason, QString::fromStdString(p.command().reason()));
         cell(Expires, ApprovalWords::countdownText(p, m_store));
         const bool mine = QString::fromStdString(p.requested_by().user()) == self;
-        if (supervisor && !mine && m_store.isLive()) {
+        if (approver && !mine && m_store.isLive()) {
             auto *button = new QPushButton(tr("Approve…"), m_table);
             button->setObjectName(QStringLiteral("approve-") + requestId);
             const QString description = tr("%1, requested by %2").arg(action, ControlWords::actorText(p.requested_by(), m_store));
@@ -108,8 +115,13 @@ void PendingApprovalsPanel::refresh()
             m_table->setCellWidget(row, Approve, button);
         } else {
             m_table->removeCellWidget(row, Approve);
-            m_table->setItem(row, Approve, new QTableWidgetItem(mine ? tr("yours: another supervisor approves")
-                                                                     : QString()));
+            // Why it waits, when the room in command is why (in full in its tooltip).
+            const bool room = sitroom::models::waitsForCommandRoom(p);
+            const QString why = room ? CommandRoomWords::waitsForRoomShortText(m_store.control()) : QString();
+            const QString note = mine ? (room ? tr("yours: %1").arg(why) : tr("yours: another supervisor approves")) : why;
+            auto *item = new QTableWidgetItem(note);
+            item->setToolTip(room ? CommandRoomWords::waitsForRoomText(m_store.control()) : note);
+            m_table->setItem(row, Approve, item);
         }
     }
 }

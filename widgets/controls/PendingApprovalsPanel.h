@@ -13,8 +13,9 @@ class SituationStore;
 
 namespace sitroom::widgets {
 
-// Hazardous changes waiting for a second supervisor, shown to everyone. A
-// supervisor other than the requester gets an Approve button.
+// Changes waiting for approval, shown to everyone: hazardous ones, and any
+// from a room not in command. A supervisor of the room in command other than
+// the requester gets an Approve button; the others read why it waits.
 class PendingApprovalsPanel final : public QWidget
 {
     Q_OBJECT
