@@ -80,6 +80,18 @@ const Entry kBook[] = {
     {"delivery.sent", QT_TRANSLATE_NOOP("Phrase", "sent to the live system")},
     {"delivery.accepted_in", QT_TRANSLATE_NOOP("Phrase", "accepted by the live system in {elapsed} ms")},
     {"delivery.in_process", QT_TRANSLATE_NOOP("Phrase", "applied in the gateway's process")},
+    // The delivery outbox: a change in force, its delivery retried or failed and put back.
+    {"delivery.resent", QT_TRANSLATE_NOOP("Phrase", "sent to the live system again by gateway {gateway} (attempt {attempt})")},
+    {"delivery.by", QT_TRANSLATE_NOOP("Phrase", "delivered by gateway {gateway}, attempt {attempt}")},
+    {"delivery.restored", QT_TRANSLATE_NOOP("Phrase", "delivery failed: what it changed is back as before, at revision {revision}")},
+    {"delivery.nothing_to_restore", QT_TRANSLATE_NOOP("Phrase", "delivery failed: nothing it changed was still in force")},
+    {"delivery.restore_unconfirmed", QT_TRANSLATE_NOOP("Phrase", "delivery failed: the live system has not confirmed the controls put back; the next change sends the whole state")},
+    {"reason.delivery_refused", QT_TRANSLATE_NOOP("Phrase", "the live system refused it: {reason}")},
+    {"reason.delivery_unanswered", QT_TRANSLATE_NOOP("Phrase", "no answer from the live system within {seconds} s: {reason}")},
+    {"action.deliver", QT_TRANSLATE_NOOP("Phrase", "deliver {command} to the live system (command {command_id}, revision {revision})")},
+    {"action.restore_undelivered", QT_TRANSLATE_NOOP("Phrase", "put back what {command} changed (command {command_id}, revision {revision})")},
+    {"summary.restored", QT_TRANSLATE_NOOP("Phrase", "the controls {command} changed are back as before: the live system did not take it")},
+    {"conflict.alert_changed", QT_TRANSLATE_NOOP("Phrase", "alert {alert} was changed through the other gateway meanwhile; look at it again")},
     // What the closed-loop check waits for in the telemetry (the figures it reads).
     {"expect.rate", QT_TRANSLATE_NOOP("Phrase", "admission.rate_limit_per_s = {rate}")},
     {"expect.paused", QT_TRANSLATE_NOOP("Phrase", "admission.paused and admitted_per_s = 0")},

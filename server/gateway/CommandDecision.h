@@ -2,6 +2,7 @@
 
 #include "server/alerts/AlertEngine.h"
 #include "server/gateway/AuditChain.h"
+#include "server/gateway/OutboxEntry.h"
 
 #include "sitroom/v1/control.pb.h"
 
@@ -42,17 +43,37 @@ struct CommandDecision
 
     // A control change (ControlCommands): the state it was decided on, whose
     // revision must still be the stored one when it is written, and the new
-    // state. A change that moves the live system's controls is delivered to
-    // it before it is committed when the gateway steers a live system through
-    // a webhook (ControlDispatcher).
+    // state. A change that moves the live system's controls, when the
+    // gateway steers a live system through a webhook, is written with its
+    // delivery outbox row and delivered after (ControlDispatcher, ControlOutbox).
     sitroom::v1::ControlState before;
     std::optional<ControlChange> change;
     bool endsTimedDisable = false;         // the system re-enabling a provider on time
+
+    // Delivery outbox rows: a new one, written with the change it delivers;
+    // or the end of one (answered, failed), written only while the stored row
+    // is still pending, since the other gateway may have ended it first.
+    std::vector<OutboxEntry> deliveries;
+    // The result replaces the one stored for its command_id (a delivery's
+    // end) instead of being kept only when there is none.
+    bool replacesResult = false;
 
     // Alert transitions (AlertWatch): each alert as it stands after them, and
     // the engine's next alert number, kept with their audit rows.
     std::vector<alerts::AlertTransitionRecord> transitions;
     std::uint64_t nextAlertId = 0;
+    // Each alert they move as the engine had it before (none: a new one).
+    // Another gateway's write to one of them since (an operator's action
+    // there, or an evaluator's) makes the decision one on a past state,
+    // refused like a stale revision.
+    struct AlertFound
+    {
+        QString alertId;
+        bool existed = false;
+        sitroom::v1::AlertState state = sitroom::v1::ALERT_STATE_UNSPECIFIED;
+        qint64 changedMs = 0;
+    };
+    std::vector<AlertFound> alertsFound;
 
     // Who puts the decision in force once it is written, and takes back what
     // deciding it moved when it is not; none for a decision that does nothing.

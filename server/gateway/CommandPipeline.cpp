@@ -89,9 +89,11 @@ CommandDecision CommandPipeline::decide(const v1::Command &command, const Identi
     return decision;
 }
 
-v1::CommandResult CommandPipeline::commit(CommandDecision &decision)
+v1::CommandResult CommandPipeline::commit(CommandDecision &decision, bool *written)
 {
     Attempt attempt = tryWrite(decision);
+    if (written)
+        *written = attempt.outcome == Outcome::Written;
     switch (attempt.outcome) {
     case Outcome::Written:
         return decision.result;
@@ -103,6 +105,15 @@ v1::CommandResult CommandPipeline::commit(CommandDecision &decision)
         const v1::Phrase conflict = phrase::make("conflict.revision", {{"now", QString::number(attempt.storedRevision)},
                                                                        {"expected", QString::number(decision.before.revision())}});
         CommandDecision told = decision.nothingDone(v1::COMMAND_CONFLICT, conflict, controlInForce(), decision.storeResult);
+        attempt = tryWrite(told);
+        if (attempt.outcome == Outcome::Written)
+            return told.result;
+        break;
+    }
+    case Outcome::AlertMovedOn: {
+        // As a stale revision: decided on an alert another gateway has changed.
+        CommandDecision told = decision.nothingDone(v1::COMMAND_CONFLICT, phrase::make("conflict.alert_changed", {{"alert", attempt.alertId}}),
+                                                    controlInForce(), decision.storeResult);
         attempt = tryWrite(told);
         if (attempt.outcome == Outcome::Written)
             return told.result;
@@ -157,7 +168,7 @@ CommandPipeline::Attempt CommandPipeline::tryWrite(CommandDecision &decision)
         return attempt;
     }
     decision.owner->abandoned(decision);
-    if (attempt.outcome == Outcome::Superseded || attempt.outcome == Outcome::AnsweredBefore)
+    if (attempt.outcome != Outcome::Failed)
         decision.owner->storeMovedOn();
     return attempt;
 }
@@ -170,11 +181,32 @@ CommandPipeline::Outcome CommandPipeline::writeInOne(CommandDecision &d, Attempt
     if (!tx)
         return Outcome::Failed;
     const QString commandId = fromProto(d.result.command_id());
-    if (d.storeResult && !commandId.isEmpty()) {
+    if (d.storeResult && !d.replacesResult && !commandId.isEmpty()) {
         if (auto first = tx->findResult(commandId)) {
             attempt.firstResult = std::move(*first);
             attempt.error = QStringLiteral("command %1 was answered before").arg(commandId);
             return Outcome::AnsweredBefore;
+        }
+    }
+    for (const OutboxEntry &delivery : d.deliveries) {
+        if (delivery.status == DeliveryStatus::Pending)
+            continue;
+        // A delivery ends once: the other gateway may have ended it first.
+        const std::optional<OutboxEntry> stored = tx->findDelivery(delivery.commandId);
+        if (!stored || stored->status != DeliveryStatus::Pending) {
+            if (auto first = tx->findResult(delivery.commandId))
+                attempt.firstResult = std::move(*first);
+            attempt.error = QStringLiteral("the delivery of %1 has ended already").arg(delivery.commandId);
+            return Outcome::AnsweredBefore;
+        }
+    }
+    for (const CommandDecision::AlertFound &found : d.alertsFound) {
+        const std::optional<v1::Alert> stored = tx->findAlert(found.alertId);
+        if (stored.has_value() != found.existed
+            || (stored && (stored->state() != found.state || stored->changed_ms() != found.changedMs))) {
+            attempt.alertId = found.alertId;
+            attempt.error = QStringLiteral("alert %1 was changed elsewhere after this was decided").arg(found.alertId);
+            return Outcome::AlertMovedOn;
         }
     }
     if (d.change) {
@@ -204,8 +236,12 @@ CommandPipeline::Outcome CommandPipeline::writeInOne(CommandDecision &d, Attempt
             return Outcome::Failed;
     if (!d.transitions.empty() && !tx->saveNextAlertId(d.nextAlertId, &attempt.error))
         return Outcome::Failed;
-    if (d.storeResult && !tx->saveResult(d.result, &attempt.error))
+    if (d.storeResult
+        && !(d.replacesResult ? tx->replaceResult(d.result, &attempt.error) : tx->saveResult(d.result, &attempt.error)))
         return Outcome::Failed;
+    for (const OutboxEntry &delivery : d.deliveries)
+        if (!tx->saveDelivery(delivery, &attempt.error))
+            return Outcome::Failed;
     if (!tx->commit(&attempt.error))
         return Outcome::Failed;
     m_auditEvents.insert(m_auditEvents.end(), written.begin(), written.end());

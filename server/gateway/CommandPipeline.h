@@ -44,11 +44,12 @@ public:
     // A command in steps, for a decision that must go somewhere between
     // deciding and writing (ControlDispatcher delivers it to the live
     // system): the first result of a repeated command_id; the decision; its
-    // commit, which answers (the refusal when the store would not write it).
+    // commit, which answers (the refusal when the store would not write it;
+    // *written says whether the decision itself was written).
     std::optional<sitroom::v1::CommandResult> storedResult(const sitroom::v1::Command &command) const;
     CommandDecision decide(const sitroom::v1::Command &command, const Identity &who, qint64 wallNowMs,
                            qint64 sourceNowMs);
-    sitroom::v1::CommandResult commit(CommandDecision &decision);
+    sitroom::v1::CommandResult commit(CommandDecision &decision, bool *written = nullptr);
     // The three at once.
     sitroom::v1::CommandResult handle(const sitroom::v1::Command &command, const Identity &who, qint64 wallNowMs,
                                       qint64 sourceNowMs);
@@ -66,13 +67,14 @@ public:
     static bool mayCommand(sitroom::v1::Role role);
 
 private:
-    enum class Outcome { Written, Failed, Superseded, AnsweredBefore };
+    enum class Outcome { Written, Failed, Superseded, AnsweredBefore, AlertMovedOn };
     struct Attempt
     {
         Outcome outcome = Outcome::Failed;
         QString error;
         std::uint64_t storedRevision = 0;         // Superseded: the revision stored
         sitroom::v1::CommandResult firstResult;   // AnsweredBefore: the stored answer
+        QString alertId;                          // AlertMovedOn: the alert changed elsewhere
     };
     Attempt tryWrite(CommandDecision &decision);
     Outcome writeInOne(CommandDecision &decision, Attempt &attempt);

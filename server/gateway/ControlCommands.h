@@ -75,9 +75,14 @@ public:
     // The live system reports it has applied this revision: a higher one
     // than ours becomes ours (audited), so later changes follow it.
     void followRevision(std::uint64_t liveRevision, qint64 wallNowMs);
-    // The live system did not take a decided change: only the attempt is
-    // audited; state, revision and result stay as they were.
-    sitroom::v1::CommandResult refuseUndelivered(const CommandDecision &decision, const QString &reason);
+    // A change whose delivery failed (ControlOutbox): the live system refused
+    // it (reason in its words), or it was unanswered (unanswered set) past
+    // deadlineMs. Decides putting back what it moved that is still in force,
+    // at a new revision, with an audit row saying why (a restore's own
+    // failure is only audited), and the command's result as the failure;
+    // whether that result is stored is the caller's.
+    CommandDecision restoreUndelivered(const OutboxEntry &entry, const QString &reason, bool unanswered,
+                                       qint64 deadlineMs, qint64 wallNowMs);
 
     // The changes written since the last call, in order.
     std::vector<ControlChange> takeControlChanges();

@@ -17,12 +17,20 @@ struct ControlDeliveryRequest
     QJsonObject change;                // what moved, for the live system's logs
     sitroom::v1::ControlState control; // the whole state after the change
     sitroom::v1::Actor actor;
+    // When it was first sent (the body's sent_at_ms; 0: now). Kept with the
+    // change, so that every attempt, by whichever gateway, sends the same
+    // bytes under the same key.
+    qint64 sentAtMs = 0;
 };
 
 struct ControlDeliveryOutcome
 {
     bool accepted = false;
     QString reason;                    // the live system's own words, or why it could not be reached
+    // No answer came (it could not be reached, timed out, or said 5xx): the
+    // live system may or may not have applied it, and it is tried again with
+    // the same key. False with accepted false: the live system refused it.
+    bool unanswered = false;
 };
 
 // A live system that must accept a change before it counts (the control

@@ -1,52 +1,16 @@
 #include "server/gateway/ControlDispatcher.h"
 
 #include "server/gateway/CommandPipeline.h"
-#include "server/gateway/CommandWords.h"
 #include "server/gateway/ControlCommands.h"
-#include "server/gateway/ControlDelivery.h"
-#include "server/gateway/ControlDiff.h"
-
-#include "proto/sitroom/PhraseBook.h"
-
-#include <QElapsedTimer>
-
-#include <memory>
+#include "server/gateway/ControlOutbox.h"
 
 namespace sitroom::gateway {
 
-namespace {
-
-// What moved between two control states, as the webhook's "change" object
-// says it (docs/control-webhook.md).
-QJsonObject changeOf(const sitroom::v1::ControlState &before, const sitroom::v1::ControlState &after, bool timedEnd)
-{
-    if (before.admission_rate_per_s() != after.admission_rate_per_s())
-        return {{QStringLiteral("action"), QStringLiteral("set_admission_rate")},
-                {QStringLiteral("admission_rate_per_s"), after.admission_rate_per_s()}};
-    if (before.admission_paused() != after.admission_paused())
-        return {{QStringLiteral("action"), after.admission_paused() ? QStringLiteral("pause_admission")
-                                                                    : QStringLiteral("resume_admission")}};
-    for (const auto &p : after.providers()) {
-        const sitroom::v1::ProviderControl *q = findProvider(before, p.id());
-        if (q && q->enabled() == p.enabled())
-            continue;
-        const QString id = QString::fromStdString(p.id());
-        if (timedEnd)
-            return {{QStringLiteral("action"), QStringLiteral("expire_timed_disable")}, {QStringLiteral("provider_id"), id}};
-        return {{QStringLiteral("action"), QStringLiteral("set_provider_enabled")},
-                {QStringLiteral("provider_id"), id},
-                {QStringLiteral("enabled"), p.enabled()}};
-    }
-    return {{QStringLiteral("action"), QStringLiteral("none")}};
-}
-
-} // namespace
-
-ControlDispatcher::ControlDispatcher(CommandPipeline &pipeline, ControlCommands &controls, ControlDelivery *delivery,
+ControlDispatcher::ControlDispatcher(CommandPipeline &pipeline, ControlCommands &controls, ControlOutbox *outbox,
                                      Hooks hooks)
     : m_pipeline(pipeline)
     , m_controls(controls)
-    , m_delivery(delivery)
+    , m_outbox(outbox)
     , m_hooks(std::move(hooks))
 {
 }
@@ -59,37 +23,46 @@ void ControlDispatcher::submit(const sitroom::v1::Command &command, const Identi
 
 void ControlDispatcher::tick()
 {
-    if (m_delivering)
-        return;   // the next second's tick sees to it
     m_controls.expireRequests(m_hooks.wallNowMs());
     m_hooks.committed();
     runTimedDisables();
+    pump();
+}
+
+bool ControlDispatcher::busy() const
+{
+    return m_outbox && m_outbox->isBusy();
 }
 
 void ControlDispatcher::pump()
 {
-    while (!m_delivering && !m_queue.empty()) {
-        Job job = std::move(m_queue.front());
+    // A reply given while pumping may submit again: that job waits its turn here.
+    if (m_pumping)
+        return;
+    m_pumping = true;
+    while (!m_queue.empty()) {
+        if (!run(m_queue.front()))
+            break;
         m_queue.pop_front();
-        run(job);
     }
+    m_pumping = false;
 }
 
 bool ControlDispatcher::runTimedDisables()
 {
-    while (!m_delivering) {
+    for (;;) {
         auto due = m_controls.dueTimedDisable(m_hooks.wallNowMs(), m_hooks.sourceNowMs());
         if (!due)
             return true;
-        if (m_delivery) {
-            deliver(std::move(*due), {});
+        if (m_outbox) {
+            if (!busy())
+                send(std::move(*due), {});
             return false;
         }
         commitAndReply(*due, {});
         if (due->change && m_controls.control().revision() != due->change->control.revision())
             return true;   // the database refused: tried again next second
     }
-    return false;
 }
 
 bool ControlDispatcher::run(Job &job)
@@ -97,18 +70,21 @@ bool ControlDispatcher::run(Job &job)
     // Due expiries and timed disables first, so a late approval sees its
     // request gone and a decision sees the state in force.
     m_controls.expireRequests(m_hooks.wallNowMs());
-    if (!runTimedDisables()) {
-        m_queue.push_front(std::move(job));
+    if (!runTimedDisables())
         return false;
-    }
     if (auto first = m_pipeline.storedResult(job.command)) {
-        job.reply(*first);
+        if (m_outbox && first->stage() == sitroom::v1::COMMAND_STAGE_SENT)
+            m_outbox->answerWhenEnded(QString::fromStdString(job.command.command_id()), std::move(job.reply));
+        else
+            job.reply(*first);
         return true;
     }
-    CommandDecision decision = m_pipeline.decide(job.command, job.who, m_hooks.wallNowMs(), m_hooks.sourceNowMs());
-    if (m_delivery && decision.changesLiveControls() && decision.result.status() == sitroom::v1::COMMAND_APPLIED) {
-        deliver(std::move(decision), std::move(job.reply));
+    if (busy())
         return false;
+    CommandDecision decision = m_pipeline.decide(job.command, job.who, m_hooks.wallNowMs(), m_hooks.sourceNowMs());
+    if (m_outbox && decision.changesLiveControls() && decision.result.status() == sitroom::v1::COMMAND_APPLIED) {
+        send(std::move(decision), std::move(job.reply));
+        return true;
     }
     commitAndReply(decision, job.reply);
     return true;
@@ -127,56 +103,21 @@ void ControlDispatcher::commitAndReply(CommandDecision &decision, const Reply &r
         reply(result);
 }
 
-sitroom::v1::CommandProgress ControlDispatcher::progressOf(const CommandDecision &decision, sitroom::v1::CommandStage stage,
-                                                           const sitroom::v1::Phrase &detail) const
+void ControlDispatcher::send(CommandDecision decision, Reply reply)
 {
-    sitroom::v1::CommandProgress p;
-    p.set_command_id(decision.result.command_id());
-    const bool failed = stage == sitroom::v1::COMMAND_STAGE_DELIVERY_FAILED;
-    p.set_revision(decision.change && !failed ? decision.change->control.revision() : 0);
-    p.set_stage(stage);
-    p.set_at_ms(m_hooks.wallNowMs());
-    p.set_detail(phrase::english(detail).toStdString());
-    *p.mutable_detail_words() = detail;
-    p.set_action(decision.change ? decision.change->summary.toStdString() : decision.result.message());
-    *p.mutable_action_words() = decision.change ? decision.change->summaryWords : decision.result.message_words();
-    if (decision.change)
-        p.set_user(decision.change->actor.user());
-    return p;
-}
-
-void ControlDispatcher::deliver(CommandDecision decision, Reply reply)
-{
-    m_delivering = true;
-    ControlDeliveryRequest request;
-    request.commandId = QString::fromStdString(decision.result.command_id());
-    request.revision = decision.change->control.revision();
-    request.control = decision.change->control;
-    request.actor = decision.change->actor;
-    request.change = changeOf(decision.before, decision.change->control, decision.endsTimedDisable);
-    m_hooks.progress(progressOf(decision, sitroom::v1::COMMAND_STAGE_SENT, phrase::make("delivery.sent")));
-    auto held = std::make_shared<CommandDecision>(std::move(decision));
-    auto clock = std::make_shared<QElapsedTimer>();
-    clock->start();
-    m_delivery->deliver(request, [this, held, clock, reply = std::move(reply)](const ControlDeliveryOutcome &outcome) {
-        m_delivering = false;
-        if (outcome.accepted) {
-            const sitroom::v1::Phrase note = phrase::make("delivery.accepted_in", {{"elapsed", QString::number(clock->elapsed())}});
-            for (AuditRecord &r : held->audit)
-                if (r.outcome.startsWith(QStringLiteral("applied")))
-                    r.sayOutcome(phrase::joined(r.outcomeWords, note));
-            m_hooks.progress(progressOf(*held, sitroom::v1::COMMAND_STAGE_ACCEPTED, note));
-            commitAndReply(*held, reply);
-        } else {
-            const sitroom::v1::CommandResult refused = m_controls.refuseUndelivered(*held, outcome.reason);
-            m_hooks.committed();
-            m_hooks.progress(progressOf(*held, sitroom::v1::COMMAND_STAGE_DELIVERY_FAILED,
-                                        phrase::make("delivery.reason", {{"reason", outcome.reason}})));
-            if (reply)
-                reply(refused);
-        }
-        pump();
-    });
+    // In force and stored as sent; its result is told once the delivery ends.
+    decision.result.set_stage(sitroom::v1::COMMAND_STAGE_SENT);
+    const OutboxEntry entry = m_outbox->entryFor(decision);
+    decision.deliveries.push_back(entry);
+    bool written = false;
+    const sitroom::v1::CommandResult result = m_pipeline.commit(decision, &written);
+    m_hooks.committed();
+    if (written)
+        m_outbox->deliverNow(entry, std::move(reply));
+    else if (reply && result.stage() == sitroom::v1::COMMAND_STAGE_SENT)
+        m_outbox->answerWhenEnded(QString::fromStdString(result.command_id()), std::move(reply));   // decided elsewhere
+    else if (reply)
+        reply(result);
 }
 
 } // namespace sitroom::gateway

@@ -12,15 +12,18 @@ namespace sitroom::gateway {
 
 class CommandPipeline;
 class ControlCommands;
-class ControlDelivery;
+class ControlOutbox;
 
 // The control commands' way through the CommandPipeline: one at a time, in
-// arrival order. A decision that moves the live system's controls
-// goes to the live system first (ControlDelivery, when there is one) and is
-// committed only when it is accepted; a refusal leaves state, revision and
-// result as they were and only the attempt is audited. While a delivery is
-// out, later commands wait, so every decision sees the state before it.
-// Without a delivery (the in-process simulation) a decision is committed at
+// arrival order. With a live system behind a webhook (a ControlOutbox), a
+// decision that moves its controls is applied and written with its outbox
+// row in one transaction, and delivered after; its sender is answered once
+// the delivery has ended (accepted, or failed and put back). While any
+// change is on its way to the live system, from this gateway or another on
+// the same store, later commands wait, so that every decision sees the state
+// before it and the live system gets the changes in order. A repeated
+// command_id whose delivery has not ended is answered when it does.
+// Without an outbox (the in-process simulation) a decision is committed at
 // once and ControlCommands' ControlTarget applies it.
 class ControlDispatcher final
 {
@@ -32,19 +35,19 @@ public:
         std::function<qint64()> sourceNowMs;
         // After every commit: there are events to broadcast.
         std::function<void()> committed;
-        // A change that is in force in the live system now (accepted, or
-        // applied in process), for closed-loop verification.
+        // A change applied in process (no outbox), for closed-loop verification.
         std::function<void(const CommandDecision &decision, qint64 acceptedWallMs)> accepted;
-        // A stage of an applied change: sent, accepted, delivery failed.
-        std::function<void(const sitroom::v1::CommandProgress &progress)> progress;
     };
 
-    ControlDispatcher(CommandPipeline &pipeline, ControlCommands &controls, ControlDelivery *delivery, Hooks hooks);
+    ControlDispatcher(CommandPipeline &pipeline, ControlCommands &controls, ControlOutbox *outbox, Hooks hooks);
 
     void submit(const sitroom::v1::Command &command, const Identity &who, Reply reply);
     // Every second: expiries, and timed disables that are due (delivered too).
     void tick();
-    bool isDelivering() const { return m_delivering; }
+    // Runs the commands that wait, as far as they can go now (the outbox
+    // calls it once no delivery is pending).
+    void pump();
+    bool hasWaiting() const { return !m_queue.empty(); }
 
 private:
     struct Job
@@ -53,21 +56,21 @@ private:
         Identity who;
         Reply reply;
     };
-    void pump();
-    // False when the job went out to the live system and finishes later.
+    // False when the job must wait for a delivery to end (it stays queued).
     bool run(Job &job);
+    // False when a timed disable's end went out, or must wait to.
     bool runTimedDisables();
+    bool busy() const;
     void commitAndReply(CommandDecision &decision, const Reply &reply);
-    void deliver(CommandDecision decision, Reply reply);
-    sitroom::v1::CommandProgress progressOf(const CommandDecision &decision, sitroom::v1::CommandStage stage,
-                                            const sitroom::v1::Phrase &detail) const;
+    // Written with its outbox row, then delivered; reply waits for the end.
+    void send(CommandDecision decision, Reply reply);
 
     CommandPipeline &m_pipeline;
     ControlCommands &m_controls;
-    ControlDelivery *m_delivery;
+    ControlOutbox *m_outbox;
     Hooks m_hooks;
     std::deque<Job> m_queue;
-    bool m_delivering = false;
+    bool m_pumping = false;
 };
 
 } // namespace sitroom::gateway

@@ -85,7 +85,7 @@ void ControlWebhook::deliver(const ControlDeliveryRequest &request, std::functio
     attempt->request = request;
     // One body for every retry: the same key with the same bytes is a repeat
     // the live system recognises, never a conflict.
-    attempt->body = body(request, QDateTime::currentMSecsSinceEpoch());
+    attempt->body = body(request, request.sentAtMs != 0 ? request.sentAtMs : QDateTime::currentMSecsSinceEpoch());
     attempt->signature = signature(m_options.secret, attempt->body);
     attempt->done = std::move(done);
     attempt->since.start();
@@ -144,6 +144,7 @@ void ControlWebhook::finish(std::shared_ptr<Attempt> attempt, QNetworkReply *rep
         return;
     }
     outcome.reason = QStringLiteral("%1 (after %2 attempts)").arg(why).arg(attempt->number);
+    outcome.unanswered = true;
     qCWarning(lcGateway).noquote() << "control webhook gave up on" << attempt->request.commandId << "-" << outcome.reason;
     attempt->done(outcome);
 }

@@ -50,6 +50,13 @@ struct GatewayOptions
     // Closed-loop verification: an applied change's effect must show in the
     // telemetry within this long, or an alert is raised.
     qint64 effectTimeoutMs = 30000;
+    // The delivery outbox (docs/controls.md), with a control webhook: the
+    // gateway delivering a change holds it this long (renewed while it
+    // works), after which another gateway takes it over; a change unanswered
+    // this long after its decision fails, and what it changed is put back
+    // (well within the 30 s a console or sitroomctl waits for the result).
+    qint64 deliveryLeaseMs = 5000;
+    qint64 deliveryDeadlineMs = 20000;
     // False: the gateway watches a live system it cannot steer (no control
     // webhook), and refuses control commands saying so; alerts still work.
     bool controlsEnabled = true;

@@ -8,6 +8,8 @@
 
 #include "proto/sitroom/PhraseBook.h"
 
+#include <algorithm>
+
 namespace sitroom::gateway {
 
 bool Gateway::openControls(QString *error, GatewaySetting *setting)
@@ -106,7 +108,6 @@ void Gateway::openCommands()
     hooks.wallNowMs = [] { return wallNowMs(); };
     hooks.sourceNowMs = [this] { return sourceNowMs(); };
     hooks.committed = [this] { flushEvents(); };
-    hooks.progress = [this](const sitroom::v1::CommandProgress &progress) { publishProgress(progress); };
     hooks.accepted = [this](const CommandDecision &decision, qint64 acceptedWallMs) {
         const auto &after = decision.change->control;
         if (d->verifier.expect(QString::fromStdString(decision.result.command_id()), after.revision(),
@@ -129,7 +130,26 @@ void Gateway::openCommands()
             publishProgress(accepted);
         }
     };
-    d->dispatcher = std::make_unique<ControlDispatcher>(*d->pipeline, *d->controls, d->delivery, std::move(hooks));
+    if (d->delivery) {
+        ControlOutboxOptions outbox;
+        outbox.holder = d->options.serverId;
+        outbox.leaseMs = std::max<qint64>(100, d->options.deliveryLeaseMs);
+        outbox.deadlineMs = std::max<qint64>(outbox.leaseMs, d->options.deliveryDeadlineMs);
+        outbox.pollMs = int(std::clamp<qint64>(outbox.leaseMs / 4, 25, 1000));
+        ControlOutbox::Hooks outboxHooks;
+        outboxHooks.wallNowMs = hooks.wallNowMs;
+        outboxHooks.committed = hooks.committed;
+        outboxHooks.accepted = hooks.accepted;
+        outboxHooks.progress = [this](const sitroom::v1::CommandProgress &progress) { publishProgress(progress); };
+        outboxHooks.settled = [this] {
+            if (d->dispatcher)
+                d->dispatcher->pump();
+        };
+        d->outbox = std::make_unique<ControlOutbox>(*d->pipeline, *d->controls, *d->delivery, outbox, std::move(outboxHooks));
+    }
+    d->dispatcher = std::make_unique<ControlDispatcher>(*d->pipeline, *d->controls, d->outbox.get(), std::move(hooks));
+    if (d->outbox)
+        d->outbox->start();
     const std::vector<sitroom::v1::AuditEntry> recent = d->store->recentAudit(int(PublishedState::kRecentAudit));
     d->published.setRecentAudit(recent);
     d->auditFeed.startAfter(recent.empty() ? 0 : recent.back().id());

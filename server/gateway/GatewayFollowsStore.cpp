@@ -28,6 +28,10 @@ void Gateway::followStore(const StoreChanges &changes)
                 break;
         }
     }
+    // A delivery the other gateway wrote or ended: replies waiting for it,
+    // commands waiting behind it, a row to take over.
+    if (changes.deliveries && d->outbox)
+        d->outbox->lookAgain();
     if (changes.alerts) {
         // The alert engine runs in every gateway until one is chosen to
         // evaluate (the evaluator lock, to come): its alerts are its own.

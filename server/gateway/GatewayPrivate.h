@@ -12,6 +12,7 @@
 #include "server/gateway/CommandPipeline.h"
 #include "server/gateway/ControlCommands.h"
 #include "server/gateway/ControlDispatcher.h"
+#include "server/gateway/ControlOutbox.h"
 #include "server/gateway/EffectVerifier.h"
 #include "server/gateway/HandoverCommands.h"
 #include "server/gateway/PresenceBeacon.h"
@@ -72,6 +73,7 @@ public:
     std::optional<sitroom::v1::ControlState> sourceInitial;
     ControlTarget *target = nullptr;
     ControlDelivery *delivery = nullptr;   // a live system reached through its control webhook
+    std::unique_ptr<ControlOutbox> outbox; // its changes on their way there, when there is one
     std::unique_ptr<ControlDispatcher> dispatcher;
     EffectVerifier verifier;
     QTimer *controlTimer = nullptr;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/gateway/AuditChain.h"
+#include "server/gateway/OutboxEntry.h"
 
 #include "sitroom/v1/alerts.pb.h"
 #include "sitroom/v1/control.pb.h"
@@ -38,12 +39,21 @@ public:
     virtual bool saveControl(const sitroom::v1::ControlState &control, QString *error) = 0;
     // The first result stays: a repeated command_id never replaces it.
     virtual bool saveResult(const sitroom::v1::CommandResult &result, QString *error) = 0;
+    // ...but for the end of its delivery to the live system, which replaces
+    // the result its decision stored (accepted, or failed and restored).
+    virtual bool replaceResult(const sitroom::v1::CommandResult &result, QString *error) = 0;
+    // An alert as stored now, as this transaction holds the state.
+    virtual std::optional<sitroom::v1::Alert> findAlert(const QString &alertId) = 0;
     // An alert as it stands after its last transition (cleared ones too).
     virtual bool saveAlert(const sitroom::v1::Alert &alert, QString *error) = 0;
     virtual bool saveNextAlertId(std::uint64_t nextId, QString *error) = 0;
     // Appends the record to the audit chain as its next row: the entry as
     // written, or one with id 0 (and error set) on failure.
     virtual sitroom::v1::AuditEntry appendAudit(const AuditRecord &record, QString *error) = 0;
+    // A delivery outbox row (ControlOutbox), as written with the decision
+    // that applied its change, or as it ends; by command_id.
+    virtual bool saveDelivery(const OutboxEntry &entry, QString *error) = 0;
+    virtual std::optional<OutboxEntry> findDelivery(const QString &commandId) = 0;
 
     virtual bool commit(QString *error) = 0;
 };
@@ -57,8 +67,9 @@ struct StoreChanges
     bool audit = false;     // rows appended to the audit chain
     std::uint64_t controlRevision = 0;   // the revision written; 0: not said
     std::uint64_t lastAuditId = 0;       // the last row appended; 0: not said
+    bool deliveries = false; // the delivery outbox: a change to deliver, or a delivery ended
 
-    static StoreChanges everything() { return {true, true, true, 0, 0}; }
+    static StoreChanges everything() { return {true, true, true, 0, 0, true}; }
 };
 
 // A gateway's sign of life in the store: the room it serves, its server id,
@@ -124,6 +135,25 @@ public:
     virtual bool recordPresence(const GatewayPresence &presence, QString *error) = 0;
     // Every gateway that has recorded its presence, as it last did.
     virtual std::vector<GatewayPresence> loadPresence() const = 0;
+
+    // The delivery outbox (ControlOutbox): every delivery still pending,
+    // lowest revision first, whoever holds it.
+    virtual std::vector<OutboxEntry> pendingDeliveries() const = 0;
+    // Takes the lease on a pending delivery for leaseMs from now (the store's
+    // clock) when its lease has run out or is holder's already, counting one
+    // more attempt when attempt is set; outside any transaction, one statement,
+    // so two gateways never both take it. False when it is not pending, or
+    // another holds it; error set only when the store could not be asked.
+    virtual bool takeDelivery(const QString &commandId, const QString &holder, qint64 leaseMs, bool attempt,
+                              QString *error) = 0;
+
+    // Whether this store's gateway is the one that evaluates the alerts
+    // (docs/alerts.md): taking the role when nobody holds it, and saying
+    // whether it still does. A shared store gives it to one connection at a
+    // time (a PostgreSQL advisory lock, postgres::kAlertEvaluatorLock), which
+    // loses it when its connection goes; an embedded store's only gateway
+    // always has it. Cheap enough to ask every second.
+    virtual bool holdAlertEvaluator() = 0;
 };
 
 } // namespace sitroom::gateway

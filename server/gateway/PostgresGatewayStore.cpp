@@ -61,10 +61,12 @@ StoreChanges PostgresGatewayStore::changesFrom(const QString &payload)
         } else if (what == QLatin1String("audit")) {
             changes.audit = true;
             changes.lastAuditId = number;
+        } else if (what == QLatin1String("outbox")) {
+            changes.deliveries = true;
         }
     }
     // A notice this build cannot read still says something changed.
-    if (!changes.control && !changes.alerts && !changes.audit)
+    if (!changes.control && !changes.alerts && !changes.audit && !changes.deliveries)
         return StoreChanges::everything();
     return changes;
 }
@@ -173,6 +175,8 @@ bool PostgresGatewayStore::tryConnect(QString *error) const
     }
     m_reachable = true;
     m_lastError.clear();
+    // A new session: a lock the store held went with the old one.
+    ++m_link;
     if (m_everConnected) {
         qCInfo(lcGateway).noquote() << "the shared state store" << location() << "can be reached again";
         // What was announced while the link was down is lost: anything may have changed.

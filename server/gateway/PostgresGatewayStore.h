@@ -77,6 +77,14 @@ public:
     bool recordPresence(const GatewayPresence &presence, QString *error) override;
     std::vector<GatewayPresence> loadPresence() const override;
 
+    // Table control_outbox, its leases on the server's clock; the alert
+    // evaluator's advisory lock, held on this store's connection
+    // (PostgresOutbox.cpp).
+    std::vector<OutboxEntry> pendingDeliveries() const override;
+    bool takeDelivery(const QString &commandId, const QString &holder, qint64 leaseMs, bool attempt,
+                      QString *error) override;
+    bool holdAlertEvaluator() override;
+
     // "the shared state store cannot be reached: why".
     static QString unreachable(const QString &why);
     // The words of a notice (postgres::kChangeChannel's payload) as changes.
@@ -105,6 +113,9 @@ private:
     mutable bool m_everConnected = false;
     mutable QString m_lastError;
     mutable QElapsedTimer m_sinceAttempt;
+    // Sessions opened so far; the one the evaluator lock was taken on (-1: none).
+    mutable qint64 m_link = 0;
+    qint64 m_evaluatorLink = -1;
 };
 
 } // namespace sitroom::gateway

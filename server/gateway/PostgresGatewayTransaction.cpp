@@ -1,5 +1,6 @@
 #include "server/gateway/PostgresGatewayTransaction.h"
 
+#include "server/gateway/OutboxRows.h"
 #include "server/gateway/PostgresGatewayStore.h"
 #include "server/gateway/PostgresRows.h"
 
@@ -116,6 +117,59 @@ bool PostgresGatewayTransaction::saveResult(const sitroom::v1::CommandResult &re
     return run(q, error);
 }
 
+bool PostgresGatewayTransaction::replaceResult(const sitroom::v1::CommandResult &result, QString *error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO command_results (command_id, result) VALUES (?, ?) "
+                             "ON CONFLICT (command_id) DO UPDATE SET result = excluded.result, stored_at = now()"));
+    q.addBindValue(text(QString::fromStdString(result.command_id())));
+    q.addBindValue(bytes(QByteArray::fromStdString(result.SerializeAsString())));
+    return run(q, error);
+}
+
+std::optional<sitroom::v1::Alert> PostgresGatewayTransaction::findAlert(const QString &alertId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT alert FROM alerts WHERE id = ?"));
+    q.addBindValue(text(alertId));
+    if (!q.exec()) {
+        m_store.noteFailure();
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return pgrows::parsed<sitroom::v1::Alert>(q.value(0).toByteArray());
+}
+
+bool PostgresGatewayTransaction::saveDelivery(const OutboxEntry &entry, QString *error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO control_outbox (%1) VALUES (%2) ON CONFLICT (command_id) DO UPDATE SET "
+                             "revision = excluded.revision, status = excluded.status, attempts = excluded.attempts, "
+                             "decided_at_ms = excluded.decided_at_ms, lease_holder = excluded.lease_holder, "
+                             "lease_until_ms = excluded.lease_until_ms, answer = excluded.answer, payload = excluded.payload")
+                  .arg(QLatin1String(outboxrows::kColumns), QLatin1String(outboxrows::kPlaceholders)));
+    outboxrows::bindAll(q, entry);
+    if (!run(q, error))
+        return false;
+    m_wrote.deliveries = true;
+    return true;
+}
+
+std::optional<OutboxEntry> PostgresGatewayTransaction::findDelivery(const QString &commandId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM control_outbox WHERE command_id = ?").arg(QLatin1String(outboxrows::kColumns)));
+    q.addBindValue(text(commandId));
+    if (!q.exec()) {
+        m_store.noteFailure();
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return outboxrows::entryFrom(q);
+}
+
 bool PostgresGatewayTransaction::saveAlert(const sitroom::v1::Alert &alert, QString *error)
 {
     QSqlQuery q(m_db);
@@ -196,12 +250,14 @@ QString PostgresGatewayTransaction::notice() const
         words << QStringLiteral("alerts");
     if (m_wrote.audit)
         words << QStringLiteral("audit=%1").arg(m_wrote.lastAuditId);
+    if (m_wrote.deliveries)
+        words << QStringLiteral("outbox");
     return words.join(QLatin1Char(' '));
 }
 
 bool PostgresGatewayTransaction::commit(QString *error)
 {
-    if (m_wrote.control || m_wrote.alerts || m_wrote.audit) {
+    if (m_wrote.control || m_wrote.alerts || m_wrote.audit || m_wrote.deliveries) {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
         q.addBindValue(QString::fromLatin1(postgres::kChangeChannel));

@@ -32,9 +32,13 @@ public:
     std::optional<sitroom::v1::CommandResult> findResult(const QString &commandId) override;
     bool saveControl(const sitroom::v1::ControlState &control, QString *error) override;
     bool saveResult(const sitroom::v1::CommandResult &result, QString *error) override;
+    bool replaceResult(const sitroom::v1::CommandResult &result, QString *error) override;
+    std::optional<sitroom::v1::Alert> findAlert(const QString &alertId) override;
     bool saveAlert(const sitroom::v1::Alert &alert, QString *error) override;
     bool saveNextAlertId(std::uint64_t nextId, QString *error) override;
     sitroom::v1::AuditEntry appendAudit(const AuditRecord &record, QString *error) override;
+    bool saveDelivery(const OutboxEntry &entry, QString *error) override;
+    std::optional<OutboxEntry> findDelivery(const QString &commandId) override;
     bool commit(QString *error) override;
 
 private:

@@ -43,6 +43,17 @@ const std::vector<SchemaStep> &schemaSteps()
              QStringLiteral("CREATE TABLE gateway_presence (server_id text PRIMARY KEY, site integer NOT NULL, "
                             "last_seen_ms bigint NOT NULL)"),
          }},
+        {3,
+         {
+             // Applied changes on their way to the live system (ControlOutbox),
+             // written with the decision; leased by the gateway delivering them.
+             QStringLiteral("CREATE TABLE control_outbox (command_id text PRIMARY KEY, revision bigint NOT NULL, "
+                            "status smallint NOT NULL DEFAULT 0, attempts integer NOT NULL DEFAULT 0, "
+                            "decided_at_ms bigint NOT NULL, lease_holder text NOT NULL DEFAULT '', "
+                            "lease_until_ms bigint NOT NULL DEFAULT 0, answer text NOT NULL DEFAULT '', "
+                            "payload bytea NOT NULL)"),
+             QStringLiteral("CREATE INDEX control_outbox_pending ON control_outbox (revision) WHERE status = 0"),
+         }},
     };
     return steps;
 }

@@ -31,9 +31,13 @@ namespace sitroom::gateway::postgres {
 // Version 2:
 //   gateway_presence (server_id)     each gateway's room and last sign of
 //                                    life (GatewayPresence), for takeovers
-// Later work adds its own steps: the control webhook's delivery outbox (a
-// table keyed by command_id) and nothing for the alert evaluator, which holds
-// an advisory lock (kAlertEvaluatorLock) rather than a row.
+// Version 3:
+//   control_outbox  (command_id)     applied changes on their way to the live
+//                                    system (ControlOutbox): status, attempts,
+//                                    the lease of the gateway delivering one,
+//                                    and what it sends and restores
+// The alert evaluator has no table: it is whoever holds the advisory lock
+// kAlertEvaluatorLock on its connection.
 struct SchemaStep
 {
     int version = 0;
@@ -47,10 +51,10 @@ int knownVersion(const std::vector<SchemaStep> &steps = schemaSteps());
 
 // Advisory lock keys (one 64-bit space for every client of the database).
 inline constexpr qint64 kSchemaLock = 0x5369'7472'6f6f'6d01;        // held while the schema is created or migrated
-inline constexpr qint64 kAlertEvaluatorLock = 0x5369'7472'6f6f'6d02; // reserved: the gateway evaluating the alerts
+inline constexpr qint64 kAlertEvaluatorLock = 0x5369'7472'6f6f'6d02; // held by the gateway evaluating the alerts
 
 // The channel every committed change is announced on, and its payload's
-// words: "control=REVISION", "alerts", "audit=LAST_ID", space-separated.
+// words: "control=REVISION", "alerts", "audit=LAST_ID", "outbox", space-separated.
 inline constexpr char kChangeChannel[] = "sitroom_state";
 
 // What went wrong in libpq's words, on one line (the driver's own words,

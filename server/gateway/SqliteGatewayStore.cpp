@@ -123,6 +123,11 @@ bool SqliteGatewayStore::prepareTables(QString *error)
         // Each gateway's last sign of life (one here: the file is locked to one).
         QStringLiteral("CREATE TABLE IF NOT EXISTS gateway_presence (server_id TEXT PRIMARY KEY, site INTEGER NOT NULL, "
                        "last_seen_ms INTEGER NOT NULL)"),
+        // Applied changes on their way to the live system (ControlOutbox).
+        QStringLiteral("CREATE TABLE IF NOT EXISTS control_outbox (command_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, "
+                       "status INTEGER NOT NULL, attempts INTEGER NOT NULL, decided_at_ms INTEGER NOT NULL, "
+                       "lease_holder TEXT NOT NULL, lease_until_ms INTEGER NOT NULL, answer TEXT NOT NULL, "
+                       "payload BLOB NOT NULL)"),
     };
     QSqlQuery q(database());
     for (const QString &sql : statements) {

@@ -56,6 +56,13 @@ public:
     bool recordPresence(const GatewayPresence &presence, QString *error) override;
     std::vector<GatewayPresence> loadPresence() const override;
 
+    // Table control_outbox (SqliteOutbox.cpp); leases on this machine's clock.
+    std::vector<OutboxEntry> pendingDeliveries() const override;
+    bool takeDelivery(const QString &commandId, const QString &holder, qint64 leaseMs, bool attempt,
+                      QString *error) override;
+    // The file's only gateway evaluates the alerts.
+    bool holdAlertEvaluator() override { return true; }
+
 private:
     bool lockFolder(const QString &stateDir, QString *error);
     bool prepareTables(QString *error);

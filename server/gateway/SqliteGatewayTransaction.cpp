@@ -1,5 +1,6 @@
 #include "server/gateway/SqliteGatewayTransaction.h"
 
+#include "server/gateway/OutboxRows.h"
 #include "server/gateway/SqliteGatewayStore.h"
 
 #include <QSqlError>
@@ -79,6 +80,48 @@ bool SqliteGatewayTransaction::saveResult(const sitroom::v1::CommandResult &resu
     q.addBindValue(QString::fromStdString(result.command_id()));
     q.addBindValue(QByteArray::fromStdString(result.SerializeAsString()));
     return run(q, error);
+}
+
+bool SqliteGatewayTransaction::replaceResult(const sitroom::v1::CommandResult &result, QString *error)
+{
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO command_results (command_id, result) VALUES (?, ?)"));
+    q.addBindValue(QString::fromStdString(result.command_id()));
+    q.addBindValue(QByteArray::fromStdString(result.SerializeAsString()));
+    return run(q, error);
+}
+
+std::optional<sitroom::v1::Alert> SqliteGatewayTransaction::findAlert(const QString &alertId)
+{
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT alert FROM alerts WHERE id = ?"));
+    q.addBindValue(alertId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    const QByteArray blob = q.value(0).toByteArray();
+    sitroom::v1::Alert alert;
+    if (!alert.ParseFromArray(blob.constData(), int(blob.size())))
+        return std::nullopt;
+    return alert;
+}
+
+bool SqliteGatewayTransaction::saveDelivery(const OutboxEntry &entry, QString *error)
+{
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO control_outbox (%1) VALUES (%2)")
+                  .arg(QLatin1String(outboxrows::kColumns), QLatin1String(outboxrows::kPlaceholders)));
+    outboxrows::bindAll(q, entry);
+    return run(q, error);
+}
+
+std::optional<OutboxEntry> SqliteGatewayTransaction::findDelivery(const QString &commandId)
+{
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT %1 FROM control_outbox WHERE command_id = ?").arg(QLatin1String(outboxrows::kColumns)));
+    q.addBindValue(commandId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return outboxrows::entryFrom(q);
 }
 
 bool SqliteGatewayTransaction::saveAlert(const sitroom::v1::Alert &alert, QString *error)

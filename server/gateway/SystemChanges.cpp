@@ -1,11 +1,12 @@
 // The control changes the gateway makes by itself, not on a command:
 // unapproved requests and handovers expiring, timed disables ending, following the live
-// system's revision, and the record of a change the live system did not take.
+// system's revision, and putting back a change the live system did not take.
 #include "server/gateway/ControlCommands.h"
 
 #include "server/gateway/CommandPipeline.h"
 #include "server/gateway/CommandWords.h"
 #include "server/gateway/ControlDiff.h"
+#include "server/gateway/LiveChange.h"
 
 #include "proto/sitroom/CommandRoom.h"
 #include "proto/sitroom/PhraseBook.h"
@@ -197,17 +198,56 @@ void ControlCommands::followRevision(std::uint64_t liveRevision, qint64 wallNowM
     m_pipeline.write(d, &error);
 }
 
-v1::CommandResult ControlCommands::refuseUndelivered(const CommandDecision &decision, const QString &reason)
+CommandDecision ControlCommands::restoreUndelivered(const OutboxEntry &entry, const QString &reason, bool unanswered,
+                                                   qint64 deadlineMs, qint64 wallNowMs)
 {
-    // Only the attempt is kept: the control state, its revision and the
-    // command's result stay as they were, so the same command_id may be sent
-    // again (the live system applies a repeated idempotency key once).
-    CommandDecision failed = decision.nothingDone(v1::COMMAND_REFUSED, phrase::make("delivery.failed", {{"reason", reason}}),
-                                                  m_control, false);
-    failed.result.set_stage(v1::COMMAND_STAGE_DELIVERY_FAILED);
-    v1::CommandResult result = m_pipeline.commit(failed);
-    result.set_stage(v1::COMMAND_STAGE_DELIVERY_FAILED);
-    return result;
+    const QString commandId = entry.isRestore() ? entry.restoresCommandId : entry.commandId;
+    const v1::Phrase why = unanswered
+        ? phrase::make("reason.delivery_unanswered", {{"seconds", QString::number(deadlineMs / 1000.0, 'g', QLocale::FloatingPointShortest)},
+                                                      {"reason", reason}})
+        : phrase::make("reason.delivery_refused", {{"reason", reason}});
+    CommandDecision d;
+    d.owner = this;
+    d.storeResult = false;
+    d.before = m_control;
+    AuditRecord r;
+    r.timeMs = wallNowMs;
+    r.user = kSystem.user;
+    r.commandId = commandId;
+    r.sayAction(phrase::make("action.restore_undelivered", {{"command_id", entry.commandId},
+                                                            {"revision", QString::number(entry.revision)}},
+                             {{"command", entry.summary}}));
+    r.sayReason(why);
+    if (entry.isRestore()) {
+        // A restore is not restored in turn: the live system may still run the
+        // change it put back, until the next change sends the whole state.
+        r.sayOutcome(phrase::make("delivery.restore_unconfirmed"));
+        d.audit.push_back(r);
+        return d;
+    }
+    const v1::ControlState undone = undoLiveChange(m_control, entry.restore, entry.request.control);
+    if (liveControlsDiffer(m_control, undone)) {
+        ControlChange change;
+        change.control = undone;
+        change.control.set_revision(m_control.revision() + 1);
+        change.actor = actorSaying(kSystem, wallNowMs, why);
+        *change.control.mutable_last_changed_by() = change.actor;
+        change.saySummary(phrase::make("summary.restored", {}, {{"command", entry.summary}}));
+        std::tie(r.before, r.after) = controlDiff(m_control, change.control);
+        r.sayOutcome(phrase::make("delivery.restored", {{"revision", QString::number(change.control.revision())}}));
+        d.change = change;
+    } else {
+        r.sayOutcome(phrase::make("delivery.nothing_to_restore"));
+    }
+    d.audit.push_back(r);
+    const v1::Phrase failed = phrase::make("delivery.failed", {{"reason", phrase::english(why)}});
+    d.result.set_command_id(commandId.toStdString());
+    d.result.set_status(v1::COMMAND_REFUSED);
+    d.result.set_stage(v1::COMMAND_STAGE_DELIVERY_FAILED);
+    *d.result.mutable_message_words() = failed;
+    d.result.set_message(phrase::english(failed).toStdString());
+    *d.result.mutable_control() = d.change ? d.change->control : m_control;
+    return d;
 }
 
 } // namespace sitroom::gateway

@@ -53,6 +53,12 @@ public:
         return m_inner.recordPresence(presence, error);
     }
     std::vector<GatewayPresence> loadPresence() const override { return m_inner.loadPresence(); }
+    std::vector<OutboxEntry> pendingDeliveries() const override { return m_inner.pendingDeliveries(); }
+    bool takeDelivery(const QString &commandId, const QString &holder, qint64 leaseMs, bool attempt, QString *error) override
+    {
+        return m_inner.takeDelivery(commandId, holder, leaseMs, attempt, error);
+    }
+    bool holdAlertEvaluator() override { return m_inner.holdAlertEvaluator(); }
 
 private:
     class Transaction final : public GatewayTransaction
@@ -79,7 +85,14 @@ private:
         {
             return m_inner->saveResult(result, error);
         }
+        bool replaceResult(const sitroom::v1::CommandResult &result, QString *error) override
+        {
+            return m_inner->replaceResult(result, error);
+        }
+        std::optional<sitroom::v1::Alert> findAlert(const QString &alertId) override { return m_inner->findAlert(alertId); }
         bool saveAlert(const sitroom::v1::Alert &alert, QString *error) override { return m_inner->saveAlert(alert, error); }
+        bool saveDelivery(const OutboxEntry &entry, QString *error) override { return m_inner->saveDelivery(entry, error); }
+        std::optional<OutboxEntry> findDelivery(const QString &commandId) override { return m_inner->findDelivery(commandId); }
         bool saveNextAlertId(std::uint64_t nextId, QString *error) override { return m_inner->saveNextAlertId(nextId, error); }
         sitroom::v1::AuditEntry appendAudit(const AuditRecord &record, QString *error) override
         {

@@ -85,6 +85,7 @@ private slots:
     void unreachableGivesUpWithinTheBound();
     void probeReportsTheRevision();
     void secretFileChecks();
+    void oneOutboxRowFromTwoGatewaysIsAppliedOnce();
 };
 
 void tst_ControlWebhook::acceptedBySignatureAndAppliedOnce()
@@ -114,6 +115,7 @@ void tst_ControlWebhook::refusalIsFinalAndInTheLiveSystemsWords()
 
     const auto outcome = deliverAndWait(webhook, request(QStringLiteral("cmd-big"), 2, 5000));
     QVERIFY(!outcome.accepted);
+    QVERIFY(!outcome.unanswered);   // an answer: no retry, the change is put back
     QVERIFY2(outcome.reason.contains(QStringLiteral("422")), qPrintable(outcome.reason));
     QVERIFY2(outcome.reason.contains(QStringLiteral("above 3000")), qPrintable(outcome.reason));
     QVERIFY(target.applied.isEmpty());
@@ -182,6 +184,7 @@ void tst_ControlWebhook::unreachableGivesUpWithinTheBound()
     QVERIFY(!outcome.accepted);
     QVERIFY2(outcome.reason.contains(QStringLiteral("cannot be reached")), qPrintable(outcome.reason));
     QVERIFY2(outcome.reason.contains(QStringLiteral("after 3 attempts")), qPrintable(outcome.reason));
+    QVERIFY(outcome.unanswered);   // the outbox tries again later, same key
     QVERIFY(clock.elapsed() < options.totalBudgetMs);
 }
 
@@ -222,6 +225,36 @@ void tst_ControlWebhook::secretFileChecks()
     good.write("  a-long-enough-secret-value \n");
     good.close();
     QCOMPARE(gateway::ControlWebhook::readSecretFile(good.fileName(), &error), QByteArrayLiteral("a-long-enough-secret-value"));
+}
+
+// A row of the delivery outbox sent by the gateway that decided it, which
+// died before the answer, then by the other gateway: the same key, the same
+// bytes (its sent_at_ms kept with it), applied once, even after a later change.
+void tst_ControlWebhook::oneOutboxRowFromTwoGatewaysIsAppliedOnce()
+{
+    RecordingTarget target;
+    livesystem::ControlEndpoint endpoint(target, kSecret);
+    QString error;
+    QVERIFY2(endpoint.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    gateway::ControlWebhook seoul(optionsFor(endpoint.serverPort()));
+    gateway::ControlWebhook osong(optionsFor(endpoint.serverPort()));
+    gateway::ControlDeliveryRequest row = request(QStringLiteral("cmd-outbox"), 5, 450);
+    row.sentAtMs = 1'700'000'000'000;
+
+    const auto first = deliverAndWait(seoul, row);
+    const auto again = deliverAndWait(osong, row);
+    QVERIFY2(first.accepted, qPrintable(first.reason));
+    QVERIFY2(again.accepted, qPrintable(again.reason));
+    QCOMPARE(gateway::ControlWebhook::body(row, row.sentAtMs), gateway::ControlWebhook::body(row, 1'700'000'000'000));
+    QCOMPARE(target.applied.size(), 1);
+    // A later change, then the first row once more: answered as the first
+    // time, nothing applied, the later revision stays.
+    QVERIFY(deliverAndWait(osong, request(QStringLiteral("cmd-later"), 6, 480)).accepted);
+    const auto late = deliverAndWait(seoul, row);
+    QVERIFY2(late.accepted, qPrintable(late.reason));
+    QCOMPARE(target.applied.size(), 2);
+    QCOMPARE(target.applied.last().admissionRatePerS, 480.0);
+    QCOMPARE(endpoint.revision(), std::uint64_t(6));
 }
 
 QTEST_GUILESS_MAIN(tst_ControlWebhook)

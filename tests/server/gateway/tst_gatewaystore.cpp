@@ -10,7 +10,9 @@
 
 #include <QtTest>
 
+#include <QDateTime>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
 
@@ -359,6 +361,83 @@ private slots:
         const auto again = b.open(place, &error);
         QVERIFY2(again, qPrintable(error));
         QCOMPARE(again->loadPresence().size(), std::size_t(2));
+    }
+
+    // The delivery outbox: a row written with its decision, leased to one
+    // gateway at a time, taken by another once the lease runs out, ended
+    // with the result it replaces.
+    void deliveriesAreLeasedToOneHolderAtATime_data() { addBackendRows(); }
+    void deliveriesAreLeasedToOneHolderAtATime()
+    {
+        QFETCH(QString, backend);
+        QString error;
+        const auto store = backendNamed(backend).open(freshPlace(), &error);
+        QVERIFY2(store, qPrintable(error));
+        OutboxEntry e;
+        e.commandId = QStringLiteral("cmd-1");
+        e.revision = 2;
+        e.decidedAtMs = 1'700'000'000'000;
+        e.leaseHolder = QStringLiteral("gw-a");
+        e.leaseUntilMs = QDateTime::currentMSecsSinceEpoch() + 60000;
+        e.request.commandId = e.commandId;
+        e.request.revision = 2;
+        e.request.change = QJsonObject{{QStringLiteral("action"), QStringLiteral("set_admission_rate")}};
+        e.request.control = control(2, 600);
+        e.request.actor.set_user("kim");
+        e.request.sentAtMs = 1'700'000'000'123;
+        e.restore = control(1, 700);
+        e.summary.set_code("command.set_admission_rate");
+        {
+            const std::unique_ptr<GatewayTransaction> tx = store->begin(&error);
+            QVERIFY2(tx, qPrintable(error));
+            QVERIFY(tx->saveControl(control(2, 600), &error));
+            v1::CommandResult sent = result("cmd-1", v1::COMMAND_APPLIED);
+            sent.set_stage(v1::COMMAND_STAGE_SENT);
+            QVERIFY(tx->saveResult(sent, &error));
+            QVERIFY2(tx->saveDelivery(e, &error), qPrintable(error));
+            QVERIFY(!tx->findAlert(QStringLiteral("A1")));
+            QVERIFY2(tx->commit(&error), qPrintable(error));
+        }
+        std::vector<OutboxEntry> pending = store->pendingDeliveries();
+        QCOMPARE(pending.size(), std::size_t(1));
+        const OutboxEntry &stored = pending.front();
+        QCOMPARE(stored.commandId, e.commandId);
+        QCOMPARE(stored.revision, 2u);
+        QCOMPARE(stored.leaseHolder, QStringLiteral("gw-a"));
+        QCOMPARE(stored.request.sentAtMs, e.request.sentAtMs);
+        QCOMPARE(stored.request.control.admission_rate_per_s(), 600.0);
+        QCOMPARE(stored.request.actor.user(), std::string("kim"));
+        QCOMPARE(stored.request.change, e.request.change);
+        QCOMPARE(stored.restore.admission_rate_per_s(), 700.0);
+        QCOMPARE(stored.summary.code(), std::string("command.set_admission_rate"));
+        // Held by gw-a: not gw-b's to take until it runs out.
+        QVERIFY(!store->takeDelivery(e.commandId, QStringLiteral("gw-b"), 60000, true, &error));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(store->takeDelivery(e.commandId, QStringLiteral("gw-a"), 100, true, &error));
+        bool taken = false;   // taken once: QTRY_VERIFY evaluates its expression again after success
+        QTRY_VERIFY_WITH_TIMEOUT(taken = taken || store->takeDelivery(e.commandId, QStringLiteral("gw-b"), 60000, true, &error),
+                                 5000);
+        QVERIFY(!store->takeDelivery(e.commandId, QStringLiteral("gw-a"), 60000, true, &error));
+        pending = store->pendingDeliveries();
+        QCOMPARE(pending.front().leaseHolder, QStringLiteral("gw-b"));
+        QCOMPARE(pending.front().attempts, 2);
+        // Ended, with the result it replaces; no longer anybody's to take.
+        {
+            const std::unique_ptr<GatewayTransaction> tx = store->begin(&error);
+            QVERIFY2(tx, qPrintable(error));
+            OutboxEntry ended = pending.front();
+            ended.status = DeliveryStatus::Answered;
+            QVERIFY(tx->saveDelivery(ended, &error));
+            v1::CommandResult accepted = result("cmd-1", v1::COMMAND_APPLIED);
+            accepted.set_stage(v1::COMMAND_STAGE_ACCEPTED);
+            QVERIFY(tx->replaceResult(accepted, &error));
+            QCOMPARE(tx->findDelivery(e.commandId)->status, DeliveryStatus::Answered);
+            QVERIFY2(tx->commit(&error), qPrintable(error));
+        }
+        QVERIFY(store->pendingDeliveries().empty());
+        QCOMPARE(store->findResult(QStringLiteral("cmd-1"))->stage(), v1::COMMAND_STAGE_ACCEPTED);
+        QVERIFY(!store->takeDelivery(e.commandId, QStringLiteral("gw-b"), 60000, true, &error));
+        QVERIFY(store->holdAlertEvaluator());
     }
 
     void everythingComesBackAfterReopening_data() { addBackendRows(true); }

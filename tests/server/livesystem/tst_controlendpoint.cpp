@@ -114,6 +114,28 @@ private slots:
         QCOMPARE(live.applied.size(), 1);
     }
 
+    // A gateway that died before the answer, its delivery sent again by the
+    // other after a later change went through: the first answer, nothing applied.
+    void sameKey_afterLaterChanges_isAnsweredAsTheFirstTime()
+    {
+        FakeLiveSystem live;
+        ControlEndpoint endpoint(live, kSecret);
+        const QByteArray body = bodyOf(QStringLiteral("c1"), 7, 500);
+        const ControlAnswer first = endpoint.handle(post("c1", body));
+        QCOMPARE(first.status, 200);
+        QCOMPARE(endpoint.handle(post("c2", bodyOf(QStringLiteral("c2"), 8, 600))).status, 200);
+        QCOMPARE(endpoint.handle(post("c1", body)), first);
+        QCOMPARE(live.applied.size(), 2);
+        QCOMPARE(live.applied.last().admissionRatePerS, 600.0);
+        QCOMPARE(endpoint.revision(), std::uint64_t(8));
+        // A refused key, repeated: the same refusal, still nothing applied.
+        const QByteArray refusedBody = bodyOf(QStringLiteral("c3"), 9, 5000);
+        const ControlAnswer refused = endpoint.handle(post("c3", refusedBody));
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(endpoint.handle(post("c3", refusedBody)), refused);
+        QCOMPARE(live.applied.size(), 2);
+    }
+
     void staleRevision_isRefused()
     {
         FakeLiveSystem live;
