@@ -18,9 +18,6 @@ namespace {
 // With other gateways to go to, silence for this many heartbeat intervals is
 // a dead link.
 constexpr int kSilentHeartbeats = 3;
-// How long a probe of another gateway's service level may take.
-constexpr int kProbeTimeoutMs = 3000;
-
 QString refusalWords(const sitroom::v1::Refusal &refusal)
 {
     const QString reason = QString::fromStdString(refusal.reason());
@@ -42,21 +39,6 @@ bool refusesTheUser(sitroom::v1::RefusalCode code)
     return code == sitroom::v1::REFUSAL_BAD_CREDENTIALS || code == sitroom::v1::REFUSAL_TOO_MANY_ATTEMPTS;
 }
 
-quint32 levelOf(const sitroom::v1::Welcome &welcome)
-{
-    // A gateway that does not say is taken as healthy.
-    return welcome.has_service_level() ? welcome.service_level() : 255u;
-}
-
-QSslConfiguration tlsFor(const QList<QSslCertificate> &ca)
-{
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setCaCertificates(ca);  // this CA only, not the system's
-    config.setProtocol(QSsl::TlsV1_2OrLater);
-    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    return config;
-}
-
 } // namespace
 
 CtlSession::CtlSession(GlobalOptions options, QObject *parent)
@@ -70,6 +52,15 @@ CtlSession::~CtlSession()
 {
     if (m_socket)
         m_socket->abort();
+}
+
+QSslConfiguration CtlSession::tls() const
+{
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setCaCertificates(QSslCertificate::fromPath(m_options.caFile));  // this CA only, not the system's
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    return config;
 }
 
 QString CtlSession::where() const
@@ -254,7 +245,7 @@ bool CtlSession::openAt(int index)
 {
     m_current = index;
     resetLink();
-    m_socket->setSslConfiguration(tlsFor(QSslCertificate::fromPath(m_options.caFile)));
+    m_socket->setSslConfiguration(tls());
     const transport::HostPort &server = m_servers.at(index);
     // The peer name is the host as written; the development certificate has
     // IP names for 127.0.0.1 and ::1.
@@ -277,111 +268,6 @@ bool CtlSession::openAt(int index)
     const bool ok = waitUntil([this] { return m_haveWelcome && m_haveSnapshot; }, QStringLiteral("welcome and snapshot"));
     m_linkDied = m_linkDied || m_waitRanOut;
     return ok;
-}
-
-std::optional<quint32> CtlSession::probe(int index)
-{
-    const transport::HostPort &server = m_servers.at(index);
-    QSslSocket socket;
-    socket.setSslConfiguration(tlsFor(QSslCertificate::fromPath(m_options.caFile)));
-    framing::FrameDecoder decoder;
-    std::optional<quint32> level;
-    bool over = false;
-    QEventLoop loop;
-    connect(&socket, &QSslSocket::encrypted, &loop, [&socket] {
-        Envelope envelope;
-        envelope.set_seq(1);
-        envelope.mutable_hello()->set_protocol_version(sitroom::v1::PROTOCOL_VERSION_1);
-        envelope.mutable_hello()->set_client_name("sitroomctl");
-        envelope.mutable_hello()->set_probe(true);
-        socket.write(framing::encodeFrame(envelope));
-    });
-    connect(&socket, &QSslSocket::readyRead, &loop, [&] {
-        over = !decoder.feed(socket.readAll(), [&](Envelope &e) {
-            if (e.has_welcome() && !level)
-                level = levelOf(e.welcome());
-            if (e.has_refusal())
-                over = true;
-        }) || over;
-        if (level || over)
-            loop.quit();
-    });
-    const auto end = [&] {
-        over = true;
-        loop.quit();
-    };
-    connect(&socket, &QSslSocket::errorOccurred, &loop, end);
-    connect(&socket, &QSslSocket::sslErrors, &loop, end);
-    connect(&socket, &QSslSocket::disconnected, &loop, end);
-    QTimer::singleShot(std::min(kProbeTimeoutMs, m_options.timeoutMs), &loop, end);
-    socket.connectToHostEncrypted(server.host, server.port, server.host);
-    if (!level && !over)
-        loop.exec();
-    socket.abort();
-    return level;
-}
-
-void CtlSession::preferHealthier()
-{
-    const quint32 own = levelOf(m_welcome);
-    if (!canFailOver() || own >= transport::kHealthyServiceLevel)
-        return;
-    std::optional<int> target;
-    quint32 best = own;
-    for (int i = 0; i < int(m_servers.size()); ++i) {
-        if (i == m_current)
-            continue;
-        const std::optional<quint32> level = probe(i);
-        if (!level || *level <= best)
-            continue;
-        target = i;
-        best = *level;
-        if (best >= transport::kHealthyServiceLevel)
-            break;   // the first healthy one
-    }
-    if (!target)
-        return;
-    const int back = m_current;
-    const QString from = where();
-    note(QStringLiteral("%1 serves at level %2; using %3 (level %4)").arg(from).arg(own).arg(m_servers.at(*target).text()).arg(best));
-    if (openAt(*target))
-        return;
-    note(QStringLiteral("%1; back to %2").arg(m_error, from));
-    openAt(back);
-}
-
-bool CtlSession::failOver(const QString &why)
-{
-    const int from = m_current;
-    const int count = int(m_servers.size());
-    note(QStringLiteral("%1; trying the other gateways").arg(why));
-    QStringList failures{why};
-    // The others in order, this one last.
-    for (int k = 1; k <= count; ++k) {
-        const int i = (from + k) % count;
-        if (openAt(i)) {
-            note(QStringLiteral("signed in to %1").arg(where()));
-            return true;
-        }
-        failures << m_error;
-        if (!m_linkDied)
-            return false;
-    }
-    m_error = QStringLiteral("no gateway could be used: %1").arg(failures.join(QStringLiteral("; ")));
-    return false;
-}
-
-bool CtlSession::ask(Envelope request, const std::function<bool()> &answered, const QString &what)
-{
-    for (int moves = 0;; ++moves) {
-        send(request);
-        if (waitUntil(answered, what))
-            return true;
-        if (!linkDied() || !canFailOver() || moves >= int(m_servers.size()) || !failOver(m_error))
-            return false;
-        // Asked again through the gateway now in use; a command keeps its
-        // command_id, so it is applied once whoever answers.
-    }
 }
 
 std::optional<sitroom::v1::CommandResult> CtlSession::runCommand(const sitroom::v1::Command &command)

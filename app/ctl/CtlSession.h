@@ -9,6 +9,7 @@
 #include <QEventLoop>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QSslSocket>
 #include <QString>
 
@@ -31,7 +32,7 @@ namespace sitroom::ctl {
 // below the threshold (others asked with a probe, no sign-in). When the link
 // dies while it waits (closed, or silent for three heartbeat intervals), it
 // signs in to another and asks again: a command with the same command_id,
-// which the gateways' pipeline answers once.
+// which the gateways' pipeline answers once (CtlSessionFailover.cpp).
 class CtlSession final : public QObject
 {
     Q_OBJECT
@@ -86,6 +87,7 @@ private:
     bool linkDied() const { return m_failed && m_linkDied; }
     bool canFailOver() const { return m_servers.size() > 1; }
     void note(const QString &text) const;
+    QSslConfiguration tls() const;
 
     void send(sitroom::v1::Envelope &envelope);
     // Runs the event loop until done() holds, the session failed or the
