@@ -49,6 +49,10 @@ void AlertEngine::setConfiguration(const v1::Configuration &configuration)
 
 void AlertEngine::restore(const std::vector<v1::Alert> &alerts, std::uint64_t nextId)
 {
+    // In place of what the engine had: each start is in the window once.
+    m_open.clear();
+    m_openByKey.clear();
+    m_flood = FloodDetector(m_rules.flood);
     m_nextId = std::max<std::uint64_t>(1, nextId);
     for (const v1::Alert &alert : alerts) {
         if (alert.state() == v1::ALERT_CLEARED)
@@ -59,14 +63,20 @@ void AlertEngine::restore(const std::vector<v1::Alert> &alerts, std::uint64_t ne
         m_flood.noteStart(alert.raised_ms(), id);
         // Its condition as last known, so that it returns to normal only
         // after its off-delay if it no longer holds.
-        for (std::size_t r = 0; r < m_rules.rules.size(); ++r) {
-            const AlertRule &rule = m_rules.rules[r];
-            if (rule.id != fromProto(alert.rule()))
-                continue;
-            Watch &watch = watchFor(r, fromProto(alert.subject()));
-            if (alert.condition_active())
-                watch.condition = ConditionTracker(std::max(0, rule.levelOf(alert.active_severity())));
-        }
+        if (alert.condition_active())
+            conditionFrom(alert);
+    }
+}
+
+void AlertEngine::conditionFrom(const v1::Alert &alert)
+{
+    for (std::size_t r = 0; r < m_rules.rules.size(); ++r) {
+        const AlertRule &rule = m_rules.rules[r];
+        if (rule.id != fromProto(alert.rule()))
+            continue;
+        Watch &watch = watchFor(r, fromProto(alert.subject()));
+        watch.condition = alert.condition_active() ? ConditionTracker(std::max(0, rule.levelOf(alert.active_severity())))
+                                                   : ConditionTracker();
     }
 }
 

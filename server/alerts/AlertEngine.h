@@ -60,10 +60,32 @@ public:
     void setConfiguration(const sitroom::v1::Configuration &configuration);
 
     // Alerts restored from the state database (every one not cleared) and the
-    // next id to hand out. Their conditions are re-learnt from the next
-    // observations: an alert whose condition no longer holds returns to
-    // normal after its off-delay, as it would have.
+    // next id to hand out, in place of the open alerts and the flood window
+    // the engine had (restoring twice counts each start once). Their
+    // conditions are re-learnt from the next observations: an alert whose
+    // condition no longer holds returns to normal after its off-delay, as it
+    // would have.
     void restore(const std::vector<sitroom::v1::Alert> &alerts, std::uint64_t nextId);
+
+    // An engine that does not evaluate (another gateway does, docs/alerts.md)
+    // follows the alerts as they are stored (AlertAdoption.cpp).
+    // The open alerts as stored now, written by another engine or an
+    // operator through another gateway: each that differs from the engine's
+    // is taken as it is, one no longer stored open is cleared, and what
+    // happened is inferred from the difference, for the consoles; nothing
+    // is recorded as a transition of this engine (takeTransitions() does not
+    // see them). A start (raised, active again) enters the flood window.
+    // takeConditions: the conditions follow the alerts too (an engine that
+    // only follows), else they stay the engine's own (one that evaluates).
+    std::vector<AlertTransitionRecord> adopt(const std::vector<sitroom::v1::Alert> &stored, std::uint64_t nextId,
+                                             bool takeConditions);
+    // A figure seen without judging it: the windows that rates are read over
+    // and the flood window move on, so an engine that takes over evaluating
+    // has its history.
+    void learn(const sitroom::v1::SystemState &state, std::int64_t nowMs);
+    // The conditions as the open alerts say, every other one unknown until
+    // observed: for an engine about to take over evaluating.
+    void relearnConditions();
 
     // One observation of the live system at engine time nowMs (normally
     // state.sim_time_ms()). Evaluates every rule; telemetry-silence rules see
@@ -109,6 +131,8 @@ private:
     };
 
     Watch &watchFor(std::size_t rule, const QString &subject);
+    // The alert's watch holds its condition as the alert says it.
+    void conditionFrom(const sitroom::v1::Alert &alert);
     // The alert follows its watch's condition: raised, escalated, returned...
     void follow(const QString &key, Watch &watch, std::int64_t nowMs);
     void raise(const QString &key, const Watch &watch, std::int64_t nowMs);

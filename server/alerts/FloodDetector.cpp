@@ -6,10 +6,14 @@ namespace sitroom::alerts {
 
 void FloodDetector::noteStart(std::int64_t timeMs, const QString &alertId)
 {
+    // One start is counted once, however often it is told (an alert restored
+    // or followed again).
+    const auto same = std::equal_range(m_starts.begin(), m_starts.end(), Start{timeMs, QString()},
+                                       [](const Start &a, const Start &b) { return a.timeMs < b.timeMs; });
+    if (std::any_of(same.first, same.second, [&](const Start &s) { return s.alertId == alertId; }))
+        return;
     // Kept in time order (restored alerts may come in any order).
-    const auto at = std::upper_bound(m_starts.begin(), m_starts.end(), timeMs,
-                                     [](std::int64_t t, const Start &s) { return t < s.timeMs; });
-    m_starts.insert(at, {timeMs, alertId});
+    m_starts.insert(same.second, {timeMs, alertId});
 }
 
 void FloodDetector::update(std::int64_t nowMs)

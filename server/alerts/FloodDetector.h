@@ -19,6 +19,8 @@ class FloodDetector final
 public:
     explicit FloodDetector(FloodSettings settings = {}) : m_settings(settings) {}
 
+    // An alert started (raised, or active again) at timeMs; the same start
+    // told again is not counted again.
     void noteStart(std::int64_t timeMs, const QString &alertId);
     // The window now ends at nowMs; the flood may begin or end.
     void update(std::int64_t nowMs);

@@ -61,11 +61,44 @@ void AlertWatch::observe(const v1::SystemState &state, qint64 wallNowMs)
     m_lastSourceMs = source;
     m_lastTickWallMs = wallNowMs;
     const qint64 now = m_engineMs;
+    if (!m_evaluating) {
+        m_engine.learn(state, now);
+        return;
+    }
     advance([&](alerts::AlertEngine &engine) { engine.observe(state, now); }, wallNowMs);
+}
+
+void AlertWatch::setEvaluating(bool evaluating)
+{
+    if (evaluating == m_evaluating)
+        return;
+    if (evaluating) {
+        // From the alerts as the last evaluator left them, their conditions
+        // with them: what still holds is not raised again.
+        followStore();
+        m_engine.relearnConditions();
+    }
+    m_evaluating = evaluating;
+}
+
+void AlertWatch::followStore()
+{
+    const GatewayStore &store = m_pipeline.store();
+    // An unreachable store reads as no alerts: nothing is taken from it then.
+    if (!store.isReachable())
+        return;
+    tell(m_engine.adopt(store.loadOpenAlerts(), store.loadNextAlertId(), !m_evaluating));
+}
+
+void AlertWatch::storeMovedOn()
+{
+    followStore();
 }
 
 void AlertWatch::tick(qint64 wallNowMs)
 {
+    if (!m_evaluating)
+        return;   // the evaluating gateway's engine keeps the clock going
     if (m_lastTickWallMs == 0)
         return;   // nothing has been heard yet, so nothing has gone silent
     const qint64 now = engineNowMs(wallNowMs);
@@ -96,6 +129,15 @@ CommandDecision AlertWatch::transitionsDecision(qint64 wallNowMs)
         // A regrouping is not a transition of the alert: stored, told, not audited.
         if (t.transition != v1::TRANSITION_FLOOD_CHANGED)
             d.audit.push_back(alertTransitionRow(t, wallNowMs, engineNow));
+        // Each alert as the step found it, for the store to hold against
+        // what another gateway may have written since.
+        const QString id = QString::fromStdString(t.alert.id());
+        if (std::any_of(d.alertsFound.begin(), d.alertsFound.end(),
+                        [&](const CommandDecision::AlertFound &f) { return f.alertId == id; }))
+            continue;
+        const v1::Alert *was = m_before ? m_before->find(id) : nullptr;
+        d.alertsFound.push_back({id, was != nullptr, was ? was->state() : v1::ALERT_STATE_UNSPECIFIED,
+                                 was ? qint64(was->changed_ms()) : 0});
     }
     return d;
 }
@@ -103,9 +145,14 @@ CommandDecision AlertWatch::transitionsDecision(qint64 wallNowMs)
 void AlertWatch::committed(CommandDecision &decision)
 {
     m_before.reset();
+    tell(decision.transitions);
+}
+
+void AlertWatch::tell(const std::vector<alerts::AlertTransitionRecord> &records)
+{
     const std::uint32_t started = m_engine.startedInWindow();
     const bool flood = m_engine.flood();
-    for (const alerts::AlertTransitionRecord &t : decision.transitions) {
+    for (const alerts::AlertTransitionRecord &t : records) {
         v1::AlertEvent event;
         *event.mutable_alert() = t.alert;
         *event.mutable_actor() = t.actor;

@@ -22,6 +22,13 @@ class CommandPipeline;
 // meets the same conditions next time. What was written comes out as
 // AlertEvents for the gateway to broadcast. Operators' actions on the alerts
 // come through AlertCommands.
+//
+// With two gateways on one shared store, one evaluates (the one holding the
+// evaluator's role, GatewayStore::holdAlertEvaluator) and the other follows:
+// its engine judges nothing, it learns the figures and takes the alerts as
+// stored whenever they change (followStore), telling its consoles what
+// happened to each. Either one writes operators' actions; a write decided on
+// an alert the other has changed since is refused (conflict.alert_changed).
 class AlertWatch final : public DecisionOwner
 {
 public:
@@ -29,6 +36,14 @@ public:
 
     // The alerts and the id counter from the store.
     void restore();
+    // Whether this watch evaluates the rules (the default) or follows the
+    // store. Taking it over, the alerts are read as stored first and the
+    // conditions taken from them, so it carries on without raising again.
+    void setEvaluating(bool evaluating);
+    bool isEvaluating() const { return m_evaluating; }
+    // The alerts changed in the store (another gateway wrote): take them as
+    // they are there, and queue their events for the consoles.
+    void followStore();
     void setConfiguration(const sitroom::v1::Configuration &configuration);
 
     // A tick from the data source. The engine's clock follows the source's.
@@ -54,6 +69,8 @@ public:
 
     void committed(CommandDecision &decision) override;
     void abandoned(CommandDecision &decision) override;
+    // A write found an alert changed elsewhere: read them again.
+    void storeMovedOn() override;
 
     std::vector<sitroom::v1::AlertEvent> takeAlertEvents();
 
@@ -61,6 +78,8 @@ private:
     // Runs a step of the engine and writes what it did.
     template<typename Step>
     void advance(Step step, qint64 wallNowMs);
+    // Queues an AlertEvent for each record.
+    void tell(const std::vector<alerts::AlertTransitionRecord> &records);
 
     CommandPipeline &m_pipeline;
     alerts::AlertEngine m_engine;
@@ -69,6 +88,7 @@ private:
     qint64 m_lastTickWallMs = 0;    // the wall clock then
     mutable qint64 m_engineMs = 0;  // never goes back
     std::vector<sitroom::v1::AlertEvent> m_events;
+    bool m_evaluating = true;
 };
 
 } // namespace sitroom::gateway

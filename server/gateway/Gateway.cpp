@@ -38,6 +38,10 @@ Gateway::Gateway(GatewayOptions options, QObject *parent)
     d->controlTimer = new QTimer(this);
     d->controlTimer->setInterval(1000);
     connect(d->controlTimer, &QTimer::timeout, this, &Gateway::tickControls);
+    // One gateway of a shared state evaluates the alerts; the other takes over when it goes.
+    d->alertRoleTimer = new QTimer(this);
+    d->alertRoleTimer->setInterval(1000);
+    connect(d->alertRoleTimer, &QTimer::timeout, this, &Gateway::refreshAlertRole);
 }
 
 Gateway::~Gateway()

@@ -139,6 +139,9 @@ public:
     std::uint64_t lastBroadcastSeq() const;
     // How well it serves now, 0..255 (ServiceLevel.h, docs/protocol.md).
     std::uint32_t serviceLevel() const;
+    // Whether this gateway evaluates the alerts (docs/alerts.md): always with
+    // its own state; with a shared one, while it holds the evaluator's lock.
+    bool evaluatesAlerts() const;
 
 signals:
     void sessionOpened(const QString &peer, const QString &user);
@@ -146,6 +149,9 @@ signals:
     // A session fell more than maxClientBacklogBytes behind (true) and stopped
     // getting broadcasts, or drained and was resynced with a Snapshot (false).
     void sessionLagChanged(const QString &peer, bool lagging);
+    // This gateway took over evaluating the alerts (true), or left it to the
+    // other gateway on the shared state (false).
+    void alertEvaluatorChanged(bool evaluating);
 
 private:
     void broadcast(sitroom::v1::Envelope &envelope);
@@ -161,6 +167,9 @@ private:
     // What another gateway on the shared store changed, read and told to
     // this gateway's consoles as if written here (GatewayFollowsStore.cpp).
     void followStore(const StoreChanges &changes);
+    // Takes the alert evaluator's role when it is free, and notices when it
+    // is lost (every second, GatewayFollowsStore.cpp).
+    void refreshAlertRole();
     void openCommands();
     void openAlerts(alerts::AlertRuleSet rules);
     void tickControls();

@@ -82,6 +82,8 @@ bool Gateway::openControls(QString *error, GatewaySetting *setting)
     // Another gateway's changes to a shared store, told as ours are.
     d->store->setChangeListener([this](const StoreChanges &changes) { followStore(changes); });
     d->controlTimer->start();
+    refreshAlertRole();
+    d->alertRoleTimer->start();
     return true;
 }
 

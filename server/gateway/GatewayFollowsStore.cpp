@@ -2,12 +2,23 @@
 // the store's change listener (a PostgreSQL notice, or everything after the
 // store was out of reach), read back from the store and told to this
 // gateway's consoles the way its own changes are (flushEvents), so the two
-// rooms show one state.
+// rooms show one state. And which of the two evaluates the alerts: the one
+// holding the store's evaluator role; the other follows the stored alerts.
 #include "server/gateway/GatewayPrivate.h"
 
 #include "server/gateway/GatewayLog.h"
 
+#include "domain/MonotonicClock.h"
+
 namespace sitroom::gateway {
+
+namespace {
+
+// How long a gateway that lost the alert evaluator's role waits before it
+// asks for it again: the other gateway, checking every second, takes it first.
+constexpr qint64 kRetakeAlertRoleAfterMs = 3000;
+
+} // namespace
 
 void Gateway::followStore(const StoreChanges &changes)
 {
@@ -32,12 +43,44 @@ void Gateway::followStore(const StoreChanges &changes)
     // commands waiting behind it, a row to take over.
     if (changes.deliveries && d->outbox)
         d->outbox->lookAgain();
-    if (changes.alerts) {
-        // The alert engine runs in every gateway until one is chosen to
-        // evaluate (the evaluator lock, to come): its alerts are its own.
-        qCDebug(lcGateway) << "alerts changed in the shared state store";
+    // Alerts the other gateway wrote (the evaluator's transitions, or an
+    // operator's action there): taken as stored, told to the consoles.
+    if (changes.alerts)
+        d->alerts->followStore();
+    flushEvents();
+}
+
+void Gateway::refreshAlertRole()
+{
+    if (!d->alerts)
+        return;
+    // Having lost the role with its connection, a gateway leaves it to the
+    // other for a while rather than take it back the moment it reconnects.
+    const qint64 now = domain::monotonicNowMs();
+    if (!d->alerts->isEvaluating() && d->alertRoleLostMs >= 0 && now - d->alertRoleLostMs < kRetakeAlertRoleAfterMs)
+        return;
+    const bool holds = d->store->holdAlertEvaluator();
+    if (holds == d->alerts->isEvaluating() && d->alertRoleKnown)
+        return;
+    if (!holds && d->alertRoleKnown)
+        d->alertRoleLostMs = now;
+    d->alertRoleKnown = true;
+    d->alerts->setEvaluating(holds);
+    if (holds) {
+        qCInfo(lcGateway).noquote() << "gateway" << d->options.serverId << "evaluates the alerts of the state in"
+                                    << d->store->location();
+    } else {
+        qCInfo(lcGateway).noquote() << "gateway" << d->options.serverId
+                                    << "does not evaluate the alerts: another gateway on" << d->store->location()
+                                    << "does (or it cannot be reached); this one serves them as stored";
     }
     flushEvents();
+    emit alertEvaluatorChanged(holds);
+}
+
+bool Gateway::evaluatesAlerts() const
+{
+    return d->alerts && d->alerts->isEvaluating();
 }
 
 } // namespace sitroom::gateway

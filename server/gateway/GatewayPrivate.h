@@ -69,6 +69,9 @@ public:
     std::unique_ptr<PresenceBeacon> presence;
     std::unique_ptr<AlertWatch> alerts;
     std::unique_ptr<AlertCommands> alertCommands;
+    QTimer *alertRoleTimer = nullptr;   // whether this gateway evaluates, checked every second
+    bool alertRoleKnown = false;        // said in the log once at least
+    qint64 alertRoleLostMs = -1;        // when it last lost the role (monotonic clock)
     AuditFeed auditFeed;   // the audit rows the consoles have been sent
     std::optional<sitroom::v1::ControlState> sourceInitial;
     ControlTarget *target = nullptr;

@@ -68,6 +68,12 @@ bool PostgresGatewayStore::holdAlertEvaluator()
     if (!connected(&why))
         return false;
     QSqlQuery q(database());
+    if (m_evaluatorLink >= 0 && m_evaluatorLink != m_link) {
+        // The session it was held on has gone, and the lock with it: said
+        // once, so that the gateway can leave it to the other for a while.
+        m_evaluatorLink = -1;
+        return false;
+    }
     if (m_evaluatorLink == m_link) {
         // Taken on this session: held as long as the session answers.
         if (q.exec(QStringLiteral("SELECT 1")))

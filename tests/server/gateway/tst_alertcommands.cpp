@@ -1,7 +1,8 @@
 // The operators' actions on the alerts (acknowledge, shelve, unshelve)
 // through the one command pipeline, on the AlertWatch's engine over a real
-// SQLite store: roles and bounds, and an action the store will not write
-// leaves the alert as it was.
+// SQLite store: roles and bounds, an action the store will not write leaves
+// the alert as it was, and one decided on an alert another gateway has
+// changed since is a conflict.
 #include "server/gateway/SqliteGatewayStore.h"
 
 #include "tests/server/gateway/AlertWatchFixture.h"
@@ -91,6 +92,45 @@ private slots:
         QCOMPARE(side.handle(byKim, kOperator, kWall + 22'000).status(), v1::COMMAND_APPLIED);
         QVERIFY(side.watch.takeAlertEvents().empty());
         QVERIFY(sqlite.verifyAudit().ok);
+    }
+
+    // Two gateways on one state, one evaluating, one following: an action
+    // through the follower reaches the evaluator's engine; one decided on an
+    // alert the other has changed since it last read it is a conflict, and
+    // the follower reads the alert again.
+    void anActionOnAnAlertChangedElsewhereIsAConflict()
+    {
+        SqliteGatewayStore store;
+        QString error;
+        QVERIFY2(store.open(QString(), &error), qPrintable(error));
+        AlertSide evaluator(store);
+        AlertSide follower(store);
+        follower.watch.setEvaluating(false);
+        feed(evaluator.watch, 0, 15, 4000);
+        const std::string id = eventsOf(evaluator.watch, v1::TRANSITION_RAISED).front().alert().id();
+        follower.watch.followStore();   // the notice
+        QCOMPARE(eventsOf(follower.watch, v1::TRANSITION_RAISED).size(), std::size_t(1));
+        feed(follower.watch, 0, 15, 4000);   // it sees the figures too, and judges nothing
+        QVERIFY(follower.watch.takeAlertEvents().empty());
+
+        // Acknowledged through the follower: the evaluator takes it from the store.
+        QCOMPARE(follower.handle(ack(id, "seen in Osong"), kOperator2, kWall + 20'000).status(), v1::COMMAND_APPLIED);
+        evaluator.watch.followStore();
+        const auto acked = eventsOf(evaluator.watch, v1::TRANSITION_ACKNOWLEDGED);
+        QCOMPARE(acked.size(), std::size_t(1));
+        QCOMPARE(acked.front().actor().user(), std::string("lee"));
+
+        // Shelved through the evaluator; the follower has not heard yet.
+        QCOMPARE(evaluator.handle(shelve(id, 1800, "backend team on it"), kSupervisor, kWall + 21'000).status(),
+                 v1::COMMAND_APPLIED);
+        const v1::CommandResult stale = follower.handle(shelve(id, 3600, "again"), kSupervisor, kWall + 22'000);
+        QCOMPARE(stale.status(), v1::COMMAND_CONFLICT);
+        QCOMPARE(stale.message_words().code(), std::string("conflict.alert_changed"));
+        QCOMPARE(store.loadOpenAlerts().front().shelved_by().reason(), std::string("backend team on it"));
+        // ...and it has read the alert again: shelved, as every console is told.
+        QCOMPARE(follower.watch.find(QString::fromStdString(id))->state(), v1::ALERT_SHELVED);
+        QCOMPARE(eventsOf(follower.watch, v1::TRANSITION_SHELVED_BY_HAND).size(), std::size_t(1));
+        QVERIFY(store.verifyAudit().ok);
     }
 };
 
