@@ -1,0 +1,276 @@
+// A gateway killed between deciding a change and the live system's answer
+// (issue 13): two sitroom-gateway processes, Seoul's and Osong's, on one
+// private PostgreSQL, one sitroom-sim behind Prometheus and its control
+// webhook. Seoul's webhook goes through a relay the test holds, so the moment
+// after Seoul has decided the command (applied, its outbox row written) and
+// sent it, before any answer, is the test's: Seoul is killed there (SIGKILL).
+// The held request then reaches the live system, whose answer is lost with
+// Seoul; Osong takes the row over once Seoul's lease runs out and sends it
+// again under the same Idempotency-Key. The live system applies it once, the
+// command's result says accepted, and the audit says who decided it and who
+// delivered it.
+#include "server/gateway/PostgresSchema.h"
+#include "tests/support/GatewayProcess.h"
+#include "tests/support/PostgresCluster.h"
+#include "tests/support/PrometheusProcess.h"
+#include "tests/support/TemporaryTlsDir.h"
+#include "tests/support/TestTlsClient.h"
+#include "tests/support/TestUsers.h"
+#include "tests/support/WebhookRelay.h"
+
+#include <QtTest>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <memory>
+
+using namespace sitroom::testing;
+using sitroom::v1::Envelope;
+
+namespace {
+
+constexpr int kStartMs = 30000;
+constexpr int kFreshMs = 30000;   // Prometheus's first samples reach every rate() window
+constexpr int kLeaseMs = 5000;    // sitroom-gateway's delivery lease (GatewayOptions::deliveryLeaseMs)
+const QByteArray kSecret = "delivery-takeover-secret-0123";
+
+bool signIn(TestTlsClient &client, quint16 port, const QString &caPath, const QString &user)
+{
+    if (!client.connectToServer(port, caPath, 10000))
+        return false;
+    Envelope hello;
+    hello.mutable_hello()->set_protocol_version(sitroom::v1::PROTOCOL_VERSION_1);
+    hello.mutable_hello()->set_user(user.toStdString());
+    hello.mutable_hello()->set_password(QString(user + QStringLiteral("-pw")).toStdString());
+    hello.mutable_hello()->set_client_name("tst_deliverytakeover");
+    client.send(hello);
+    return client.waitForBody(Envelope::kSnapshot, 10000) >= 0;
+}
+
+bool fresh(const TestTlsClient &client)
+{
+    for (auto it = client.received().rbegin(); it != client.received().rend(); ++it)
+        if (it->has_tick())
+            return it->tick().state().stale_size() == 0;
+    return false;
+}
+
+std::uint64_t revisionSeen(const TestTlsClient &client)
+{
+    for (auto it = client.received().rbegin(); it != client.received().rend(); ++it) {
+        if (it->has_control_event())
+            return it->control_event().control().revision();
+        if (it->has_snapshot())
+            return it->snapshot().control().revision();
+    }
+    return 0;
+}
+
+// An audit row the client was sent about the command whose outcome starts so.
+bool told(const TestTlsClient &client, const std::string &commandId, const QString &outcomeStart)
+{
+    for (const Envelope &e : client.received())
+        if (e.has_audit_event() && e.audit_event().entry().command_id() == commandId
+            && QString::fromStdString(e.audit_event().entry().outcome()).startsWith(outcomeStart))
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestDeliveryTakeover final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    TemporaryTlsDir m_tls;
+    PostgresCluster m_cluster;
+    LiveSystemProcess m_sim;
+    PrometheusProcess m_prometheus;
+    std::unique_ptr<WebhookRelay> m_relay;
+    GatewayProcess m_seoul;
+    GatewayProcess m_osong;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    QStringList gatewayArguments(const QString &serverId, const QString &webhook) const
+    {
+        return {QStringLiteral("--source"), QStringLiteral("prometheus:") + m_prometheus.url().toString(),
+                QStringLiteral("--site-config"), QStringLiteral(SITROOM_SOURCE_DIR "/resources/sources/sim-prometheus.json"),
+                QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-dir"), m_tls.path(),
+                QStringLiteral("--server-id"), serverId, QStringLiteral("--users"), path(QStringLiteral("users.json")),
+                QStringLiteral("--control-webhook"), webhook, QStringLiteral("--control-secret"),
+                path(QStringLiteral("secret")), QStringLiteral("--state"), m_cluster.url(QStringLiteral("sitroom"))};
+    }
+
+    int liveRevision() const
+    {
+        QByteArray body;
+        PrometheusProcess::httpStatus(m_sim.controlPort(), "/control", &body);
+        return QJsonDocument::fromJson(body).object().value(QStringLiteral("revision")).toInt(-1);
+    }
+
+    QString sql(const QString &statement)
+    {
+        QString error, output;
+        if (!m_cluster.execute(QStringLiteral("sitroom"), statement, &error, &output))
+            return QStringLiteral("error: ") + error;
+        return output.trimmed();
+    }
+
+    // The audit rows about a command, read through a gateway, and whether the chain verifies.
+    std::vector<sitroom::v1::AuditEntry> auditOf(quint16 port, const std::string &commandId, bool *chainOk)
+    {
+        std::vector<sitroom::v1::AuditEntry> rows;
+        TestTlsClient auditor;
+        if (!signIn(auditor, port, m_tls.caPath(), QStringLiteral("park")))
+            return rows;
+        Envelope request;
+        request.mutable_audit_request()->set_request_id("takeover-audit");
+        request.mutable_audit_request()->set_limit(5000);
+        request.mutable_audit_request()->set_verify(true);
+        const int from = int(auditor.received().size());
+        auditor.send(request);
+        const int at = auditor.waitForBody(Envelope::kAuditResponse, 10000, from);
+        if (at < 0)
+            return rows;
+        const auto &response = auditor.received().at(std::size_t(at)).audit_response();
+        *chainOk = response.chain_ok();
+        for (const sitroom::v1::AuditEntry &e : response.entries())
+            if (e.command_id() == commandId)
+                rows.push_back(e);
+        return rows;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(!PrometheusProcess::binaryPath().isEmpty(), "prometheus is not installed: scripts/setup installs Debian's");
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_tls.isValid(), qPrintable(m_tls.errorString()));
+        QFile secret(path(QStringLiteral("secret")));
+        QVERIFY(secret.open(QIODevice::WriteOnly));
+        secret.write(kSecret + '\n');
+        secret.close();
+        QVERIFY(writeUsersFile(path(QStringLiteral("users.json")), standardTestUsers()));
+
+        QString error;
+        QVERIFY2(m_cluster.start(&error), qPrintable(error));
+        QVERIFY2(m_cluster.createDatabase(QStringLiteral("sitroom"), &error), qPrintable(error));
+        QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("opening-18-49"), QStringLiteral("--fast-forward"),
+                              QStringLiteral("33m")},
+                             path(QStringLiteral("secret")), &error, kStartMs),
+                 qPrintable(error));
+        m_relay = std::make_unique<WebhookRelay>(m_sim.controlPort());
+        QVERIFY2(m_relay->listen(&error), qPrintable(error));
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("prometheus")));
+        QVERIFY2(m_prometheus.start(path(QStringLiteral("prometheus")), QStringLiteral("sitroom-sim"), m_sim.metricsPort(), &error),
+                 qPrintable(error));
+        // Seoul's changes go through the relay; Osong's straight to the live system.
+        QVERIFY2(m_seoul.start(gatewayArguments(QStringLiteral("seoul-gw"), m_relay->controlUrl()), &error, kStartMs),
+                 qPrintable(error));
+        QVERIFY2(m_osong.start(gatewayArguments(QStringLiteral("osong-gw"), m_sim.controlUrl()), &error, kStartMs),
+                 qPrintable(error));
+        for (GatewayProcess *gateway : {&m_seoul, &m_osong})
+            QVERIFY2(gateway->waitForOutput(QRegularExpression(QStringLiteral("control webhook \\S+ reachable")), kStartMs).hasMatch(),
+                     qPrintable(gateway->standardError()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_seoul.stop();
+        m_osong.stop();
+        m_prometheus.stop();
+        m_sim.stop();
+        m_relay.reset();
+        m_cluster.stop();
+    }
+
+    void killedBeforeTheAnswerTheOtherDeliversItOnce()
+    {
+        TestTlsClient kim, watcher;
+        QVERIFY(signIn(kim, m_seoul.port(), m_tls.caPath(), QStringLiteral("kim")));
+        QVERIFY(signIn(watcher, m_osong.port(), m_tls.caPath(), QStringLiteral("han")));
+        // Both gateways' stale-figure interlocks refuse controls until the figures are fresh.
+        QVERIFY(kim.waitFor([&] { return fresh(kim); }, kFreshMs));
+        QVERIFY(watcher.waitFor([&] { return fresh(watcher); }, kFreshMs));
+        const std::uint64_t revision = revisionSeen(kim);
+        const int liveBefore = liveRevision();
+        QVERIFY(liveBefore >= 0 && liveBefore <= int(revision));
+
+        // Decided and sent by Seoul; the answer held.
+        m_relay->setHolding(true);
+        QSignalSpy held(m_relay.get(), &WebhookRelay::held);
+        Envelope command;
+        command.mutable_command()->set_command_id("takeover-1");
+        command.mutable_command()->set_expected_revision(revision);
+        command.mutable_command()->set_reason("drill: Seoul dies before the live system answers");
+        command.mutable_command()->mutable_set_admission_rate()->set_rate_per_s(630);
+        kim.send(command);
+        QVERIFY(held.wait(10000));
+        QCOMPARE(held.first().first().toByteArray(), QByteArray("takeover-1"));
+        // The decision is in force, its row pending under Seoul's lease.
+        QCOMPARE(sql(QStringLiteral("SELECT status || ' ' || lease_holder || ' ' || revision FROM control_outbox "
+                                    "WHERE command_id = 'takeover-1'")),
+                 QStringLiteral("0 seoul-gw %1").arg(revision + 1));
+        QVERIFY(watcher.waitFor([&] { return revisionSeen(watcher) == revision + 1; }, 5000));
+
+        m_seoul.kill();
+        QElapsedTimer sinceKill;
+        sinceKill.start();
+        // The live system gets Seoul's request after all, and applies it; its
+        // answer is lost with Seoul.
+        m_relay->setHolding(false);
+        m_relay->releaseHeld();
+        QTRY_COMPARE_WITH_TIMEOUT(liveRevision(), int(revision + 1), 10000);
+
+        // Osong takes the row over once the lease runs out, and sends it again.
+        QVERIFY(watcher.waitFor([&] { return told(watcher, "takeover-1", QStringLiteral("accepted by the live system")); },
+                                kLeaseMs + 10000));
+        const qint64 retriedMs = sinceKill.elapsed();
+        qInfo("Osong's gateway delivered Seoul's command %lld ms after Seoul was killed (lease %d ms)", retriedMs, kLeaseMs);
+        QVERIFY2(retriedMs >= kLeaseMs / 2, qPrintable(QString::number(retriedMs)));
+
+        // Applied once by the live system: the same revision, one application
+        // of it in its log, under the one key sent twice.
+        QCOMPARE(liveRevision(), int(revision + 1));
+        QTRY_COMPARE_WITH_TIMEOUT(m_sim.standardError().count(QStringLiteral("control request key takeover-1 ")), 2, 5000);
+        QCOMPARE(m_sim.standardError().count(QStringLiteral("control applied: revision %1 ").arg(revision + 1)), 1);
+        QCOMPARE(sql(QStringLiteral("SELECT status || ' ' || lease_holder || ' ' || attempts FROM control_outbox "
+                                    "WHERE command_id = 'takeover-1'")),
+                 QStringLiteral("1 osong-gw 2"));
+
+        // The audit: decided in Seoul by kim, delivered by Osong's gateway; the chain whole.
+        bool chainOk = false;
+        const auto rows = auditOf(m_osong.port(), "takeover-1", &chainOk);
+        QVERIFY(chainOk);
+        QCOMPARE(rows.size(), std::size_t(2));
+        QCOMPARE(rows.front().user(), std::string("kim"));
+        QVERIFY(QString::fromStdString(rows.front().outcome()).startsWith(QStringLiteral("applied")));
+        QVERIFY(QString::fromStdString(rows.back().reason()).contains(QStringLiteral("delivered by gateway osong-gw, attempt 2")));
+        QVERIFY(QString::fromStdString(rows.back().outcome()).startsWith(QStringLiteral("accepted by the live system")));
+
+        // kim's console, moved to Osong, sends it again: its one result, nothing delivered again.
+        TestTlsClient kimAtOsong;
+        QVERIFY(signIn(kimAtOsong, m_osong.port(), m_tls.caPath(), QStringLiteral("kim")));
+        const int from = int(kimAtOsong.received().size());
+        kimAtOsong.send(command);
+        const int at = kimAtOsong.waitForBody(Envelope::kCommandResult, 10000, from);
+        QVERIFY(at >= 0);
+        const sitroom::v1::CommandResult again = kimAtOsong.received().at(std::size_t(at)).command_result();
+        QCOMPARE(again.status(), sitroom::v1::COMMAND_APPLIED);
+        QCOMPARE(again.stage(), sitroom::v1::COMMAND_STAGE_ACCEPTED);
+        QCOMPARE(again.control().revision(), revision + 1);
+        QCOMPARE(liveRevision(), int(revision + 1));
+        QCOMPARE(m_sim.standardError().count(QStringLiteral("control request key takeover-1 ")), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeliveryTakeover)
+#include "tst_deliverytakeover.moc"
