@@ -870,6 +870,50 @@
         <source>accepted {requester}'s handover: {reason}</source>
         <translation>accepted {requester}'s handover: {reason}</translation>
     </message>
+    <message>
+        <source>sent to the live system again by gateway {gateway} (attempt {attempt})</source>
+        <translation>sent to the live system again by gateway {gateway} (attempt {attempt})</translation>
+    </message>
+    <message>
+        <source>delivered by gateway {gateway}, attempt {attempt}</source>
+        <translation>delivered by gateway {gateway}, attempt {attempt}</translation>
+    </message>
+    <message>
+        <source>delivery failed: what it changed is back as before, at revision {revision}</source>
+        <translation>delivery failed: what it changed is back as before, at revision {revision}</translation>
+    </message>
+    <message>
+        <source>delivery failed: nothing it changed was still in force</source>
+        <translation>delivery failed: nothing it changed was still in force</translation>
+    </message>
+    <message>
+        <source>delivery failed: the live system has not confirmed the controls put back; the next change sends the whole state</source>
+        <translation>delivery failed: the live system has not confirmed the controls put back; the next change sends the whole state</translation>
+    </message>
+    <message>
+        <source>the live system refused it: {reason}</source>
+        <translation>the live system refused it: {reason}</translation>
+    </message>
+    <message>
+        <source>no answer from the live system within {seconds} s: {reason}</source>
+        <translation>no answer from the live system within {seconds} s: {reason}</translation>
+    </message>
+    <message>
+        <source>deliver {command} to the live system (command {command_id}, revision {revision})</source>
+        <translation>deliver {command} to the live system (command {command_id}, revision {revision})</translation>
+    </message>
+    <message>
+        <source>put back what {command} changed (command {command_id}, revision {revision})</source>
+        <translation>put back what {command} changed (command {command_id}, revision {revision})</translation>
+    </message>
+    <message>
+        <source>the controls {command} changed are back as before: the live system did not take it</source>
+        <translation>the controls {command} changed are back as before: the live system did not take it</translation>
+    </message>
+    <message>
+        <source>alert {alert} was changed through the other gateway meanwhile; look at it again</source>
+        <translation>alert {alert} was changed through the other gateway meanwhile; look at it again</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::console::MainWindow</name>

@@ -870,6 +870,50 @@
         <source>accepted {requester}'s handover: {reason}</source>
         <translation>{requester}의 지휘 인계 수락: {reason}</translation>
     </message>
+    <message>
+        <source>sent to the live system again by gateway {gateway} (attempt {attempt})</source>
+        <translation>게이트웨이 {gateway}이(가) 운영 시스템에 다시 전송함 ({attempt}번째 시도)</translation>
+    </message>
+    <message>
+        <source>delivered by gateway {gateway}, attempt {attempt}</source>
+        <translation>게이트웨이 {gateway}이(가) 전달함, {attempt}번째 시도</translation>
+    </message>
+    <message>
+        <source>delivery failed: what it changed is back as before, at revision {revision}</source>
+        <translation>전달 실패: 바뀐 제어를 {revision}판에서 이전대로 되돌림</translation>
+    </message>
+    <message>
+        <source>delivery failed: nothing it changed was still in force</source>
+        <translation>전달 실패: 바뀐 제어 중 아직 유효한 것이 없음</translation>
+    </message>
+    <message>
+        <source>delivery failed: the live system has not confirmed the controls put back; the next change sends the whole state</source>
+        <translation>전달 실패: 되돌린 제어를 운영 시스템이 확인하지 않았습니다. 다음 변경이 전체 상태를 보냅니다</translation>
+    </message>
+    <message>
+        <source>the live system refused it: {reason}</source>
+        <translation>운영 시스템이 거부함: {reason}</translation>
+    </message>
+    <message>
+        <source>no answer from the live system within {seconds} s: {reason}</source>
+        <translation>{seconds}초 안에 운영 시스템의 응답 없음: {reason}</translation>
+    </message>
+    <message>
+        <source>deliver {command} to the live system (command {command_id}, revision {revision})</source>
+        <translation>운영 시스템에 전달: {command} (명령 {command_id}, {revision}판)</translation>
+    </message>
+    <message>
+        <source>put back what {command} changed (command {command_id}, revision {revision})</source>
+        <translation>되돌림: {command} (명령 {command_id}, {revision}판)</translation>
+    </message>
+    <message>
+        <source>the controls {command} changed are back as before: the live system did not take it</source>
+        <translation>{command}(으)로 바뀐 제어를 이전대로 되돌림: 운영 시스템이 받아들이지 않음</translation>
+    </message>
+    <message>
+        <source>alert {alert} was changed through the other gateway meanwhile; look at it again</source>
+        <translation>그사이 다른 게이트웨이에서 경보 {alert}이(가) 바뀌었습니다. 다시 확인하십시오</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::console::MainWindow</name>
