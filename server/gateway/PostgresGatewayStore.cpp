@@ -4,6 +4,7 @@
 #include "server/gateway/PostgresGatewayTransaction.h"
 #include "server/gateway/PostgresNotices.h"
 #include "server/gateway/PostgresRows.h"
+#include "server/gateway/StateRows.h"
 
 #include <QSqlError>
 #include <QSocketNotifier>
@@ -256,7 +257,7 @@ std::optional<sitroom::v1::ControlState> PostgresGatewayStore::loadControl() con
     }
     if (!q.next() || q.isNull(0))
         return std::nullopt;
-    return pgrows::parsed<sitroom::v1::ControlState>(q.value(0).toByteArray());
+    return staterows::parsed<sitroom::v1::ControlState>(q.value(0).toByteArray());
 }
 
 std::optional<sitroom::v1::CommandResult> PostgresGatewayStore::findResult(const QString &commandId) const
@@ -282,7 +283,7 @@ std::vector<sitroom::v1::Alert> PostgresGatewayStore::loadOpenAlerts() const
         return alerts;
     }
     while (q.next())
-        if (auto alert = pgrows::parsed<sitroom::v1::Alert>(q.value(0).toByteArray()))
+        if (auto alert = staterows::parsed<sitroom::v1::Alert>(q.value(0).toByteArray()))
             alerts.push_back(std::move(*alert));
     return alerts;
 }
@@ -316,7 +317,7 @@ std::vector<sitroom::v1::AuditEntry> PostgresGatewayStore::recentAudit(int n) co
         return out;
     }
     while (q.next())
-        out.push_back(pgrows::entryFrom(q));
+        out.push_back(staterows::auditEntryFrom(q));
     std::reverse(out.begin(), out.end());
     return out;
 }
@@ -338,7 +339,7 @@ std::vector<sitroom::v1::AuditEntry> PostgresGatewayStore::auditPage(std::uint64
         return out;
     }
     while (q.next())
-        out.push_back(pgrows::entryFrom(q));
+        out.push_back(staterows::auditEntryFrom(q));
     const bool hasMore = int(out.size()) > limit;
     if (hasMore)
         out.pop_back();
@@ -359,7 +360,7 @@ AuditVerification PostgresGatewayStore::verifyAudit() const
         return AuditChainCheck::unreadable(postgres::said(q.lastError()));
     }
     AuditChainCheck check;
-    while (q.next() && check.add(pgrows::entryFrom(q))) {
+    while (q.next() && check.add(staterows::auditEntryFrom(q))) {
     }
     q.finish();
     std::optional<AuditHead> head;

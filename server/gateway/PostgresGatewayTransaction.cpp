@@ -3,6 +3,7 @@
 #include "server/gateway/OutboxRows.h"
 #include "server/gateway/PostgresGatewayStore.h"
 #include "server/gateway/PostgresRows.h"
+#include "server/gateway/StateRows.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -138,7 +139,7 @@ std::optional<sitroom::v1::Alert> PostgresGatewayTransaction::findAlert(const QS
     }
     if (!q.next())
         return std::nullopt;
-    return pgrows::parsed<sitroom::v1::Alert>(q.value(0).toByteArray());
+    return staterows::parsed<sitroom::v1::Alert>(q.value(0).toByteArray());
 }
 
 bool PostgresGatewayTransaction::saveDelivery(const OutboxEntry &entry, QString *error)

@@ -15,20 +15,9 @@ class QSqlQuery;
 // PostgreSQL store and its transactions.
 namespace sitroom::gateway::pgrows {
 
-// The audit table's columns in the order entryFrom() reads them.
+// The audit table's columns in the order staterows::auditEntryFrom() reads them.
 inline constexpr char kAuditColumns[] =
     "id, time_ms, user_name, site, action, reason, before, after, outcome, hash, command_id, source_time_ms, words";
-
-sitroom::v1::AuditEntry entryFrom(const QSqlQuery &q);
-
-template<typename Message>
-std::optional<Message> parsed(const QByteArray &blob)
-{
-    Message message;
-    if (!message.ParseFromArray(blob.constData(), int(blob.size())))
-        return std::nullopt;
-    return message;
-}
 
 // The first result stored for a command_id; failed() when it could not be read.
 std::optional<sitroom::v1::CommandResult> findResult(QSqlQuery &q, const QString &commandId,

@@ -1,6 +1,7 @@
 #include "server/gateway/SqliteGatewayStore.h"
 
 #include "server/gateway/SqliteGatewayTransaction.h"
+#include "server/gateway/StateRows.h"
 
 #include <QDir>
 #include <QLockFile>
@@ -17,35 +18,6 @@ namespace {
 
 const char kAuditColumns[] =
     "id, time_ms, user, site, action, reason, before, after, outcome, hash, command_id, source_time_ms, words";
-
-sitroom::v1::AuditEntry entryFrom(const QSqlQuery &q)
-{
-    sitroom::v1::AuditEntry e;
-    e.set_id(q.value(0).toULongLong());
-    e.set_time_ms(q.value(1).toLongLong());
-    e.set_user(q.value(2).toString().toStdString());
-    e.set_site(q.value(3).toUInt());
-    e.set_action(q.value(4).toString().toStdString());
-    e.set_reason(q.value(5).toString().toStdString());
-    e.set_before(q.value(6).toString().toStdString());
-    e.set_after(q.value(7).toString().toStdString());
-    e.set_outcome(q.value(8).toString().toStdString());
-    const QByteArray hash = q.value(9).toByteArray();
-    e.set_hash(hash.constData(), size_t(hash.size()));
-    e.set_command_id(q.value(10).toString().toStdString());
-    e.set_source_time_ms(q.value(11).toLongLong());
-    auditchain::setWords(e, q.value(12).toByteArray());
-    return e;
-}
-
-template<typename Message>
-std::optional<Message> parsed(const QByteArray &blob)
-{
-    Message message;
-    if (!message.ParseFromArray(blob.constData(), int(blob.size())))
-        return std::nullopt;
-    return message;
-}
 
 } // namespace
 
@@ -186,7 +158,7 @@ std::optional<sitroom::v1::ControlState> SqliteGatewayStore::loadControl() const
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT state FROM control_state WHERE k = 1")) || !q.next())
         return std::nullopt;
-    return parsed<sitroom::v1::ControlState>(q.value(0).toByteArray());
+    return staterows::parsed<sitroom::v1::ControlState>(q.value(0).toByteArray());
 }
 
 std::optional<sitroom::v1::CommandResult> SqliteGatewayStore::findResult(const QString &commandId) const
@@ -196,7 +168,7 @@ std::optional<sitroom::v1::CommandResult> SqliteGatewayStore::findResult(const Q
     q.addBindValue(commandId);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return parsed<sitroom::v1::CommandResult>(q.value(0).toByteArray());
+    return staterows::parsed<sitroom::v1::CommandResult>(q.value(0).toByteArray());
 }
 
 std::vector<sitroom::v1::Alert> SqliteGatewayStore::loadOpenAlerts() const
@@ -208,7 +180,7 @@ std::vector<sitroom::v1::Alert> SqliteGatewayStore::loadOpenAlerts() const
     if (!q.exec())
         return alerts;
     while (q.next())
-        if (auto alert = parsed<sitroom::v1::Alert>(q.value(0).toByteArray()))
+        if (auto alert = staterows::parsed<sitroom::v1::Alert>(q.value(0).toByteArray()))
             alerts.push_back(std::move(*alert));
     return alerts;
 }
@@ -229,7 +201,7 @@ std::vector<sitroom::v1::AuditEntry> SqliteGatewayStore::recentAudit(int n) cons
     q.addBindValue(n);
     if (q.exec())
         while (q.next())
-            out.push_back(entryFrom(q));
+            out.push_back(staterows::auditEntryFrom(q));
     std::reverse(out.begin(), out.end());
     return out;
 }
@@ -243,7 +215,7 @@ std::vector<sitroom::v1::AuditEntry> SqliteGatewayStore::auditPage(std::uint64_t
     q.addBindValue(limit + 1);
     if (q.exec())
         while (q.next())
-            out.push_back(entryFrom(q));
+            out.push_back(staterows::auditEntryFrom(q));
     const bool hasMore = int(out.size()) > limit;
     if (hasMore)
         out.pop_back();
@@ -288,7 +260,7 @@ AuditVerification SqliteGatewayStore::verifyAudit() const
     if (!q.exec(QStringLiteral("SELECT %1 FROM audit ORDER BY id").arg(QLatin1String(kAuditColumns))))
         return AuditChainCheck::unreadable(q.lastError().text());
     AuditChainCheck check;
-    while (q.next() && check.add(entryFrom(q))) {
+    while (q.next() && check.add(staterows::auditEntryFrom(q))) {
     }
     q.finish();
     std::optional<AuditHead> head;

@@ -2,6 +2,7 @@
 
 #include "server/gateway/OutboxRows.h"
 #include "server/gateway/SqliteGatewayStore.h"
+#include "server/gateway/StateRows.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -98,11 +99,7 @@ std::optional<sitroom::v1::Alert> SqliteGatewayTransaction::findAlert(const QStr
     q.addBindValue(alertId);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    const QByteArray blob = q.value(0).toByteArray();
-    sitroom::v1::Alert alert;
-    if (!alert.ParseFromArray(blob.constData(), int(blob.size())))
-        return std::nullopt;
-    return alert;
+    return staterows::parsed<sitroom::v1::Alert>(q.value(0).toByteArray());
 }
 
 bool SqliteGatewayTransaction::saveDelivery(const OutboxEntry &entry, QString *error)
