@@ -1,37 +1,24 @@
-// Two rooms' gateways as real processes on one PostgreSQL (issue 13): one
-// sitroom-sim as the live system, Debian's Prometheus scraping it, and two
-// sitroom-gateway processes (Seoul's and Osong's) reading it through that
-// Prometheus, steering it through its one control webhook, and keeping their
-// state in one private cluster (--state postgresql://…). A command through
-// Seoul's gateway shows on a console of Osong's within a second; the same
-// command_id sent to Osong's is answered with its first result and the live
-// system moved once.
-#include "tests/support/GatewayProcess.h"
-#include "tests/support/PostgresCluster.h"
-#include "tests/support/PrometheusProcess.h"
-#include "tests/support/TemporaryTlsDir.h"
+// Two rooms' gateways as real processes on one PostgreSQL (issue 13; the
+// TwoRooms rig): one sitroom-sim as the live system, Debian's Prometheus
+// scraping it, and two sitroom-gateway processes (Seoul's and Osong's)
+// reading it through that Prometheus, steering it through its one control
+// webhook, and keeping their state in one private cluster (--state
+// postgresql://…). A command through Seoul's gateway shows on a console of
+// Osong's within a second; the same command_id sent to Osong's is answered
+// with its first result and the live system moved once.
 #include "tests/support/TestTlsClient.h"
-#include "tests/support/TestUsers.h"
+#include "tests/support/TwoRooms.h"
 
 #include <QtTest>
 
 #include <QElapsedTimer>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QRegularExpression>
-#include <QTemporaryDir>
-
-#include <memory>
 
 using namespace sitroom::testing;
 using sitroom::v1::Envelope;
 
 namespace {
 
-constexpr int kStartMs = 30000;
 constexpr int kFreshMs = 30000;   // Prometheus's first samples reach every rate() window
-const QByteArray kSecret = "two-rooms-test-secret-0123";
 
 bool signIn(TestTlsClient &client, quint16 port, const QString &caPath, const QString &user)
 {
@@ -82,32 +69,8 @@ class TestGatewayTwoRooms final : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    TemporaryTlsDir m_tls;
-    PostgresCluster m_cluster;
-    LiveSystemProcess m_sim;
-    PrometheusProcess m_prometheus;
-    GatewayProcess m_seoul;
-    GatewayProcess m_osong;
-
-    QString path(const QString &name) const { return m_dir.filePath(name); }
-
-    QStringList gatewayArguments(const QString &serverId) const
-    {
-        return {QStringLiteral("--source"), QStringLiteral("prometheus:") + m_prometheus.url().toString(),
-                QStringLiteral("--site-config"), QStringLiteral(SITROOM_SOURCE_DIR "/resources/sources/sim-prometheus.json"),
-                QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-dir"), m_tls.path(),
-                QStringLiteral("--server-id"), serverId, QStringLiteral("--users"), path(QStringLiteral("users.json")),
-                QStringLiteral("--control-webhook"), m_sim.controlUrl(), QStringLiteral("--control-secret"),
-                path(QStringLiteral("secret")), QStringLiteral("--state"), m_cluster.url(QStringLiteral("sitroom"))};
-    }
-
-    int liveRevision() const
-    {
-        QByteArray body;
-        PrometheusProcess::httpStatus(m_sim.controlPort(), "/control", &body);
-        return QJsonDocument::fromJson(body).object().value(QStringLiteral("revision")).toInt(-1);
-    }
+    using Room = TwoRooms::Room;
+    TwoRooms m_rooms;
 
     sitroom::v1::CommandResult send(TestTlsClient &client, const Envelope &command)
     {
@@ -120,47 +83,17 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(!PrometheusProcess::binaryPath().isEmpty(), "prometheus is not installed: scripts/setup installs Debian's");
-        QVERIFY(m_dir.isValid());
-        QVERIFY2(m_tls.isValid(), qPrintable(m_tls.errorString()));
-        QFile secret(path(QStringLiteral("secret")));
-        QVERIFY(secret.open(QIODevice::WriteOnly));
-        secret.write(kSecret + '\n');
-        secret.close();
-        QVERIFY(writeUsersFile(path(QStringLiteral("users.json")), standardTestUsers()));
-
         QString error;
-        QVERIFY2(m_cluster.start(&error), qPrintable(error));
-        QVERIFY2(m_cluster.createDatabase(QStringLiteral("sitroom"), &error), qPrintable(error));
-        QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("opening-18-49"), QStringLiteral("--fast-forward"),
-                              QStringLiteral("33m")},
-                             path(QStringLiteral("secret")), &error, kStartMs),
-                 qPrintable(error));
-        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("prometheus")));
-        QVERIFY2(m_prometheus.start(path(QStringLiteral("prometheus")), QStringLiteral("sitroom-sim"), m_sim.metricsPort(), &error),
-                 qPrintable(error));
-        for (GatewayProcess *gateway : {&m_seoul, &m_osong}) {
-            const QString id = gateway == &m_seoul ? QStringLiteral("seoul-gw") : QStringLiteral("osong-gw");
-            QVERIFY2(gateway->start(gatewayArguments(id), &error, kStartMs), qPrintable(error));
-            QVERIFY2(gateway->waitForOutput(QRegularExpression(QStringLiteral("control webhook \\S+ reachable")), kStartMs).hasMatch(),
-                     qPrintable(gateway->standardError()));
-        }
+        QVERIFY2(m_rooms.start(&error), qPrintable(error));
     }
 
-    void cleanupTestCase()
-    {
-        m_seoul.stop();
-        m_osong.stop();
-        m_prometheus.stop();
-        m_sim.stop();
-        m_cluster.stop();
-    }
+    void cleanupTestCase() { m_rooms.stop(); }
 
     void aCommandThroughSeoulShowsOnOsongWithinASecond()
     {
         TestTlsClient kim, watcher;
-        QVERIFY(signIn(kim, m_seoul.port(), m_tls.caPath(), QStringLiteral("kim")));
-        QVERIFY(signIn(watcher, m_osong.port(), m_tls.caPath(), QStringLiteral("han")));
+        QVERIFY(signIn(kim, m_rooms.port(Room::Seoul), m_rooms.caPath(), QStringLiteral("kim")));
+        QVERIFY(signIn(watcher, m_rooms.port(Room::Osong), m_rooms.caPath(), QStringLiteral("han")));
         // The stale-figure interlock refuses controls until the figures are fresh.
         QVERIFY(kim.waitFor([&] { return fresh(kim); }, kFreshMs));
         QCOMPARE(revisionSeen(watcher), revisionSeen(kim));
@@ -182,16 +115,16 @@ private slots:
         qInfo("Seoul answered %lld ms after the command was sent; Osong's console had it by %lld ms", answeredMs,
               sent.elapsed());
         // The live system took it, at the revision the gateways agree on.
-        QCOMPARE(liveRevision(), int(revision + 1));
+        QCOMPARE(m_rooms.liveRevision(), int(revision + 1));
 
         // The console moved to Osong's gateway and sent it again: the first answer, the live system moved once.
         TestTlsClient kimAtOsong;
-        QVERIFY(signIn(kimAtOsong, m_osong.port(), m_tls.caPath(), QStringLiteral("kim")));
+        QVERIFY(signIn(kimAtOsong, m_rooms.port(Room::Osong), m_rooms.caPath(), QStringLiteral("kim")));
         const sitroom::v1::CommandResult again = send(kimAtOsong, command);
         QCOMPARE(again.status(), sitroom::v1::COMMAND_APPLIED);
         QCOMPARE(again.control().revision(), revision + 1);
-        QCOMPARE(liveRevision(), int(revision + 1));
-        QVERIFY(m_seoul.isRunning() && m_osong.isRunning());
+        QCOMPARE(m_rooms.liveRevision(), int(revision + 1));
+        QVERIFY(m_rooms.gateway(Room::Seoul).isRunning() && m_rooms.gateway(Room::Osong).isRunning());
     }
 };
 

@@ -1,6 +1,7 @@
 # sitroom_process_support: the project's programs (and Prometheus, and a
 # private PostgreSQL cluster) as child processes on loopback, started and
-# always stopped, or run to their end. The tests link it through
+# always stopped, or run to their end; two rooms' gateways on one cluster
+# (TwoRooms) with their TLS folder and users. The tests link it through
 # sitroom_test_support, the benchmarks directly; whichever directory comes
 # first defines it (bench/ is built even without the tests).
 if(NOT TARGET sitroom_process_support)
@@ -11,9 +12,14 @@ if(NOT TARGET sitroom_process_support)
     ${_here}/SimulatorProcess.h ${_here}/SimulatorProcess.cpp
     ${_here}/GatewayProcess.h ${_here}/GatewayProcess.cpp
     ${_here}/PrometheusProcess.h ${_here}/PrometheusProcess.cpp
-    ${_here}/PostgresCluster.h ${_here}/PostgresCluster.cpp)
-  target_compile_definitions(sitroom_process_support PRIVATE SITROOM_BIN_DIR="${CMAKE_BINARY_DIR}/bin")
+    ${_here}/PostgresCluster.h ${_here}/PostgresCluster.cpp
+    ${_here}/TemporaryTlsDir.h ${_here}/TemporaryTlsDir.cpp
+    ${_here}/TestUsers.h ${_here}/TestUsers.cpp
+    ${_here}/TwoRooms.h ${_here}/TwoRooms.cpp)
+  target_compile_definitions(sitroom_process_support PRIVATE SITROOM_BIN_DIR="${CMAKE_BINARY_DIR}/bin"
+                             SITROOM_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   target_include_directories(sitroom_process_support PUBLIC ${PROJECT_SOURCE_DIR})
-  target_link_libraries(sitroom_process_support PUBLIC Qt6::Core Qt6::Network PRIVATE Sitroom::Common)
+  # The gateway's own development TLS and password hashing (TemporaryTlsDir, TestUsers).
+  target_link_libraries(sitroom_process_support PUBLIC Qt6::Core Qt6::Network PRIVATE sitroom_gateway Sitroom::Common)
   unset(_here)
 endif()
