@@ -16,7 +16,11 @@ QJsonObject webhookChange(const sitroom::v1::ControlState &before, const sitroom
                                                                     : QStringLiteral("resume_admission")}};
     for (const auto &p : after.providers()) {
         const sitroom::v1::ProviderControl *q = findProvider(before, p.id());
-        if (q && q->enabled() == p.enabled())
+        // Whatever liveControlsDiffer sees of a provider is its change: an
+        // enable that finds it enabled still gives it its first ramp, a timed
+        // disable of a disabled one a new end; never an action the live
+        // system does not know.
+        if (q && q->enabled() == p.enabled() && q->ramp_s() == p.ramp_s() && q->disabled_until_ms() == p.disabled_until_ms())
             continue;
         const QString id = QString::fromStdString(p.id());
         if (timedEnd)

@@ -8,7 +8,8 @@ namespace sitroom::gateway {
 
 // What moved in the live system's controls between two control states, as
 // the control webhook's "change" object says it (docs/control-webhook.md);
-// timedEnd: the end of a timed disable.
+// timedEnd: the end of a timed disable. Two states that liveControlsDiffer
+// always give an action the live system knows; "none" only when they do not.
 QJsonObject webhookChange(const sitroom::v1::ControlState &before, const sitroom::v1::ControlState &after, bool timedEnd);
 
 // `current` with the live controls a change (before -> after) moved put back

@@ -1,7 +1,9 @@
 // The control webhook's client against the live system's real endpoint
 // (server/livesystem) in this process, and against an endpoint that fails:
 // the contract from both sides, retries, refusals and unreachable URLs.
+#include "server/gateway/ControlDiff.h"
 #include "server/gateway/ControlWebhook.h"
+#include "server/gateway/LiveChange.h"
 #include "server/livesystem/ControlEndpoint.h"
 #include "server/livesystem/LiveControlTarget.h"
 #include "sitroom/v1/envelope.pb.h"
@@ -86,6 +88,8 @@ private slots:
     void probeReportsTheRevision();
     void secretFileChecks();
     void oneOutboxRowFromTwoGatewaysIsAppliedOnce();
+    void everyLiveDifferenceIsAChangeTheLiveSystemTakes_data();
+    void everyLiveDifferenceIsAChangeTheLiveSystemTakes();
 };
 
 void tst_ControlWebhook::acceptedBySignatureAndAppliedOnce()
@@ -255,6 +259,55 @@ void tst_ControlWebhook::oneOutboxRowFromTwoGatewaysIsAppliedOnce()
     QCOMPARE(target.applied.size(), 2);
     QCOMPARE(target.applied.last().admissionRatePerS, 480.0);
     QCOMPARE(endpoint.revision(), std::uint64_t(6));
+}
+
+// Whatever makes two states differ for the live system (liveControlsDiffer)
+// is delivered with a "change" it takes. The chaos run (tst_chaos) found a
+// supervisor's enable of a provider already enabled, whose entry had no ramp
+// yet (ControlCommands gives it one), delivered as action "none" and refused
+// with HTTP 400, so a valid command ended "delivery failed"; the same held
+// for a new timed disable of a provider already disabled.
+void tst_ControlWebhook::everyLiveDifferenceIsAChangeTheLiveSystemTakes_data()
+{
+    QTest::addColumn<bool>("enabledAfter");
+    QTest::addColumn<int>("rampAfter");
+    QTest::addColumn<qint64>("disabledUntilBefore");
+    QTest::addColumn<qint64>("disabledUntilAfter");
+    QTest::newRow("enabled again, its first ramp") << true << 300 << qint64(0) << qint64(0);
+    QTest::newRow("disabled again, a new end") << false << 0 << qint64(1'700'000'600'000) << qint64(1'700'000'900'000);
+}
+
+void tst_ControlWebhook::everyLiveDifferenceIsAChangeTheLiveSystemTakes()
+{
+    QFETCH(bool, enabledAfter);
+    QFETCH(int, rampAfter);
+    QFETCH(qint64, disabledUntilBefore);
+    QFETCH(qint64, disabledUntilAfter);
+    RecordingTarget target;
+    livesystem::ControlEndpoint endpoint(target, kSecret);
+    QString error;
+    QVERIFY2(endpoint.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    gateway::ControlWebhook webhook(optionsFor(endpoint.serverPort()));
+
+    gateway::ControlDeliveryRequest row = request(QStringLiteral("cmd-same-provider"), 7, 700);
+    const sitroom::v1::ControlState before = row.control;
+    sitroom::v1::ProviderControl *kakao = row.control.mutable_providers(0);
+    kakao->set_enabled(enabledAfter);
+    kakao->set_ramp_s(std::uint32_t(rampAfter));
+    kakao->set_disabled_until_ms(disabledUntilAfter);
+    sitroom::v1::ControlState was = before;
+    was.mutable_providers(0)->set_enabled(enabledAfter);
+    was.mutable_providers(0)->set_disabled_until_ms(disabledUntilBefore);
+    QVERIFY(gateway::liveControlsDiffer(was, row.control));
+    row.change = gateway::webhookChange(was, row.control, false);
+    QCOMPARE(row.change.value(QStringLiteral("action")).toString(), QStringLiteral("set_provider_enabled"));
+    QCOMPARE(row.change.value(QStringLiteral("provider_id")).toString(), QStringLiteral("kakao"));
+    QCOMPARE(row.change.value(QStringLiteral("enabled")).toBool(), enabledAfter);
+
+    const auto outcome = deliverAndWait(webhook, row);
+    QVERIFY2(outcome.accepted, qPrintable(outcome.reason));
+    QCOMPARE(target.applied.size(), 1);
+    QCOMPARE(endpoint.revision(), std::uint64_t(7));
 }
 
 QTEST_GUILESS_MAIN(tst_ControlWebhook)
