@@ -23,3 +23,24 @@ if(NOT TARGET sitroom_process_support)
   target_link_libraries(sitroom_process_support PUBLIC Qt6::Core Qt6::Network PRIVATE sitroom_gateway Sitroom::Common)
   unset(_here)
 endif()
+
+# sitroom_chaos: issue 13's chaos run (ChaosRun) for tst_chaos and the
+# sitroom-chaos benchmark: clients as real users on two rooms' gateways
+# (TwoRooms), gateways killed and started again, and the checks of what the
+# shared PostgreSQL holds afterwards, through the gateway's own store and
+# audit chain code.
+if(NOT TARGET sitroom_chaos)
+  set(_here ${CMAKE_CURRENT_LIST_DIR})
+  qt_add_library(sitroom_chaos STATIC
+    ${_here}/ChaosPlan.h ${_here}/ChaosPlan.cpp
+    ${_here}/ChaosClient.h ${_here}/ChaosClient.cpp
+    ${_here}/ChaosTraffic.h ${_here}/ChaosTraffic.cpp
+    ${_here}/AuditReplay.h ${_here}/AuditReplay.cpp
+    ${_here}/ChaosCheck.h ${_here}/ChaosCheck.cpp
+    ${_here}/ChaosRun.h ${_here}/ChaosRun.cpp)
+  target_include_directories(sitroom_chaos PUBLIC ${PROJECT_SOURCE_DIR})
+  target_link_libraries(sitroom_chaos
+    PUBLIC sitroom_process_support sitroom_proto Qt6::Core Qt6::Network
+    PRIVATE sitroom_gateway Qt6::Sql Sitroom::Common)
+  unset(_here)
+endif()
