@@ -353,19 +353,43 @@ AuditVerification PostgresGatewayStore::verifyAudit() const
     QString why;
     if (!connected(&why))
         return AuditChainCheck::unreadable(unreachable(why));
-    QSqlQuery q(database());
+    // The head and the rows as of one moment: the other gateway may append
+    // meanwhile, and a head read after the rows would be ahead of them (rows
+    // "missing" from an intact chain). One read-only snapshot holds both, so
+    // rows past the head (appended without it) still show. Should no
+    // transaction be open to us, the head is read first and the rows up to
+    // it: its row is appended in the transaction that moves it.
+    QSqlDatabase db = database();
+    QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM audit ORDER BY id").arg(QLatin1String(pgrows::kAuditColumns)))) {
+    const bool snapshot = db.transaction()
+        && q.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+    const auto end = [&db, snapshot] {
+        if (snapshot)
+            db.rollback();
+    };
+    if (!q.exec(QStringLiteral("SELECT last_id, last_hash FROM audit_head WHERE k = 1"))) {
         noteFailure();
-        return AuditChainCheck::unreadable(postgres::said(q.lastError()));
+        const QString error = postgres::said(q.lastError());
+        end();
+        return AuditChainCheck::unreadable(error);
+    }
+    std::optional<AuditHead> head;
+    if (q.next())
+        head = AuditHead{q.value(0).toULongLong(), q.value(1).toByteArray()};
+    q.finish();
+    const QString upTo = head && !snapshot ? QStringLiteral(" WHERE id <= %1").arg(head->lastId) : QString();
+    if (!q.exec(QStringLiteral("SELECT %1 FROM audit%2 ORDER BY id").arg(QLatin1String(pgrows::kAuditColumns), upTo))) {
+        noteFailure();
+        const QString error = postgres::said(q.lastError());
+        end();
+        return AuditChainCheck::unreadable(error);
     }
     AuditChainCheck check;
     while (q.next() && check.add(staterows::auditEntryFrom(q))) {
     }
     q.finish();
-    std::optional<AuditHead> head;
-    if (q.exec(QStringLiteral("SELECT last_id, last_hash FROM audit_head WHERE k = 1")) && q.next())
-        head = AuditHead{q.value(0).toULongLong(), q.value(1).toByteArray()};
+    end();
     return check.finish(head);
 }
 
