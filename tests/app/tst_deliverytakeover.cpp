@@ -1,31 +1,21 @@
 // A gateway killed between deciding a change and the live system's answer
-// (issue 13): two sitroom-gateway processes, Seoul's and Osong's, on one
-// private PostgreSQL, one sitroom-sim behind Prometheus and its control
-// webhook. Seoul's webhook goes through a relay the test holds, so the moment
-// after Seoul has decided the command (applied, its outbox row written) and
-// sent it, before any answer, is the test's: Seoul is killed there (SIGKILL).
-// The held request then reaches the live system, whose answer is lost with
-// Seoul; Osong takes the row over once Seoul's lease runs out and sends it
-// again under the same Idempotency-Key. The live system applies it once, the
-// command's result says accepted, and the audit says who decided it and who
-// delivered it.
-#include "server/gateway/PostgresSchema.h"
-#include "tests/support/GatewayProcess.h"
-#include "tests/support/PostgresCluster.h"
-#include "tests/support/PrometheusProcess.h"
-#include "tests/support/TemporaryTlsDir.h"
+// (issue 13; the TwoRooms rig): two sitroom-gateway processes, Seoul's and
+// Osong's, on one private PostgreSQL, one sitroom-sim behind Prometheus and
+// its control webhook. Seoul's webhook goes through a relay the test holds, so
+// the moment after Seoul has decided the command (applied, its outbox row
+// written) and sent it, before any answer, is the test's: Seoul is killed
+// there (SIGKILL). The held request then reaches the live system, whose
+// answer is lost with Seoul; Osong takes the row over once Seoul's lease runs
+// out and sends it again under the same Idempotency-Key. The live system
+// applies it once, the command's result says accepted, and the audit says who
+// decided it and who delivered it.
 #include "tests/support/TestTlsClient.h"
-#include "tests/support/TestUsers.h"
+#include "tests/support/TwoRooms.h"
 #include "tests/support/WebhookRelay.h"
 
 #include <QtTest>
 
 #include <QElapsedTimer>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QRegularExpression>
-#include <QTemporaryDir>
 
 #include <algorithm>
 #include <functional>
@@ -36,10 +26,8 @@ using sitroom::v1::Envelope;
 
 namespace {
 
-constexpr int kStartMs = 30000;
 constexpr int kFreshMs = 30000;   // Prometheus's first samples reach every rate() window
 constexpr int kLeaseMs = 5000;    // sitroom-gateway's delivery lease (GatewayOptions::deliveryLeaseMs)
-const QByteArray kSecret = "delivery-takeover-secret-0123";
 
 bool signIn(TestTlsClient &client, quint16 port, const QString &caPath, const QString &user)
 {
@@ -90,48 +78,16 @@ class TestDeliveryTakeover final : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    TemporaryTlsDir m_tls;
-    PostgresCluster m_cluster;
-    LiveSystemProcess m_sim;
-    PrometheusProcess m_prometheus;
+    using Room = TwoRooms::Room;
+    TwoRooms m_rooms;
     std::unique_ptr<WebhookRelay> m_relay;
-    GatewayProcess m_seoul;
-    GatewayProcess m_osong;
-
-    QString path(const QString &name) const { return m_dir.filePath(name); }
-
-    QStringList gatewayArguments(const QString &serverId, const QString &webhook) const
-    {
-        return {QStringLiteral("--source"), QStringLiteral("prometheus:") + m_prometheus.url().toString(),
-                QStringLiteral("--site-config"), QStringLiteral(SITROOM_SOURCE_DIR "/resources/sources/sim-prometheus.json"),
-                QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-dir"), m_tls.path(),
-                QStringLiteral("--server-id"), serverId, QStringLiteral("--users"), path(QStringLiteral("users.json")),
-                QStringLiteral("--control-webhook"), webhook, QStringLiteral("--control-secret"),
-                path(QStringLiteral("secret")), QStringLiteral("--state"), m_cluster.url(QStringLiteral("sitroom"))};
-    }
-
-    int liveRevision() const
-    {
-        QByteArray body;
-        PrometheusProcess::httpStatus(m_sim.controlPort(), "/control", &body);
-        return QJsonDocument::fromJson(body).object().value(QStringLiteral("revision")).toInt(-1);
-    }
-
-    QString sql(const QString &statement)
-    {
-        QString error, output;
-        if (!m_cluster.execute(QStringLiteral("sitroom"), statement, &error, &output))
-            return QStringLiteral("error: ") + error;
-        return output.trimmed();
-    }
 
     // The audit rows about a command, read through a gateway, and whether the chain verifies.
     std::vector<sitroom::v1::AuditEntry> auditOf(quint16 port, const std::string &commandId, bool *chainOk)
     {
         std::vector<sitroom::v1::AuditEntry> rows;
         TestTlsClient auditor;
-        if (!signIn(auditor, port, m_tls.caPath(), QStringLiteral("park")))
+        if (!signIn(auditor, port, m_rooms.caPath(), QStringLiteral("park")))
             return rows;
         Envelope request;
         request.mutable_audit_request()->set_request_id("takeover-audit");
@@ -153,57 +109,32 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(!PrometheusProcess::binaryPath().isEmpty(), "prometheus is not installed: scripts/setup installs Debian's");
-        QVERIFY(m_dir.isValid());
-        QVERIFY2(m_tls.isValid(), qPrintable(m_tls.errorString()));
-        QFile secret(path(QStringLiteral("secret")));
-        QVERIFY(secret.open(QIODevice::WriteOnly));
-        secret.write(kSecret + '\n');
-        secret.close();
-        QVERIFY(writeUsersFile(path(QStringLiteral("users.json")), standardTestUsers()));
-
         QString error;
-        QVERIFY2(m_cluster.start(&error), qPrintable(error));
-        QVERIFY2(m_cluster.createDatabase(QStringLiteral("sitroom"), &error), qPrintable(error));
-        QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("opening-18-49"), QStringLiteral("--fast-forward"),
-                              QStringLiteral("33m")},
-                             path(QStringLiteral("secret")), &error, kStartMs),
-                 qPrintable(error));
-        m_relay = std::make_unique<WebhookRelay>(m_sim.controlPort());
+        QVERIFY2(m_rooms.startSystem(&error), qPrintable(error));
+        m_relay = std::make_unique<WebhookRelay>(m_rooms.liveSystem().controlPort());
         QVERIFY2(m_relay->listen(&error), qPrintable(error));
-        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("prometheus")));
-        QVERIFY2(m_prometheus.start(path(QStringLiteral("prometheus")), QStringLiteral("sitroom-sim"), m_sim.metricsPort(), &error),
-                 qPrintable(error));
         // Seoul's changes go through the relay; Osong's straight to the live system.
-        QVERIFY2(m_seoul.start(gatewayArguments(QStringLiteral("seoul-gw"), m_relay->controlUrl()), &error, kStartMs),
-                 qPrintable(error));
-        QVERIFY2(m_osong.start(gatewayArguments(QStringLiteral("osong-gw"), m_sim.controlUrl()), &error, kStartMs),
-                 qPrintable(error));
-        for (GatewayProcess *gateway : {&m_seoul, &m_osong})
-            QVERIFY2(gateway->waitForOutput(QRegularExpression(QStringLiteral("control webhook \\S+ reachable")), kStartMs).hasMatch(),
-                     qPrintable(gateway->standardError()));
+        m_rooms.setControlWebhook(Room::Seoul, m_relay->controlUrl());
+        for (Room room : TwoRooms::kRooms)
+            QVERIFY2(m_rooms.startGateway(room, &error), qPrintable(error));
     }
 
     void cleanupTestCase()
     {
-        m_seoul.stop();
-        m_osong.stop();
-        m_prometheus.stop();
-        m_sim.stop();
+        m_rooms.stop();
         m_relay.reset();
-        m_cluster.stop();
     }
 
     void killedBeforeTheAnswerTheOtherDeliversItOnce()
     {
         TestTlsClient kim, watcher;
-        QVERIFY(signIn(kim, m_seoul.port(), m_tls.caPath(), QStringLiteral("kim")));
-        QVERIFY(signIn(watcher, m_osong.port(), m_tls.caPath(), QStringLiteral("han")));
+        QVERIFY(signIn(kim, m_rooms.port(Room::Seoul), m_rooms.caPath(), QStringLiteral("kim")));
+        QVERIFY(signIn(watcher, m_rooms.port(Room::Osong), m_rooms.caPath(), QStringLiteral("han")));
         // Both gateways' stale-figure interlocks refuse controls until the figures are fresh.
         QVERIFY(kim.waitFor([&] { return fresh(kim); }, kFreshMs));
         QVERIFY(watcher.waitFor([&] { return fresh(watcher); }, kFreshMs));
         const std::uint64_t revision = revisionSeen(kim);
-        const int liveBefore = liveRevision();
+        const int liveBefore = m_rooms.liveRevision();
         QVERIFY(liveBefore >= 0 && liveBefore <= int(revision));
 
         // Decided and sent by Seoul; the answer held.
@@ -218,19 +149,19 @@ private slots:
         QVERIFY(held.wait(10000));
         QCOMPARE(held.first().first().toByteArray(), QByteArray("takeover-1"));
         // The decision is in force, its row pending under Seoul's lease.
-        QCOMPARE(sql(QStringLiteral("SELECT status || ' ' || lease_holder || ' ' || revision FROM control_outbox "
+        QCOMPARE(m_rooms.sql(QStringLiteral("SELECT status || ' ' || lease_holder || ' ' || revision FROM control_outbox "
                                     "WHERE command_id = 'takeover-1'")),
                  QStringLiteral("0 seoul-gw %1").arg(revision + 1));
         QVERIFY(watcher.waitFor([&] { return revisionSeen(watcher) == revision + 1; }, 5000));
 
-        m_seoul.kill();
+        m_rooms.kill(Room::Seoul);
         QElapsedTimer sinceKill;
         sinceKill.start();
         // The live system gets Seoul's request after all, and applies it; its
         // answer is lost with Seoul.
         m_relay->setHolding(false);
         m_relay->releaseHeld();
-        QTRY_COMPARE_WITH_TIMEOUT(liveRevision(), int(revision + 1), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_rooms.liveRevision(), int(revision + 1), 10000);
 
         // Osong takes the row over once the lease runs out, and sends it again.
         QVERIFY(watcher.waitFor([&] { return told(watcher, "takeover-1", QStringLiteral("accepted by the live system")); },
@@ -241,16 +172,16 @@ private slots:
 
         // Applied once by the live system: the same revision, one application
         // of it in its log, under the one key sent twice.
-        QCOMPARE(liveRevision(), int(revision + 1));
-        QTRY_COMPARE_WITH_TIMEOUT(m_sim.standardError().count(QStringLiteral("control request key takeover-1 ")), 2, 5000);
-        QCOMPARE(m_sim.standardError().count(QStringLiteral("control applied: revision %1 ").arg(revision + 1)), 1);
-        QCOMPARE(sql(QStringLiteral("SELECT status || ' ' || lease_holder || ' ' || attempts FROM control_outbox "
+        QCOMPARE(m_rooms.liveRevision(), int(revision + 1));
+        QTRY_COMPARE_WITH_TIMEOUT(m_rooms.liveSystem().standardError().count(QStringLiteral("control request key takeover-1 ")), 2, 5000);
+        QCOMPARE(m_rooms.liveSystem().standardError().count(QStringLiteral("control applied: revision %1 ").arg(revision + 1)), 1);
+        QCOMPARE(m_rooms.sql(QStringLiteral("SELECT status || ' ' || lease_holder || ' ' || attempts FROM control_outbox "
                                     "WHERE command_id = 'takeover-1'")),
                  QStringLiteral("1 osong-gw 2"));
 
         // The audit: decided in Seoul by kim, delivered by Osong's gateway; the chain whole.
         bool chainOk = false;
-        const auto rows = auditOf(m_osong.port(), "takeover-1", &chainOk);
+        const auto rows = auditOf(m_rooms.port(Room::Osong), "takeover-1", &chainOk);
         QVERIFY(chainOk);
         const auto rowsThat = [&rows](const std::function<bool(const sitroom::v1::AuditEntry &)> &that) {
             return int(std::count_if(rows.begin(), rows.end(), that));
@@ -270,7 +201,7 @@ private slots:
 
         // kim's console, moved to Osong, sends it again: its one result, nothing delivered again.
         TestTlsClient kimAtOsong;
-        QVERIFY(signIn(kimAtOsong, m_osong.port(), m_tls.caPath(), QStringLiteral("kim")));
+        QVERIFY(signIn(kimAtOsong, m_rooms.port(Room::Osong), m_rooms.caPath(), QStringLiteral("kim")));
         const int from = int(kimAtOsong.received().size());
         kimAtOsong.send(command);
         const int at = kimAtOsong.waitForBody(Envelope::kCommandResult, 10000, from);
@@ -279,8 +210,8 @@ private slots:
         QCOMPARE(again.status(), sitroom::v1::COMMAND_APPLIED);
         QCOMPARE(again.stage(), sitroom::v1::COMMAND_STAGE_ACCEPTED);
         QCOMPARE(again.control().revision(), revision + 1);
-        QCOMPARE(liveRevision(), int(revision + 1));
-        QCOMPARE(m_sim.standardError().count(QStringLiteral("control request key takeover-1 ")), 2);
+        QCOMPARE(m_rooms.liveRevision(), int(revision + 1));
+        QCOMPARE(m_rooms.liveSystem().standardError().count(QStringLiteral("control request key takeover-1 ")), 2);
     }
 };
 

@@ -1,31 +1,21 @@
-// A console fails over between real gateways (issue 13): one sitroom-sim as
-// the live system, Debian's Prometheus scraping it, two sitroom-gateway
-// processes (Seoul's and Osong's) reading it through that Prometheus,
-// steering it through its one control webhook and sharing their state in one
-// private PostgreSQL cluster; a console's telemetry client on Seoul's. Seoul's
-// gateway is killed (SIGKILL) with a command in flight: within 3 s the client
-// shows Osong's data, and the command, sent again with its command_id across
-// the switch, is applied once and answered once.
+// A console fails over between real gateways (issue 13; the TwoRooms rig):
+// one sitroom-sim as the live system, Debian's Prometheus scraping it, two
+// sitroom-gateway processes (Seoul's and Osong's) reading it through that
+// Prometheus, steering it through its one control webhook and sharing their
+// state in one private PostgreSQL cluster; a console's telemetry client on
+// Seoul's. Seoul's gateway is killed (SIGKILL) with a command in flight:
+// within 3 s the client shows Osong's data, and the command, sent again with
+// its command_id across the switch, is applied once and answered once.
 #include "models/situation/SituationStore.h"
 #include "models/telemetry/TelemetryClient.h"
 
-#include "tests/support/GatewayProcess.h"
-#include "tests/support/PostgresCluster.h"
-#include "tests/support/PrometheusProcess.h"
-#include "tests/support/TemporaryTlsDir.h"
 #include "tests/support/TestTlsClient.h"
-#include "tests/support/TestUsers.h"
+#include "tests/support/TwoRooms.h"
 
 #include <QtTest>
 
 #include <QElapsedTimer>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QRegularExpression>
-#include <QTemporaryDir>
 
-#include <memory>
 #include <vector>
 
 using namespace sitroom;
@@ -34,10 +24,8 @@ using sitroom::v1::Envelope;
 
 namespace {
 
-constexpr int kStartMs = 30000;
 constexpr int kFreshMs = 30000;   // Prometheus's first samples reach every rate() window
 constexpr int kMoveBudgetMs = 3000;
-const QByteArray kSecret = "failover-test-secret-0123456";
 
 } // namespace
 
@@ -46,38 +34,13 @@ class TestFailover final : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    TemporaryTlsDir m_tls;
-    PostgresCluster m_cluster;
-    LiveSystemProcess m_sim;
-    PrometheusProcess m_prometheus;
-    GatewayProcess m_seoul;
-    GatewayProcess m_osong;
-
-    QString path(const QString &name) const { return m_dir.filePath(name); }
-
-    QStringList gatewayArguments(const QString &serverId) const
-    {
-        return {QStringLiteral("--source"), QStringLiteral("prometheus:") + m_prometheus.url().toString(),
-                QStringLiteral("--site-config"), QStringLiteral(SITROOM_SOURCE_DIR "/resources/sources/sim-prometheus.json"),
-                QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-dir"), m_tls.path(),
-                QStringLiteral("--server-id"), serverId, QStringLiteral("--users"), path(QStringLiteral("users.json")),
-                QStringLiteral("--control-webhook"), m_sim.controlUrl(), QStringLiteral("--control-secret"),
-                path(QStringLiteral("secret")), QStringLiteral("--state"), m_cluster.url(QStringLiteral("sitroom"))};
-    }
-
-    // The control revision the live system itself has applied.
-    int liveRevision() const
-    {
-        QByteArray body;
-        PrometheusProcess::httpStatus(m_sim.controlPort(), "/control", &body);
-        return QJsonDocument::fromJson(body).object().value(QStringLiteral("revision")).toInt(-1);
-    }
+    using Room = TwoRooms::Room;
+    TwoRooms m_rooms;
 
     // A client of the test's own on a gateway, past its Snapshot.
     bool signIn(TestTlsClient &client, quint16 port, const std::string &user)
     {
-        if (!client.connectToServer(port, m_tls.caPath(), 10000))
+        if (!client.connectToServer(port, m_rooms.caPath(), 10000))
             return false;
         Envelope hello;
         hello.mutable_hello()->set_protocol_version(v1::PROTOCOL_VERSION_1);
@@ -122,49 +85,19 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(!PrometheusProcess::binaryPath().isEmpty(), "prometheus is not installed: scripts/setup installs Debian's");
-        QVERIFY(m_dir.isValid());
-        QVERIFY2(m_tls.isValid(), qPrintable(m_tls.errorString()));
-        QFile secret(path(QStringLiteral("secret")));
-        QVERIFY(secret.open(QIODevice::WriteOnly));
-        secret.write(kSecret + '\n');
-        secret.close();
-        QVERIFY(writeUsersFile(path(QStringLiteral("users.json")), standardTestUsers()));
-
         QString error;
-        QVERIFY2(m_cluster.start(&error), qPrintable(error));
-        QVERIFY2(m_cluster.createDatabase(QStringLiteral("sitroom"), &error), qPrintable(error));
-        QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("opening-18-49"), QStringLiteral("--fast-forward"),
-                              QStringLiteral("33m")},
-                             path(QStringLiteral("secret")), &error, kStartMs),
-                 qPrintable(error));
-        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("prometheus")));
-        QVERIFY2(m_prometheus.start(path(QStringLiteral("prometheus")), QStringLiteral("sitroom-sim"), m_sim.metricsPort(), &error),
-                 qPrintable(error));
-        for (GatewayProcess *gateway : {&m_seoul, &m_osong}) {
-            const QString id = gateway == &m_seoul ? QStringLiteral("seoul-gw") : QStringLiteral("osong-gw");
-            QVERIFY2(gateway->start(gatewayArguments(id), &error, kStartMs), qPrintable(error));
-            QVERIFY2(gateway->waitForOutput(QRegularExpression(QStringLiteral("control webhook \\S+ reachable")), kStartMs).hasMatch(),
-                     qPrintable(gateway->standardError()));
-        }
+        QVERIFY2(m_rooms.start(&error), qPrintable(error));
     }
 
-    void cleanupTestCase()
-    {
-        m_seoul.stop();
-        m_osong.stop();
-        m_prometheus.stop();
-        m_sim.stop();
-        m_cluster.stop();
-    }
+    void cleanupTestCase() { m_rooms.stop(); }
 
     void killingTheGatewayInUseMovesTheConsoleWithItsCommand()
     {
         models::ConnectionSettings settings;
         settings.host = QStringLiteral("127.0.0.1");
-        settings.port = m_seoul.port();
-        settings.otherServers = {transport::HostPort{QStringLiteral("127.0.0.1"), m_osong.port()}};
-        settings.caFile = m_tls.caPath();
+        settings.port = m_rooms.port(Room::Seoul);
+        settings.otherServers = {transport::HostPort{QStringLiteral("127.0.0.1"), m_rooms.port(Room::Osong)}};
+        settings.caFile = m_rooms.caPath();
         settings.user = QStringLiteral("kim");
         settings.password = QStringLiteral("kim-pw");
         settings.clientName = QStringLiteral("tst_failover");
@@ -178,19 +111,19 @@ private slots:
 
         // On Seoul's gateway, its figures fresh (the stale-figure interlock
         // refuses controls until they are).
-        QTRY_VERIFY_WITH_TIMEOUT(store.isLive() && !store.isStale() && store.link().server == m_seoul.address()
+        QTRY_VERIFY_WITH_TIMEOUT(store.isLive() && !store.isStale() && store.link().server == m_rooms.address(Room::Seoul)
                                      && store.hasSnapshot() && store.state().stale_size() == 0,
                                  kFreshMs);
         QCOMPARE(store.welcome().server_id(), std::string("seoul-gw"));
         // Osong's figures fresh too: each gateway reads Prometheus on its own,
         // and its interlock would refuse the command while they are not.
         TestTlsClient osongWatch;
-        QVERIFY(signIn(osongWatch, m_osong.port(), "han"));
+        QVERIFY(signIn(osongWatch, m_rooms.port(Room::Osong), "han"));
         QVERIFY(osongWatch.waitFor([&] { return fresh(osongWatch); }, kFreshMs));
         const std::uint64_t revision = store.control().revision();
         // The live system names the control revision it runs (that of the
         // gateways' last delivered change): one higher once the command is in.
-        QVERIFY(liveRevision() >= 0 && liveRevision() <= int(revision));
+        QVERIFY(m_rooms.liveRevision() >= 0 && m_rooms.liveRevision() <= int(revision));
 
         // A command leaves, and the gateway it goes to dies at once.
         v1::Command command;
@@ -201,11 +134,11 @@ private slots:
         client.sendCommand(command);
         QElapsedTimer clock;
         clock.start();
-        m_seoul.kill();
+        m_rooms.kill(Room::Seoul);
 
         // Osong's data, fresh, within 3 s: live there, a snapshot and ticks from it.
         const auto onOsong = [&] {
-            return store.isLive() && !store.isStale() && store.link().server == m_osong.address()
+            return store.isLive() && !store.isStale() && store.link().server == m_rooms.address(Room::Osong)
                 && store.welcome().server_id() == "osong-gw";
         };
         QTRY_VERIFY_WITH_TIMEOUT(onOsong(), kMoveBudgetMs);
@@ -221,13 +154,13 @@ private slots:
         QVERIFY2(shown.front().status() == v1::COMMAND_APPLIED, shown.front().message().c_str());
         QCOMPARE(shown.front().control().revision(), revision + 1);
         QTRY_COMPARE_WITH_TIMEOUT(store.control().revision(), revision + 1, 5000);
-        QCOMPARE(liveRevision(), int(revision + 1));
-        QCOMPARE(appliedRows(m_osong.port(), "failover-1"), 1);
+        QCOMPARE(m_rooms.liveRevision(), int(revision + 1));
+        QCOMPARE(appliedRows(m_rooms.port(Room::Osong), "failover-1"), 1);
         // Nothing more comes for it.
         const qint64 simNow = store.state().sim_time_ms();
         QTRY_VERIFY_WITH_TIMEOUT(store.state().sim_time_ms() > simNow, 5000);
         QCOMPARE(int(shown.size()), 1);
-        QCOMPARE(liveRevision(), int(revision + 1));
+        QCOMPARE(m_rooms.liveRevision(), int(revision + 1));
         client.stop();
     }
 };
