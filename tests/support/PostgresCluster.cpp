@@ -265,15 +265,15 @@ bool PostgresCluster::launch(QString *error, int timeoutMs)
     becomeServerChild(m_server, who);
     m_server.setProcessChannelMode(QProcess::MergedChannels);
     m_server.setStandardOutputFile(m_dir->filePath(QLatin1String(kLogFile)), QIODevice::Append);
-    m_server.start(client(QStringLiteral("postgres")),
-                   {QStringLiteral("-D"), dataDir(), QStringLiteral("-p"), QString::number(m_port),
-                    QStringLiteral("-c"), QStringLiteral("listen_addresses=127.0.0.1"),
-                    QStringLiteral("-c"), QStringLiteral("unix_socket_directories="),
-                    QStringLiteral("-c"), QStringLiteral("fsync=off"),
-                    QStringLiteral("-c"), QStringLiteral("synchronous_commit=off"),
-                    QStringLiteral("-c"), QStringLiteral("full_page_writes=off"),
-                    QStringLiteral("-c"), QStringLiteral("max_connections=40"),
-                    QStringLiteral("-c"), QStringLiteral("shared_buffers=16MB")});
+    QStringList arguments{QStringLiteral("-D"), dataDir(), QStringLiteral("-p"), QString::number(m_port),
+                          QStringLiteral("-c"), QStringLiteral("listen_addresses=127.0.0.1"),
+                          QStringLiteral("-c"), QStringLiteral("unix_socket_directories="),
+                          QStringLiteral("-c"), QStringLiteral("max_connections=40"),
+                          QStringLiteral("-c"), QStringLiteral("shared_buffers=16MB")};
+    if (!m_durable)
+        arguments << QStringLiteral("-c") << QStringLiteral("fsync=off") << QStringLiteral("-c")
+                  << QStringLiteral("synchronous_commit=off") << QStringLiteral("-c") << QStringLiteral("full_page_writes=off");
+    m_server.start(client(QStringLiteral("postgres")), arguments);
     QDeadlineTimer deadline(timeoutMs);
     if (!m_server.waitForStarted(int(std::max<qint64>(1, deadline.remainingTime())))) {
         *error = QStringLiteral("cannot start %1: %2").arg(m_server.program(), m_server.errorString());

@@ -43,6 +43,12 @@ public:
     // cluster again on the same port. False with the reason and the server's
     // log on failure or after timeoutMs.
     bool start(QString *error, int timeoutMs = 60000);
+    // Durable: fsync, synchronous_commit and full_page_writes at PostgreSQL's
+    // defaults, as a production server runs, instead of the tests' fast
+    // settings (all three off). For a benchmark that compares it with a
+    // store that syncs its commits (SQLite). Takes effect at the next start().
+    void setDurable(bool durable) { m_durable = durable; }
+
     // Fast shutdown (sessions are ended, nothing is lost), then harder ways
     // after timeoutMs. True when the server is gone.
     bool stop(int timeoutMs = 30000);
@@ -82,6 +88,7 @@ private:
     QProcess m_server;
     quint16 m_port = 0;
     bool m_initialized = false;
+    bool m_durable = false;
     qint64 m_lastStartMs = 0;
 };
 
