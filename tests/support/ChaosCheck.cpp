@@ -78,6 +78,9 @@ bool ChaosCheck::run(const v1::ControlState &first, std::uint64_t startAfterAudi
     if (!readAudit(why))
         return false;
     figures.auditRows = m_rows.size();
+    for (const v1::AuditEntry &row : m_rows)
+        if (row.reason_words().code() == "delivery.by" && AuditReplay::argOf(row.reason_words(), "attempt").toInt() > 1)
+            ++figures.deliveriesRetried;
 
     struct Check
     {

@@ -12,6 +12,7 @@ QJsonObject ChaosFigures::toJson() const
         {QStringLiteral("commands_sent"), sent},
         {QStringLiteral("sends"), sends},
         {QStringLiteral("resent"), resent},
+        {QStringLiteral("resent_applied"), resentApplied},
         {QStringLiteral("applied"), applied},
         {QStringLiteral("conflicts"), conflicts},
         {QStringLiteral("conflicts_on_purpose"), conflictsOnPurpose},
@@ -21,6 +22,7 @@ QJsonObject ChaosFigures::toJson() const
         {QStringLiteral("delivery_failed"), deliveryFailed},
         {QStringLiteral("other_status"), otherStatus},
         {QStringLiteral("kills"), kills},
+        {QStringLiteral("kills_in_delivery"), killsInDelivery},
         {QStringLiteral("restarts"), restarts},
         {QStringLiteral("reconnects"), reconnects},
         {QStringLiteral("hops"), hops},
@@ -30,6 +32,7 @@ QJsonObject ChaosFigures::toJson() const
         {QStringLiteral("last_revision"), QString::number(lastRevision)},
         {QStringLiteral("audit_rows"), QString::number(auditRows)},
         {QStringLiteral("restores"), QString::number(restores)},
+        {QStringLiteral("deliveries_retried"), QString::number(deliveriesRetried)},
         {QStringLiteral("traffic_ms"), double(trafficMs)},
         {QStringLiteral("wall_ms"), double(wallMs)},
         {QStringLiteral("checks_passed"), QJsonArray::fromStringList(checksPassed)},
@@ -40,12 +43,14 @@ QJsonObject ChaosFigures::toJson() const
 QString ChaosFigures::summary() const
 {
     QString s;
-    s += QStringLiteral("seed %1: %2 clients sent %3 commands (%4 sends, %5 resent after their gateway went)\n")
+    s += QStringLiteral("seed %1: %2 clients sent %3 commands (%4 sends; %5 resent with the same command_id after their "
+                        "gateway went, %6 of them answered applied)\n")
              .arg(seed)
              .arg(clients)
              .arg(sent)
              .arg(sends)
-             .arg(resent);
+             .arg(resent)
+             .arg(resentApplied);
     s += QStringLiteral("applied %1, conflicts %2 (%3 on a revision known to be old, %4 lost a race), refused %5 "
                         "(%6 of the viewer), delivery failed %7, other %8\n")
              .arg(applied)
@@ -56,17 +61,21 @@ QString ChaosFigures::summary() const
              .arg(viewerRefused)
              .arg(deliveryFailed)
              .arg(otherStatus);
-    s += QStringLiteral("answered by seoul-gw %1, by osong-gw %2; %3 kills (SIGKILL), %4 restarts, %5 reconnects, %6 moves by choice\n")
+    s += QStringLiteral("answered by seoul-gw %1, by osong-gw %2; %3 kills (SIGKILL; %4 of the gateway holding a delivery), "
+                        "%5 restarts, %6 reconnects, %7 moves by choice\n")
              .arg(throughSeoul)
              .arg(throughOsong)
              .arg(kills)
+             .arg(killsInDelivery)
              .arg(restarts)
              .arg(reconnects)
              .arg(hops);
-    s += QStringLiteral("revisions %1 to %2, %3 audit rows, %4 restores; traffic %5 s, wall %6 s\n")
+    s += QStringLiteral("revisions %1 to %2, %3 audit rows, %4 deliveries on a later attempt, %5 restores; traffic %6 s, "
+                        "wall %7 s\n")
              .arg(firstRevision)
              .arg(lastRevision)
              .arg(auditRows)
+             .arg(deliveriesRetried)
              .arg(restores)
              .arg(trafficMs / 1000.0, 0, 'f', 1)
              .arg(wallMs / 1000.0, 0, 'f', 1);

@@ -29,6 +29,11 @@ struct ChaosPlan
     // Gateways killed (SIGKILL) at random moments, each started again after
     // a random pause between restartMinMs and restartMaxMs.
     int kills = 8;
+    // Of the kills, the share aimed at the gateway holding a change in
+    // delivery (decided and sent, the live system's answer not yet in): it
+    // waits up to a few seconds for one to be pending, then kills its holder.
+    // The others kill a gateway picked at random.
+    double aimedShare = 0.5;
     int restartMinMs = 200;
     int restartMaxMs = 3000;
     // The share of commands sent on a revision older than one their client
@@ -74,6 +79,7 @@ struct ChaosFigures
     int sent = 0;            // distinct commands
     int sends = 0;           // sends, resends included
     int resent = 0;          // commands sent again after their gateway went
+    int resentApplied = 0;   // of those, answered applied
     int applied = 0;
     int conflicts = 0;
     int conflictsOnPurpose = 0;   // of those, sent on a revision known to be old
@@ -83,6 +89,7 @@ struct ChaosFigures
     int deliveryFailed = 0;
     int otherStatus = 0;
     int kills = 0;
+    int killsInDelivery = 0;   // of those, of the gateway holding a delivery then
     int restarts = 0;
     int reconnects = 0;
     int hops = 0;
@@ -92,6 +99,7 @@ struct ChaosFigures
     std::uint64_t lastRevision = 0;
     std::uint64_t auditRows = 0;
     std::uint64_t restores = 0;
+    std::uint64_t deliveriesRetried = 0;   // delivered on a second attempt or later (a gateway died under it)
     qint64 trafficMs = 0;
     qint64 wallMs = 0;
     QStringList checksPassed;

@@ -68,6 +68,8 @@ ChaosRun::ChaosRun(ChaosPlan plan, QObject *parent)
         if (m_down)
             restart(*m_down);
     });
+    m_aimTimer.setInterval(2);
+    connect(&m_aimTimer, &QTimer::timeout, this, &ChaosRun::aim);
 }
 
 ChaosRun::~ChaosRun()
@@ -185,20 +187,49 @@ void ChaosRun::stopWith(const QString &why)
 
 void ChaosRun::progressed(int answered)
 {
-    if (m_down || m_figures.kills >= int(m_killPoints.size()) || answered < m_killPoints.at(std::size_t(m_figures.kills)))
+    if (m_down || m_aiming || m_figures.kills >= int(m_killPoints.size())
+        || answered < m_killPoints.at(std::size_t(m_figures.kills)))
         return;
     killOne();
 }
 
 void ChaosRun::killOne()
 {
-    const TwoRooms::Room room = m_random.bounded(2) == 0 ? TwoRooms::Room::Seoul : TwoRooms::Room::Osong;
+    if (m_random.generateDouble() < m_plan.aimedShare) {
+        m_aiming = true;
+        m_aimDeadline = QDeadlineTimer(3000);
+        m_aimTimer.start();
+        return;
+    }
+    kill(m_random.bounded(2) == 0 ? TwoRooms::Room::Seoul : TwoRooms::Room::Osong, false);
+}
+
+void ChaosRun::aim()
+{
+    // The gateway holding a change the live system has not answered yet; a
+    // random one when none comes within the deadline.
+    const std::vector<gateway::OutboxEntry> pending = m_store->pendingDeliveries();
+    for (TwoRooms::Room room : TwoRooms::kRooms) {
+        if (!pending.empty() && pending.front().leaseHolder == TwoRooms::serverId(room)) {
+            kill(room, true);
+            return;
+        }
+    }
+    if (m_aimDeadline.hasExpired())
+        kill(m_random.bounded(2) == 0 ? TwoRooms::Room::Seoul : TwoRooms::Room::Osong, false);
+}
+
+void ChaosRun::kill(TwoRooms::Room room, bool inDelivery)
+{
+    m_aimTimer.stop();
+    m_aiming = false;
     const int pauseMs = m_plan.restartMinMs + int(m_random.bounded(quint32(std::max(0, m_plan.restartMaxMs - m_plan.restartMinMs) + 1)));
     m_rooms->kill(room);
     m_down = room;
     ++m_figures.kills;
-    qCInfo(lcChaos).noquote() << "killed" << TwoRooms::serverId(room) << "(SIGKILL), kill" << m_figures.kills << "of"
-                              << m_killPoints.size() << "; started again in" << pauseMs << "ms";
+    m_figures.killsInDelivery += inDelivery ? 1 : 0;
+    qCInfo(lcChaos).noquote() << "killed" << TwoRooms::serverId(room) << (inDelivery ? "(SIGKILL) holding a delivery," : "(SIGKILL),")
+                              << "kill" << m_figures.kills << "of" << m_killPoints.size() << "; started again in" << pauseMs << "ms";
     m_restartTimer.start(pauseMs);
 }
 
@@ -219,6 +250,8 @@ void ChaosRun::restart(TwoRooms::Room room)
 
 bool ChaosRun::settle(QString *why)
 {
+    m_aimTimer.stop();
+    m_aiming = false;
     if (m_down) {
         restart(*m_down);
         if (m_down) {
@@ -259,6 +292,7 @@ void ChaosRun::count(const std::vector<ChaosCommand> &commands)
         ++m_figures.sent;
         m_figures.sends += c.sends;
         m_figures.resent += c.sends > 1 ? 1 : 0;
+        m_figures.resentApplied += c.sends > 1 && c.result.status() == v1::COMMAND_APPLIED ? 1 : 0;
         if (c.answeredBy == TwoRooms::serverId(TwoRooms::Room::Seoul))
             ++m_figures.throughSeoul;
         else if (c.answeredBy == TwoRooms::serverId(TwoRooms::Room::Osong))

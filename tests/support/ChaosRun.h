@@ -4,6 +4,7 @@
 #include "tests/support/ChaosTraffic.h"
 #include "tests/support/TwoRooms.h"
 
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QObject>
 #include <QRandomGenerator64>
@@ -50,6 +51,8 @@ private:
     bool settle(QString *why);
     void progressed(int answered);
     void killOne();
+    void aim();
+    void kill(TwoRooms::Room room, bool inDelivery);
     void restart(TwoRooms::Room room);
     void stopWith(const QString &why);
     void count(const std::vector<ChaosCommand> &commands);
@@ -62,6 +65,9 @@ private:
     std::vector<int> m_killPoints;   // answers after which a gateway dies, in order
     std::optional<TwoRooms::Room> m_down;
     QTimer m_restartTimer;
+    QTimer m_aimTimer;            // looks for a delivery in flight
+    QDeadlineTimer m_aimDeadline;
+    bool m_aiming = false;
     QEventLoop *m_loop = nullptr;   // the traffic's, while it runs
     QString m_failure;
     bool m_stopping = false;
