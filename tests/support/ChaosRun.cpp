@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QLoggingCategory>
+#include <QProcess>
 #include <QThread>
 
 #include <algorithm>
@@ -99,6 +100,7 @@ bool ChaosRun::run(QString *why)
     if (!m_store->open(m_rooms->clusterUrl(), why))
         return false;
 
+    watchGateways();
     m_killPoints.clear();
     for (int k = 0; k < m_plan.kills; ++k)
         m_killPoints.push_back(int(m_plan.commands * (0.05 + 0.85 * m_random.generateDouble())));
@@ -111,7 +113,9 @@ bool ChaosRun::run(QString *why)
     count(outcome.commands);
     m_figures.reconnects = outcome.reconnects;
     m_figures.hops = outcome.hops;
-    if (!ran || !settle(why)) {
+    const bool settled = ran && settle(why);
+    m_watching = false;
+    if (!settled) {
         m_figures.wallMs = wall.elapsed();
         return false;
     }
@@ -177,6 +181,24 @@ bool ChaosRun::traffic(v1::ControlState *first, std::uint64_t *startAfter, Chaos
     return true;
 }
 
+void ChaosRun::watchGateways()
+{
+    m_watching = true;
+    for (TwoRooms::Room room : TwoRooms::kRooms) {
+        const int i = room == TwoRooms::Room::Seoul ? 0 : 1;
+        QProcess &process = m_rooms->gateway(room).process();
+        connect(&process, &QProcess::finished, this, [this, room, i](int code, QProcess::ExitStatus status) {
+            if (!m_watching || std::exchange(m_killed[std::size_t(i)], false))
+                return;
+            stopWith(QStringLiteral("%1 ended by itself (%2 %3); its last words:\n%4")
+                         .arg(TwoRooms::serverId(room),
+                              status == QProcess::CrashExit ? QStringLiteral("crashed, signal") : QStringLiteral("exit code"))
+                         .arg(code)
+                         .arg(lastLines(m_rooms->gateway(room).standardError(), 40)));
+        });
+    }
+}
+
 void ChaosRun::stopWith(const QString &why)
 {
     if (m_failure.isEmpty())
@@ -224,6 +246,7 @@ void ChaosRun::kill(TwoRooms::Room room, bool inDelivery)
     m_aimTimer.stop();
     m_aiming = false;
     const int pauseMs = m_plan.restartMinMs + int(m_random.bounded(quint32(std::max(0, m_plan.restartMaxMs - m_plan.restartMinMs) + 1)));
+    m_killed[room == TwoRooms::Room::Seoul ? 0 : 1] = true;
     m_rooms->kill(room);
     m_down = room;
     ++m_figures.kills;
@@ -263,9 +286,14 @@ bool ChaosRun::settle(QString *why)
     const QString lastDelivered = QStringLiteral("SELECT coalesce(max(revision), 0) FROM control_outbox WHERE status = 1");
     const bool settled = waitFor(
         [this, &lastDelivered] {
-            return m_store->pendingDeliveries().empty() && m_rooms->liveRevision() == m_rooms->sql(lastDelivered).toInt();
+            return !m_failure.isEmpty()
+                || (m_store->pendingDeliveries().empty() && m_rooms->liveRevision() == m_rooms->sql(lastDelivered).toInt());
         },
         m_plan.settleTimeoutMs);
+    if (!m_failure.isEmpty()) {
+        *why = m_failure;
+        return false;
+    }
     if (settled) {
         m_figures.checksPassed << QStringLiteral("every delivery ended; the live system runs the last one delivered (revision %1)")
                                       .arg(m_rooms->liveRevision());

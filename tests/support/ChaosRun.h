@@ -11,6 +11,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -55,6 +56,7 @@ private:
     void kill(TwoRooms::Room room, bool inDelivery);
     void restart(TwoRooms::Room room);
     void stopWith(const QString &why);
+    void watchGateways();
     void count(const std::vector<ChaosCommand> &commands);
 
     ChaosPlan m_plan;
@@ -68,6 +70,10 @@ private:
     QTimer m_aimTimer;            // looks for a delivery in flight
     QDeadlineTimer m_aimDeadline;
     bool m_aiming = false;
+    // While the traffic runs and settles, a gateway that ends but by kill()
+    // has failed (a crash, a sanitizer's report): the run stops with its words.
+    bool m_watching = false;
+    std::array<bool, 2> m_killed{false, false};
     QEventLoop *m_loop = nullptr;   // the traffic's, while it runs
     QString m_failure;
     bool m_stopping = false;
