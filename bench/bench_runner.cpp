@@ -40,7 +40,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the JSON object (the default; kept for clarity)."));
     const QCommandLineOption quickOption(QStringLiteral("quick"), QStringLiteral("Fewer repetitions and samples: a smoke run, not figures to quote."));
-    const QCommandLineOption onlyOption(QStringLiteral("only"), QStringLiteral("Comma-separated: sim, ingest, chart, shift, coldstart, pixel, fanout, gatewaysource."), QStringLiteral("LIST"));
+    const QCommandLineOption onlyOption(QStringLiteral("only"), QStringLiteral("Comma-separated: sim, ingest, chart, shift, coldstart, pixel, fanout, gatewaysource, tworooms."), QStringLiteral("LIST"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Also write the JSON object to this file."), QStringLiteral("FILE"));
     parser.addOptions({jsonOption, quickOption, onlyOption, outOption});
     parser.process(app);
@@ -60,6 +60,8 @@ int main(int argc, char *argv[])
          {QStringLiteral("--clients"), QStringLiteral("100"), QStringLiteral("--measure-s"), QStringLiteral("5")}},
         {"gatewaysource", "sitroom-bench-gatewaysource", {QStringLiteral("--changes"), QStringLiteral("12"), QStringLiteral("--cpu-s"), QStringLiteral("60")},
          {QStringLiteral("--changes"), QStringLiteral("3"), QStringLiteral("--cpu-s"), QStringLiteral("10")}},
+        {"tworooms", "sitroom-bench-tworooms", {QStringLiteral("--commands"), QStringLiteral("300"), QStringLiteral("--rounds"), QStringLiteral("3"), QStringLiteral("--changes"), QStringLiteral("100")},
+         {QStringLiteral("--commands"), QStringLiteral("30"), QStringLiteral("--rounds"), QStringLiteral("1"), QStringLiteral("--changes"), QStringLiteral("10")}},
     };
 
     QTextStream err(stderr);
