@@ -100,6 +100,7 @@ bool ChaosCheck::run(const v1::ControlState &first, std::uint64_t startAfterAudi
         {&ChaosCheck::replayGivesTheState,
          QStringLiteral("replaying the audit gives every applied command's state and the final control state")},
         {&ChaosCheck::noViewerApplied, QStringLiteral("no viewer's command was applied")},
+        {&ChaosCheck::noDeliveryRefused, QStringLiteral("the live system refused no change delivered to it")},
     };
     for (const Check &check : checks) {
         if (!(this->*check.run)(why))
@@ -322,6 +323,21 @@ bool ChaosCheck::noViewerApplied(QString *why)
             *why = QStringLiteral("audit row %1 changes the control state in the name of the viewer %2 (%3)")
                        .arg(row.id())
                        .arg(QString::fromStdString(row.user()), QString::fromStdString(row.action()));
+            return false;
+        }
+    }
+    return true;
+}
+
+bool ChaosCheck::noDeliveryRefused(QString *why)
+{
+    for (const v1::AuditEntry &row : m_rows) {
+        if (row.id() > m_startAfter && row.action_words().code() == "action.restore_undelivered"
+            && row.reason_words().code() == "reason.delivery_refused") {
+            *why = QStringLiteral("the live system refused the delivery of %1 (audit row %2): %3")
+                       .arg(QString::fromStdString(row.command_id()))
+                       .arg(row.id())
+                       .arg(QString::fromStdString(row.reason()));
             return false;
         }
     }

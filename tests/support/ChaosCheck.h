@@ -31,7 +31,10 @@ namespace sitroom::testing {
 //  - control revisions rise by one without gaps, each made by one decision;
 //  - replaying the audit from the first state gives every applied command's
 //    state and the final control state;
-//  - no viewer's command was applied.
+//  - no viewer's command was applied;
+//  - the live system refused no change delivered to it (every command is
+//    valid: a refusal is the gateway's fault; one unanswered in time may be
+//    the machine's).
 // The first counter-example found is the answer, in words that name the
 // command, its user, the gateway and the audit row.
 class ChaosCheck final
@@ -53,6 +56,7 @@ private:
     bool revisionsWithoutGaps(QString *why);
     bool replayGivesTheState(QString *why);
     bool noViewerApplied(QString *why);
+    bool noDeliveryRefused(QString *why);
     static QString describe(const ChaosCommand &c);
 
     gateway::GatewayStore &m_store;
