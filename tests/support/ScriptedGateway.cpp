@@ -32,7 +32,15 @@ ScriptedGateway::ScriptedGateway(QObject *parent)
     });
 }
 
-ScriptedGateway::~ScriptedGateway() = default;
+ScriptedGateway::~ScriptedGateway()
+{
+    // The connections are the server's children and the server, the first
+    // member, is destroyed last: a connection it closes then would run its
+    // disconnected() handler on m_peers, already gone. Nothing of this object
+    // is called from here on.
+    for (QSslSocket *peer : m_server.findChildren<QSslSocket *>(Qt::FindDirectChildrenOnly))
+        disconnect(peer, nullptr, this, nullptr);
+}
 
 bool ScriptedGateway::listen(const QString &tlsDir, QString *error, quint16 port)
 {
