@@ -24,6 +24,10 @@ TelemetryClient::TelemetryClient(QObject *parent)
 
 TelemetryClient::~TelemetryClient()
 {
+    // No one is left to hear the worker's last batch: it is not queued to an
+    // object being destroyed (where it would only be thrown away).
+    if (m_worker && m_thread && m_thread->isRunning())
+        disconnect(m_worker, nullptr, this, nullptr);
     stop();
 }
 
