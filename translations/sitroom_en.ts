@@ -3,8 +3,8 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <source>The server address %1 is not valid; write it as HOST:PORT.</source>
-        <translation>The server address %1 is not valid; write it as HOST:PORT.</translation>
+        <source>The server address %1 is not valid; write it as HOST:PORT, or several as HOST:PORT,HOST:PORT with the preferred one first.</source>
+        <translation>The server address %1 is not valid; write it as HOST:PORT, or several as HOST:PORT,HOST:PORT with the preferred one first.</translation>
     </message>
     <message>
         <source>The password file %1 cannot be read. Type the password instead.</source>

@@ -3,8 +3,8 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <source>The server address %1 is not valid; write it as HOST:PORT.</source>
-        <translation>서버 주소 %1이(가) 올바르지 않습니다. ‘주소:포트’ 형식으로 쓰십시오 (예: 10.0.0.5:7600).</translation>
+        <source>The server address %1 is not valid; write it as HOST:PORT, or several as HOST:PORT,HOST:PORT with the preferred one first.</source>
+        <translation>서버 주소 %1이(가) 올바르지 않습니다. ‘주소:포트’ 형식으로 쓰고, 여러 개이면 우선할 것부터 쉼표로 구분해 쓰십시오 (예: 10.0.0.5:7600,10.1.0.5:7600).</translation>
     </message>
     <message>
         <source>The password file %1 cannot be read. Type the password instead.</source>
@@ -2170,7 +2170,7 @@
     </message>
     <message>
         <source>supervisor</source>
-        <translation>책임자</translation>
+        <translation>감독자</translation>
     </message>
     <message>
         <source>not signed in</source>

@@ -89,7 +89,7 @@ void ConsoleApp::start(const QRect &screen)
         // Nothing to connect to and nothing to retry: the window says which
         // setting is wrong, and the client never starts.
         m_window->showSettingsProblem(
-            QCoreApplication::translate("ConsoleApp", "The server address %1 is not valid; write it as HOST:PORT.")
+            QCoreApplication::translate("ConsoleApp", "The server address %1 is not valid; write it as HOST:PORT, or several as HOST:PORT,HOST:PORT with the preferred one first.")
                 .arg(m_options.serverText));
     } else if (!m_options.passwordError.isEmpty()) {
         // The dialog offers to type what the file should have given.

@@ -75,6 +75,8 @@ private slots:
         const QString text = banner->text();
         QVERIFY2(text.contains(QStringLiteral("이 콘솔은 연결하지 않습니다")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("서버 주소 localhost:99999")), qPrintable(text));
+        // How to write it, a list included.
+        QVERIFY2(text.contains(QStringLiteral("10.0.0.5:7600,10.1.0.5:7600")), qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("연결 중")), qPrintable(text));
         // It stays: no later tick of the freshness timer words it away.
         QSignalSpy ages(&app.store(), &models::SituationStore::ageChanged);
