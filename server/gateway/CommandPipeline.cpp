@@ -83,6 +83,12 @@ CommandDecision CommandPipeline::decide(const v1::Command &command, const Identi
         refused.conclude(v1::COMMAND_REFUSED, phrase::make("refused.no_commands"), row, controlInForce());
         return refused;
     }
+    // Made on a revision newer than the one in force here: another gateway on
+    // the shared store has moved on and its notice has not arrived yet. The
+    // stored state is read first, so the command is decided on what is
+    // stored rather than refused for what this gateway has not read.
+    if (command.expected_revision() > controlInForce().revision())
+        handler->storeMovedOn();
     CommandDecision decision = handler->decide(command, CommandContext{who, wallNowMs, sourceNowMs, row, controlInForce()});
     if (!decision.owner)
         decision.owner = handler;

@@ -259,6 +259,10 @@ void Gateway::acceptPending()
         auto *socket = qobject_cast<QSslSocket *>(d->server->nextPendingConnection());
         if (!socket)
             continue;
+        // Frames go out as they are made: a command's answer follows its
+        // control event within milliseconds, and Nagle's algorithm would hold
+        // it for the console's delayed acknowledgement (about 40 ms).
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         SessionSettings settings;
         settings.serverId = d->options.serverId;
         settings.serverSite = d->options.site;

@@ -151,7 +151,10 @@ private slots:
         TestTlsClient *park = signedIn(osong, QStringLiteral("park"));
         QVERIFY(kim && park);
 
-        // The audit rows from here on (the sign-ins came before the two were both listening).
+        // The audit rows from here on, once each console has been told every
+        // row so far: Osong's sign-in row reaches Seoul's console through
+        // PostgreSQL, in its own time.
+        QVERIFY(kim->waitFor([&] { return last(*kim, Envelope::kAuditEvent).audit_event().entry().user() == "park"; }, 1000));
         const std::size_t from[2] = {kim->received().size(), park->received().size()};
         QElapsedTimer took;
         took.start();

@@ -261,6 +261,36 @@ private slots:
         QVERIFY2(v.ok, qPrintable(v.detail));
     }
 
+    void theRevisionTheOtherStoreJustMadeIsNoConflict()
+    {
+        // A console told of Seoul's change (revision 2) sends through Osong
+        // before Osong's gateway has heard of it: decided on what is stored,
+        // not refused for what this gateway has not read yet.
+        const QString url = freshDatabase();
+        QString error;
+        Room seoul, osong;
+        QVERIFY2(seoul.open(url, &error), qPrintable(error));
+        QVERIFY2(osong.open(url, &error), qPrintable(error));
+        QCOMPARE(seoul.handle(rate("s-1", 1, 600), kOperator).status(), v1::COMMAND_APPLIED);
+        QCOMPARE(osong.controls->control().revision(), 1u);
+        const v1::CommandResult next = osong.handle(rate("o-1", 2, 500), kOtherOperator);
+        QVERIFY2(next.status() == v1::COMMAND_APPLIED, next.message().c_str());
+        QCOMPARE(next.control().revision(), 3u);
+        QCOMPARE(seoul.store.loadControl()->revision(), 3u);
+        QCOMPARE(seoul.store.loadControl()->admission_rate_per_s(), 500.0);
+        // Osong's consoles are told Seoul's change too, before its own.
+        const std::vector<ControlChange> told = osong.controls->takeControlChanges();
+        QCOMPARE(told.size(), std::size_t(2));
+        QCOMPARE(told.front().control.revision(), 2u);
+        QCOMPARE(told.back().control.revision(), 3u);
+        // A revision no one has made yet is still a conflict, told what is in force.
+        const v1::CommandResult ahead = osong.handle(rate("o-2", 9, 450), kOtherOperator);
+        QCOMPARE(ahead.status(), v1::COMMAND_CONFLICT);
+        QCOMPARE(ahead.control().revision(), 3u);
+        const AuditVerification v = seoul.store.verifyAudit();
+        QVERIFY2(v.ok, qPrintable(v.detail));
+    }
+
     void aCommandIdIsAppliedOnceAcrossStores()
     {
         const QString url = freshDatabase();
