@@ -27,13 +27,7 @@ bool TimedClient::signIn(quint16 port, const QString &caPath, const QString &use
 {
     if (!m_client.connectToServer(port, caPath, 10000, error))
         return false;
-    v1::Envelope hello;
-    auto *h = hello.mutable_hello();
-    h->set_protocol_version(v1::PROTOCOL_VERSION_1);
-    h->set_user(user.toStdString());
-    h->set_password(QString(user + QStringLiteral("-pw")).toStdString());
-    h->set_client_name("sitroom-bench-tworooms");
-    m_client.send(hello);
+    m_client.send(testing::TestTlsClient::helloAs(user, QStringLiteral("sitroom-bench-tworooms")));
     if (!waitUntil([this] { return m_snapshot || !m_client.isConnected(); }, 15000) || !m_snapshot) {
         *error = QStringLiteral("%1 got no Snapshot from port %2").arg(user).arg(port);
         return false;

@@ -29,19 +29,6 @@ namespace {
 constexpr int kFreshMs = 30000;   // Prometheus's first samples reach every rate() window
 constexpr int kLeaseMs = 5000;    // sitroom-gateway's delivery lease (GatewayOptions::deliveryLeaseMs)
 
-bool signIn(TestTlsClient &client, quint16 port, const QString &caPath, const QString &user)
-{
-    if (!client.connectToServer(port, caPath, 10000))
-        return false;
-    Envelope hello;
-    hello.mutable_hello()->set_protocol_version(sitroom::v1::PROTOCOL_VERSION_1);
-    hello.mutable_hello()->set_user(user.toStdString());
-    hello.mutable_hello()->set_password(QString(user + QStringLiteral("-pw")).toStdString());
-    hello.mutable_hello()->set_client_name("tst_deliverytakeover");
-    client.send(hello);
-    return client.waitForBody(Envelope::kSnapshot, 10000) >= 0;
-}
-
 bool fresh(const TestTlsClient &client)
 {
     for (auto it = client.received().rbegin(); it != client.received().rend(); ++it)
@@ -87,7 +74,7 @@ private:
     {
         std::vector<sitroom::v1::AuditEntry> rows;
         TestTlsClient auditor;
-        if (!signIn(auditor, port, m_rooms.caPath(), QStringLiteral("park")))
+        if (!auditor.signInAs(port, m_rooms.caPath(), QStringLiteral("park"), QStringLiteral("tst_deliverytakeover")))
             return rows;
         Envelope request;
         request.mutable_audit_request()->set_request_id("takeover-audit");
@@ -128,8 +115,8 @@ private slots:
     void killedBeforeTheAnswerTheOtherDeliversItOnce()
     {
         TestTlsClient kim, watcher;
-        QVERIFY(signIn(kim, m_rooms.port(Room::Seoul), m_rooms.caPath(), QStringLiteral("kim")));
-        QVERIFY(signIn(watcher, m_rooms.port(Room::Osong), m_rooms.caPath(), QStringLiteral("han")));
+        QVERIFY(kim.signInAs(m_rooms.port(Room::Seoul), m_rooms.caPath(), QStringLiteral("kim"), QStringLiteral("tst_deliverytakeover")));
+        QVERIFY(watcher.signInAs(m_rooms.port(Room::Osong), m_rooms.caPath(), QStringLiteral("han"), QStringLiteral("tst_deliverytakeover")));
         // Both gateways' stale-figure interlocks refuse controls until the figures are fresh.
         QVERIFY(kim.waitFor([&] { return fresh(kim); }, kFreshMs));
         QVERIFY(watcher.waitFor([&] { return fresh(watcher); }, kFreshMs));
@@ -201,7 +188,7 @@ private slots:
 
         // kim's console, moved to Osong, sends it again: its one result, nothing delivered again.
         TestTlsClient kimAtOsong;
-        QVERIFY(signIn(kimAtOsong, m_rooms.port(Room::Osong), m_rooms.caPath(), QStringLiteral("kim")));
+        QVERIFY(kimAtOsong.signInAs(m_rooms.port(Room::Osong), m_rooms.caPath(), QStringLiteral("kim"), QStringLiteral("tst_deliverytakeover")));
         const int from = int(kimAtOsong.received().size());
         kimAtOsong.send(command);
         const int at = kimAtOsong.waitForBody(Envelope::kCommandResult, 10000, from);

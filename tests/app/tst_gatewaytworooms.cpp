@@ -20,19 +20,6 @@ namespace {
 
 constexpr int kFreshMs = 30000;   // Prometheus's first samples reach every rate() window
 
-bool signIn(TestTlsClient &client, quint16 port, const QString &caPath, const QString &user)
-{
-    if (!client.connectToServer(port, caPath, 10000))
-        return false;
-    Envelope hello;
-    hello.mutable_hello()->set_protocol_version(sitroom::v1::PROTOCOL_VERSION_1);
-    hello.mutable_hello()->set_user(user.toStdString());
-    hello.mutable_hello()->set_password(QString(user + QStringLiteral("-pw")).toStdString());
-    hello.mutable_hello()->set_client_name("tst_gatewaytworooms");
-    client.send(hello);
-    return client.waitForBody(Envelope::kSnapshot, 10000) >= 0;
-}
-
 // The last Tick's state, or null.
 const sitroom::v1::SystemState *lastState(const TestTlsClient &client)
 {
@@ -92,8 +79,8 @@ private slots:
     void aCommandThroughSeoulShowsOnOsongWithinASecond()
     {
         TestTlsClient kim, watcher;
-        QVERIFY(signIn(kim, m_rooms.port(Room::Seoul), m_rooms.caPath(), QStringLiteral("kim")));
-        QVERIFY(signIn(watcher, m_rooms.port(Room::Osong), m_rooms.caPath(), QStringLiteral("han")));
+        QVERIFY(kim.signInAs(m_rooms.port(Room::Seoul), m_rooms.caPath(), QStringLiteral("kim"), QStringLiteral("tst_gatewaytworooms")));
+        QVERIFY(watcher.signInAs(m_rooms.port(Room::Osong), m_rooms.caPath(), QStringLiteral("han"), QStringLiteral("tst_gatewaytworooms")));
         // The stale-figure interlock refuses controls until the figures are fresh.
         QVERIFY(kim.waitFor([&] { return fresh(kim); }, kFreshMs));
         QCOMPARE(revisionSeen(watcher), revisionSeen(kim));
@@ -119,7 +106,7 @@ private slots:
 
         // The console moved to Osong's gateway and sent it again: the first answer, the live system moved once.
         TestTlsClient kimAtOsong;
-        QVERIFY(signIn(kimAtOsong, m_rooms.port(Room::Osong), m_rooms.caPath(), QStringLiteral("kim")));
+        QVERIFY(kimAtOsong.signInAs(m_rooms.port(Room::Osong), m_rooms.caPath(), QStringLiteral("kim"), QStringLiteral("tst_gatewaytworooms")));
         const sitroom::v1::CommandResult again = send(kimAtOsong, command);
         QCOMPARE(again.status(), sitroom::v1::COMMAND_APPLIED);
         QCOMPARE(again.control().revision(), revision + 1);

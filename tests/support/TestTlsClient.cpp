@@ -128,4 +128,24 @@ void TestTlsClient::onReadyRead()
     });
 }
 
+sitroom::v1::Envelope TestTlsClient::helloAs(const QString &user, const QString &clientName)
+{
+    sitroom::v1::Envelope hello;
+    auto *h = hello.mutable_hello();
+    h->set_protocol_version(sitroom::v1::PROTOCOL_VERSION_1);
+    h->set_user(user.toStdString());
+    h->set_password(QString(user + QStringLiteral("-pw")).toStdString());
+    h->set_client_name(clientName.toStdString());
+    return hello;
+}
+
+bool TestTlsClient::signInAs(quint16 port, const QString &caPath, const QString &user, const QString &clientName,
+                             int timeoutMs)
+{
+    if (!connectToServer(port, caPath, timeoutMs))
+        return false;
+    send(helloAs(user, clientName));
+    return waitForBody(sitroom::v1::Envelope::kSnapshot, timeoutMs) >= 0;
+}
+
 } // namespace sitroom::testing

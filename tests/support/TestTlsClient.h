@@ -38,6 +38,13 @@ public:
                    const QString &user = QStringLiteral("tester"),
                    const QString &clientName = QStringLiteral("sitroom-test"));
 
+    // A standard test user's Hello (tests/support/TestUsers: password "<user>-pw").
+    static sitroom::v1::Envelope helloAs(const QString &user, const QString &clientName);
+    // Connects, signs in as that user and waits past its Snapshot. False on
+    // any failure or timeout.
+    bool signInAs(quint16 port, const QString &caPath, const QString &user, const QString &clientName,
+                  int timeoutMs = 10000);
+
     // Spins the event loop until predicate holds or timeoutMs passes.
     bool waitFor(const std::function<bool()> &predicate, int timeoutMs = 5000);
     // Waits for a message with this body received at index >= from; returns

@@ -77,15 +77,7 @@ protected:
     TestTlsClient *signedIn(Gateway *gateway, const QString &user)
     {
         auto client = std::make_unique<TestTlsClient>();
-        if (!client->connectToServer(gateway->serverPort(), m_tls.caPath(), kWaitMs))
-            return nullptr;
-        Envelope hello;
-        hello.mutable_hello()->set_protocol_version(sitroom::v1::PROTOCOL_VERSION_1);
-        hello.mutable_hello()->set_user(user.toStdString());
-        hello.mutable_hello()->set_password(QString(user + QStringLiteral("-pw")).toStdString());
-        hello.mutable_hello()->set_client_name("RoomsFixture");
-        client->send(hello);
-        if (client->waitForBody(Envelope::kSnapshot, kWaitMs) < 0)
+        if (!client->signInAs(gateway->serverPort(), m_tls.caPath(), user, QStringLiteral("RoomsFixture"), kWaitMs))
             return nullptr;
         m_clients.push_back(std::move(client));
         return m_clients.back().get();
