@@ -233,10 +233,19 @@ void ChaosClient::onSnapshot(const v1::Snapshot &snapshot)
         next();
 }
 
+void ChaosClient::release()
+{
+    m_settings.heldBack = 0;
+    if (m_began)
+        next();
+}
+
 void ChaosClient::next()
 {
     if (m_failed || m_done || !m_signedIn || m_inFlight)
         return;
+    if (m_settings.heldBack > 0 && int(m_commands.size()) >= m_settings.quota - m_settings.heldBack)
+        return;   // holding the last ones back until release()
     if (int(m_commands.size()) >= m_settings.quota) {
         m_done = true;
         m_answerTimer.stop();

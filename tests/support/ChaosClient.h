@@ -42,6 +42,7 @@ public:
         int firstGateway = 0;
         QString caPath;
         int quota = 0;                 // commands to send
+        int heldBack = 0;              // of those, kept until release()
         std::uint64_t seed = 1;         // the run's, in every command_id
         std::uint64_t choiceSeed = 1;   // this client's choices
         double staleShare = 0.5;
@@ -55,6 +56,8 @@ public:
     // Signs in; commands wait for beginCommands().
     void start();
     void beginCommands();
+    // Sends the commands held back (Settings::heldBack) too.
+    void release();
 
     bool isSignedIn() const { return m_signedIn; }
     bool isDone() const { return m_done; }

@@ -138,6 +138,8 @@ bool ChaosRun::traffic(v1::ControlState *first, std::uint64_t *startAfter, Chaos
     OwnedThread thread(new QThread);
     auto *traffic = new ChaosTraffic(m_plan, gateways, m_rooms->caPath());
     traffic->moveToThread(thread.get());
+    m_traffic = traffic;
+    m_answered = 0;
     connect(thread.get(), &QThread::finished, traffic, &QObject::deleteLater);
     thread->start();
 
@@ -154,6 +156,7 @@ bool ChaosRun::traffic(v1::ControlState *first, std::uint64_t *startAfter, Chaos
         qCInfo(lcChaos).noquote() << "every client signed in; the commands begin at revision" << first->revision();
         clock.start();
         QMetaObject::invokeMethod(traffic, &ChaosTraffic::begin, Qt::QueuedConnection);
+        releaseWhenKillsAreDone();
     });
     connect(traffic, &ChaosTraffic::progressed, this, &ChaosRun::progressed);
     connect(traffic, &ChaosTraffic::finished, &loop, [&] {
@@ -171,6 +174,7 @@ bool ChaosRun::traffic(v1::ControlState *first, std::uint64_t *startAfter, Chaos
     QMetaObject::invokeMethod(traffic, &ChaosTraffic::start, Qt::QueuedConnection);
     loop.exec();
     m_loop = nullptr;
+    m_traffic = nullptr;
     m_figures.trafficMs = clock.isValid() ? clock.elapsed() : 0;
     QMetaObject::invokeMethod(traffic, [traffic] { return traffic->collect(); }, Qt::BlockingQueuedConnection, outcome);
     thread.reset();
@@ -209,6 +213,7 @@ void ChaosRun::stopWith(const QString &why)
 
 void ChaosRun::progressed(int answered)
 {
+    m_answered = answered;
     if (m_down || m_aiming || m_figures.kills >= int(m_killPoints.size())
         || answered < m_killPoints.at(std::size_t(m_figures.kills)))
         return;
@@ -269,6 +274,16 @@ void ChaosRun::restart(TwoRooms::Room room)
     m_down.reset();
     ++m_figures.restarts;
     qCInfo(lcChaos).noquote() << TwoRooms::serverId(room) << "started again in" << clock.elapsed() << "ms";
+    // A kill point passed while this gateway was down comes now: the traffic
+    // may be holding its last commands back, with no answer to come.
+    progressed(m_answered);
+    releaseWhenKillsAreDone();
+}
+
+void ChaosRun::releaseWhenKillsAreDone()
+{
+    if (m_traffic && m_figures.restarts == int(m_killPoints.size()) && !m_down && !m_aiming)
+        QMetaObject::invokeMethod(m_traffic, &ChaosTraffic::release, Qt::QueuedConnection);
 }
 
 bool ChaosRun::settle(QString *why)

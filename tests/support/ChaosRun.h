@@ -55,6 +55,7 @@ private:
     void aim();
     void kill(TwoRooms::Room room, bool inDelivery);
     void restart(TwoRooms::Room room);
+    void releaseWhenKillsAreDone();
     void stopWith(const QString &why);
     void watchGateways();
     void count(const std::vector<ChaosCommand> &commands);
@@ -65,6 +66,8 @@ private:
     std::unique_ptr<TwoRooms> m_rooms;
     std::unique_ptr<gateway::PostgresGatewayStore> m_store;
     std::vector<int> m_killPoints;   // answers after which a gateway dies, in order
+    int m_answered = 0;
+    ChaosTraffic *m_traffic = nullptr;   // while it runs, in its own thread
     std::optional<TwoRooms::Room> m_down;
     QTimer m_restartTimer;
     QTimer m_aimTimer;            // looks for a delivery in flight

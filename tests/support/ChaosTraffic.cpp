@@ -1,5 +1,6 @@
 #include "tests/support/ChaosTraffic.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace sitroom::testing {
@@ -34,6 +35,8 @@ void ChaosTraffic::start()
         s.firstGateway = i % int(m_gateways.size());
         s.caPath = m_caPath;
         s.quota = m_plan.commands / users + (i < m_plan.commands % users ? 1 : 0);
+        // Kill points lie within the first 90 % of the answers (ChaosRun).
+        s.heldBack = m_plan.kills > 0 ? std::max(1, s.quota / 20) : 0;
         // The run's seed in every command_id (a run on a kept database stays
         // apart); each client's choices its own.
         s.seed = m_plan.seed;
@@ -67,6 +70,12 @@ void ChaosTraffic::begin()
 {
     for (ChaosClient *client : m_clients)
         client->beginCommands();
+}
+
+void ChaosTraffic::release()
+{
+    for (ChaosClient *client : m_clients)
+        client->release();
 }
 
 ChaosTraffic::Outcome ChaosTraffic::collect()

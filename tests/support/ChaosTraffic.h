@@ -15,7 +15,9 @@ namespace sitroom::testing {
 // the run's own thread may block on a gateway's start without stalling them.
 // Every client signs in first (allSignedIn, with the control state of the
 // first one's Snapshot, serialised); the commands begin when begin() is
-// called, and each answer is counted (progressed).
+// called, and each answer is counted (progressed). While the run has kills
+// to come, every client holds the last twentieth of its commands back until
+// release(), so that a quick traffic cannot end before the gateways die.
 class ChaosTraffic final : public QObject
 {
     Q_OBJECT
@@ -33,6 +35,7 @@ public:
     // In its thread: the clients, signing in.
     void start();
     void begin();
+    void release();
     // In its thread, at the end: what every client sent and saw; the clients close.
     Outcome collect();
 
