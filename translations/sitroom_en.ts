@@ -379,6 +379,10 @@
         <translation>this gateway watches the live system without steering it (it has no control webhook)</translation>
     </message>
     <message>
+        <source>the live system's clock is not known yet (its figures have not arrived), so a disable for a set time cannot be timed; disable until re-enabled by hand, or wait for the figures</source>
+        <translation>the live system's clock is not known yet (its figures have not arrived), so a disable for a set time cannot be timed; disable until re-enabled by hand, or wait for the figures</translation>
+    </message>
+    <message>
         <source>the figures this control depends on are stale ({figures}: {cause}); look again when they are fresh, or send it with the stale-data override</source>
         <translation>the figures this control depends on are stale ({figures}: {cause}); look again when they are fresh, or send it with the stale-data override</translation>
     </message>

@@ -379,6 +379,10 @@
         <translation>이 게이트웨이는 운영 시스템을 지켜보기만 하고 조정하지 않습니다 (제어 연결 없음)</translation>
     </message>
     <message>
+        <source>the live system's clock is not known yet (its figures have not arrived), so a disable for a set time cannot be timed; disable until re-enabled by hand, or wait for the figures</source>
+        <translation>운영 시스템의 시계를 아직 알 수 없어(수치가 들어오지 않음) 시간 지정 중단을 예약할 수 없습니다. 직접 다시 켤 때까지 중단하거나, 수치가 들어올 때까지 기다리십시오</translation>
+    </message>
+    <message>
         <source>the figures this control depends on are stale ({figures}: {cause}); look again when they are fresh, or send it with the stale-data override</source>
         <translation>이 조치가 기대는 수치가 지연되었습니다 ({figures}: {cause}). 수치가 새로 들어오면 다시 보거나, 지연 데이터 무시를 선택해 보내십시오</translation>
     </message>

@@ -59,6 +59,7 @@ const Entry kBook[] = {
     {"refused.shelve_critical", QT_TRANSLATE_NOOP("Phrase", "only supervisors may shelve a critical alert")},
     {"refused.no_commands", QT_TRANSLATE_NOOP("Phrase", "the server takes no commands")},
     {"refused.watch_only", QT_TRANSLATE_NOOP("Phrase", "this gateway watches the live system without steering it (it has no control webhook)")},
+    {"refused.clock_unknown", QT_TRANSLATE_NOOP("Phrase", "the live system's clock is not known yet (its figures have not arrived), so a disable for a set time cannot be timed; disable until re-enabled by hand, or wait for the figures")},
     {"refused.stale", QT_TRANSLATE_NOOP("Phrase", "the figures this control depends on are stale ({figures}: {cause}); look again when they are fresh, or send it with the stale-data override")},
     {"stale.source_unreachable", QT_TRANSLATE_NOOP("Phrase", "the monitoring source does not answer")},
     {"stale.query_failed", QT_TRANSLATE_NOOP("Phrase", "its query fails")},

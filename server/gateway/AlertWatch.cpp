@@ -56,7 +56,24 @@ void AlertWatch::advance(Step step, qint64 wallNowMs)
 
 void AlertWatch::observe(const v1::SystemState &state, qint64 wallNowMs)
 {
-    const qint64 source = state.sim_time_ms() > 0 ? state.sim_time_ms() : wallNowMs;
+    qint64 source = state.sim_time_ms();
+    if (source <= 0) {
+        // The live system's clock is not known (yet): nothing is timed on
+        // the wall clock instead, which may be years from it (a simulation
+        // replays 2021). Before it ever was, the rules wait; after, the
+        // engine's clock carries on from the last time the source gave.
+        if (m_lastTickWallMs == 0) {
+            if (!std::exchange(m_waitingForClock, true))
+                qCWarning(lcGateway) << "the alerts wait for the live system's clock: the telemetry carries no time yet";
+            return;
+        }
+        source = engineNowMs(wallNowMs);
+    } else if (m_lastSourceMs > 0 && source < m_lastSourceMs - kClockBackWarnMs) {
+        qCWarning(lcGateway).noquote() << "the live system's clock went back by" << (m_lastSourceMs - source) / 1000
+                                       << "s; the alert engine's clock holds at the latest time it saw until the live clock passes it";
+    }
+    if (std::exchange(m_waitingForClock, false))
+        qCInfo(lcGateway) << "the live system's clock is known: the alerts run on it";
     m_engineMs = std::max(m_engineMs, source);
     m_lastSourceMs = source;
     m_lastTickWallMs = wallNowMs;

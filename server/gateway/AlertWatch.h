@@ -46,7 +46,9 @@ public:
     void followStore();
     void setConfiguration(const sitroom::v1::Configuration &configuration);
 
-    // A tick from the data source. The engine's clock follows the source's.
+    // A tick from the data source. The engine's clock follows the source's
+    // (state.sim_time_ms); a tick without one (the live clock not known yet)
+    // is not judged on the wall clock: it waits.
     void observe(const sitroom::v1::SystemState &state, qint64 wallNowMs);
     // Every second of wall time: silence, shelf expiry, delays running out.
     void tick(qint64 wallNowMs);
@@ -89,6 +91,8 @@ private:
     mutable qint64 m_engineMs = 0;  // never goes back
     std::vector<sitroom::v1::AlertEvent> m_events;
     bool m_evaluating = true;
+    bool m_waitingForClock = false;   // a tick without time came before any with one
+    static constexpr qint64 kClockBackWarnMs = 60'000;
 };
 
 } // namespace sitroom::gateway

@@ -186,6 +186,8 @@ CommandDecision ControlCommands::decide(const Command &c, const CommandContext &
         return finish(v1::COMMAND_INVALID, why);
     if (const v1::Phrase why = staleInterlock(c, m_stale); !why.code().empty())
         return finish(v1::COMMAND_REFUSED, why);
+    if (const v1::Phrase why = clockInterlock(c, context.sourceNowMs); !why.code().empty())
+        return finish(v1::COMMAND_REFUSED, why);
     if (c.action_case() == Command::kApprove) {
         // An approval names its request; the revision it was made at does not matter.
         return decideApproval(c, context);
@@ -262,6 +264,8 @@ CommandDecision ControlCommands::decideApproval(const Command &c, const CommandC
     v1::Command approved = pending.command();
     approved.set_stale_override(c.stale_override());
     if (const v1::Phrase why = staleInterlock(approved, m_stale); !why.code().empty())
+        return finish(v1::COMMAND_REFUSED, why);
+    if (const v1::Phrase why = clockInterlock(approved, context.sourceNowMs); !why.code().empty())
         return finish(v1::COMMAND_REFUSED, why);
 
     const QString requester = fromProto(pending.requested_by().user());

@@ -173,6 +173,7 @@ private:
     void openCommands();
     void openAlerts(alerts::AlertRuleSet rules);
     void tickControls();
+    // The live system's clock as the last tick gave it; 0 before one with a time.
     qint64 sourceNowMs() const;
     void handleCommand(const sitroom::v1::Command &command, const Identity &who,
                        std::function<void(const sitroom::v1::CommandResult &)> reply);

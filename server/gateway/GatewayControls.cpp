@@ -214,8 +214,9 @@ const sitroom::v1::ControlState &Gateway::controlState() const
 
 qint64 Gateway::sourceNowMs() const
 {
-    const qint64 sim = d->published.state().sim_time_ms();
-    return sim > 0 ? sim : wallNowMs();
+    // 0 while the live system's clock is not known: audit rows then carry
+    // the wall clock alone (and say so), and nothing is timed on it.
+    return std::max<qint64>(0, d->published.state().sim_time_ms());
 }
 
 void Gateway::tickControls()

@@ -54,4 +54,13 @@ sitroom::v1::Phrase staleInterlock(const sitroom::v1::Command &command, const st
     return phrase::make("refused.stale", {{"figures", figures.join(QStringLiteral(", "))}}, {{"cause", why}});
 }
 
+sitroom::v1::Phrase clockInterlock(const sitroom::v1::Command &command, qint64 sourceNowMs)
+{
+    const bool timed = command.action_case() == sitroom::v1::Command::kSetProviderEnabled
+        && !command.set_provider_enabled().enabled() && command.set_provider_enabled().disable_for_s() > 0;
+    if (!timed || sourceNowMs > 0)
+        return {};
+    return phrase::make("refused.clock_unknown");
+}
+
 } // namespace sitroom::gateway

@@ -17,4 +17,10 @@ namespace sitroom::gateway {
 // provider switch on that provider's.
 sitroom::v1::Phrase staleInterlock(const sitroom::v1::Command &command, const std::vector<sitroom::v1::StaleFigure> &stale);
 
+// A disable for a set time ends on the live system's clock: while that clock
+// is not known (sourceNowMs 0, before Prometheus has its first sample) it
+// cannot be timed and is refused ("refused.clock_unknown"), override or not;
+// a disable until re-enabled by hand goes on.
+sitroom::v1::Phrase clockInterlock(const sitroom::v1::Command &command, qint64 sourceNowMs);
+
 } // namespace sitroom::gateway

@@ -71,6 +71,8 @@ FigureAssembler::FigureAssembler(const SiteConfig &site)
     : m_site(site)
     , m_queries(figureQueries(site))
 {
+    m_hasLiveClock = std::any_of(m_queries.begin(), m_queries.end(),
+                                 [](const FigureQuery &q) { return q.group.isEmpty() && q.figure == u"live_clock"; });
     for (const auto &p : m_site.configuration.providers()) {
         m_lights.emplace_back(m_site.lights);
         m_shownLights.push_back(sitroom::v1::LIGHT_GREEN);
@@ -170,9 +172,12 @@ sitroom::v1::SystemState FigureAssembler::assemble(const std::vector<QueryResult
         }
     }
 
-    if (fresh(QStringLiteral("live_clock")))
+    if (m_hasLiveClock && fresh(QStringLiteral("live_clock"))) {
         m_clockOffsetMs = qint64(value(QStringLiteral("live_clock")) * 1000.0) - promTimeMs;
-    const qint64 nowMs = promTimeMs + m_clockOffsetMs;
+        m_clockSeen = true;
+    }
+    // 0: the live system's time is not known yet (clockKnown()).
+    const qint64 nowMs = clockKnown() ? promTimeMs + m_clockOffsetMs : 0;
 
     sitroom::v1::SystemState state;
     state.set_sim_time_ms(nowMs);
@@ -210,7 +215,7 @@ sitroom::v1::SystemState FigureAssembler::assemble(const std::vector<QueryResult
         if (m_site.publishesLights()) {
             if (fresh(fig("light")))
                 light = publishedLight(value(fig("light")));
-        } else {
+        } else if (nowMs > 0) {
             const std::int64_t nowS = nowMs / 1000;
             domain::ProviderLight &judge = m_lights[std::size_t(i)];
             judge.setSuspended(!enabled, nowS);
@@ -220,6 +225,7 @@ sitroom::v1::SystemState FigureAssembler::assemble(const std::vector<QueryResult
             }
             light = lightOf(judge.light());
         }
+        // Dated on the live clock; undated (0) until it is known.
         if (light != m_shownLights[std::size_t(i)] || m_lightSinceMs[std::size_t(i)] == 0)
             m_lightSinceMs[std::size_t(i)] = nowMs;
         m_shownLights[std::size_t(i)] = light;
@@ -257,6 +263,8 @@ sitroom::v1::SystemState FigureAssembler::assemble(const std::vector<QueryResult
 sitroom::v1::History FigureAssembler::sampleOf(const sitroom::v1::SystemState &state) const
 {
     sitroom::v1::History h;
+    if (state.sim_time_ms() <= 0)
+        return h;   // no second of the live system's clock to put it in
     h.set_first_time_ms(state.sim_time_ms() / 1000 * 1000);
     h.set_step_ms(1000);
     const auto &a = state.admission();

@@ -38,15 +38,23 @@ public:
     explicit FigureAssembler(const SiteConfig &site);
 
     // answers: one per figureQueries() entry, same order. promTimeS: the
-    // evaluation time the queries ran at (wall clock).
+    // evaluation time the queries ran at (wall clock). The state's time is
+    // the live system's clock (promTimeS plus the live clock's offset).
     sitroom::v1::SystemState assemble(const std::vector<QueryResult> &answers, double promTimeS, qint64 wallNowMs);
-    // The second just assembled as a History sample (NaN for stale figures).
+    // The second just assembled as a History sample (NaN for stale figures);
+    // empty while the live clock is not known.
     sitroom::v1::History sampleOf(const sitroom::v1::SystemState &state) const;
     // The live system's own control state as the telemetry shows it (rate,
     // pause, providers), when those figures are fresh.
     std::optional<sitroom::v1::ControlState> observedControl(const sitroom::v1::SystemState &state) const;
     // Live clock minus Prometheus's, in ms (0 without a live_clock query).
     qint64 clockOffsetMs() const { return m_clockOffsetMs; }
+    // Whether the live system's clock is known: always without a live_clock
+    // query (the live system runs on Prometheus's clock), else once the
+    // query has answered. Until then a state carries no time (sim_time_ms
+    // 0), no light is dated and no second goes into the history: the wall
+    // clock is not the live system's (a simulation replays July 2021).
+    bool clockKnown() const { return !m_hasLiveClock || m_clockSeen; }
     const std::vector<FigureQuery> &queries() const { return m_queries; }
 
 private:
@@ -69,6 +77,8 @@ private:
     std::vector<sitroom::v1::Light> m_shownLights;
     std::vector<qint64> m_lightSinceMs;
     qint64 m_clockOffsetMs = 0;
+    bool m_hasLiveClock = false;
+    bool m_clockSeen = false;
 };
 
 } // namespace sitroom::source

@@ -124,10 +124,17 @@ void PrometheusSource::start(std::function<void(bool, const QString &)> ready)
         }
         const auto begin = [this, nowS, answers, ready, reachable](sitroom::v1::History backfilled) {
             const sitroom::v1::SystemState state = m_assembler.assemble(answers, nowS, QDateTime::currentMSecsSinceEpoch());
-            const qint64 offset = m_assembler.clockOffsetMs();
-            m_configuration.set_sim_start_ms(qint64((nowS - kBackfillSeconds) * 1000.0) + offset);
             m_configuration.set_sim_end_ms(0);
-            m_gateway.setConfiguration(m_configuration);
+            if (m_assembler.clockKnown()) {
+                dateTheRun(nowS);
+            } else {
+                m_gateway.setConfiguration(m_configuration);
+                const auto query = m_site.scalars.find(QStringLiteral("live_clock"));
+                qCWarning(gateway::lcGateway).noquote()
+                    << "the live system's clock (live_clock:" << (query != m_site.scalars.end() ? query->second : QString())
+                    << ") has no sample in Prometheus yet: the figures carry no time, nothing goes into the history"
+                       " and the alerts wait until it has one";
+            }
             if (const auto control = m_assembler.observedControl(state)) {
                 m_gateway.setControlState(*control);
                 m_controlKnown = true;
@@ -149,7 +156,8 @@ void PrometheusSource::start(std::function<void(bool, const QString &)> ready)
                                                         << "cannot be reached now; every figure is stale until it answers";
             const sitroom::v1::History first = backfilled.queue_depth_size() ? backfilled : m_assembler.sampleOf(state);
             m_gateway.publishTick(state, first);
-            m_lastSampleMs = first.first_time_ms() + std::int64_t(first.queue_depth_size() - 1) * first.step_ms();
+            if (first.queue_depth_size() > 0)
+                m_lastSampleMs = first.first_time_ms() + std::int64_t(first.queue_depth_size() - 1) * first.step_ms();
             ++m_ticks;
             emit published(QDateTime::currentMSecsSinceEpoch());
             m_timer.start();
@@ -222,6 +230,18 @@ void PrometheusSource::backfill(double endS, std::function<void(sitroom::v1::His
     }
 }
 
+void PrometheusSource::dateTheRun(double nowS)
+{
+    m_runDated = true;
+    // The hour the snapshot's history covers, on the live system's clock.
+    m_configuration.set_sim_start_ms(qint64((nowS - kBackfillSeconds) * 1000.0) + m_assembler.clockOffsetMs());
+    m_gateway.setConfiguration(m_configuration);
+    if (m_ticks > 0)
+        qCInfo(gateway::lcGateway).noquote() << "the live system's clock is known now:"
+                                             << QDateTime::fromMSecsSinceEpoch(qint64(nowS * 1000.0) + m_assembler.clockOffsetMs(), Qt::UTC)
+                                                    .toString(Qt::ISODateWithMs);
+}
+
 void PrometheusSource::tick()
 {
     if (m_inFlight)
@@ -231,6 +251,8 @@ void PrometheusSource::tick()
     runQueries(nowS, [this, nowS](std::vector<QueryResult> answers) {
         m_inFlight = false;
         const sitroom::v1::SystemState state = m_assembler.assemble(answers, nowS, QDateTime::currentMSecsSinceEpoch());
+        if (!m_runDated && m_assembler.clockKnown())
+            dateTheRun(nowS);
         if (!m_controlKnown) {
             if (const auto control = m_assembler.observedControl(state)) {
                 m_gateway.setControlState(*control);

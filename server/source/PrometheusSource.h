@@ -46,6 +46,9 @@ private:
     void runQueries(double timeS, std::function<void(std::vector<QueryResult>)> done);
     void backfill(double endS, std::function<void(sitroom::v1::History)> done);
     void tick();
+    // Once the live system's clock is known: the run's start on it, in the
+    // configuration (0 until then), and the log told.
+    void dateTheRun(double nowS);
 
     SiteConfig m_site;
     gateway::Gateway &m_gateway;
@@ -57,6 +60,7 @@ private:
     bool m_controlKnown = false;
     quint64 m_ticks = 0;
     qint64 m_lastSampleMs = 0;
+    bool m_runDated = false;
 };
 
 } // namespace sitroom::source

@@ -25,14 +25,16 @@ QString LiveSystemProcess::binaryPath()
     return SimulatorProcess::binaryPath();
 }
 
-bool LiveSystemProcess::start(const QStringList &arguments, const QString &secretFile, QString *error, int timeoutMs)
+bool LiveSystemProcess::start(const QStringList &arguments, const QString &secretFile, QString *error, int timeoutMs,
+                              quint16 metricsPort, quint16 controlPort)
 {
     static const QRegularExpression ports(QStringLiteral("metrics on http://127\\.0\\.0\\.1:(\\d+)/metrics\\n"
                                                          "control on http://127\\.0\\.0\\.1:(\\d+)/control"));
     m_metricsPort = m_controlPort = 0;
     const QStringList all = arguments
-        + QStringList{QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--control-listen"),
-                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--control-secret"), secretFile};
+        + QStringList{QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:%1").arg(metricsPort),
+                      QStringLiteral("--control-listen"), QStringLiteral("127.0.0.1:%1").arg(controlPort),
+                      QStringLiteral("--control-secret"), secretFile};
     if (!launch(binaryPath(), all, ports, error, timeoutMs))
         return false;
     m_metricsPort = quint16(readyMatch().captured(1).toUInt());

@@ -32,8 +32,10 @@ public:
     static QString binaryPath();
 
     // Adds --metrics-listen 127.0.0.1:0 --control-listen 127.0.0.1:0
-    // --control-secret secretFile to arguments.
-    bool start(const QStringList &arguments, const QString &secretFile, QString *error, int timeoutMs = 60000);
+    // --control-secret secretFile to arguments; other ports than 0 when
+    // given (a Prometheus already scraping where the live system will be).
+    bool start(const QStringList &arguments, const QString &secretFile, QString *error, int timeoutMs = 60000,
+               quint16 metricsPort = 0, quint16 controlPort = 0);
     quint16 metricsPort() const { return m_metricsPort; }
     quint16 controlPort() const { return m_controlPort; }
     QString controlUrl() const { return QStringLiteral("http://127.0.0.1:%1/control").arg(m_controlPort); }

@@ -182,6 +182,40 @@ private slots:
         QCOMPARE(returned.size(), std::size_t(1));
         QCOMPARE(returned.front().alert().state(), v1::ALERT_RTN_UNACKED);
     }
+
+    void nothingIsTimedOnTheWallClockBeforeTheLiveClockIsKnown()
+    {
+        // The demo's failure: a gateway whose first ticks carry no live time
+        // (Prometheus had not scraped the live clock yet) ran its engine on
+        // the wall clock, kept the latest time it saw, and said "red for
+        // 2794831 min" for ever after. Ticks without a time now wait.
+        SqliteGatewayStore store;
+        QString error;
+        QVERIFY2(store.open(QString(), &error), qPrintable(error));
+        AlertSide side(store);
+        for (int t = 0; t < 40; ++t)
+            side.watch.observe(state(0, 2400), kWall + t * 1000LL);   // a wait well over the threshold
+        for (int t = 40; t < 50; ++t)
+            side.watch.tick(kWall + t * 1000LL);                      // and no silence alarm either
+        QVERIFY(side.watch.takeAlertEvents().empty());
+        QCOMPARE(side.watch.engineNowMs(kWall + 50'000), qint64(0));
+        QVERIFY(side.pipeline.takeAuditEvents().empty());
+
+        // The live clock arrives (2021, years before the wall clock): the
+        // engine runs on it, on-delay and all, and stamps its alerts with it.
+        for (int t = 0; t < 12; ++t)
+            side.watch.observe(state(kSource + t * 1000LL, 2400), kWall + (50 + t) * 1000LL);
+        const auto raised = eventsOf(side.watch, v1::TRANSITION_RAISED);
+        QCOMPARE(raised.size(), std::size_t(1));
+        QCOMPARE(raised.front().alert().key(), std::string("admission.estimated_wait"));
+        QVERIFY(raised.front().alert().raised_ms() >= kSource + 10'000);
+        QVERIFY(raised.front().alert().raised_ms() <= kSource + 11'000);
+        QCOMPARE(side.watch.engineNowMs(kWall + 61'000), kSource + 11'000);
+
+        // Once known, a tick without time carries the engine's clock on from the live one.
+        side.watch.observe(state(0, 2400), kWall + 62'000);
+        QCOMPARE(side.watch.engineNowMs(kWall + 62'000), kSource + 12'000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAlertWatch)

@@ -262,6 +262,30 @@ private slots:
         QCOMPARE(f.controls->control().last_changed_by().user(), std::string("system"));
     }
 
+    void timedDisableWaitsForTheLiveClock()
+    {
+        // Before the live system's clock is known (source time 0) a disable
+        // for a set time cannot be timed: refused, override or not, whether
+        // asked or approved then; a disable until re-enabled by hand goes on.
+        Fixture f;
+        v1::Command timed = provider(1, "pass", false, 600);
+        timed.set_stale_override(true);
+        const v1::CommandResult refused = f.handle(timed, kSupervisor, kWall, 0);
+        QCOMPARE(refused.status(), v1::COMMAND_REFUSED);
+        QCOMPARE(refused.message_words().code(), std::string("refused.clock_unknown"));
+        QCOMPARE(f.controls->control().revision(), 1u);
+        QCOMPARE(f.handle(provider(1, "pass", false), kSupervisor, kWall, 0).status(), v1::COMMAND_PENDING_APPROVAL);
+
+        const v1::CommandResult request = f.handle(provider(2, "naver", false, 600), kSupervisor, kWall, kSource);
+        QCOMPARE(request.status(), v1::COMMAND_PENDING_APPROVAL);
+        const v1::CommandResult early = f.handle(approve(request.request_id()), kSupervisor2, kWall + 1000, 0);
+        QCOMPARE(early.status(), v1::COMMAND_REFUSED);
+        QCOMPARE(early.message_words().code(), std::string("refused.clock_unknown"));
+        QCOMPARE(f.handle(approve(request.request_id()), kSupervisor2, kWall + 2000, kSource + 2000).status(),
+                 v1::COMMAND_APPLIED);
+        QCOMPARE(providerIn(f.controls->control(), "naver").disabled_until_ms(), kSource + 2000 + 600'000);
+    }
+
     void restartRestoresEverything()
     {
         QTemporaryDir dir;

@@ -98,6 +98,8 @@ private slots:
     void targetDownMakesEveryFigureStale();
     void lightsJudgedHereWhenTheSitePublishesNone();
     void observedControlOnlyFromFreshFigures();
+    void noTimeUntilTheLiveClockAnswers();
+    void withoutALiveClockQueryPrometheusClockIsTheLiveOne();
 };
 
 void tst_FigureAssembler::healthyTickHasEveryFigure()
@@ -226,6 +228,61 @@ void tst_FigureAssembler::observedControlOnlyFromFreshFigures()
     QCOMPARE(control->admission_rate_per_s(), 700.0);
     QCOMPARE(control->providers_size(), 5);
     QVERIFY(control->providers(0).enabled());
+}
+
+void tst_FigureAssembler::noTimeUntilTheLiveClockAnswers()
+{
+    // A gateway started before Prometheus has scraped the live system's
+    // clock: every other figure answers, the clock does not. The state
+    // carries no time rather than the wall clock's (years from a simulated
+    // 2021), no light is dated and no second goes into the history.
+    FigureAssembler a(siteFrom(shippedSiteJson()));
+    auto answers = healthy(a);
+    answers[indexOf(a, {}, QStringLiteral("live_clock"))] = QueryResult{};
+    v1::SystemState s = a.assemble(answers, kPromTimeS, kWall);
+    QVERIFY(!a.clockKnown());
+    QCOMPARE(s.sim_time_ms(), qint64(0));
+    QVERIFY(staleOf(s, "live_clock"));
+    QCOMPARE(staleOf(s, "live_clock")->reason(), v1::STALE_NO_DATA);
+    QCOMPARE(s.admission().queue_depth(), 25000u);   // the figures themselves are shown
+    for (const auto &p : s.providers())
+        QCOMPARE(p.light_since_ms(), qint64(0));
+    QVERIFY(!s.cohorts(0).window_open());   // not known to be open on an unknown clock
+    QCOMPARE(a.sampleOf(s).queue_depth_size(), 0);
+
+    // The clock answers: everything on it from now on.
+    s = a.assemble(healthy(a), kPromTimeS + 1, kWall + 1000);
+    QVERIFY(a.clockKnown());
+    QCOMPARE(s.sim_time_ms(), qint64(kLiveClockS * 1000));
+    for (const auto &p : s.providers())
+        QCOMPARE(p.light_since_ms(), qint64(kLiveClockS * 1000));
+    QVERIFY(s.cohorts(0).window_open());
+    QCOMPARE(a.sampleOf(s).first_time_ms(), qint64(kLiveClockS) * 1000);
+
+    // Once known, a clock query that fails keeps the clock going at
+    // Prometheus's pace (the figure is stale, the time still the live one).
+    answers = healthy(a);
+    QueryResult lost;
+    lost.failure = QueryFailure::Unreachable;
+    answers[indexOf(a, {}, QStringLiteral("live_clock"))] = lost;
+    s = a.assemble(answers, kPromTimeS + 3, kWall + 3000);
+    QVERIFY(a.clockKnown());
+    QCOMPARE(s.sim_time_ms(), qint64(kLiveClockS * 1000) + 2000);
+    QVERIFY(staleOf(s, "live_clock"));
+}
+
+void tst_FigureAssembler::withoutALiveClockQueryPrometheusClockIsTheLiveOne()
+{
+    QJsonObject json = shippedSiteJson();
+    QJsonObject queries = json.value(QStringLiteral("queries")).toObject();
+    queries.remove(QStringLiteral("live_clock"));
+    json[QStringLiteral("queries")] = queries;
+    FigureAssembler a(siteFrom(json));
+    QVERIFY(a.clockKnown());
+    const v1::SystemState s = a.assemble(healthy(a), kPromTimeS, kWall);
+    QCOMPARE(s.sim_time_ms(), qint64(kPromTimeS * 1000));
+    QVERIFY(!staleOf(s, "live_clock"));
+    QCOMPARE(a.sampleOf(s).first_time_ms(), qint64(kPromTimeS) * 1000);
 }
 
 QTEST_GUILESS_MAIN(tst_FigureAssembler)
