@@ -443,6 +443,26 @@
         <translation>the audit log could not be written, so nothing was done: {error}</translation>
     </message>
     <message>
+        <source>the shared state store cannot be reached</source>
+        <translation>the shared state store cannot be reached</translation>
+    </message>
+    <message>
+        <source>the state store did not take the write</source>
+        <translation>the state store did not take the write</translation>
+    </message>
+    <message>
+        <source>recorded late, at {recorded_ms}: the audit log could not be written when it happened</source>
+        <translation>recorded late, at {recorded_ms}: the audit log could not be written when it happened</translation>
+    </message>
+    <message>
+        <source>{count} audit rows lost, from {first_ms} to {last_ms}</source>
+        <translation>{count} audit rows lost, from {first_ms} to {last_ms}</translation>
+    </message>
+    <message>
+        <source>at most {capacity} audit rows wait in memory while the audit log cannot be written</source>
+        <translation>at most {capacity} audit rows wait in memory while the audit log cannot be written</translation>
+    </message>
+    <message>
         <source>the live system did not apply it: {reason}</source>
         <translation>the live system did not apply it: {reason}</translation>
     </message>

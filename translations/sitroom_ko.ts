@@ -443,6 +443,26 @@
         <translation>감사 기록을 쓰지 못해 아무것도 하지 않았습니다: {error}</translation>
     </message>
     <message>
+        <source>the shared state store cannot be reached</source>
+        <translation>공유 상태 저장소에 연결할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the state store did not take the write</source>
+        <translation>상태 저장소가 기록을 받아들이지 않았습니다</translation>
+    </message>
+    <message>
+        <source>recorded late, at {recorded_ms}: the audit log could not be written when it happened</source>
+        <translation>{recorded_ms}에 늦게 기록됨: 발생 당시 감사 기록을 쓸 수 없었습니다</translation>
+    </message>
+    <message>
+        <source>{count} audit rows lost, from {first_ms} to {last_ms}</source>
+        <translation>감사 기록 {count}건 유실 ({first_ms}부터 {last_ms}까지)</translation>
+    </message>
+    <message>
+        <source>at most {capacity} audit rows wait in memory while the audit log cannot be written</source>
+        <translation>감사 기록을 쓸 수 없는 동안 메모리에는 최대 {capacity}건만 대기합니다</translation>
+    </message>
+    <message>
         <source>the live system did not apply it: {reason}</source>
         <translation>운영 시스템이 적용하지 않았습니다: {reason}</translation>
     </message>

@@ -75,6 +75,14 @@ const Entry kBook[] = {
     {"approval.by", QT_TRANSLATE_NOOP("Phrase", "approved by {approver} (request {request})")},
     {"applied.ramping", QT_TRANSLATE_NOOP("Phrase", "ramping in over {seconds} s")},
     {"audit.write_failed", QT_TRANSLATE_NOOP("Phrase", "the audit log could not be written, so nothing was done: {error}")},
+    // Why the state store did not take a write ({error} above); the store's
+    // own words are for the gateway's log, never in these.
+    {"store.unreachable", QT_TRANSLATE_NOOP("Phrase", "the shared state store cannot be reached")},
+    {"store.write_refused", QT_TRANSLATE_NOOP("Phrase", "the state store did not take the write")},
+    // Audit rows written after the fact: a sign-in while the store was out of reach.
+    {"audit.recorded_late", QT_TRANSLATE_NOOP("Phrase", "recorded late, at {recorded_ms}: the audit log could not be written when it happened")},
+    {"action.audit_rows_lost", QT_TRANSLATE_NOOP("Phrase", "{count} audit rows lost, from {first_ms} to {last_ms}")},
+    {"reason.audit_backlog_full", QT_TRANSLATE_NOOP("Phrase", "at most {capacity} audit rows wait in memory while the audit log cannot be written")},
     {"delivery.failed", QT_TRANSLATE_NOOP("Phrase", "the live system did not apply it: {reason}")},
     // The live system's own words (an HTTP status, a network error), as it said them.
     {"delivery.reason", QT_TRANSLATE_NOOP("Phrase", "{reason}")},

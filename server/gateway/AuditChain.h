@@ -23,6 +23,9 @@ struct AuditRecord
     QString outcome;
     QString commandId;            // the command decided or followed up, if any
     qint64 sourceTimeMs = 0;      // the live system's clock (0: not known)
+    // sourceTimeMs is the row's own, 0 too: not stamped with the clock of the
+    // moment it is written (a row written late, AuditBacklog).
+    bool sourceTimeFixed = false;
     // action, reason and outcome as Phrases for the clients to word; the say*
     // setters write the English text fields from them.
     sitroom::v1::Phrase actionWords;

@@ -1,7 +1,9 @@
 #include "server/gateway/CommandPipeline.h"
 
 #include "server/gateway/CommandWords.h"
+#include "server/gateway/GatewayLog.h"
 #include "server/gateway/GatewayStore.h"
+#include "server/gateway/StoreFailure.h"
 
 #include "proto/sitroom/PhraseBook.h"
 #include "proto/sitroom/ProtoText.h"
@@ -128,8 +130,13 @@ v1::CommandResult CommandPipeline::commit(CommandDecision &decision, bool *writt
     case Outcome::Failed:
         break;
     }
-    return refusedResult(decision.result.command_id(), phrase::make("audit.write_failed", {{"error", attempt.error}}),
-                         controlInForce());
+    // The people told read the kind of failure in their language; the store's
+    // own words are for whoever runs the gateway.
+    const StoreFailure failure = StoreFailure::of(m_store, attempt.error);
+    qCWarning(lcGateway).noquote() << "command" << fromProto(decision.result.command_id())
+                                   << "refused: its audit row could not be written to" << m_store.location() << "-"
+                                   << attempt.error;
+    return auditWriteRefusal(decision.result.command_id(), failure, controlInForce());
 }
 
 v1::CommandResult CommandPipeline::handle(const v1::Command &command, const Identity &who, qint64 wallNowMs,
@@ -228,7 +235,7 @@ CommandPipeline::Outcome CommandPipeline::writeInOne(CommandDecision &d, Attempt
     }
     std::vector<v1::AuditEntry> written;
     for (AuditRecord r : d.audit) {
-        if (r.sourceTimeMs == 0 && m_sourceClock)
+        if (r.sourceTimeMs == 0 && !r.sourceTimeFixed && m_sourceClock)
             r.sourceTimeMs = m_sourceClock();
         v1::AuditEntry entry = tx->appendAudit(r, &attempt.error);
         if (entry.id() == 0)

@@ -40,6 +40,8 @@ public:
     void setControlInForce(std::function<const sitroom::v1::ControlState &()> control);
     // The live system's clock, for the audit rows that do not bring their own.
     void setSourceClock(std::function<qint64()> clock) { m_sourceClock = std::move(clock); }
+    // That clock now; 0 when it is not known.
+    qint64 sourceNowMs() const { return m_sourceClock ? m_sourceClock() : 0; }
 
     // A command in steps, for a decision that must go somewhere between
     // deciding and writing (ControlDispatcher delivers it to the live

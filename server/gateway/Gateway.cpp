@@ -42,6 +42,16 @@ Gateway::Gateway(GatewayOptions options, QObject *parent)
     d->alertRoleTimer = new QTimer(this);
     d->alertRoleTimer->setInterval(1000);
     connect(d->alertRoleTimer, &QTimer::timeout, this, &Gateway::refreshAlertRole);
+    // Sign-ins' audit rows the state store did not take: written as soon as
+    // it takes writes again (at once when it says it is back, in followStore).
+    d->auditBacklogTimer = new QTimer(this);
+    d->auditBacklogTimer->setInterval(1000);
+    connect(d->auditBacklogTimer, &QTimer::timeout, this, [this] {
+        if (d->pipeline && d->auditBacklog.writeWaiting(*d->pipeline, wallNowMs()) > 0)
+            flushEvents();
+        if (d->auditBacklog.isEmpty())
+            d->auditBacklogTimer->stop();
+    });
 }
 
 Gateway::~Gateway()

@@ -24,6 +24,9 @@ void Gateway::followStore(const StoreChanges &changes)
 {
     if (!d->pipeline)
         return;
+    // Back after it could not be reached: the audit rows that waited for it
+    // (sign-ins meanwhile) go into the chain first.
+    d->auditBacklog.writeWaiting(*d->pipeline, wallNowMs());
     // The control state as stored wins over ours, as when a write of ours
     // finds it moved on (CommandPipeline's conflict): one path for both.
     if (changes.control)

@@ -7,6 +7,7 @@
 
 #include "server/gateway/AlertCommands.h"
 #include "server/gateway/AlertWatch.h"
+#include "server/gateway/AuditBacklog.h"
 #include "server/gateway/AuditFeed.h"
 #include "server/gateway/ClientSession.h"
 #include "server/gateway/CommandPipeline.h"
@@ -73,6 +74,10 @@ public:
     bool alertRoleKnown = false;        // said in the log once at least
     qint64 alertRoleLostMs = -1;        // when it last lost the role (monotonic clock)
     AuditFeed auditFeed;   // the audit rows the consoles have been sent
+    // Sign-ins' audit rows the store did not take, written once it does;
+    // tried every second while some wait, and when the store is back.
+    AuditBacklog auditBacklog;
+    QTimer *auditBacklogTimer = nullptr;
     std::optional<sitroom::v1::ControlState> sourceInitial;
     ControlTarget *target = nullptr;
     ControlDelivery *delivery = nullptr;   // a live system reached through its control webhook

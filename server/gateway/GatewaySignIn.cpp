@@ -1,6 +1,5 @@
 #include "server/gateway/GatewayPrivate.h"
 
-#include "server/gateway/GatewayLog.h"
 #include "server/gateway/CommandWords.h"
 #include "server/gateway/PasswordHash.h"
 
@@ -44,13 +43,12 @@ void Gateway::signIn(const sitroom::v1::Hello &hello, const QHostAddress &source
         r.site = site;
         r.sayAction(phrase::make("action.sign_in"));
         r.sayOutcome(outcome);
-        QString error;
-        // Not in the audit log (its store out of reach): said in the gateway's
-        // log at least, rather than nowhere.
-        if (d->pipeline->record(r, &error).id() == 0)
-            qCWarning(lcGateway).noquote() << "the sign-in of" << user << "from" << address << "("
-                                           << QString::fromStdString(outcome.code())
-                                           << ") is not in the audit log:" << error;
+        // Let in (or refused) whatever the store says, so that a store out of
+        // reach never locks the rooms out; a row it does not take waits and is
+        // written, marked late, once it does (AuditBacklog, which logs it).
+        const QString what = QStringLiteral("the sign-in of %1 from %2 (%3)").arg(user, address, phrase::english(outcome));
+        if (!d->auditBacklog.record(*d->pipeline, r, what, wallNowMs()) && !d->auditBacklogTimer->isActive())
+            d->auditBacklogTimer->start();
         flushEvents();
     };
     // In-flight counts per user and per (user, address), in one table.

@@ -2,7 +2,8 @@
 
 // A GatewayStore that refuses to commit when told to, as a full disk or a
 // lost database link would: the transaction rolls back and its writer hears
-// why. Everything else goes to the store it wraps.
+// why; or that cannot be reached at all, as a stopped PostgreSQL. Everything
+// else goes to the store it wraps.
 #include "server/gateway/GatewayStore.h"
 
 #include <memory>
@@ -20,12 +21,24 @@ public:
 
     // How many of the next commits fail.
     int failCommits = 0;
+    // Out of reach, as a stopped PostgreSQL: no transaction begins, and the
+    // store says why in libpq's words.
+    bool unreachable = false;
+    static QString unreachableWords()
+    {
+        return QStringLiteral("the shared state store cannot be reached: connection to server at \"127.0.0.1\", port 5432 "
+                              "failed: Connection refused Is the server running on that host and accepting TCP/IP connections?");
+    }
 
     QString location() const override { return m_inner.location(); }
     bool isPersistent() const override { return m_inner.isPersistent(); }
-    bool isReachable() const override { return m_inner.isReachable(); }
+    bool isReachable() const override { return !unreachable && m_inner.isReachable(); }
     std::unique_ptr<GatewayTransaction> begin(QString *error) override
     {
+        if (unreachable) {
+            *error = unreachableWords();
+            return nullptr;
+        }
         std::unique_ptr<GatewayTransaction> inner = m_inner.begin(error);
         if (!inner)
             return nullptr;

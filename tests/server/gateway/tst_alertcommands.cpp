@@ -7,6 +7,7 @@
 
 #include "tests/server/gateway/AlertWatchFixture.h"
 #include "tests/server/gateway/FlakyStore.h"
+#include "tests/server/gateway/KoreanPhrases.h"
 
 #include <QtTest>
 
@@ -77,7 +78,15 @@ private slots:
         const v1::CommandResult refused = side.handle(byKim, kOperator, kWall + 20'000);
         QCOMPARE(refused.status(), v1::COMMAND_REFUSED);
         QCOMPARE(refused.message_words().code(), std::string("audit.write_failed"));
+        QCOMPARE(refused.message_words().parts(0).phrase().code(), std::string("store.write_refused"));
         QVERIFY2(QString::fromStdString(refused.message()).contains(QStringLiteral("disk I/O error")), refused.message().c_str());
+        {
+            KoreanPhrases korean;
+            QVERIFY2(korean.isValid(), "the console's Korean catalogue (sitroom_ko.qm) is not built");
+            const QString words = KoreanPhrases::words(refused.message_words());
+            QCOMPARE(words, QStringLiteral("감사 기록을 쓰지 못해 아무것도 하지 않았습니다: 상태 저장소가 기록을 받아들이지 않았습니다"));
+            QVERIFY2(KoreanPhrases::latinWords(words).isEmpty(), qPrintable(words));
+        }
         // Nothing was done: no event, no row, no stored result, the alert as it was.
         QVERIFY(side.watch.takeAlertEvents().empty());
         QVERIFY(side.pipeline.takeAuditEvents().empty());
@@ -92,6 +101,35 @@ private slots:
         QCOMPARE(side.handle(byKim, kOperator, kWall + 22'000).status(), v1::COMMAND_APPLIED);
         QVERIFY(side.watch.takeAlertEvents().empty());
         QVERIFY(sqlite.verifyAudit().ok);
+    }
+
+    // PostgreSQL stopped: the acknowledgement is refused in one Korean
+    // sentence that says the store cannot be reached, with no word of
+    // libpq's English in it, and the alert stays as it was.
+    void anActionWhileTheStoreIsDownIsRefusedInTheUsersLanguage()
+    {
+        KoreanPhrases korean;
+        QVERIFY2(korean.isValid(), "the console's Korean catalogue (sitroom_ko.qm) is not built");
+        SqliteGatewayStore sqlite;
+        QString error;
+        QVERIFY2(sqlite.open(QString(), &error), qPrintable(error));
+        FlakyStore store(sqlite);
+        AlertSide side(store);
+        feed(side.watch, 0, 15, 2400);
+        const std::string id = eventsOf(side.watch, v1::TRANSITION_RAISED).front().alert().id();
+        side.pipeline.takeAuditEvents();
+
+        store.unreachable = true;
+        const v1::CommandResult refused = side.handle(ack(id, "seen"), kOperator, kWall + 20'000);
+        QCOMPARE(refused.status(), v1::COMMAND_REFUSED);
+        QCOMPARE(refused.message_words().code(), std::string("audit.write_failed"));
+        QCOMPARE(refused.message_words().parts(0).phrase().code(), std::string("store.unreachable"));
+        const QString words = KoreanPhrases::words(refused.message_words());
+        QCOMPARE(words, QStringLiteral("감사 기록을 쓰지 못해 아무것도 하지 않았습니다: 공유 상태 저장소에 연결할 수 없습니다"));
+        QVERIFY2(KoreanPhrases::latinWords(words).isEmpty(), qPrintable(words));
+        QVERIFY2(QString::fromStdString(refused.message()).contains(QLatin1String("Connection refused")), refused.message().c_str());
+        QVERIFY(side.watch.takeAlertEvents().empty());
+        QCOMPARE(side.watch.activeAlerts().front().state(), v1::ALERT_ACTIVE_UNACKED);
     }
 
     // Two gateways on one state, one evaluating, one following: an action

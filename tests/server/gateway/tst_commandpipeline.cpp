@@ -2,14 +2,16 @@
 // with handlers of the test's own and with the real ControlCommands: the
 // steps written once for every kind of command (a repeated command_id, a
 // missing one, the viewer's refusal, the audit row, the one transaction and
-// its failure), and two gateways on one store, where the store's revision and
-// first results decide.
+// its failure, said in the user's language without the store's own words),
+// and two gateways on one store, where the store's revision and first
+// results decide.
 #include "server/gateway/CommandPipeline.h"
 #include "server/gateway/CommandWords.h"
 #include "server/gateway/ControlCommands.h"
 #include "server/gateway/SqliteGatewayStore.h"
 
 #include "tests/server/gateway/FlakyStore.h"
+#include "tests/server/gateway/KoreanPhrases.h"
 
 #include <QtTest>
 
@@ -233,7 +235,11 @@ private slots:
         const v1::CommandResult r = f.pipeline.handle(c, viewer ? kViewer : kOperator, kWall, kSource);
         QCOMPARE(r.status(), v1::COMMAND_REFUSED);
         QCOMPARE(r.message_words().code(), std::string("audit.write_failed"));
-        QCOMPARE(r.message(), std::string("the audit log could not be written, so nothing was done: disk I/O error"));
+        QCOMPARE(r.message_words().parts(0).phrase().code(), std::string("store.write_refused"));
+        // The store's own words after the English text only, for sitroomctl and the log.
+        QCOMPARE(r.message(), std::string("the audit log could not be written, so nothing was done: the state store did "
+                                          "not take the write (disk I/O error)"));
+        QVERIFY(!phrase::english(r.message_words()).contains(QLatin1String("disk I/O")));
         QCOMPARE(r.command_id(), c.command_id());
         QCOMPARE(r.control().revision(), 7u);
         QCOMPARE(f.alerts.committedCount + f.controls.committedCount, 0);
@@ -242,6 +248,56 @@ private slots:
         QVERIFY(sqlite.recentAudit(10).empty());
         QVERIFY(!sqlite.findResult(QString::fromStdString(c.command_id())));
         // Nothing was kept, so the same command may be sent again.
+        QCOMPARE(f.pipeline.handle(c, kOperator, kWall, kSource).status(), v1::COMMAND_APPLIED);
+    }
+
+    // PostgreSQL stopped: the refusal is one sentence in the user's words,
+    // Korean to the last word; libpq's English stays in the text field that
+    // sitroomctl prints, never in the phrase a console words.
+    void aStoreOutOfReachIsSaidInTheUsersLanguage_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<bool>("viewer");
+        QTest::newRow("control") << "rate" << false;
+        QTest::newRow("alert") << "ack" << false;
+        QTest::newRow("viewer's refusal") << "rate" << true;
+    }
+
+    void aStoreOutOfReachIsSaidInTheUsersLanguage()
+    {
+        QFETCH(QString, action);
+        QFETCH(bool, viewer);
+        testing::KoreanPhrases korean;
+        QVERIFY2(korean.isValid(), "the console's Korean catalogue (sitroom_ko.qm) is not built");
+        SqliteGatewayStore sqlite;
+        QString error;
+        QVERIFY2(sqlite.open(QString(), &error), qPrintable(error));
+        testing::FlakyStore down(sqlite);
+        Fixture f(&down);
+        down.unreachable = true;
+        const v1::Command c = command(qPrintable(action));
+        const v1::CommandResult r = f.pipeline.handle(c, viewer ? kViewer : kOperator, kWall, kSource);
+        QCOMPARE(r.status(), v1::COMMAND_REFUSED);
+        QCOMPARE(r.message_words().code(), std::string("audit.write_failed"));
+        QCOMPARE(r.message_words().parts_size(), 1);
+        QCOMPARE(r.message_words().parts(0).phrase().code(), std::string("store.unreachable"));
+        QCOMPARE(r.message_words().args_size(), 0);
+
+        const QString words = testing::KoreanPhrases::words(r.message_words());
+        QCOMPARE(words, QStringLiteral("감사 기록을 쓰지 못해 아무것도 하지 않았습니다: 공유 상태 저장소에 연결할 수 없습니다"));
+        QVERIFY2(testing::KoreanPhrases::latinWords(words).isEmpty(), qPrintable(words));
+        // An English console's sentence ends where the phrase does, too.
+        QCOMPARE(phrase::english(r.message_words()),
+                 QStringLiteral("the audit log could not be written, so nothing was done: the shared state store cannot be reached"));
+        // The text field keeps libpq's words, once, after the sentence.
+        QCOMPARE(QString::fromStdString(r.message()),
+                 QStringLiteral("the audit log could not be written, so nothing was done: the shared state store cannot be reached "
+                                "(connection to server at \"127.0.0.1\", port 5432 failed: Connection refused Is the server "
+                                "running on that host and accepting TCP/IP connections?)"));
+        QCOMPARE(f.alerts.committedCount + f.controls.committedCount, 0);
+        QVERIFY(sqlite.recentAudit(10).empty());
+        // Back: the same command is applied.
+        down.unreachable = false;
         QCOMPARE(f.pipeline.handle(c, kOperator, kWall, kSource).status(), v1::COMMAND_APPLIED);
     }
 

@@ -3,17 +3,24 @@
 // within a second (control event and audit row), a stale revision is a
 // conflict whichever room sends it, a command resent to the other room is
 // answered with its first result; with PostgreSQL stopped, commands are
-// refused saying why while telemetry flows, and they work again once it is
-// back. Start-up: a newer schema, or an address that cannot be reached, is
-// said as the shared state setting.
+// refused saying why (in the user's words, libpq's kept out of them) while
+// telemetry flows, and they work again once it is back; a sign-in meanwhile
+// is let in, and its audit row is in the chain, marked late, soon after
+// PostgreSQL is back. Start-up: a newer schema, or an address that cannot be
+// reached, is said as the shared state setting.
+#include "server/gateway/PostgresGatewayStore.h"
 #include "server/gateway/PostgresSchema.h"
+#include "proto/sitroom/PhraseBook.h"
 #include "tests/server/gateway/GatewayFixture.h"
 #include "tests/support/PostgresCluster.h"
 #include "tests/support/TestUsers.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using sitroom::gateway::Gateway;
 using sitroom::gateway::GatewayOptions;
@@ -204,6 +211,13 @@ private slots:
         QCOMPARE(refused.status(), sitroom::v1::COMMAND_REFUSED);
         QVERIFY2(QString::fromStdString(refused.message()).contains(QLatin1String("the shared state store cannot be reached")),
                  refused.message().c_str());
+        // Said as a phrase of its own, libpq's words (still in the English text
+        // field, for sitroomctl) not in it.
+        QCOMPARE(refused.message_words().code(), std::string("audit.write_failed"));
+        QCOMPARE(refused.message_words().parts(0).phrase().code(), std::string("store.unreachable"));
+        QCOMPARE(sitroom::phrase::english(refused.message_words()),
+                 QStringLiteral("the audit log could not be written, so nothing was done: the shared state store cannot be reached"));
+        QVERIFY2(QString::fromStdString(refused.message()).contains(QLatin1String("127.0.0.1")), refused.message().c_str());
         QCOMPARE(seoul->controlState().revision(), 7u);
         const int ticks = kim->count(Envelope::kTick);
         seoul->publishTick(stateAt(1), samplesBefore(1, 1));
@@ -217,6 +231,57 @@ private slots:
             return back.status() == sitroom::v1::COMMAND_APPLIED;
         }, 10000), back.message().c_str());
         QCOMPARE(seoul->controlState().revision(), 8u);
+    }
+
+    // "Never locks them out": a sign-in while PostgreSQL is down is let in,
+    // and the audit has no hole: its row waits in the gateway and goes into
+    // the chain once PostgreSQL is back, with its own time, saying it was
+    // recorded late; the chain stays whole, and the consoles are told the row.
+    void aSignInWhilePostgresqlIsDownIsAuditedOnceItIsBack()
+    {
+        const QString state = freshDatabase();
+        Gateway *seoul = startGateway(state, sitroom::v1::SITE_SEOUL);
+        QVERIFY(seoul);
+        TestTlsClient *kim = signedIn(seoul, QStringLiteral("kim"));
+        QVERIFY(kim);
+        QVERIFY(m_cluster.stop());
+        const sitroom::v1::CommandResult refused = send(*kim, rateCommand("down-3", 7, 300));
+        QCOMPARE(refused.status(), sitroom::v1::COMMAND_REFUSED);
+        QCOMPARE(refused.message_words().parts(0).phrase().code(), std::string("store.unreachable"));
+
+        const qint64 signInFrom = QDateTime::currentMSecsSinceEpoch();
+        TestTlsClient *park = signedIn(seoul, QStringLiteral("park"));
+        QVERIFY2(park, "a sign-in while PostgreSQL is down is let in");
+        const qint64 signInTo = QDateTime::currentMSecsSinceEpoch();
+
+        QString error;
+        QVERIFY2(m_cluster.start(&error), qPrintable(error));
+        sitroom::gateway::PostgresGatewayStore chain;
+        QVERIFY2(chain.open(state, &error), qPrintable(error));
+        const auto parkRow = [&chain]() -> std::optional<sitroom::v1::AuditEntry> {
+            for (const sitroom::v1::AuditEntry &e : chain.auditPage(0, 100))
+                if (e.user() == "park" && e.action_words().code() == "action.sign_in")
+                    return e;
+            return std::nullopt;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(parkRow().has_value(), 10000);
+        const sitroom::v1::AuditEntry row = *parkRow();
+        QCOMPARE(row.outcome_words().code(), std::string("signin.ok"));
+        // When it happened, not when it was written.
+        QVERIFY2(row.time_ms() >= signInFrom && row.time_ms() <= signInTo, qPrintable(QString::number(row.time_ms())));
+        QCOMPARE(row.reason_words().code(), std::string("audit.recorded_late"));
+        QVERIFY2(QString::fromStdString(row.reason()).startsWith(QLatin1String("recorded late, at ")), row.reason().c_str());
+        QVERIFY(std::stoll(row.reason_words().args(0).value()) > signInTo);
+        const sitroom::gateway::AuditVerification verified = chain.verifyAudit();
+        QVERIFY2(verified.ok, qPrintable(verified.detail));
+        // kim's sign-in before it (written on time), park's after.
+        const std::vector<sitroom::v1::AuditEntry> rows = chain.auditPage(0, 100);
+        QCOMPARE(rows.size(), std::size_t(2));
+        QCOMPARE(rows[0].user(), std::string("kim"));
+        QVERIFY(rows[0].reason_words().code().empty());
+        QCOMPARE(rows[1].id(), row.id());
+        // And told to the consoles as any row.
+        QVERIFY(kim->waitFor([&] { return last(*kim, Envelope::kAuditEvent).audit_event().entry().id() == row.id(); }, kWaitMs));
     }
 
     void startUpErrorsNameTheSharedStateSetting()
