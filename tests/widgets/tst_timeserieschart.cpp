@@ -69,6 +69,7 @@ private slots:
     void linesArePaintedInTheirColours();
     void axisReadsTheLiveSystemsClock_data();
     void axisReadsTheLiveSystemsClock();
+    void noTimesBeforeAnythingPlacesTheAxis();
 };
 
 void TestTimeSeriesChart::shiftOfEightSeriesIsDecimated()
@@ -324,6 +325,26 @@ void TestTimeSeriesChart::axisReadsTheLiveSystemsClock()
     QTRY_VERIFY(chart.timeAxisLabels().contains(QStringLiteral("11:00")));
     QVERIFY(!chart.timeAxisLabels().contains(QStringLiteral("20:00")));
     QCOMPARE(chart.timeAxisTitle(), QStringLiteral("Live system's clock (UTC)"));
+}
+
+// Before any sample or window (the live system's clock not known yet) the
+// axis has no labels: not 09:00:00, the Unix epoch read in KST.
+void TestTimeSeriesChart::noTimesBeforeAnythingPlacesTheAxis()
+{
+    TimeSeriesChart chart;
+    chart.resize(900, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const int series = chart.addSeries(QStringLiteral("queue"), Qt::black);
+    QTRY_VERIFY(chart.rebuildCount() > 0 && !chart.rebuildPending());
+    QVERIFY2(chart.timeAxisLabels().isEmpty(), qPrintable(chart.timeAxisLabels().join(u' ')));
+
+    constexpr qint64 k2000 = 1628506800000;   // 2021-08-09 20:00 KST
+    std::vector<TimeSample> data;
+    for (qint64 t = k2000; t <= k2000 + 10 * 60 * kSecond; t += 10 * kSecond)
+        data.push_back({t, 1.0f});
+    chart.setSamples(series, data);
+    QTRY_VERIFY2(chart.timeAxisLabels().contains(QStringLiteral("20:10")), qPrintable(chart.timeAxisLabels().join(u' ')));
 }
 
 QTEST_MAIN(TestTimeSeriesChart)

@@ -124,7 +124,8 @@ private:
     // Tells the trace and projection layers where the plot area is and what its edges stand for.
     void placeTraces();
     void applyFonts();
-    void updateTimeAxis(qint64 fromMs, qint64 toMs);
+    // labelled false: no time labels (nothing places the axis in time).
+    void updateTimeAxis(qint64 fromMs, qint64 toMs, bool labelled);
     QString timeLabel(qint64 timeMs, qint64 stepMs) const;
     QString clockTitle() const;
     QString projectionTitle() const;

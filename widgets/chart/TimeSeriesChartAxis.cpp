@@ -81,9 +81,19 @@ QString TimeSeriesChart::timeLabel(qint64 timeMs, qint64 stepMs) const
     return m_parts->clock.time(timeMs, stepMs < 60'000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
 }
 
-void TimeSeriesChart::updateTimeAxis(qint64 from, qint64 to)
+void TimeSeriesChart::updateTimeAxis(qint64 from, qint64 to, bool labelled)
 {
     Parts &p = *m_parts;
+    if (!labelled) {
+        if (p.tickKey != u"untimed") {
+            p.tickKey = QStringLiteral("untimed");
+            const QStringList old = p.timeAxis->categoriesLabels();
+            for (const QString &label : old)
+                p.timeAxis->remove(label);
+        }
+        p.timeAxis->setRange(p.x(from), p.x(to));
+        return;
+    }
     const qint64 span = to - from;
     // About one label per 110 px keeps "-1 h 30 min" from colliding; the widget
     // width (not the plot's) avoids a feedback loop with label sizes.

@@ -21,6 +21,10 @@ void TimeSeriesChart::rebuild()
     // The window: given, or the extent of the data.
     qint64 from = p.fromMs;
     qint64 to = p.toMs;
+    // No window and no data: nothing says which times the axis spans (the
+    // live system's clock not known yet), so it is drawn without labels
+    // rather than from 1970.
+    bool untimed = false;
     if (!p.hasWindow) {
         from = std::numeric_limits<qint64>::max();
         to = std::numeric_limits<qint64>::min();
@@ -31,8 +35,10 @@ void TimeSeriesChart::rebuild()
                 to = std::max(to, span[span.size() - 1].timeMs);
             }
         }
-        if (from > to)
+        if (from > to) {
             from = to = p.originMs;
+            untimed = true;
+        }
     }
     placeProjections(to);
     if (to == from)
@@ -132,7 +138,7 @@ void TimeSeriesChart::rebuild()
     p.valueAxis->setRange(scale.min, scale.max);
     p.valueAxis->setTickCount(scale.tickCount);
 
-    updateTimeAxis(from, to);
+    updateTimeAxis(from, to, !untimed);
     placeTraces();
 }
 
