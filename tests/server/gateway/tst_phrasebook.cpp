@@ -87,7 +87,9 @@ private slots:
         // carries them leaves no brace behind.
         const QRegularExpression name(QStringLiteral("\\{([a-z_]+)\\}"));
         for (const char *code : {"command.set_admission_rate", "refused.stale", "conflict.revision_by", "alert.condition",
-                                 "action.verify", "summary.timed_enable", "signin.locked_here", "effect.not_seen"}) {
+                                 "action.verify", "summary.timed_enable", "signin.locked_here", "effect.not_seen",
+                                 "store.unreachable", "store.write_refused", "audit.recorded_late", "action.audit_rows_lost",
+                                 "reason.audit_backlog_full"}) {
             const char *english = phrase::englishTemplate(code);
             QVERIFY2(english, code);
             v1::Phrase p;
