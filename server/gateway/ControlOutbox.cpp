@@ -104,8 +104,14 @@ void ControlOutbox::poll()
             if (pastDeadline(entry)) {
                 // Its attempt has not come back by the deadline: the answer, if
                 // it ever comes, is too late (the row has ended).
+                // What the attempts before it met says more than its silence.
                 m_inFlight.remove(entry.commandId);
-                fail(entry, QStringLiteral("no answer to attempt %1").arg(entry.attempts), true);
+                const QString before = m_lastFailure.value(entry.commandId);
+                fail(entry,
+                     before.isEmpty() ? QStringLiteral("no answer to attempt %1").arg(entry.attempts)
+                                      : QStringLiteral("no answer to attempt %1; the one before: %2")
+                                            .arg(QString::number(entry.attempts), before),
+                     true);
             } else if (!store.takeDelivery(entry.commandId, m_options.holder, m_options.leaseMs, false, &error)) {
                 qCWarning(lcGateway).noquote() << "the lease on the delivery of" << entry.commandId
                                                << "could not be renewed" << error;

@@ -235,6 +235,25 @@ private slots:
         QCOMPARE(f.results.back().stage(), v1::COMMAND_STAGE_ACCEPTED);
         QCOMPARE(f.live.requests.back().revision, 4u);
     }
+
+    void aSilentLastAttemptStillSaysWhatTheOnesBeforeMet()
+    {
+        // Refused connections first, then an attempt that hangs past the
+        // deadline: the failure names both (tst_gatewayprometheus once saw
+        // only "no answer to attempt 11" from a webhook port that was closed).
+        constexpr qint64 kDeadlineMs = 1500;
+        OutboxRig f(open(freshPlace(QStringLiteral("sqlite"))), QStringLiteral("gw-a"), 200, kDeadlineMs);
+        f.live.mode = ScriptedLiveSystem::Mode::Unanswered;
+        f.submit(rateCommand("s1", 1, 600));
+        QTRY_VERIFY_WITH_TIMEOUT(f.live.requests.size() >= 2, 5000);
+        f.live.mode = ScriptedLiveSystem::Mode::Hang;
+        QTRY_COMPARE_WITH_TIMEOUT(f.results.size(), std::size_t(1), 10000);
+        QVERIFY2(!f.live.hanging.empty(), "no attempt hung");
+        const QString message = QString::fromStdString(f.results.front().message());
+        QVERIFY2(message.contains(QStringLiteral("no answer to attempt")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("the one before: http://live.test/control cannot be reached: Connection refused")),
+                 qPrintable(message));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_ControlOutbox)
