@@ -57,13 +57,8 @@ struct Room
     {
         if (!client.connectToServer(port, tls + QStringLiteral("/ca.pem"), 5000, error))
             return false;
-        v1::Envelope hello;
-        auto *h = hello.mutable_hello();
-        h->set_protocol_version(v1::PROTOCOL_VERSION_1);
-        h->set_user(user.toStdString());
-        h->set_password(QString(user + QStringLiteral("-pw")).toStdString());
-        h->set_site(site);
-        h->set_client_name("tst_alertsctl");
+        v1::Envelope hello = testing::TestTlsClient::helloAs(user, QStringLiteral("tst_alertsctl"));
+        hello.mutable_hello()->set_site(site);
         client.send(hello);
         return client.waitForBody(v1::Envelope::kSnapshot, kWaitMs) >= 0;
     }

@@ -44,15 +44,11 @@ struct Sample
     double value = 0;
 };
 
-// Hello with a password from standardTestUsers().
+// A standard test user's Hello, from the given site.
 void signIn(TestTlsClient &client, const QString &user, sitroom::v1::Site site)
 {
-    Envelope hello;
-    hello.mutable_hello()->set_protocol_version(sitroom::v1::PROTOCOL_VERSION_1);
-    hello.mutable_hello()->set_user(user.toStdString());
-    hello.mutable_hello()->set_password(QString(user + QStringLiteral("-pw")).toStdString());
+    Envelope hello = TestTlsClient::helloAs(user, QStringLiteral("tst_gatewayprometheus"));
     hello.mutable_hello()->set_site(site);
-    hello.mutable_hello()->set_client_name("tst_gatewayprometheus");
     client.send(hello);
 }
 
