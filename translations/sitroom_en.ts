@@ -411,8 +411,8 @@
         <translation>the controls are at revision {now}, not {expected}</translation>
     </message>
     <message>
-        <source>the controls are at revision {now}, not {expected}; last changed by {user} ({site}) at {time_ms}: {reason}</source>
-        <translation>the controls are at revision {now}, not {expected}; last changed by {user} ({site}) at {time_ms}: {reason}</translation>
+        <source>the controls are at revision {now}, not {expected}; last changed by {user} ({site}) at {time_wall_ms}: {reason}</source>
+        <translation>the controls are at revision {now}, not {expected}; last changed by {user} ({site}) at {time_wall_ms}: {reason}</translation>
     </message>
     <message>
         <source>request {request} waits for a second supervisor</source>
@@ -451,12 +451,12 @@
         <translation>the state store did not take the write</translation>
     </message>
     <message>
-        <source>recorded late, at {recorded_ms}: the audit log could not be written when it happened</source>
-        <translation>recorded late, at {recorded_ms}: the audit log could not be written when it happened</translation>
+        <source>recorded late, at {recorded_wall_ms}: the audit log could not be written when it happened</source>
+        <translation>recorded late, at {recorded_wall_ms}: the audit log could not be written when it happened</translation>
     </message>
     <message>
-        <source>{count} audit rows lost, from {first_ms} to {last_ms}</source>
-        <translation>{count} audit rows lost, from {first_ms} to {last_ms}</translation>
+        <source>{count} audit rows lost, from {first_wall_ms} to {last_wall_ms}</source>
+        <translation>{count} audit rows lost, from {first_wall_ms} to {last_wall_ms}</translation>
     </message>
     <message>
         <source>at most {capacity} audit rows wait in memory while the audit log cannot be written</source>

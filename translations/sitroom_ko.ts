@@ -411,8 +411,8 @@
         <translation>제어 상태가 이미 {expected}판이 아닌 {now}판입니다</translation>
     </message>
     <message>
-        <source>the controls are at revision {now}, not {expected}; last changed by {user} ({site}) at {time_ms}: {reason}</source>
-        <translation>제어 상태가 이미 {expected}판이 아닌 {now}판입니다. 마지막 변경: {user}, {time_ms}: {reason}</translation>
+        <source>the controls are at revision {now}, not {expected}; last changed by {user} ({site}) at {time_wall_ms}: {reason}</source>
+        <translation>제어 상태가 이미 {expected}판이 아닌 {now}판입니다. 마지막 변경: {user}, {time_wall_ms}: {reason}</translation>
     </message>
     <message>
         <source>request {request} waits for a second supervisor</source>
@@ -451,12 +451,12 @@
         <translation>상태 저장소가 기록을 받아들이지 않았습니다</translation>
     </message>
     <message>
-        <source>recorded late, at {recorded_ms}: the audit log could not be written when it happened</source>
-        <translation>{recorded_ms}에 늦게 기록됨: 발생 당시 감사 기록을 쓸 수 없었습니다</translation>
+        <source>recorded late, at {recorded_wall_ms}: the audit log could not be written when it happened</source>
+        <translation>{recorded_wall_ms}에 늦게 기록됨: 발생 당시 감사 기록을 쓸 수 없었습니다</translation>
     </message>
     <message>
-        <source>{count} audit rows lost, from {first_ms} to {last_ms}</source>
-        <translation>감사 기록 {count}건 유실 ({first_ms}부터 {last_ms}까지)</translation>
+        <source>{count} audit rows lost, from {first_wall_ms} to {last_wall_ms}</source>
+        <translation>감사 기록 {count}건 유실 ({first_wall_ms}부터 {last_wall_ms}까지)</translation>
     </message>
     <message>
         <source>at most {capacity} audit rows wait in memory while the audit log cannot be written</source>

@@ -126,9 +126,15 @@ QString PhraseWords::unitText(const QString &unit)
 QString PhraseWords::arg(const QString &name, const QString &value) const
 {
     if (name.endsWith(QLatin1String("_ms"))) {
+        // "…_wall_ms" is the gateway's wall clock, said so; any other "…_ms"
+        // the live system's (docs/protocol.md, "Clocks").
         bool ok = false;
         const qint64 ms = value.toLongLong(&ok);
-        return ok ? m_clock.labelled(ms) : value;
+        if (!ok)
+            return value;
+        const auto source = name.endsWith(QLatin1String("_wall_ms")) ? sitroom::domain::LiveClock::Source::GatewayWall
+                                                                     : sitroom::domain::LiveClock::Source::LiveSystem;
+        return m_clock.labelled(sitroom::domain::LiveClock::Stamp{ms, source});
     }
     if (name == QLatin1String("unit"))
         return unitText(value);

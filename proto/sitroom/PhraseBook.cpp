@@ -67,7 +67,7 @@ const Entry kBook[] = {
     {"stale.target_down", QT_TRANSLATE_NOOP("Phrase", "the live system's scrape target is down")},
     {"stale.not_fresh", QT_TRANSLATE_NOOP("Phrase", "not fresh")},
     {"conflict.revision", QT_TRANSLATE_NOOP("Phrase", "the controls are at revision {now}, not {expected}")},
-    {"conflict.revision_by", QT_TRANSLATE_NOOP("Phrase", "the controls are at revision {now}, not {expected}; last changed by {user} ({site}) at {time_ms}: {reason}")},
+    {"conflict.revision_by", QT_TRANSLATE_NOOP("Phrase", "the controls are at revision {now}, not {expected}; last changed by {user} ({site}) at {time_wall_ms}: {reason}")},
     {"pending.waits", QT_TRANSLATE_NOOP("Phrase", "request {request} waits for a second supervisor")},
     {"expired.no_request", QT_TRANSLATE_NOOP("Phrase", "there is no pending request {request} (it expired, was already decided, or never existed)")},
     {"expired.not_within", QT_TRANSLATE_NOOP("Phrase", "not approved within {minutes} min")},
@@ -80,8 +80,8 @@ const Entry kBook[] = {
     {"store.unreachable", QT_TRANSLATE_NOOP("Phrase", "the shared state store cannot be reached")},
     {"store.write_refused", QT_TRANSLATE_NOOP("Phrase", "the state store did not take the write")},
     // Audit rows written after the fact: a sign-in while the store was out of reach.
-    {"audit.recorded_late", QT_TRANSLATE_NOOP("Phrase", "recorded late, at {recorded_ms}: the audit log could not be written when it happened")},
-    {"action.audit_rows_lost", QT_TRANSLATE_NOOP("Phrase", "{count} audit rows lost, from {first_ms} to {last_ms}")},
+    {"audit.recorded_late", QT_TRANSLATE_NOOP("Phrase", "recorded late, at {recorded_wall_ms}: the audit log could not be written when it happened")},
+    {"action.audit_rows_lost", QT_TRANSLATE_NOOP("Phrase", "{count} audit rows lost, from {first_wall_ms} to {last_wall_ms}")},
     {"reason.audit_backlog_full", QT_TRANSLATE_NOOP("Phrase", "at most {capacity} audit rows wait in memory while the audit log cannot be written")},
     {"delivery.failed", QT_TRANSLATE_NOOP("Phrase", "the live system did not apply it: {reason}")},
     // The live system's own words (an HTTP status, a network error), as it said them.

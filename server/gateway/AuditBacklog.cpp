@@ -23,7 +23,7 @@ QString timeText(qint64 ms)
 // The row as written late: its reason says so, and when.
 AuditRecord late(AuditRecord row, qint64 wallNowMs)
 {
-    const sitroom::v1::Phrase note = phrase::make("audit.recorded_late", {{"recorded_ms", QString::number(wallNowMs)}});
+    const sitroom::v1::Phrase note = phrase::make("audit.recorded_late", {{"recorded_wall_ms", QString::number(wallNowMs)}});
     if (!row.reasonWords.code().empty())
         row.sayReason(phrase::joined(note, row.reasonWords));
     else if (!row.reason.isEmpty())
@@ -126,8 +126,8 @@ int AuditBacklog::writeWaiting(CommandPipeline &pipeline, qint64 wallNowMs)
         lost.timeMs = wallNowMs;
         lost.user = QStringLiteral("system");
         lost.sayAction(phrase::make("action.audit_rows_lost", {{"count", QString::number(m_dropped.count)},
-                                                               {"first_ms", QString::number(m_dropped.firstMs)},
-                                                               {"last_ms", QString::number(m_dropped.lastMs)}}));
+                                                               {"first_wall_ms", QString::number(m_dropped.firstMs)},
+                                                               {"last_wall_ms", QString::number(m_dropped.lastMs)}}));
         lost.sayReason(phrase::make("reason.audit_backlog_full", {{"capacity", QString::number(m_capacity)}}));
         if (pipeline.record(lost, &error).id() == 0)
             return stopped();

@@ -315,7 +315,7 @@ v1::Phrase ControlCommands::revisionConflict(std::uint64_t expected) const
     return phrase::make("conflict.revision_by",
                         {{"now", now}, {"expected", wanted}, {"user", fromProto(last.user())},
                          {"site", UsersFile::siteName(v1::Site(last.site()))},
-                         {"time_ms", QString::number(last.time_ms())}, {"reason", fromProto(last.reason())}});
+                         {"time_wall_ms", QString::number(last.time_ms())}, {"reason", fromProto(last.reason())}});
 }
 
 void ControlCommands::committed(CommandDecision &decision)

@@ -128,7 +128,7 @@ private slots:
             const bool late = i >= 1 && i <= 3;
             QCOMPARE(rows[i].reason_words().code(), late ? std::string("audit.recorded_late") : std::string());
             if (late) {
-                QCOMPARE(argOf(rows[i].reason_words(), "recorded_ms"), std::to_string(back));
+                QCOMPARE(argOf(rows[i].reason_words(), "recorded_wall_ms"), std::to_string(back));
                 QCOMPARE(QString::fromStdString(rows[i].reason()),
                          QStringLiteral("recorded late, at %1 ms: the audit log could not be written when it happened").arg(back));
             }
@@ -160,7 +160,7 @@ private slots:
         QCOMPARE(rows.size(), std::size_t(2));
         QCOMPARE(rows[0].user(), std::string("kim"));
         QCOMPARE(rows[1].user(), std::string("park"));
-        QCOMPARE(argOf(rows[1].reason_words(), "recorded_ms"), std::to_string(kWall + 2000));
+        QCOMPARE(argOf(rows[1].reason_words(), "recorded_wall_ms"), std::to_string(kWall + 2000));
         QVERIFY(f.sqlite.verifyAudit().ok);
     }
 
@@ -194,8 +194,8 @@ private slots:
         QCOMPARE(lost.time_ms(), kWall + 9000);
         QCOMPARE(lost.action_words().code(), std::string("action.audit_rows_lost"));
         QCOMPARE(argOf(lost.action_words(), "count"), std::string("2"));
-        QCOMPARE(argOf(lost.action_words(), "first_ms"), std::to_string(kWall + 3000));
-        QCOMPARE(argOf(lost.action_words(), "last_ms"), std::to_string(kWall + 4000));
+        QCOMPARE(argOf(lost.action_words(), "first_wall_ms"), std::to_string(kWall + 3000));
+        QCOMPARE(argOf(lost.action_words(), "last_wall_ms"), std::to_string(kWall + 4000));
         QCOMPARE(lost.reason_words().code(), std::string("reason.audit_backlog_full"));
         QCOMPARE(argOf(lost.reason_words(), "capacity"), std::string("3"));
         QVERIFY(f.sqlite.verifyAudit().ok);
