@@ -279,8 +279,15 @@ void SituationStore::apply(const TelemetryBatch &batch)
         m_link = batch.link.back();
         linkChangedNow = true;
     }
-    if (batch.welcome)
+    bool serviceMoved = false;
+    if (batch.welcome) {
         m_welcome = *batch.welcome;
+        const GatewayService before = std::exchange(m_service, {});
+        m_service.welcome(m_welcome);
+        serviceMoved = !(before == m_service);
+    }
+    if (batch.serviceLevel && m_service.hear(*batch.serviceLevel))
+        serviceMoved = true;
     if (batch.snapshot)
         applySnapshot(*batch.snapshot);
     if (batch.snapshot && !batch.hasState)
@@ -324,6 +331,8 @@ void SituationStore::apply(const TelemetryBatch &batch)
         emit historyChanged();
     if (linkChangedNow)
         emit linkChanged();
+    if (serviceMoved)
+        emit serviceChanged();
     if (batch.snapshot || batch.hasState)
         emit stateChanged();
     if (changed & 1)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/history/HistoryRing.h"
+#include "models/situation/GatewayService.h"
 #include "models/situation/StaleFigures.h"
 #include "models/telemetry/TelemetryBatch.h"
 
@@ -63,6 +64,9 @@ public:
     const sitroom::v1::Welcome &welcome() const { return m_welcome; }
     const LinkEvent &link() const { return m_link; }
     int roundTripMs() const { return m_roundTripMs; }     // -1 before the first measurement
+    // The gateway in use's service level, and whether it can decide commands
+    // now (its state store): from its Welcome and every broadcast since.
+    const GatewayService &gatewayService() const { return m_service; }
 
     // Figures the live system's source could not read fresh (their value in
     // state() is the last one read), sorted by name; empty for a simulation.
@@ -102,6 +106,7 @@ signals:
     void alertEvent(const sitroom::v1::AlertEvent &event);
     void alarmLoadChanged();       // alertsLast10min or alertFlood moved
     void linkChanged();
+    void serviceChanged();         // gatewayService() moved (after linkChanged in the same batch)
     void freshnessChanged(bool stale);
     void ageChanged(qint64 ageMs); // at the store's timer pace, for the status bar
     void controlChanged();         // new control state (snapshot, ControlEvent, a newer CommandResult)
@@ -146,6 +151,7 @@ private:
     std::vector<sitroom::v1::CommandProgress> m_pendingProgress;  // this batch's news, emitted at its end
     HistoryRing m_history;
     LinkEvent m_link;
+    GatewayService m_service;
     int m_roundTripMs = -1;
     qint64 m_lastMessageMs = -1;
     qint64 m_lastServerTimeMs = 0;

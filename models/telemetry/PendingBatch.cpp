@@ -53,6 +53,11 @@ void PendingBatch::addHeartbeat(const sitroom::v1::Heartbeat &heartbeat)
     m_batch.sourceIdle = heartbeat.source_idle();
 }
 
+void PendingBatch::noteServiceLevel(ServiceLevelNews news)
+{
+    m_batch.serviceLevel = news;
+}
+
 void PendingBatch::addEvent(const sitroom::v1::Envelope &envelope)
 {
     m_batch.events.push_back(envelope);

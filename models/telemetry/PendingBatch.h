@@ -21,6 +21,8 @@ public:
     // change hands instead of being copied); a caller that keeps its tick copies.
     void addTick(sitroom::v1::Tick tick);
     void addHeartbeat(const sitroom::v1::Heartbeat &heartbeat);
+    // A broadcast's Envelope.service_level (the newest wins); a snapshot keeps it.
+    void noteServiceLevel(ServiceLevelNews news);
     void addEvent(const sitroom::v1::Envelope &envelope);
     // Unicast answers: kept whatever snapshot follows them.
     void addCommandResult(const sitroom::v1::CommandResult &result);

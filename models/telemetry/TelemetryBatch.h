@@ -66,6 +66,17 @@ struct LinkEvent
     }
 };
 
+// A gateway's service level as one broadcast carried it (docs/protocol.md,
+// "Service level"), and whether the gateway's data was fresh as it left: a
+// Tick carries the level its own arrival makes, and a Heartbeat of an idle
+// source owes no tick. On fresh data only the state store (or a shutdown)
+// takes the level down to GatewayService::kStoreDownCeiling.
+struct ServiceLevelNews
+{
+    quint32 level = 255;
+    bool onFreshData = false;
+};
+
 // Everything the telemetry worker decoded since its last batch. The worker
 // sends at most one batch per frame (25 Hz), so a burst of messages costs the
 // GUI one update.
@@ -90,6 +101,10 @@ struct TelemetryBatch
     // From the latest Heartbeat of this batch: the live system's clock is not
     // advancing (end of the scenario, paused source). Unset when none came.
     std::optional<bool> sourceIdle;
+
+    // The newest broadcast's service level, from the gateway in use; unset
+    // when no broadcast of this batch carried one.
+    std::optional<ServiceLevelNews> serviceLevel;
 
     // Broadcast ControlEvent, AuditEvent, AlertEvent and CommandProgress envelopes, in order.
     // A snapshot in the batch drops the events before it (it holds them).

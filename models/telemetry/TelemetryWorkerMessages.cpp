@@ -101,6 +101,12 @@ void TelemetryWorker::handleBroadcast(sitroom::v1::Envelope &envelope)
         noteServiceLevel(envelope.service_level());
     if (m_attemptOver)
         return;   // it sent this worker to another gateway
+    // And for the console: whether this gateway can decide a command now.
+    if (envelope.has_service_level()) {
+        const bool fresh = envelope.body_case() == Body::kTick
+            || (envelope.body_case() == Body::kHeartbeat && envelope.heartbeat().source_idle());
+        m_pending.noteServiceLevel(ServiceLevelNews{envelope.service_level(), fresh});
+    }
     switch (m_sequence.onBroadcast(envelope.seq())) {
     case SequenceVerdict::Accept:
         break;

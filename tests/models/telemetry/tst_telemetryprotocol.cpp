@@ -1,5 +1,6 @@
 // TelemetryClient against a scripted in-process TLS server, for what the real
-// simulator does not do on demand: a sequence gap, a burst of messages, garbage.
+// simulator does not do on demand: a sequence gap, a burst of messages, garbage,
+// a service level that falls and comes back.
 #include "models/telemetry/TelemetryClient.h"
 
 #include "tests/support/TemporaryTlsDir.h"
@@ -224,6 +225,44 @@ private slots:
         QCOMPARE(messages, quint64(kTicks));
         const size_t batches = m_batches.size() - mark;
         QVERIFY2(batches <= 20, qPrintable(QString::number(batches)));
+    }
+
+    // Each broadcast's service level reaches the console, with whether the
+    // gateway's data was fresh as it left (a Tick; a Heartbeat only of an
+    // idle source), the newest in a batch winning.
+    void theServiceLevelReachesTheConsole()
+    {
+        m_server->welcome(0, 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_batches.empty() && m_batches.back().snapshot, 5000);
+        QVERIFY(!m_batches.back().serviceLevel);   // the Welcome's is in the Welcome
+
+        v1::Envelope down = ScriptedServer::tick(1, 2000);
+        down.set_service_level(100);
+        m_server->send(down);
+        QTRY_VERIFY_WITH_TIMEOUT(m_batches.back().serviceLevel, 5000);
+        QCOMPARE(m_batches.back().serviceLevel->level, 100u);
+        QVERIFY(m_batches.back().serviceLevel->onFreshData);
+
+        v1::Envelope late;
+        late.set_seq(2);
+        late.mutable_heartbeat()->set_source_idle(false);
+        late.set_service_level(90);
+        m_server->send(late);
+        QTRY_VERIFY_WITH_TIMEOUT(m_batches.back().serviceLevel && m_batches.back().serviceLevel->level == 90u, 5000);
+        QVERIFY(!m_batches.back().serviceLevel->onFreshData);
+
+        v1::Envelope idle;
+        idle.set_seq(3);
+        idle.mutable_heartbeat()->set_source_idle(true);
+        idle.set_service_level(100);
+        v1::Envelope back = ScriptedServer::tick(4, 3000);
+        back.set_service_level(240);
+        QByteArray both;
+        framing::appendFrame(both, idle);
+        framing::appendFrame(both, back);
+        m_server->sendRaw(both);
+        QTRY_VERIFY_WITH_TIMEOUT(m_batches.back().serviceLevel && m_batches.back().serviceLevel->level == 240u, 5000);
+        QVERIFY(m_batches.back().serviceLevel->onFreshData);
     }
 
     void garbageIsAProtocolErrorAndReconnects()
