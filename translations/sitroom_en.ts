@@ -923,6 +923,42 @@
         <translation>no answer from the live system within {seconds} s: {reason}</translation>
     </message>
     <message>
+        <source>it cannot be reached</source>
+        <translation>it cannot be reached</translation>
+    </message>
+    <message>
+        <source>no secure connection to it could be made</source>
+        <translation>no secure connection to it could be made</translation>
+    </message>
+    <message>
+        <source>the connection closed before its answer</source>
+        <translation>the connection closed before its answer</translation>
+    </message>
+    <message>
+        <source>it did not answer an attempt within {seconds} s</source>
+        <translation>it did not answer an attempt within {seconds} s</translation>
+    </message>
+    <message>
+        <source>it answered with HTTP status {status}</source>
+        <translation>it answered with HTTP status {status}</translation>
+    </message>
+    <message>
+        <source>it answered with HTTP status {status}, in its own words: "{said}"</source>
+        <translation>it answered with HTTP status {status}, in its own words: "{said}"</translation>
+    </message>
+    <message>
+        <source>attempt {attempt} was still unanswered</source>
+        <translation>attempt {attempt} was still unanswered</translation>
+    </message>
+    <message>
+        <source>attempt {attempt} was still unanswered; the one before: {before}</source>
+        <translation>attempt {attempt} was still unanswered; the one before: {before}</translation>
+    </message>
+    <message>
+        <source>no attempt was answered</source>
+        <translation>no attempt was answered</translation>
+    </message>
+    <message>
         <source>deliver {command} to the live system (command {command_id}, revision {revision})</source>
         <translation>deliver {command} to the live system (command {command_id}, revision {revision})</translation>
     </message>

@@ -923,6 +923,42 @@
         <translation>{seconds}초 안에 운영 시스템의 응답 없음: {reason}</translation>
     </message>
     <message>
+        <source>it cannot be reached</source>
+        <translation>연결할 수 없음</translation>
+    </message>
+    <message>
+        <source>no secure connection to it could be made</source>
+        <translation>보안 연결을 맺을 수 없음</translation>
+    </message>
+    <message>
+        <source>the connection closed before its answer</source>
+        <translation>응답 전에 연결이 끊김</translation>
+    </message>
+    <message>
+        <source>it did not answer an attempt within {seconds} s</source>
+        <translation>한 번의 시도에 {seconds}초 안에 응답하지 않음</translation>
+    </message>
+    <message>
+        <source>it answered with HTTP status {status}</source>
+        <translation>상태 코드 {status}(으)로 응답함</translation>
+    </message>
+    <message>
+        <source>it answered with HTTP status {status}, in its own words: "{said}"</source>
+        <translation>상태 코드 {status}(으)로 응답함, 운영 시스템의 말 그대로: “{said}”</translation>
+    </message>
+    <message>
+        <source>attempt {attempt} was still unanswered</source>
+        <translation>{attempt}번째 시도에 아직 응답 없음</translation>
+    </message>
+    <message>
+        <source>attempt {attempt} was still unanswered; the one before: {before}</source>
+        <translation>{attempt}번째 시도에 아직 응답 없음. 그 전 시도: {before}</translation>
+    </message>
+    <message>
+        <source>no attempt was answered</source>
+        <translation>어느 시도에도 응답 없음</translation>
+    </message>
+    <message>
         <source>deliver {command} to the live system (command {command_id}, revision {revision})</source>
         <translation>운영 시스템에 전달: {command} (명령 {command_id}, {revision}판)</translation>
     </message>

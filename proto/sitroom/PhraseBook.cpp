@@ -84,7 +84,8 @@ const Entry kBook[] = {
     {"action.audit_rows_lost", QT_TRANSLATE_NOOP("Phrase", "{count} audit rows lost, from {first_wall_ms} to {last_wall_ms}")},
     {"reason.audit_backlog_full", QT_TRANSLATE_NOOP("Phrase", "at most {capacity} audit rows wait in memory while the audit log cannot be written")},
     {"delivery.failed", QT_TRANSLATE_NOOP("Phrase", "the live system did not apply it: {reason}")},
-    // The live system's own words (an HTTP status, a network error), as it said them.
+    // A failed delivery's words as gateways before the delivery.* kinds below
+    // sent them (an HTTP status, a network error, in English); none sends it now.
     {"delivery.reason", QT_TRANSLATE_NOOP("Phrase", "{reason}")},
     {"delivery.sent", QT_TRANSLATE_NOOP("Phrase", "sent to the live system")},
     {"delivery.accepted_in", QT_TRANSLATE_NOOP("Phrase", "accepted by the live system in {elapsed} ms")},
@@ -97,6 +98,18 @@ const Entry kBook[] = {
     {"delivery.restore_unconfirmed", QT_TRANSLATE_NOOP("Phrase", "delivery failed: the live system has not confirmed the controls put back; the next change sends the whole state")},
     {"reason.delivery_refused", QT_TRANSLATE_NOOP("Phrase", "the live system refused it: {reason}")},
     {"reason.delivery_unanswered", QT_TRANSLATE_NOOP("Phrase", "no answer from the live system within {seconds} s: {reason}")},
+    // What a delivery met ({reason} above). The network's own words (Qt's,
+    // naming the URL) are for the gateway's log, never in these; what the
+    // live system answered is its own ({said}), quoted as it said it.
+    {"delivery.unreachable", QT_TRANSLATE_NOOP("Phrase", "it cannot be reached")},
+    {"delivery.secure_channel_failed", QT_TRANSLATE_NOOP("Phrase", "no secure connection to it could be made")},
+    {"delivery.connection_lost", QT_TRANSLATE_NOOP("Phrase", "the connection closed before its answer")},
+    {"delivery.timed_out", QT_TRANSLATE_NOOP("Phrase", "it did not answer an attempt within {seconds} s")},
+    {"delivery.answered_status", QT_TRANSLATE_NOOP("Phrase", "it answered with HTTP status {status}")},
+    {"delivery.answered_saying", QT_TRANSLATE_NOOP("Phrase", "it answered with HTTP status {status}, in its own words: \"{said}\"")},
+    {"delivery.still_out", QT_TRANSLATE_NOOP("Phrase", "attempt {attempt} was still unanswered")},
+    {"delivery.still_out_after", QT_TRANSLATE_NOOP("Phrase", "attempt {attempt} was still unanswered; the one before: {before}")},
+    {"delivery.nothing_answered", QT_TRANSLATE_NOOP("Phrase", "no attempt was answered")},
     {"action.deliver", QT_TRANSLATE_NOOP("Phrase", "deliver {command} to the live system (command {command_id}, revision {revision})")},
     {"action.restore_undelivered", QT_TRANSLATE_NOOP("Phrase", "put back what {command} changed (command {command_id}, revision {revision})")},
     {"summary.restored", QT_TRANSLATE_NOOP("Phrase", "the controls {command} changed are back as before: the live system did not take it")},

@@ -2,6 +2,7 @@
 
 #include "server/gateway/CommandDecision.h"
 #include "server/gateway/CommandHandler.h"
+#include "server/gateway/DeliveryFailure.h"
 
 #include "sitroom/v1/envelope.pb.h"
 
@@ -76,13 +77,12 @@ public:
     // than ours becomes ours (audited), so later changes follow it.
     void followRevision(std::uint64_t liveRevision, qint64 wallNowMs);
     // A change whose delivery failed (ControlOutbox): the live system refused
-    // it (reason in its words), or it was unanswered (unanswered set) past
-    // deadlineMs. Decides putting back what it moved that is still in force,
+    // it, or it was unanswered past deadlineMs (DeliveryFailure). Decides putting back what it moved that is still in force,
     // at a new revision, with an audit row saying why (a restore's own
     // failure is only audited), and the command's result as the failure;
     // whether that result is stored is the caller's.
-    CommandDecision restoreUndelivered(const OutboxEntry &entry, const QString &reason, bool unanswered,
-                                       qint64 deadlineMs, qint64 wallNowMs);
+    CommandDecision restoreUndelivered(const OutboxEntry &entry, const DeliveryFailure &failure, qint64 deadlineMs,
+                                       qint64 wallNowMs);
 
     // The changes written since the last call, in order.
     std::vector<ControlChange> takeControlChanges();

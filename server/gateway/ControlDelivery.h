@@ -1,11 +1,14 @@
 #pragma once
 
+#include "server/gateway/DeliveryFailure.h"
+
 #include "sitroom/v1/control.pb.h"
 
 #include <QJsonObject>
 #include <QString>
 
 #include <functional>
+#include <utility>
 
 namespace sitroom::gateway {
 
@@ -26,11 +29,16 @@ struct ControlDeliveryRequest
 struct ControlDeliveryOutcome
 {
     bool accepted = false;
-    QString reason;                    // the live system's own words, or why it could not be reached
-    // No answer came (it could not be reached, timed out, or said 5xx): the
-    // live system may or may not have applied it, and it is tried again with
-    // the same key. False with accepted false: the live system refused it.
-    bool unanswered = false;
+    // Why not, when not: the live system's refusal (a 4xx, final), or no
+    // answer at all (it could not be reached, timed out, or said 5xx): the
+    // live system may or may not have applied it, and it is tried again
+    // with the same key.
+    DeliveryFailure failure;
+
+    bool unanswered() const { return !accepted && !failure.isRefusal(); }
+
+    static ControlDeliveryOutcome taken() { return ControlDeliveryOutcome{true, {}}; }
+    static ControlDeliveryOutcome failed(DeliveryFailure why) { return ControlDeliveryOutcome{false, std::move(why)}; }
 };
 
 // A live system that must accept a change before it counts (the control

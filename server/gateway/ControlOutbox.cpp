@@ -106,12 +106,10 @@ void ControlOutbox::poll()
                 // it ever comes, is too late (the row has ended).
                 // What the attempts before it met says more than its silence.
                 m_inFlight.remove(entry.commandId);
-                const QString before = m_lastFailure.value(entry.commandId);
-                fail(entry,
-                     before.isEmpty() ? QStringLiteral("no answer to attempt %1").arg(entry.attempts)
-                                      : QStringLiteral("no answer to attempt %1; the one before: %2")
-                                            .arg(QString::number(entry.attempts), before),
-                     true);
+                const auto before = m_lastFailure.constFind(entry.commandId);
+                fail(entry, DeliveryFailure::stillOut(entry.attempts, before == m_lastFailure.cend()
+                                                                          ? std::nullopt
+                                                                          : std::optional<DeliveryFailure>(*before)));
             } else if (!store.takeDelivery(entry.commandId, m_options.holder, m_options.leaseMs, false, &error)) {
                 qCWarning(lcGateway).noquote() << "the lease on the delivery of" << entry.commandId
                                                << "could not be renewed" << error;
@@ -120,7 +118,7 @@ void ControlOutbox::poll()
         }
         if (pastDeadline(entry)) {
             if (store.takeDelivery(entry.commandId, m_options.holder, m_options.leaseMs, false, &error))
-                fail(entry, m_lastFailure.value(entry.commandId, QStringLiteral("no attempt was answered")), true);
+                fail(entry, m_lastFailure.value(entry.commandId, DeliveryFailure::nothingAnswered()));
             break;
         }
         attempt(entry);
@@ -164,7 +162,7 @@ void ControlOutbox::attempt(const OutboxEntry &entry)
             return;
         if (!self->m_inFlight.remove(sent.commandId)) {
             qCWarning(lcGateway).noquote() << "the live system answered" << sent.commandId << "after its delivery ended"
-                                           << (outcome.accepted ? QStringLiteral("(accepted)") : outcome.reason);
+                                           << (outcome.accepted ? QStringLiteral("(accepted)") : outcome.failure.english());
             return;
         }
         self->finish(sent, outcome);
@@ -174,21 +172,19 @@ void ControlOutbox::attempt(const OutboxEntry &entry)
 void ControlOutbox::finish(const OutboxEntry &entry, const ControlDeliveryOutcome &outcome)
 {
     if (outcome.accepted)
-        accept(entry, outcome.reason);
-    else if (!outcome.unanswered)
-        fail(entry, outcome.reason, false);
-    else if (pastDeadline(entry))
-        fail(entry, outcome.reason, true);
+        accept(entry);
+    else if (!outcome.unanswered() || pastDeadline(entry))
+        fail(entry, outcome.failure);
     else {
-        m_lastFailure.insert(entry.commandId, outcome.reason);
-        qCWarning(lcGateway).noquote() << "no answer from the live system for" << entry.commandId << "(" << outcome.reason
-                                       << "); it is tried again with the same key";
+        m_lastFailure.insert(entry.commandId, outcome.failure);
+        qCWarning(lcGateway).noquote() << "no answer from the live system for" << entry.commandId << "("
+                                       << outcome.failure.english() << "); it is tried again with the same key";
     }
     // An unanswered row stays pending under this gateway's lease: the next
     // poll sends it again.
 }
 
-void ControlOutbox::accept(const OutboxEntry &entry, const QString &said)
+void ControlOutbox::accept(const OutboxEntry &entry)
 {
     const qint64 now = m_hooks.wallNowMs();
     const QString commandId = commandOf(entry);
@@ -204,7 +200,7 @@ void ControlOutbox::accept(const OutboxEntry &entry, const QString &said)
     m_lastFailure.remove(entry.commandId);
     OutboxEntry ended = entry;
     ended.status = DeliveryStatus::Answered;
-    ended.answer = said.isEmpty() ? phrase::english(acceptedIn) : said;
+    ended.answer = phrase::english(acceptedIn);
     d.deliveries.push_back(ended);
     AuditRecord r;
     r.timeMs = now;
@@ -243,18 +239,19 @@ void ControlOutbox::accept(const OutboxEntry &entry, const QString &said)
         m_hooks.settled();
 }
 
-void ControlOutbox::fail(const OutboxEntry &entry, const QString &reason, bool unanswered)
+void ControlOutbox::fail(const OutboxEntry &entry, const DeliveryFailure &failure)
 {
     const qint64 now = m_hooks.wallNowMs();
     const QString commandId = commandOf(entry);
-    CommandDecision d = m_controls.restoreUndelivered(entry, reason, unanswered, m_options.deadlineMs, now);
+    const bool unanswered = !failure.isRefusal();
+    CommandDecision d = m_controls.restoreUndelivered(entry, failure, m_options.deadlineMs, now);
     if (!entry.isRestore() && m_pipeline.store().findResult(commandId)) {
         d.storeResult = true;
         d.replacesResult = true;
     }
     OutboxEntry ended = entry;
     ended.status = DeliveryStatus::Failed;
-    ended.answer = reason;
+    ended.answer = failure.english();
     d.deliveries.push_back(ended);
     m_lastFailure.remove(entry.commandId);
     std::optional<OutboxEntry> restore;
@@ -274,10 +271,14 @@ void ControlOutbox::fail(const OutboxEntry &entry, const QString &reason, bool u
         return;
     }
     qCWarning(lcGateway).noquote() << "the delivery of" << entry.commandId << "revision" << entry.revision << "failed ("
-                                   << reason << ")" << (d.change ? QStringLiteral("; the controls it changed are put back")
-                                                                 : QString());
+                                   << failure.english() << ")"
+                                   << (d.change ? QStringLiteral("; the controls it changed are put back") : QString());
     m_hooks.committed();
-    m_hooks.progress(progressOf(entry, v1::COMMAND_STAGE_DELIVERY_FAILED, phrase::make("delivery.reason", {{"reason", reason}})));
+    // Why, in the reader's words; the network's after the English only.
+    const v1::Phrase why = undeliveredReason(failure, m_options.deadlineMs);
+    v1::CommandProgress failed = progressOf(entry, v1::COMMAND_STAGE_DELIVERY_FAILED, why);
+    failed.set_detail(withOwnWords(why, failure).toStdString());
+    m_hooks.progress(failed);
     answerWaiting();
     if (restore)
         attempt(*restore);

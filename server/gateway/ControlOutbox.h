@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/gateway/CommandDecision.h"
+#include "server/gateway/DeliveryFailure.h"
 #include "server/gateway/OutboxEntry.h"
 
 #include "sitroom/v1/envelope.pb.h"
@@ -88,8 +89,9 @@ private:
     // Takes the lease and sends; nothing when another gateway holds it.
     void attempt(const OutboxEntry &entry);
     void finish(const OutboxEntry &entry, const ControlDeliveryOutcome &outcome);
-    void accept(const OutboxEntry &entry, const QString &said);
-    void fail(const OutboxEntry &entry, const QString &reason, bool unanswered);
+    void accept(const OutboxEntry &entry);
+    // Refused (final) or unanswered past its deadline: put back.
+    void fail(const OutboxEntry &entry, const DeliveryFailure &failure);
     // Answers the replies waiting for deliveries that have ended.
     void answerWaiting();
     bool pastDeadline(const OutboxEntry &entry) const;
@@ -104,7 +106,7 @@ private:
     QTimer m_poll;
     QSet<QString> m_inFlight;                 // rows out from here now
     QMultiHash<QString, Reply> m_waiting;     // replies waiting for a delivery's end
-    QHash<QString, QString> m_lastFailure;    // why the last attempt from here got no answer
+    QHash<QString, DeliveryFailure> m_lastFailure;   // why the last attempt from here got no answer
     bool m_wasBusy = false;
 };
 

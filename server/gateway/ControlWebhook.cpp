@@ -107,46 +107,77 @@ void ControlWebhook::send(std::shared_ptr<Attempt> attempt)
     connect(reply, &QNetworkReply::finished, this, [this, attempt, reply] { finish(attempt, reply); });
 }
 
+namespace {
+
+// What a request that got no HTTP answer met, from Qt's network error.
+DeliveryFailure::Kind kindOf(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:   // the transfer time-out aborts it; nothing else does
+        return DeliveryFailure::Kind::TimedOut;
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::InsecureRedirectError:
+        return DeliveryFailure::Kind::SecureChannel;
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ProtocolFailure:
+        return DeliveryFailure::Kind::ConnectionLost;
+    default:
+        return DeliveryFailure::Kind::Unreachable;
+    }
+}
+
+// An answer that is not 2xx: the live system's own words (its JSON "error",
+// or a short plain-text body) quoted; an answer of markup (a proxy's error
+// page) is not its words, and is kept for the log only.
+DeliveryFailure failureAnswered(int status, const QString &url, const QByteArray &answer)
+{
+    const QString error = QJsonDocument::fromJson(answer).object().value(QStringLiteral("error")).toString().trimmed();
+    if (!error.isEmpty())
+        return DeliveryFailure::answered(status, url, error.left(300));
+    const QString body = QString::fromUtf8(answer.left(300)).simplified();
+    if (body.startsWith(u'<'))
+        return DeliveryFailure::answered(status, url, {}, body);
+    return DeliveryFailure::answered(status, url, body);
+}
+
+} // namespace
+
 void ControlWebhook::finish(std::shared_ptr<Attempt> attempt, QNetworkReply *reply)
 {
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray answer = reply->readAll();
-    QString said = QJsonDocument::fromJson(answer).object().value(QStringLiteral("error")).toString();
-    if (said.isEmpty())
-        said = QString::fromUtf8(answer.left(300)).trimmed();
-    ControlDeliveryOutcome outcome;
+    // An attempt aborted at its time-out is closed: nothing to read.
+    const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();
+    const QString url = m_options.url.toString();
     if (status >= 200 && status < 300) {
-        outcome.accepted = true;
         qCInfo(lcGateway).noquote() << "control webhook accepted" << attempt->request.commandId << "revision"
                                     << attempt->request.revision << "with HTTP" << status;
-        attempt->done(outcome);
+        attempt->done(ControlDeliveryOutcome::taken());
         return;
     }
-    if (status >= 400 && status < 500) {
+    DeliveryFailure failure = status != 0
+        ? failureAnswered(status, url, answer)
+        : DeliveryFailure::network(kindOf(reply->error()), url, reply->errorString(), m_options.attemptTimeoutMs);
+    if (failure.isRefusal()) {
         // The live system's refusal: final, no retry.
-        outcome.reason = QStringLiteral("HTTP %1 from %2%3").arg(status).arg(m_options.url.toString(),
-                                                                      said.isEmpty() ? QString() : QStringLiteral(": ") + said);
-        qCWarning(lcGateway).noquote() << "control webhook refused" << attempt->request.commandId << "-" << outcome.reason;
-        attempt->done(outcome);
+        qCWarning(lcGateway).noquote() << "control webhook refused" << attempt->request.commandId << "with HTTP"
+                                       << status << "-" << failure.english();
+        attempt->done(ControlDeliveryOutcome::failed(std::move(failure)));
         return;
     }
-    const QString why = status != 0 ? QStringLiteral("HTTP %1 from %2%3").arg(status).arg(m_options.url.toString(),
-                                                                   said.isEmpty() ? QString() : QStringLiteral(": ") + said)
-                                    : QStringLiteral("%1 cannot be reached: %2").arg(m_options.url.toString(), reply->errorString());
     const int backoff = m_options.firstBackoffMs << std::min(attempt->number - 1, 10);
     if (attempt->number < m_options.maxAttempts
         && attempt->since.elapsed() + backoff + m_options.attemptTimeoutMs <= m_options.totalBudgetMs) {
         qCWarning(lcGateway).noquote() << "control webhook attempt" << attempt->number << "for"
-                                       << attempt->request.commandId << "failed (" << why << "); retrying in"
-                                       << backoff << "ms with the same key";
+                                       << attempt->request.commandId << "failed (" << failure.english()
+                                       << "); retrying in" << backoff << "ms with the same key";
         QTimer::singleShot(backoff, this, [this, attempt] { send(attempt); });
         return;
     }
-    outcome.reason = QStringLiteral("%1 (after %2 attempts)").arg(why).arg(attempt->number);
-    outcome.unanswered = true;
-    qCWarning(lcGateway).noquote() << "control webhook gave up on" << attempt->request.commandId << "-" << outcome.reason;
-    attempt->done(outcome);
+    failure.attempts = attempt->number;
+    qCWarning(lcGateway).noquote() << "control webhook gave up on" << attempt->request.commandId << "-" << failure.english();
+    attempt->done(ControlDeliveryOutcome::failed(std::move(failure)));
 }
 
 void ControlWebhook::probe(std::function<void(bool, const QString &, std::uint64_t)> done)

@@ -198,14 +198,13 @@ void ControlCommands::followRevision(std::uint64_t liveRevision, qint64 wallNowM
     m_pipeline.write(d, &error);
 }
 
-CommandDecision ControlCommands::restoreUndelivered(const OutboxEntry &entry, const QString &reason, bool unanswered,
+CommandDecision ControlCommands::restoreUndelivered(const OutboxEntry &entry, const DeliveryFailure &failure,
                                                    qint64 deadlineMs, qint64 wallNowMs)
 {
     const QString commandId = entry.isRestore() ? entry.restoresCommandId : entry.commandId;
-    const v1::Phrase why = unanswered
-        ? phrase::make("reason.delivery_unanswered", {{"seconds", QString::number(deadlineMs / 1000.0, 'g', QLocale::FloatingPointShortest)},
-                                                      {"reason", reason}})
-        : phrase::make("reason.delivery_refused", {{"reason", reason}});
+    // In the reader's words; the network's (the URL, Qt's error) only after
+    // the English text fields, which the audit and sitroomctl keep.
+    const v1::Phrase why = undeliveredReason(failure, deadlineMs);
     CommandDecision d;
     d.owner = this;
     d.storeResult = false;
@@ -218,6 +217,7 @@ CommandDecision ControlCommands::restoreUndelivered(const OutboxEntry &entry, co
                                                             {"revision", QString::number(entry.revision)}},
                              {{"command", entry.summary}}));
     r.sayReason(why);
+    r.reason = withOwnWords(why, failure);
     if (entry.isRestore()) {
         // A restore is not restored in turn: the live system may still run the
         // change it put back, until the next change sends the whole state.
@@ -240,12 +240,12 @@ CommandDecision ControlCommands::restoreUndelivered(const OutboxEntry &entry, co
         r.sayOutcome(phrase::make("delivery.nothing_to_restore"));
     }
     d.audit.push_back(r);
-    const v1::Phrase failed = phrase::make("delivery.failed", {{"reason", phrase::english(why)}});
+    const v1::Phrase failed = phrase::make("delivery.failed", {}, {{"reason", why}});
     d.result.set_command_id(commandId.toStdString());
     d.result.set_status(v1::COMMAND_REFUSED);
     d.result.set_stage(v1::COMMAND_STAGE_DELIVERY_FAILED);
     *d.result.mutable_message_words() = failed;
-    d.result.set_message(phrase::english(failed).toStdString());
+    d.result.set_message(withOwnWords(failed, failure).toStdString());
     *d.result.mutable_control() = d.change ? d.change->control : m_control;
     return d;
 }

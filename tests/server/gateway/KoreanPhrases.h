@@ -53,6 +53,16 @@ public:
         return out;
     }
 
+    // The same, leaving out what is quoted (“…”): the live system's own
+    // words, shown as it said them, in whatever language it used.
+    static QStringList latinWordsOutsideQuotes(const QString &text)
+    {
+        static const QRegularExpression quoted(QStringLiteral("\u201c[^\u201d]*\u201d"));
+        QString outside = text;
+        outside.remove(quoted);
+        return latinWords(outside);
+    }
+
 private:
     QTranslator m_translator;
     bool m_installed = false;

@@ -45,19 +45,29 @@ public:
         case Mode::Accept:
         case Mode::Unanswered: {
             const ControlDeliveryOutcome outcome = mode == Mode::Accept
-                ? ControlDeliveryOutcome{true, {}, false}
-                : ControlDeliveryOutcome{false, QStringLiteral("http://live.test/control cannot be reached: Connection refused"), true};
+                ? ControlDeliveryOutcome::taken()
+                : ControlDeliveryOutcome::failed(DeliveryFailure::network(DeliveryFailure::Kind::Unreachable, kUrl,
+                                                                          QStringLiteral("Connection refused")));
             QTimer::singleShot(0, this, [done = std::move(done), outcome] { done(outcome); });
             break;
         }
         }
     }
-    // Answers the oldest delivery waiting for the test.
-    void answer(bool accepted, const QString &reason = {})
+    static inline const QString kUrl = QStringLiteral("http://live.test/control");
+
+    // Answers the oldest delivery waiting for the test: taken, or as given.
+    void answer(bool accepted)
+    {
+        answer(accepted ? ControlDeliveryOutcome::taken()
+                        : ControlDeliveryOutcome::failed(DeliveryFailure::answered(422, kUrl, {})));
+    }
+    // Refuses it with an HTTP status and its own words (as a 4xx's JSON "error").
+    void refuse(int status, const QString &said) { answer(ControlDeliveryOutcome::failed(DeliveryFailure::answered(status, kUrl, said))); }
+    void answer(const ControlDeliveryOutcome &outcome)
     {
         auto done = std::move(pending.front());
         pending.pop_front();
-        done(ControlDeliveryOutcome{accepted, reason, false});
+        done(outcome);
     }
     std::vector<ControlDeliveryRequest> requests;
     std::deque<std::function<void(const ControlDeliveryOutcome &)>> pending;
@@ -106,7 +116,10 @@ struct OutboxRig
         outboxHooks.wallNowMs = [] { return QDateTime::currentMSecsSinceEpoch(); };
         outboxHooks.committed = [] {};
         outboxHooks.accepted = [this](const CommandDecision &d, qint64) { accepted.push_back(d.change->control.revision()); };
-        outboxHooks.progress = [this](const v1::CommandProgress &p) { stages.push_back(p.stage()); };
+        outboxHooks.progress = [this](const v1::CommandProgress &p) {
+            stages.push_back(p.stage());
+            progress.push_back(p);
+        };
         outboxHooks.settled = [this] {
             if (dispatcher)
                 dispatcher->pump();
@@ -150,6 +163,7 @@ struct OutboxRig
     std::vector<v1::CommandResult> results;
     std::vector<std::uint64_t> accepted;
     std::vector<v1::CommandStage> stages;
+    std::vector<v1::CommandProgress> progress;
 };
 
 } // namespace sitroom::gateway::testing

@@ -4,6 +4,7 @@
 // answered; commands wait their turn behind a delivery; a refusal puts the
 // change back at a new revision, audited; a repeated command_id is answered
 // with the end of its delivery, never delivered twice.
+#include "tests/server/gateway/KoreanPhrases.h"
 #include "tests/server/gateway/OutboxFixture.h"
 
 #include "server/gateway/SqliteGatewayStore.h"
@@ -34,6 +35,7 @@ class tst_ControlDispatcher final : public QObject
 private slots:
     void appliedWithItsOutboxRowThenDelivered();
     void refusalIsPutBackAtANewRevision();
+    void aRefusalReadsInKoreanWithTheLiveSystemsWordsQuoted();
     void commandsWaitTheirTurnBehindADelivery();
     void repeatedCommandIdIsAnsweredNotDelivered();
     void repeatWhileDeliveringIsAnsweredWhenItEnds();
@@ -85,11 +87,14 @@ void tst_ControlDispatcher::refusalIsPutBackAtANewRevision()
 {
     OutboxRig f(memoryStore(), QStringLiteral("gw-a"));
     f.submit(rateCommand("a", 1, 600));
-    f.live.answer(false, QStringLiteral("HTTP 422: admission rate above the site's limit"));
+    f.live.refuse(422, QStringLiteral("admission rate above the site's limit"));
     QCOMPARE(f.results.size(), std::size_t(1));
     QCOMPARE(f.results.front().status(), v1::COMMAND_REFUSED);
     QCOMPARE(f.results.front().stage(), v1::COMMAND_STAGE_DELIVERY_FAILED);
-    QVERIFY(QString::fromStdString(f.results.front().message()).contains(QStringLiteral("HTTP 422")));
+    // The English text says all of it: the refusal, its words, where it was sent.
+    QCOMPARE(QString::fromStdString(f.results.front().message()),
+             QStringLiteral("the live system did not apply it: the live system refused it: it answered with HTTP status 422, "
+                            "in its own words: \"admission rate above the site's limit\" (http://live.test/control)"));
     // Applied at 2, put back at 3: the rate as before.
     QCOMPARE(f.controls->control().revision(), 3u);
     QCOMPARE(f.controls->control().admission_rate_per_s(), 700.0);
@@ -102,7 +107,8 @@ void tst_ControlDispatcher::refusalIsPutBackAtANewRevision()
     QCOMPARE(f.live.requests.size(), std::size_t(1));
     const auto rows = f.auditOf("a");
     QCOMPARE(rows.size(), std::size_t(2));
-    QVERIFY(QString::fromStdString(rows.back().reason()).contains(QStringLiteral("the live system refused it: HTTP 422")));
+    QVERIFY(QString::fromStdString(rows.back().reason()).startsWith(QStringLiteral("the live system refused it: it answered with HTTP status 422")));
+    QCOMPARE(rows.back().reason_words().code(), std::string("reason.delivery_refused"));
     QVERIFY(QString::fromStdString(rows.back().outcome()).contains(QStringLiteral("back as before, at revision 3")));
     QCOMPARE(QString::fromStdString(rows.back().after()), QStringLiteral("{\"admission_rate_per_s\":700}"));
     // Its result is the refusal: sent again, the same id is answered so, not delivered again.
@@ -110,6 +116,37 @@ void tst_ControlDispatcher::refusalIsPutBackAtANewRevision()
     QCOMPARE(f.live.requests.size(), std::size_t(1));
     QCOMPARE(f.results.back().status(), v1::COMMAND_REFUSED);
     QCOMPARE(f.results.back().stage(), v1::COMMAND_STAGE_DELIVERY_FAILED);
+}
+
+// A Korean console reads the refusal in Korean: the live system's own words
+// quoted as it said them (English here), no other Latin letter, nor the URL.
+void tst_ControlDispatcher::aRefusalReadsInKoreanWithTheLiveSystemsWordsQuoted()
+{
+    KoreanPhrases korean;
+    QVERIFY2(korean.isValid(), "sitroom_ko.qm is not built");
+    OutboxRig f(memoryStore(), QStringLiteral("gw-a"));
+    f.submit(rateCommand("a", 1, 600));
+    f.live.refuse(422, QStringLiteral("admission rate above the site's limit"));
+    QCOMPARE(f.results.size(), std::size_t(1));
+    const QString message = KoreanPhrases::words(f.results.front().message_words());
+    QCOMPARE(message, QStringLiteral("운영 시스템이 적용하지 않았습니다: 운영 시스템이 거부함: 상태 코드 422(으)로 응답함, "
+                                     "운영 시스템의 말 그대로: \u201cadmission rate above the site's limit\u201d"));
+    QVERIFY2(KoreanPhrases::latinWordsOutsideQuotes(message).isEmpty(), qPrintable(message));
+    // The stage the consoles are told, and the audit row's reason.
+    const v1::CommandProgress &failed = f.progress.back();
+    QCOMPARE(failed.stage(), v1::COMMAND_STAGE_DELIVERY_FAILED);
+    QCOMPARE(failed.detail_words().code(), std::string("reason.delivery_refused"));
+    QVERIFY2(QString::fromStdString(failed.detail()).endsWith(QStringLiteral("(http://live.test/control)")), failed.detail().c_str());
+    const auto rows = f.auditOf("a");
+    for (const v1::Phrase &p : {failed.detail_words(), rows.back().reason_words()}) {
+        const QString words = KoreanPhrases::words(p);
+        QVERIFY2(!words.isEmpty() && KoreanPhrases::latinWordsOutsideQuotes(words).isEmpty(), qPrintable(words));
+    }
+    // A refusal without words says its status alone.
+    f.submit(rateCommand("b", 3, 650));
+    f.live.refuse(409, QString());
+    const QString bare = KoreanPhrases::words(f.results.back().message_words());
+    QCOMPARE(bare, QStringLiteral("운영 시스템이 적용하지 않았습니다: 운영 시스템이 거부함: 상태 코드 409(으)로 응답함"));
 }
 
 void tst_ControlDispatcher::commandsWaitTheirTurnBehindADelivery()

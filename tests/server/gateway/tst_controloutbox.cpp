@@ -6,6 +6,7 @@
 // live system down, or silent) is tried again until its deadline, then it
 // fails: the change is put back at a new revision, audited with why, the
 // command's result says so, and the state put back is delivered in turn.
+#include "tests/server/gateway/KoreanPhrases.h"
 #include "tests/server/gateway/OutboxFixture.h"
 
 #include "server/gateway/ControlWebhook.h"
@@ -194,6 +195,15 @@ private slots:
         QCOMPARE(r.stage(), v1::COMMAND_STAGE_DELIVERY_FAILED);
         QVERIFY2(QString::fromStdString(r.message()).contains(QStringLiteral("no answer from the live system within 0.8 s")),
                  r.message().c_str());
+        // In Korean, one sentence of the reader's words: nothing of the network's.
+        {
+            KoreanPhrases korean;
+            QVERIFY2(korean.isValid(), "sitroom_ko.qm is not built");
+            const QString words = KoreanPhrases::words(r.message_words());
+            QVERIFY2(words.startsWith(QStringLiteral("운영 시스템이 적용하지 않았습니다: 0.8초 안에 운영 시스템의 응답 없음: ")),
+                     qPrintable(words));
+            QVERIFY2(KoreanPhrases::latinWords(words).isEmpty(), qPrintable(words));
+        }
         QCOMPARE(r.control().revision(), 3u);
         QCOMPARE(r.control().admission_rate_per_s(), 700.0);
         QCOMPARE(f.store->loadControl()->admission_rate_per_s(), 700.0);
@@ -249,10 +259,21 @@ private slots:
         f.live.mode = ScriptedLiveSystem::Mode::Hang;
         QTRY_COMPARE_WITH_TIMEOUT(f.results.size(), std::size_t(1), 10000);
         QVERIFY2(!f.live.hanging.empty(), "no attempt hung");
+        // In English with the network's words after it, for sitroomctl and the log...
         const QString message = QString::fromStdString(f.results.front().message());
-        QVERIFY2(message.contains(QStringLiteral("no answer to attempt")), qPrintable(message));
-        QVERIFY2(message.contains(QStringLiteral("the one before: http://live.test/control cannot be reached: Connection refused")),
-                 qPrintable(message));
+        static const QRegularExpression english(QStringLiteral(
+            "^the live system did not apply it: no answer from the live system within 1.5 s: attempt [0-9]+ was still "
+            "unanswered; the one before: it cannot be reached \\(http://live.test/control: Connection refused\\)$"));
+        QVERIFY2(english.match(message).hasMatch(), qPrintable(message));
+        // ...and in Korean without them.
+        KoreanPhrases korean;
+        QVERIFY2(korean.isValid(), "sitroom_ko.qm is not built");
+        const QString words = KoreanPhrases::words(f.results.front().message_words());
+        static const QRegularExpression inKorean(QStringLiteral(
+            "^운영 시스템이 적용하지 않았습니다: 1.5초 안에 운영 시스템의 응답 없음: [0-9]+번째 시도에 아직 응답 없음. "
+            "그 전 시도: 연결할 수 없음$"));
+        QVERIFY2(inKorean.match(words).hasMatch(), qPrintable(words));
+        QVERIFY2(KoreanPhrases::latinWords(words).isEmpty(), qPrintable(words));
     }
 };
 

@@ -4,6 +4,8 @@
 #include "server/gateway/ControlDiff.h"
 #include "server/gateway/ControlWebhook.h"
 #include "server/gateway/LiveChange.h"
+#include "proto/sitroom/PhraseBook.h"
+#include "tests/server/gateway/KoreanPhrases.h"
 #include "server/livesystem/ControlEndpoint.h"
 #include "server/livesystem/LiveControlTarget.h"
 #include "sitroom/v1/envelope.pb.h"
@@ -14,14 +16,19 @@
 #include <QHttpServerResponse>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace sitroom;
 
+
 namespace {
 
 const QByteArray kSecret = QByteArrayLiteral("tst-controlwebhook-secret-0123");
+
+// How a live system fails (everyFailureIsSaidInTheReadersWords).
+enum class Failing { ClosedPort, Silent, HangsUp, BusyWithWords, ProxyPage, Refuses };
 
 class RecordingTarget final : public livesystem::LiveControlTarget
 {
@@ -57,7 +64,7 @@ gateway::ControlDeliveryOutcome deliverAndWait(gateway::ControlWebhook &webhook,
     std::optional<gateway::ControlDeliveryOutcome> outcome;
     webhook.deliver(r, [&](const gateway::ControlDeliveryOutcome &o) { outcome = o; });
     [&] { QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 20000); }();
-    return outcome.value_or(gateway::ControlDeliveryOutcome{false, QStringLiteral("no answer")});
+    return outcome.value_or(gateway::ControlDeliveryOutcome::failed(gateway::DeliveryFailure::nothingAnswered()));
 }
 
 QUrl controlUrl(quint16 port)
@@ -75,6 +82,9 @@ gateway::ControlWebhookOptions optionsFor(quint16 port, const QByteArray &secret
 
 } // namespace
 
+Q_DECLARE_METATYPE(Failing)
+Q_DECLARE_METATYPE(sitroom::gateway::DeliveryFailure::Kind)
+
 class tst_ControlWebhook final : public QObject
 {
     Q_OBJECT
@@ -85,6 +95,8 @@ private slots:
     void wrongSecretIsRefusedWithoutRetry();
     void transientFailuresAreRetriedWithTheSameKey();
     void unreachableGivesUpWithinTheBound();
+    void everyFailureIsSaidInTheReadersWords_data();
+    void everyFailureIsSaidInTheReadersWords();
     void probeReportsTheRevision();
     void secretFileChecks();
     void oneOutboxRowFromTwoGatewaysIsAppliedOnce();
@@ -101,7 +113,7 @@ void tst_ControlWebhook::acceptedBySignatureAndAppliedOnce()
     gateway::ControlWebhook webhook(optionsFor(endpoint.serverPort()));
 
     const auto first = deliverAndWait(webhook, request(QStringLiteral("cmd-1"), 2, 500));
-    QVERIFY2(first.accepted, qPrintable(first.reason));
+    QVERIFY2(first.accepted, qPrintable(first.failure.english()));
     QCOMPARE(target.applied.size(), 1);
     QCOMPARE(target.applied.first().admissionRatePerS, 500.0);
     QCOMPARE(target.applied.first().actorUser, QStringLiteral("kim"));
@@ -119,9 +131,11 @@ void tst_ControlWebhook::refusalIsFinalAndInTheLiveSystemsWords()
 
     const auto outcome = deliverAndWait(webhook, request(QStringLiteral("cmd-big"), 2, 5000));
     QVERIFY(!outcome.accepted);
-    QVERIFY(!outcome.unanswered);   // an answer: no retry, the change is put back
-    QVERIFY2(outcome.reason.contains(QStringLiteral("422")), qPrintable(outcome.reason));
-    QVERIFY2(outcome.reason.contains(QStringLiteral("above 3000")), qPrintable(outcome.reason));
+    QVERIFY(!outcome.unanswered());   // an answer: no retry, the change is put back
+    QCOMPARE(outcome.failure.kind, gateway::DeliveryFailure::Kind::Refused);
+    QCOMPARE(outcome.failure.status, 422);
+    // Its own words, as it said them, and nothing else in them.
+    QCOMPARE(outcome.failure.liveWords, QStringLiteral("admission rate above 3000/s"));
     QVERIFY(target.applied.isEmpty());
     QCOMPARE(endpoint.revision(), std::uint64_t(0));
 }
@@ -138,7 +152,8 @@ void tst_ControlWebhook::wrongSecretIsRefusedWithoutRetry()
     clock.start();
     const auto outcome = deliverAndWait(webhook, request(QStringLiteral("cmd-forged"), 2, 500));
     QVERIFY(!outcome.accepted);
-    QVERIFY2(outcome.reason.contains(QStringLiteral("401")), qPrintable(outcome.reason));
+    QCOMPARE(outcome.failure.kind, gateway::DeliveryFailure::Kind::Refused);
+    QCOMPARE(outcome.failure.status, 401);
     QVERIFY(target.applied.isEmpty());
     QVERIFY2(clock.elapsed() < 2000, "a 4xx is final: no backoff");
 }
@@ -163,7 +178,7 @@ void tst_ControlWebhook::transientFailuresAreRetriedWithTheSameKey()
     gateway::ControlWebhook webhook(options);
 
     const auto outcome = deliverAndWait(webhook, request(QStringLiteral("cmd-retry"), 7, 400));
-    QVERIFY2(outcome.accepted, qPrintable(outcome.reason));
+    QVERIFY2(outcome.accepted, qPrintable(outcome.failure.english()));
     QCOMPARE(keys.size(), 3);
     QCOMPARE(keys.at(0), QByteArrayLiteral("cmd-retry"));
     QCOMPARE(keys.at(2), keys.at(0));
@@ -186,10 +201,108 @@ void tst_ControlWebhook::unreachableGivesUpWithinTheBound()
     clock.start();
     const auto outcome = deliverAndWait(webhook, request(QStringLiteral("cmd-lost"), 2, 500));
     QVERIFY(!outcome.accepted);
-    QVERIFY2(outcome.reason.contains(QStringLiteral("cannot be reached")), qPrintable(outcome.reason));
-    QVERIFY2(outcome.reason.contains(QStringLiteral("after 3 attempts")), qPrintable(outcome.reason));
-    QVERIFY(outcome.unanswered);   // the outbox tries again later, same key
+    QCOMPARE(outcome.failure.kind, gateway::DeliveryFailure::Kind::Unreachable);
+    QCOMPARE(outcome.failure.phrase().code(), std::string("delivery.unreachable"));
+    // Qt's words and the URL for the log and the English text, not the phrase.
+    QCOMPARE(outcome.failure.english(), QStringLiteral("it cannot be reached (%1: Connection refused, after 3 attempts)")
+                                            .arg(controlUrl(port).toString()));
+    QVERIFY(outcome.unanswered());   // the outbox tries again later, same key
     QVERIFY(clock.elapsed() < options.totalBudgetMs);
+}
+
+// Each kind of failure the webhook tells apart, from a live system that
+// fails that way, as a Korean console reads it: the reader's words only, the
+// live system's own quoted; the URL and Qt's words after the English text.
+void tst_ControlWebhook::everyFailureIsSaidInTheReadersWords_data()
+{
+    using Kind = gateway::DeliveryFailure::Kind;
+    QTest::addColumn<Failing>("failing");
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<QString>("korean");   // the failure's part of the sentence
+    QTest::newRow("unreachable") << Failing::ClosedPort << Kind::Unreachable << QStringLiteral("연결할 수 없음");
+    QTest::newRow("silent") << Failing::Silent << Kind::TimedOut << QStringLiteral("한 번의 시도에 0.3초 안에 응답하지 않음");
+    QTest::newRow("hangs up") << Failing::HangsUp << Kind::ConnectionLost << QStringLiteral("응답 전에 연결이 끊김");
+    QTest::newRow("503, its words") << Failing::BusyWithWords << Kind::Status
+                                    << QStringLiteral("상태 코드 503(으)로 응답함, 운영 시스템의 말 그대로: \u201cbusy\u201d");
+    QTest::newRow("502, a proxy's page") << Failing::ProxyPage << Kind::Status << QStringLiteral("상태 코드 502(으)로 응답함");
+    QTest::newRow("422, refused") << Failing::Refuses << Kind::Refused
+                                  << QStringLiteral("상태 코드 422(으)로 응답함, 운영 시스템의 말 그대로: \u201cadmission rate above 3000/s\u201d");
+}
+
+void tst_ControlWebhook::everyFailureIsSaidInTheReadersWords()
+{
+    QFETCH(Failing, failing);
+    QFETCH(gateway::DeliveryFailure::Kind, kind);
+    QFETCH(QString, korean);
+    gateway::testing::KoreanPhrases phrases;
+    QVERIFY2(phrases.isValid(), "sitroom_ko.qm is not built");
+
+    RecordingTarget target;
+    livesystem::ControlEndpoint endpoint(target, kSecret);
+    QHttpServer http;
+    QTcpServer tcp;
+    quint16 port = 0;
+    QString error;
+    switch (failing) {
+    case Failing::ClosedPort:
+        QVERIFY(tcp.listen(QHostAddress::LocalHost, 0));
+        port = tcp.serverPort();
+        tcp.close();
+        break;
+    case Failing::Silent:
+        QVERIFY(tcp.listen(QHostAddress::LocalHost, 0));   // takes the connection, never answers
+        port = tcp.serverPort();
+        break;
+    case Failing::HangsUp:
+        QVERIFY(tcp.listen(QHostAddress::LocalHost, 0));
+        connect(&tcp, &QTcpServer::newConnection, &tcp, [&tcp] {
+            while (QTcpSocket *peer = tcp.nextPendingConnection()) {
+                connect(peer, &QTcpSocket::readyRead, peer, [peer] { peer->close(); });
+                connect(peer, &QTcpSocket::disconnected, peer, &QObject::deleteLater);
+            }
+        });
+        port = tcp.serverPort();
+        break;
+    case Failing::BusyWithWords:
+    case Failing::ProxyPage:
+        http.route(QStringLiteral("/control"), [failing](const QHttpServerRequest &) {
+            return failing == Failing::BusyWithWords
+                ? QHttpServerResponse(QByteArrayLiteral("{\"error\":\"busy\"}"), QHttpServerResponse::StatusCode::ServiceUnavailable)
+                : QHttpServerResponse(QByteArrayLiteral("text/html"),
+                                      QByteArrayLiteral("<html><body><h1>502 Bad Gateway</h1></body></html>"),
+                                      QHttpServerResponse::StatusCode::BadGateway);
+        });
+        port = quint16(http.listen(QHostAddress::LocalHost, 0));
+        break;
+    case Failing::Refuses:
+        QVERIFY2(endpoint.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        port = endpoint.serverPort();
+        break;
+    }
+    QVERIFY(port != 0);
+    gateway::ControlWebhookOptions options = optionsFor(port);
+    options.attemptTimeoutMs = 300;
+    options.maxAttempts = 1;
+    gateway::ControlWebhook webhook(options);
+
+    const auto outcome = deliverAndWait(webhook, request(QStringLiteral("cmd-fails"), 2, failing == Failing::Refuses ? 5000 : 500));
+    QVERIFY(!outcome.accepted);
+    QVERIFY2(outcome.failure.kind == kind, qPrintable(outcome.failure.english()));
+    QCOMPARE(outcome.unanswered(), kind != gateway::DeliveryFailure::Kind::Refused);
+    // The sentence a Korean console shows for the command's result.
+    const v1::Phrase result = phrase::make("delivery.failed", {}, {{"reason", gateway::undeliveredReason(outcome.failure, 20000)}});
+    const QString words = gateway::testing::KoreanPhrases::words(result);
+    const QString expected = outcome.unanswered()
+        ? QStringLiteral("운영 시스템이 적용하지 않았습니다: 20초 안에 운영 시스템의 응답 없음: ") + korean
+        : QStringLiteral("운영 시스템이 적용하지 않았습니다: 운영 시스템이 거부함: ") + korean;
+    QCOMPARE(words, expected);
+    QVERIFY2(gateway::testing::KoreanPhrases::latinWordsOutsideQuotes(words).isEmpty(), qPrintable(words));
+    // Where it went, for whoever runs the gateway: in the English only.
+    const QString url = controlUrl(port).toString();
+    QVERIFY2(outcome.failure.english().contains(url), qPrintable(outcome.failure.english()));
+    QVERIFY(!words.contains(QString::number(port)));
+    if (failing == Failing::ProxyPage)
+        QVERIFY2(outcome.failure.english().contains(QStringLiteral("502 Bad Gateway")), qPrintable(outcome.failure.english()));
 }
 
 void tst_ControlWebhook::probeReportsTheRevision()
@@ -247,15 +360,15 @@ void tst_ControlWebhook::oneOutboxRowFromTwoGatewaysIsAppliedOnce()
 
     const auto first = deliverAndWait(seoul, row);
     const auto again = deliverAndWait(osong, row);
-    QVERIFY2(first.accepted, qPrintable(first.reason));
-    QVERIFY2(again.accepted, qPrintable(again.reason));
+    QVERIFY2(first.accepted, qPrintable(first.failure.english()));
+    QVERIFY2(again.accepted, qPrintable(again.failure.english()));
     QCOMPARE(gateway::ControlWebhook::body(row, row.sentAtMs), gateway::ControlWebhook::body(row, 1'700'000'000'000));
     QCOMPARE(target.applied.size(), 1);
     // A later change, then the first row once more: answered as the first
     // time, nothing applied, the later revision stays.
     QVERIFY(deliverAndWait(osong, request(QStringLiteral("cmd-later"), 6, 480)).accepted);
     const auto late = deliverAndWait(seoul, row);
-    QVERIFY2(late.accepted, qPrintable(late.reason));
+    QVERIFY2(late.accepted, qPrintable(late.failure.english()));
     QCOMPARE(target.applied.size(), 2);
     QCOMPARE(target.applied.last().admissionRatePerS, 480.0);
     QCOMPARE(endpoint.revision(), std::uint64_t(6));
@@ -305,7 +418,7 @@ void tst_ControlWebhook::everyLiveDifferenceIsAChangeTheLiveSystemTakes()
     QCOMPARE(row.change.value(QStringLiteral("enabled")).toBool(), enabledAfter);
 
     const auto outcome = deliverAndWait(webhook, row);
-    QVERIFY2(outcome.accepted, qPrintable(outcome.reason));
+    QVERIFY2(outcome.accepted, qPrintable(outcome.failure.english()));
     QCOMPARE(target.applied.size(), 1);
     QCOMPARE(endpoint.revision(), std::uint64_t(7));
 }

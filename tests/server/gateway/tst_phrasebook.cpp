@@ -89,7 +89,10 @@ private slots:
         for (const char *code : {"command.set_admission_rate", "refused.stale", "conflict.revision_by", "alert.condition",
                                  "action.verify", "summary.timed_enable", "signin.locked_here", "effect.not_seen",
                                  "store.unreachable", "store.write_refused", "audit.recorded_late", "action.audit_rows_lost",
-                                 "reason.audit_backlog_full"}) {
+                                 "reason.audit_backlog_full", "delivery.unreachable", "delivery.secure_channel_failed",
+                                 "delivery.connection_lost", "delivery.timed_out", "delivery.answered_status",
+                                 "delivery.answered_saying", "delivery.still_out", "delivery.still_out_after",
+                                 "delivery.nothing_answered"}) {
             const char *english = phrase::englishTemplate(code);
             QVERIFY2(english, code);
             v1::Phrase p;
