@@ -331,6 +331,43 @@ int runAlerts(const Invocation &inv, CtlSession &session)
     return ExitOk;
 }
 
+// audit --verify: whole (0), broken (7), or not checked at all (10): a
+// chain the gateway could not read is neither whole nor broken.
+int reportVerification(const Invocation &inv, const AuditResponse &verification)
+{
+    const QString detail = QString::fromStdString(verification.detail());
+    if (!verification.verified()) {
+        if (detail.isEmpty())
+            return failWith(inv, ExitConnection, QStringLiteral("the server did not verify the audit chain"));
+        const QString message =
+            QStringLiteral("audit chain NOT CHECKED: %1; whether it is whole or broken is not known").arg(detail);
+        printErr(message);
+        if (inv.global.json)
+            printJson({{QStringLiteral("command"), inv.command},
+                       {QStringLiteral("status"), QStringLiteral("chain_not_checked")},
+                       {QStringLiteral("exit_code"), ExitAuditNotChecked},
+                       {QStringLiteral("message"), detail}});
+        return ExitAuditNotChecked;
+    }
+    const bool ok = verification.chain_ok();
+    if (inv.global.json) {
+        printJson({{QStringLiteral("command"), inv.command},
+                   {QStringLiteral("status"), ok ? QStringLiteral("chain_ok") : QStringLiteral("chain_broken")},
+                   {QStringLiteral("exit_code"), ok ? ExitOk : ExitAuditBroken},
+                   {QStringLiteral("rows_checked"), double(verification.rows_checked())},
+                   {QStringLiteral("first_broken_id"), double(verification.first_broken_id())},
+                   {QStringLiteral("message"), detail}});
+    } else if (ok) {
+        printOut(QStringLiteral("audit chain ok: %1 rows checked\n").arg(verification.rows_checked()));
+    } else {
+        printOut(QStringLiteral("audit chain BROKEN at row %1: %2 (%3 rows checked)\n")
+                     .arg(verification.first_broken_id())
+                     .arg(detail)
+                     .arg(verification.rows_checked()));
+    }
+    return ok ? ExitOk : ExitAuditBroken;
+}
+
 int runAudit(const Invocation &inv, CtlSession &session)
 {
     google::protobuf::RepeatedPtrField<AuditEntry> entries;
@@ -365,28 +402,8 @@ int runAudit(const Invocation &inv, CtlSession &session)
         after = last;
     }
 
-    if (inv.verify) {
-        if (!verification.verified())
-            return failWith(inv, ExitConnection, QStringLiteral("the server did not verify the audit chain"));
-        const bool ok = verification.chain_ok();
-        const QString detail = QString::fromStdString(verification.detail());
-        if (inv.global.json) {
-            printJson({{QStringLiteral("command"), inv.command},
-                       {QStringLiteral("status"), ok ? QStringLiteral("chain_ok") : QStringLiteral("chain_broken")},
-                       {QStringLiteral("exit_code"), ok ? ExitOk : ExitAuditBroken},
-                       {QStringLiteral("rows_checked"), double(verification.rows_checked())},
-                       {QStringLiteral("first_broken_id"), double(verification.first_broken_id())},
-                       {QStringLiteral("message"), detail}});
-        } else if (ok) {
-            printOut(QStringLiteral("audit chain ok: %1 rows checked\n").arg(verification.rows_checked()));
-        } else {
-            printOut(QStringLiteral("audit chain BROKEN at row %1: %2 (%3 rows checked)\n")
-                         .arg(verification.first_broken_id())
-                         .arg(detail)
-                         .arg(verification.rows_checked()));
-        }
-        return ok ? ExitOk : ExitAuditBroken;
-    }
+    if (inv.verify)
+        return reportVerification(inv, verification);
     if (inv.csv) {
         printOut(auditCsv(entries, liveClock(session.snapshot())));
     } else if (inv.global.json) {

@@ -73,7 +73,8 @@ QString globalHelp(const QCommandLineParser &parser)
         "\nExit codes: 0 done (applied, or pending approval; with --wait-effect: the effect seen),\n"
         "1 connection or protocol error, 2 usage error, 3 refused (also: delivery to the live system failed),\n"
         "4 conflict, 5 invalid, 6 expired, 7 audit chain broken, 8 effect not seen (--wait-effect),\n"
-        "9 no verdict on the effect within the --wait-effect time.\n\n");
+        "9 no verdict on the effect within the --wait-effect time, 10 audit chain not checked (the gateway\n"
+        "could not read it: its state store out of reach; neither whole nor broken as far as is known).\n\n");
     // QCommandLineParser's own text, without its usage line (written above).
     QString options = parser.helpText();
     options = options.mid(options.indexOf(QStringLiteral("Options:")));
@@ -249,7 +250,7 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("Why; recorded in the audit log."), QStringLiteral("TEXT"));
     const QCommandLineOption revision(QStringLiteral("revision"), QStringLiteral("Control-state revision the decision was made on (default: the current one)."), QStringLiteral("N"));
     const QCommandLineOption forOption(QStringLiteral("for"), QStringLiteral("Re-enable by itself after this long, e.g. 10m, 1h30m, 45s."), QStringLiteral("DURATION"));
-    const QCommandLineOption verify(QStringLiteral("verify"), QStringLiteral("Check the whole hash chain; exit 7 when it is broken."));
+    const QCommandLineOption verify(QStringLiteral("verify"), QStringLiteral("Check the whole hash chain; exit 7 when it is broken, 10 when the gateway cannot read it."));
     const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Write RFC 4180 CSV with a header row."));
     const QCommandLineOption after(QStringLiteral("after"), QStringLiteral("Only entries with an id above ID."), QStringLiteral("ID"));
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N entries (default: all)."), QStringLiteral("N"));

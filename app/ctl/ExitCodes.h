@@ -15,6 +15,7 @@ enum ExitCode : int {
     ExitAuditBroken = 7,   // audit --verify found a broken hash chain
     ExitEffectNotSeen = 8, // --wait-effect: the gateway did not see the change in force within the site's bound
     ExitEffectTimeout = 9, // --wait-effect: no verdict on the effect within the time given
+    ExitAuditNotChecked = 10, // audit --verify: the gateway could not read the chain (its state store out of reach)
 };
 
 } // namespace sitroom::ctl

@@ -188,6 +188,7 @@ AuditVerification AuditChainCheck::unreadable(const QString &why)
 {
     AuditVerification v;
     v.ok = false;
+    v.checked = false;
     v.detail = QStringLiteral("cannot read the audit log: ") + why;
     return v;
 }

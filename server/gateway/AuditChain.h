@@ -40,6 +40,10 @@ struct AuditRecord
 struct AuditVerification
 {
     bool ok = true;
+    // False when the rows could not be read (the store out of reach): the
+    // chain was not checked, and nothing is known of it; ok is false too,
+    // and detail says why. Never to be read as a broken chain.
+    bool checked = true;
     std::uint64_t firstBrokenId = 0;   // 0 when the chain is whole
     QString detail;
     std::uint64_t rowsChecked = 0;
@@ -83,7 +87,7 @@ public:
     // False once the chain is broken: the caller stops reading.
     bool add(const sitroom::v1::AuditEntry &entry);
     AuditVerification finish(const std::optional<AuditHead> &head);
-    // The rows could not be read at all.
+    // The rows could not be read at all, or not to their end: not checked.
     static AuditVerification unreadable(const QString &why);
 
 private:

@@ -303,7 +303,11 @@ void Gateway::acceptPending()
             response.set_more(more);
             if (request.verify()) {
                 const AuditVerification v = d->store->verifyAudit();
-                response.set_verified(true);
+                // A chain that could not be read is not verified, and not
+                // broken either: the detail says why it was not checked.
+                response.set_verified(v.checked);
+                if (!v.checked)
+                    qCWarning(lcGateway).noquote() << "the audit chain could not be checked:" << v.detail;
                 response.set_chain_ok(v.ok);
                 response.set_first_broken_id(v.firstBrokenId);
                 response.set_detail(v.detail.toStdString());

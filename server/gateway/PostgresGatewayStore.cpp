@@ -386,7 +386,17 @@ AuditVerification PostgresGatewayStore::verifyAudit() const
         return AuditChainCheck::unreadable(error);
     }
     AuditChainCheck check;
-    while (q.next() && check.add(staterows::auditEntryFrom(q))) {
+    bool more = false;
+    while ((more = q.next()) && check.add(staterows::auditEntryFrom(q))) {
+    }
+    // Rows that stop coming because the connection went are rows not read,
+    // not rows missing from the chain.
+    if (!more && q.lastError().isValid()) {
+        noteFailure();
+        const QString error = postgres::said(q.lastError());
+        q.finish();
+        end();
+        return AuditChainCheck::unreadable(error);
     }
     q.finish();
     end();

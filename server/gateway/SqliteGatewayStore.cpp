@@ -260,11 +260,18 @@ AuditVerification SqliteGatewayStore::verifyAudit() const
     if (!q.exec(QStringLiteral("SELECT %1 FROM audit ORDER BY id").arg(QLatin1String(kAuditColumns))))
         return AuditChainCheck::unreadable(q.lastError().text());
     AuditChainCheck check;
-    while (q.next() && check.add(staterows::auditEntryFrom(q))) {
+    bool more = false;
+    while ((more = q.next()) && check.add(staterows::auditEntryFrom(q))) {
     }
+    // A read that stopped short (a damaged file, say) is rows not read, not
+    // rows missing from the chain.
+    if (!more && q.lastError().isValid())
+        return AuditChainCheck::unreadable(q.lastError().text());
     q.finish();
     std::optional<AuditHead> head;
-    if (q.exec(QStringLiteral("SELECT last_id, last_hash FROM audit_head WHERE k = 1")) && q.next())
+    if (!q.exec(QStringLiteral("SELECT last_id, last_hash FROM audit_head WHERE k = 1")))
+        return AuditChainCheck::unreadable(q.lastError().text());
+    if (q.next())
         head = AuditHead{q.value(0).toULongLong(), q.value(1).toByteArray()};
     return check.finish(head);
 }

@@ -70,7 +70,9 @@ bool ChaosCheck::run(const v1::ControlState &first, std::uint64_t startAfterAudi
 
     const gateway::AuditVerification chain = m_store.verifyAudit();
     if (!chain.ok) {
-        *why = QStringLiteral("the audit hash chain does not verify: row %1: %2").arg(chain.firstBrokenId).arg(chain.detail);
+        *why = chain.checked
+            ? QStringLiteral("the audit hash chain does not verify: row %1: %2").arg(chain.firstBrokenId).arg(chain.detail)
+            : QStringLiteral("the audit hash chain could not be checked: %1").arg(chain.detail);
         return false;
     }
     figures.checksPassed << QStringLiteral("the audit hash chain verifies (%1 rows, the gateway's AuditChainCheck)")

@@ -403,7 +403,9 @@ private slots:
                                               "UPDATE forged SET id = id + 1; INSERT INTO audit SELECT * FROM forged;"))
                      .startsWith(QStringLiteral("ERROR")),
                  false);
-        QVERIFY(!seoul.verifyAudit().ok);
+        const AuditVerification forged = seoul.verifyAudit();
+        QVERIFY(!forged.ok);
+        QVERIFY(forged.checked);   // read to the end: broken, not unread
     }
 
     void aChangeReachesTheOtherStoreWithinASecond()
@@ -456,7 +458,13 @@ private slots:
         QCOMPARE(refused.status(), v1::COMMAND_REFUSED);
         QVERIFY2(QString::fromStdString(refused.message()).contains(QLatin1String("cannot be reached")), refused.message().c_str());
         QVERIFY(!seoul.store.loadControl());
-        QVERIFY(seoul.store.verifyAudit().detail.contains(QLatin1String("cannot be reached")));
+        // The chain cannot be read: not checked, which is not broken.
+        const AuditVerification unread = seoul.store.verifyAudit();
+        QVERIFY(!unread.ok);
+        QVERIFY(!unread.checked);
+        QCOMPARE(unread.firstBrokenId, 0u);
+        QVERIFY2(unread.detail.startsWith(QLatin1String("cannot read the audit log: the shared state store cannot be reached")),
+                 qPrintable(unread.detail));
 
         QVERIFY2(m_cluster.start(&error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(seoul.store.isReachable() && osong.store.isReachable(), 5000);

@@ -60,6 +60,7 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("UPDATE audit SET reason = 'nothing to see' WHERE id = 5")));
         const AuditVerification v = store.verifyAudit();
         QVERIFY(!v.ok);
+        QVERIFY(v.checked);   // broken, which is not "could not be read"
         QCOMPARE(v.firstBrokenId, 5u);
         QVERIFY2(v.detail.contains(QStringLiteral("row 5")), qPrintable(v.detail));
     }
@@ -88,6 +89,7 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("DELETE FROM audit WHERE id = 8")));
         const AuditVerification v = store.verifyAudit();
         QVERIFY(!v.ok);
+        QVERIFY(v.checked);
         QCOMPARE(v.firstBrokenId, 8u);
         QVERIFY2(v.detail.contains(QStringLiteral("the last 1 row(s) are missing")), qPrintable(v.detail));
     }
