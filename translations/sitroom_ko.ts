@@ -476,7 +476,7 @@
     </message>
     <message>
         <source>accepted by the live system in {elapsed} ms</source>
-        <translation>운영 시스템이 {elapsed} ms 만에 수락함</translation>
+        <translation>운영 시스템이 {elapsed}밀리초 만에 수락함</translation>
     </message>
     <message>
         <source>applied in the gateway's process</source>
