@@ -1061,6 +1061,14 @@
         <source>[CRITICAL ALERT] </source>
         <translation>[CRITICAL ALERT] </translation>
     </message>
+    <message>
+        <source>Recent &amp;messages…</source>
+        <translation>Recent &amp;messages…</translation>
+    </message>
+    <message>
+        <source>Read from: %1</source>
+        <translation>Read from: %1</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::console::SignInFlow</name>
@@ -1871,6 +1879,11 @@
         <comment>status bar</comment>
         <translation>Approvals waiting for you: %1 · %2 · %3</translation>
     </message>
+    <message>
+        <source>Approvals: %1</source>
+        <comment>status bar, short of room</comment>
+        <translation>Approvals: %1</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::ApprovalWords</name>
@@ -1904,10 +1917,6 @@
         <translation>The request carries no figures from its time (a gateway older than this console).</translation>
     </message>
     <message>
-        <source>Approving applies the requested change at once, as requested.</source>
-        <translation>Approving applies the requested change at once, as requested.</translation>
-    </message>
-    <message>
         <source>At the request</source>
         <comment>approval effect column</comment>
         <translation>At the request</translation>
@@ -1926,6 +1935,10 @@
         <source>Now (%1)</source>
         <comment>approval effect column</comment>
         <translation>Now (%1)</translation>
+    </message>
+    <message>
+        <source>Once approved, the requested change applies as requested.</source>
+        <translation>Once approved, the requested change applies as requested.</translation>
     </message>
 </context>
 <context>
@@ -2149,6 +2162,10 @@
         <source>Handover waiting: %1</source>
         <translation>Handover waiting: %1</translation>
     </message>
+    <message>
+        <source>The gateway cannot reach its shared state store: it refuses every control, from either room, until the store is back.</source>
+        <translation>The gateway cannot reach its shared state store: it refuses every control, from either room, until the store is back.</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::CommandRoomWords</name>
@@ -2237,10 +2254,6 @@
         <translation>not signed in</translation>
     </message>
     <message>
-        <source>Server %1 · %2</source>
-        <translation>Server %1 · %2</translation>
-    </message>
-    <message>
         <source>● Connected</source>
         <translation>● Connected</translation>
     </message>
@@ -2249,20 +2262,12 @@
         <translation>○ Not connected</translation>
     </message>
     <message>
-        <source>User %1 (%2)</source>
-        <translation>User %1 (%2)</translation>
-    </message>
-    <message>
         <source>RTT –</source>
         <translation>RTT –</translation>
     </message>
     <message>
         <source>RTT %1 ms</source>
         <translation>RTT %1 ms</translation>
-    </message>
-    <message>
-        <source>Last update: %1</source>
-        <translation>Last update: %1</translation>
     </message>
     <message>
         <source>Simulation</source>
@@ -2287,6 +2292,53 @@
     <message>
         <source>At %1 this console moved from %2 to %3: the gateway it was on failed or could no longer serve well.</source>
         <translation>At %1 this console moved from %2 to %3: the gateway it was on failed or could no longer serve well.</translation>
+    </message>
+    <message>
+        <source>%1 (switched)</source>
+        <comment>the gateway in use, just after the console moved to it</comment>
+        <translation>%1 (switched)</translation>
+    </message>
+    <message>
+        <source>%1 · refusing controls</source>
+        <comment>a gateway whose state store is out of reach</comment>
+        <translation>%1 · refusing controls</translation>
+    </message>
+    <message>
+        <source>Reads the live system from: %1</source>
+        <translation>Reads the live system from: %1</translation>
+    </message>
+    <message>
+        <source>The gateway cannot reach its shared state store: it refuses every command until the store is back (its service level is %1). Telemetry keeps flowing.</source>
+        <translation>The gateway cannot reach its shared state store: it refuses every command until the store is back (its service level is %1). Telemetry keeps flowing.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <comment>user (this console's site, role)</comment>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>● %1</source>
+        <comment>the gateway this console is connected to</comment>
+        <translation>● %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>the link's state · the gateway</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <comment>round-trip time, short of room</comment>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <comment>status bar</comment>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
     </message>
 </context>
 <context>
@@ -2451,10 +2503,6 @@
         <translation>Deadline set by the server: %1.</translation>
     </message>
     <message>
-        <source>■ %1. It takes effect once approved, by the deadline the server sets when it receives the request.</source>
-        <translation>■ %1. It takes effect once approved, by the deadline the server sets when it receives the request.</translation>
-    </message>
-    <message>
         <source>Offer command to %1</source>
         <translation>Offer command to %1</translation>
     </message>
@@ -2552,6 +2600,42 @@
     <message>
         <source>Handover waiting for your room: %1.</source>
         <translation>Handover waiting for your room: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ControlRouteWords</name>
+    <message>
+        <source>Send anyway</source>
+        <comment>a command the gateway is expected to refuse</comment>
+        <translation>Send anyway</translation>
+    </message>
+    <message>
+        <source>■ Not connected to a gateway: nothing can be sent now. Send it from here once the console is connected again.</source>
+        <translation>■ Not connected to a gateway: nothing can be sent now. Send it from here once the console is connected again.</translation>
+    </message>
+    <message>
+        <source>■ The gateway will refuse this: it cannot reach its shared state store, so it decides no command until the store is back. Nothing will change.</source>
+        <translation>■ The gateway will refuse this: it cannot reach its shared state store, so it decides no command until the store is back. Nothing will change.</translation>
+    </message>
+    <message>
+        <source>■ The gateway will refuse this: %1 is in command, and only a supervisor of %2 may approve.</source>
+        <translation>■ The gateway will refuse this: %1 is in command, and only a supervisor of %2 may approve.</translation>
+    </message>
+    <message>
+        <source>■ %1. It takes effect once approved, by the deadline the server sets when it receives the request.</source>
+        <translation>■ %1. It takes effect once approved, by the deadline the server sets when it receives the request.</translation>
+    </message>
+    <message>
+        <source>Request approval</source>
+        <translation>Request approval</translation>
+    </message>
+    <message>
+        <source>■ Hazardous: a second supervisor must approve this before it takes effect, by the deadline the server sets when it receives the request.</source>
+        <translation>■ Hazardous: a second supervisor must approve this before it takes effect, by the deadline the server sets when it receives the request.</translation>
+    </message>
+    <message>
+        <source>Takes effect at once; no second approval needed.</source>
+        <translation>Takes effect at once; no second approval needed.</translation>
     </message>
 </context>
 <context>
@@ -2801,16 +2885,6 @@
         <translation>The live system's clock, once its data arrives</translation>
     </message>
     <message>
-        <source>Simulation clock %1 · Wall clock %2</source>
-        <comment>status bar clock</comment>
-        <translation>Simulation clock %1 · Wall clock %2</translation>
-    </message>
-    <message>
-        <source>%1× speed</source>
-        <comment>simulation speed</comment>
-        <translation>%1× speed</translation>
-    </message>
-    <message>
         <source>as fast as possible</source>
         <comment>simulation speed</comment>
         <translation>as fast as possible</translation>
@@ -2827,6 +2901,16 @@
     <message>
         <source>The live system's clock (every time on this console is on it), in %1</source>
         <translation>The live system's clock (every time on this console is on it), in %1</translation>
+    </message>
+    <message>
+        <source>Simulation %1 · Wall clock %2</source>
+        <comment>status bar clock</comment>
+        <translation>Simulation %1 · Wall clock %2</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <comment>simulation speed</comment>
+        <translation>%1×</translation>
     </message>
 </context>
 <context>
@@ -3153,6 +3237,26 @@
     <message>
         <source>, since %1</source>
         <translation>, since %1</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::StatusNotice</name>
+    <message>
+        <source>Click for the recent messages.</source>
+        <translation>Click for the recent messages.</translation>
+    </message>
+    <message>
+        <source>Recent messages</source>
+        <translation>Recent messages</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>No messages yet.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>a message in the history: when, what</comment>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

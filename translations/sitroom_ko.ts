@@ -1061,6 +1061,14 @@
         <source>[CRITICAL ALERT] </source>
         <translation>[긴급 경보] </translation>
     </message>
+    <message>
+        <source>Recent &amp;messages…</source>
+        <translation>최근 알림(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Read from: %1</source>
+        <translation>데이터 출처: %1</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::console::SignInFlow</name>
@@ -1871,6 +1879,11 @@
         <comment>status bar</comment>
         <translation>승인 대기 %1건: %2 · %3</translation>
     </message>
+    <message>
+        <source>Approvals: %1</source>
+        <comment>status bar, short of room</comment>
+        <translation>승인 대기 %1건</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::ApprovalWords</name>
@@ -1904,10 +1917,6 @@
         <translation>요청에 요청 시점의 수치가 없습니다 (이 콘솔보다 오래된 게이트웨이).</translation>
     </message>
     <message>
-        <source>Approving applies the requested change at once, as requested.</source>
-        <translation>승인하면 요청된 변경이 요청대로 즉시 적용됩니다.</translation>
-    </message>
-    <message>
         <source>At the request</source>
         <comment>approval effect column</comment>
         <translation>요청 시점</translation>
@@ -1926,6 +1935,10 @@
         <source>Now (%1)</source>
         <comment>approval effect column</comment>
         <translation>지금 (%1)</translation>
+    </message>
+    <message>
+        <source>Once approved, the requested change applies as requested.</source>
+        <translation>승인되면 요청된 변경이 요청대로 적용됩니다.</translation>
     </message>
 </context>
 <context>
@@ -2149,6 +2162,10 @@
         <source>Handover waiting: %1</source>
         <translation>인계 대기: %1</translation>
     </message>
+    <message>
+        <source>The gateway cannot reach its shared state store: it refuses every control, from either room, until the store is back.</source>
+        <translation>게이트웨이가 공유 상태 저장소에 연결할 수 없어, 저장소가 돌아올 때까지 어느 상황실의 제어든 모두 거부합니다.</translation>
+    </message>
 </context>
 <context>
     <name>sitroom::widgets::CommandRoomWords</name>
@@ -2237,10 +2254,6 @@
         <translation>로그인 안 됨</translation>
     </message>
     <message>
-        <source>Server %1 · %2</source>
-        <translation>서버 %1 · %2</translation>
-    </message>
-    <message>
         <source>● Connected</source>
         <translation>● 연결됨</translation>
     </message>
@@ -2249,20 +2262,12 @@
         <translation>○ 연결 안 됨</translation>
     </message>
     <message>
-        <source>User %1 (%2)</source>
-        <translation>사용자 %1(%2)</translation>
-    </message>
-    <message>
         <source>RTT –</source>
         <translation>왕복 –</translation>
     </message>
     <message>
         <source>RTT %1 ms</source>
         <translation>왕복 %1ms</translation>
-    </message>
-    <message>
-        <source>Last update: %1</source>
-        <translation>마지막 수신: %1</translation>
     </message>
     <message>
         <source>Simulation</source>
@@ -2287,6 +2292,53 @@
     <message>
         <source>At %1 this console moved from %2 to %3: the gateway it was on failed or could no longer serve well.</source>
         <translation>%1에 이 콘솔은 %2에서 %3(으)로 옮겨 왔습니다. 쓰던 게이트웨이가 멈췄거나 제대로 서비스할 수 없었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (switched)</source>
+        <comment>the gateway in use, just after the console moved to it</comment>
+        <translation>%1 (전환됨)</translation>
+    </message>
+    <message>
+        <source>%1 · refusing controls</source>
+        <comment>a gateway whose state store is out of reach</comment>
+        <translation>%1 · 제어 거부 중</translation>
+    </message>
+    <message>
+        <source>Reads the live system from: %1</source>
+        <translation>운영 시스템 데이터 출처: %1</translation>
+    </message>
+    <message>
+        <source>The gateway cannot reach its shared state store: it refuses every command until the store is back (its service level is %1). Telemetry keeps flowing.</source>
+        <translation>게이트웨이가 공유 상태 저장소에 연결할 수 없습니다. 저장소가 돌아올 때까지 모든 명령을 거부합니다(서비스 수준 %1). 운영 데이터는 계속 들어옵니다.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <comment>user (this console's site, role)</comment>
+        <translation>%1(%2, %3)</translation>
+    </message>
+    <message>
+        <source>● %1</source>
+        <comment>the gateway this console is connected to</comment>
+        <translation>● %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>the link's state · the gateway</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <comment>round-trip time, short of room</comment>
+        <translation>%1ms</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <comment>status bar</comment>
+        <translation>마지막 수신: 아직 데이터 없음</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>마지막 수신: %1</translation>
     </message>
 </context>
 <context>
@@ -2451,10 +2503,6 @@
         <translation>서버가 정한 마감: %1.</translation>
     </message>
     <message>
-        <source>■ %1. It takes effect once approved, by the deadline the server sets when it receives the request.</source>
-        <translation>■ %1. 승인되어야 적용되며, 승인 마감은 서버가 요청을 받을 때 정합니다.</translation>
-    </message>
-    <message>
         <source>Offer command to %1</source>
         <translation>%1에 지휘 인계</translation>
     </message>
@@ -2552,6 +2600,42 @@
     <message>
         <source>Handover waiting for your room: %1.</source>
         <translation>이 상황실의 응답을 기다리는 지휘 인계: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::ControlRouteWords</name>
+    <message>
+        <source>Send anyway</source>
+        <comment>a command the gateway is expected to refuse</comment>
+        <translation>그래도 보내기</translation>
+    </message>
+    <message>
+        <source>■ Not connected to a gateway: nothing can be sent now. Send it from here once the console is connected again.</source>
+        <translation>■ 게이트웨이에 연결되어 있지 않아 지금은 보낼 수 없습니다. 다시 연결되면 이 창에서 보내십시오.</translation>
+    </message>
+    <message>
+        <source>■ The gateway will refuse this: it cannot reach its shared state store, so it decides no command until the store is back. Nothing will change.</source>
+        <translation>■ 게이트웨이가 거부합니다: 공유 상태 저장소에 연결할 수 없어 저장소가 돌아올 때까지 어떤 명령도 결정하지 않습니다. 아무것도 바뀌지 않습니다.</translation>
+    </message>
+    <message>
+        <source>■ The gateway will refuse this: %1 is in command, and only a supervisor of %2 may approve.</source>
+        <translation>■ 게이트웨이가 거부합니다: %1이 지휘 중이며, %2 감독자만 승인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>■ %1. It takes effect once approved, by the deadline the server sets when it receives the request.</source>
+        <translation>■ %1. 승인되어야 적용되며, 승인 마감은 서버가 요청을 받을 때 정합니다.</translation>
+    </message>
+    <message>
+        <source>Request approval</source>
+        <translation>승인 요청</translation>
+    </message>
+    <message>
+        <source>■ Hazardous: a second supervisor must approve this before it takes effect, by the deadline the server sets when it receives the request.</source>
+        <translation>■ 위험 조치: 다른 감독자가 승인해야 적용됩니다. 마감 시각은 서버가 요청을 받을 때 정합니다.</translation>
+    </message>
+    <message>
+        <source>Takes effect at once; no second approval needed.</source>
+        <translation>즉시 적용됩니다. 추가 승인이 필요 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -2801,16 +2885,6 @@
         <translation>운영 시스템 시각 (데이터 수신 후 표시)</translation>
     </message>
     <message>
-        <source>Simulation clock %1 · Wall clock %2</source>
-        <comment>status bar clock</comment>
-        <translation>시뮬레이션 시각 %1 · 실제 시각 %2</translation>
-    </message>
-    <message>
-        <source>%1× speed</source>
-        <comment>simulation speed</comment>
-        <translation>%1배속</translation>
-    </message>
-    <message>
         <source>as fast as possible</source>
         <comment>simulation speed</comment>
         <translation>최대 속도</translation>
@@ -2827,6 +2901,16 @@
     <message>
         <source>The live system's clock (every time on this console is on it), in %1</source>
         <translation>운영 시스템 시각 (이 콘솔의 모든 시각 기준), %1 기준</translation>
+    </message>
+    <message>
+        <source>Simulation %1 · Wall clock %2</source>
+        <comment>status bar clock</comment>
+        <translation>시뮬레이션 시각 %1 · 실제 시각 %2</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <comment>simulation speed</comment>
+        <translation>%1배속</translation>
     </message>
 </context>
 <context>
@@ -3153,6 +3237,26 @@
     <message>
         <source>, since %1</source>
         <translation>, %1부터</translation>
+    </message>
+</context>
+<context>
+    <name>sitroom::widgets::StatusNotice</name>
+    <message>
+        <source>Click for the recent messages.</source>
+        <translation>클릭하면 최근 알림을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Recent messages</source>
+        <translation>최근 알림</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>아직 알림이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>a message in the history: when, what</comment>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "widgets/alerts/RunbookPane.h"
 #include "widgets/board/ProviderBoard.h"
 #include "widgets/common/DrillBanner.h"
+#include "widgets/common/ElidedLabel.h"
 #include "widgets/common/LiveClockLabel.h"
 #include "widgets/common/StaleOverlay.h"
 #include "widgets/controls/ApprovalNotifier.h"
@@ -70,7 +71,8 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
     , m_status(new widgets::ConnectionStatus(*models.store, options.serverText,
                                              models::SiteNames::name(options.connection.site),
                                              options.connection.user, this))
-    , m_scenario(new QLabel(this))
+    , m_scenario(new widgets::ElidedLabel(widgets::ElidedLabel::GiveWay::First, this))
+    , m_notice(new widgets::StatusNotice(*models.store, this))
 {
     setObjectName(QStringLiteral("sitroomMainWindow"));
     setProperty("layoutMode", layout == Layout::Wall       ? QStringLiteral("wall")
@@ -108,11 +110,20 @@ MainWindow::MainWindow(const Models &models, const ConsoleOptions &options, Layo
     m_cohortDock = addPanelDock(m_cohortPanel, tr("Bookings by cohort"), QStringLiteral("cohortDock"));
     m_alertsDock = addPanelDock(m_alertsPanel, tr("Alerts"), QStringLiteral("alertsDock"));
 
+    // The status bar: on the left what gives way when the bar is short of
+    // room (cut to what fits, whole in its tooltip): the live system, the
+    // news (with its history), the last command's stage, approvals waiting;
+    // on the right what must always be read whole: the link, the gateway in
+    // use, who signed in where, round trip and the data's age, the room in
+    // command, and the live system's clock at the far right.
+    m_scenario->setObjectName(QStringLiteral("scenarioLabel"));
+    m_scenario->setMayVanish(true);
     statusBar()->addWidget(m_scenario, 1);
+    statusBar()->addWidget(m_notice, 2);
+    connect(m_status, &widgets::ConnectionStatus::moved, m_notice,
+            [notice = m_notice](const QString &text) { notice->say(text, false); });
     statusBar()->addPermanentWidget(m_status);
-    // Which room is in command, on every console.
     statusBar()->addPermanentWidget(new widgets::CommandSiteMark(*models.store, this));
-    // The live system's clock at the far right, on every layout.
     statusBar()->addPermanentWidget(new widgets::LiveClockLabel(*models.store, this));
     if (!isReadingLayout(layout))
         buildControls();
@@ -161,7 +172,7 @@ void MainWindow::buildAlerts()
         m_approvals->setUser(m_options.connection.user);
         m_approvals->setMuted(m_alarm->isMuted());
         connect(m_alarm, &widgets::CriticalAlarm::mutedChanged, m_approvals, &widgets::ApprovalNotifier::setMuted);
-        statusBar()->addWidget(m_approvals->statusLabel());
+        statusBar()->addWidget(m_approvals->statusLabel(), 2);
         connect(m_approvals, &widgets::ApprovalNotifier::waitingChanged, this, &MainWindow::refreshTitle);
         connect(m_approvals, &widgets::ApprovalNotifier::announced, this, [this] {
             m_pendingDock->show();
@@ -242,6 +253,9 @@ void MainWindow::buildMenus()
     view->addSeparator();
     if (m_alarm)
         view->addAction(m_alarm->muteAction());
+    QAction *messages = view->addAction(tr("Recent &messages…"));
+    messages->setObjectName(QStringLiteral("recentMessagesAction"));
+    connect(messages, &QAction::triggered, m_notice, &widgets::StatusNotice::showHistory);
     QAction *reset = view->addAction(tr("&Reset layout"));
     connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -284,12 +298,10 @@ void MainWindow::buildControls()
     deskLayout->addWidget(m_pending, 1);
     m_pendingDock = addPanelDock(desk, tr("Pending approvals"), QStringLiteral("pendingDock"));
     m_auditDock = addPanelDock(m_audit, tr("Audit timeline"), QStringLiteral("auditDock"));
-    // Command messages hold while true: "not sent" until the link is back, news for a while.
-    auto *notice = new widgets::StatusNotice(*m_models.store, this);
-    m_notice = notice;
-    statusBar()->addWidget(m_notice, 2);
+    // The stage of this console's last command in the live system, beside the news.
     m_stage = new widgets::CommandStageLabel(*m_models.store, this);
-    statusBar()->addWidget(m_stage);
+    m_stage->setMayVanish(true);  // the notice and the audit say it too
+    statusBar()->addWidget(m_stage, 1);
     connect(m_desk, &widgets::ControlDesk::commandSent, m_stage, &widgets::CommandStageLabel::track);
 
     widgets::ThrottleControl *throttle = m_admission->throttleControl();
@@ -308,7 +320,7 @@ void MainWindow::buildControls()
     connect(m_room, &widgets::CommandRoomPanel::handoverRequested, m_desk, &widgets::ControlDesk::proposeHandover);
     connect(m_room, &widgets::CommandRoomPanel::handoverAnswered, m_desk, &widgets::ControlDesk::proposeHandoverAnswer);
     connect(m_room, &widgets::CommandRoomPanel::takeCommandRequested, m_desk, &widgets::ControlDesk::proposeTakeCommand);
-    connect(m_desk, &widgets::ControlDesk::noticeChanged, notice, &widgets::StatusNotice::say);
+    connect(m_desk, &widgets::ControlDesk::noticeChanged, m_notice, &widgets::StatusNotice::say);
     const SituationStore *store = m_models.store;
     connect(store, &SituationStore::linkChanged, this, &MainWindow::refreshControls);
     connect(store, &SituationStore::controlChanged, this, &MainWindow::refreshControls);
@@ -467,6 +479,9 @@ void MainWindow::refreshTitle()
     const SituationStore &store = *m_models.store;
     const QString scenario = models::localText(store.configuration().scenario_name());
     m_scenario->setText(scenario.isEmpty() ? QString() : tr("Live system: %1").arg(scenario));
+    const QString source = widgets::ConnectionStatus::sourceWords(store.source());
+    const QString readFrom = source.isEmpty() ? QString() : tr("Read from: %1").arg(source);
+    m_scenario->setToolTip(QStringList{m_scenario->text(), readFrom}.join(u'\n').trimmed());
     QString title = tr("Sitroom situation board · %1").arg(models::SiteNames::name(m_options.connection.site));
     if (m_alarm && hasUnacknowledgedCritical())
         title = tr("[CRITICAL ALERT] ") + title;

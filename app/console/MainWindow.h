@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/console/ConsoleOptions.h"
+#include "widgets/status/StatusNotice.h"
 
 #include <QMainWindow>
 
@@ -79,7 +80,9 @@ public:
     sitroom::widgets::PendingApprovalsPanel *pendingPanel() const { return m_pending; }
     sitroom::widgets::CommandRoomPanel *commandRoomPanel() const { return m_room; }
     sitroom::widgets::AuditPanel *auditPanel() const { return m_audit; }
-    QLabel *controlNotice() const { return m_notice; }
+    // The status bar's news (commands and their answers, others' changes, a
+    // move to another gateway), with its history; on every layout.
+    sitroom::widgets::StatusNotice *controlNotice() const { return m_notice; }
     // The stage of this console's last command in the live system.
     sitroom::widgets::CommandStageLabel *commandStage() const { return m_stage; }
     // Alerts: acknowledging and shelving (desktop layout only; nullptr on the
@@ -120,7 +123,8 @@ private:
     sitroom::widgets::CohortPanel *m_cohortPanel;
     sitroom::widgets::AlertsPanel *m_alertsPanel;
     sitroom::widgets::ConnectionStatus *m_status;
-    QLabel *m_scenario;
+    sitroom::widgets::ElidedLabel *m_scenario;
+    sitroom::widgets::StatusNotice *m_notice;
     sitroom::widgets::WallBoard *m_wall = nullptr;
     sitroom::widgets::BriefingView *m_briefing = nullptr;
     QDockWidget *m_admissionDock = nullptr;
@@ -131,7 +135,6 @@ private:
     sitroom::widgets::PendingApprovalsPanel *m_pending = nullptr;
     sitroom::widgets::CommandRoomPanel *m_room = nullptr;
     sitroom::widgets::AuditPanel *m_audit = nullptr;
-    QLabel *m_notice = nullptr;
     sitroom::widgets::CommandStageLabel *m_stage = nullptr;
     QDockWidget *m_pendingDock = nullptr;
     QDockWidget *m_auditDock = nullptr;

@@ -197,6 +197,28 @@ private slots:
         QCOMPARE(mark.text(), QStringLiteral("In command: Osong"));
     }
 
+    // The gateway cannot reach its state store: no room's controls take effect,
+    // and the desk says so instead of "take effect as decided here".
+    void aGatewayWithoutItsStoreRefusesEveryRoom()
+    {
+        ConsoleData c;
+        QWidget parent;
+        CommandRoomPanel panel(c.store, &parent);
+        parent.show();
+        signedIn(c, v1::ROLE_SUPERVISOR, v1::SITE_SEOUL);
+        QCOMPARE(panel.noteLabel()->text(), QStringLiteral("This console's room steers: controls take effect as decided here."));
+        models::TelemetryBatch down = tickBatch(makeState(kNow + 1000, kProviders), {}, c.now);
+        down.serviceLevel = models::ServiceLevelNews{100, true};
+        c.arrive(down);
+        QCOMPARE(panel.noteLabel()->text(), QStringLiteral("The gateway cannot reach its shared state store: it refuses "
+                                                           "every control, from either room, until the store is back."));
+        QVERIFY(panel.noteLabel()->isVisible());
+        models::TelemetryBatch back = tickBatch(makeState(kNow + 2000, kProviders), {}, c.now);
+        back.serviceLevel = models::ServiceLevelNews{250, true};
+        c.arrive(back);
+        QCOMPARE(panel.noteLabel()->text(), QStringLiteral("This console's room steers: controls take effect as decided here."));
+    }
+
     void aGatewayThatSaysNothingShowsNothing()
     {
         ConsoleData c;

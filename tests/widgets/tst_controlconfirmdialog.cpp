@@ -154,6 +154,31 @@ private slots:
         QCOMPARE(labelNamed(plain, QStringLiteral("newValue"))->text(), QStringLiteral("500/s"));
     }
 
+    // What the gateway will do, as the desk says it: refused (the button says
+    // so), or not sendable at all (the button waits), and back.
+    void theRouteSaysWhatWillHappen()
+    {
+        ControlConfirmDialog dialog(throttle());
+        dialog.show();
+        dialog.setReason(QStringLiteral("backend at 97 %"));
+        dialog.setRoute({QStringLiteral("■ The gateway will refuse this."), sitroom::widgets::RouteTone::Refused,
+                         QStringLiteral("Send anyway")});
+        QCOMPARE(dialog.routeText(), QStringLiteral("■ The gateway will refuse this."));
+        QVERIFY(labelNamed(dialog, QStringLiteral("gatewayRefuses")));
+        QVERIFY(!labelNamed(dialog, QStringLiteral("approvalNote")));
+        QCOMPARE(dialog.okButton()->text(), QStringLiteral("Send anyway"));
+        QVERIFY(dialog.okButton()->isEnabled());
+
+        dialog.setRoute({QStringLiteral("■ Not connected."), sitroom::widgets::RouteTone::CannotSend, {}});
+        QVERIFY(!dialog.okButton()->isEnabled());
+        QCOMPARE(dialog.okButton()->text(), QStringLiteral("Apply"));
+
+        dialog.setRoute({QStringLiteral("Takes effect at once."), sitroom::widgets::RouteTone::Plain, {}});
+        QVERIFY(dialog.okButton()->isEnabled());
+        QVERIFY(labelNamed(dialog, QStringLiteral("approvalNote")));
+        QVERIFY(!labelNamed(dialog, QStringLiteral("gatewayRefuses")));
+    }
+
     void disableOffersItsDuration()
     {
         ControlConfirmDialog dialog(disable());

@@ -59,7 +59,7 @@ private slots:
         LiveClockLabel clock(store);
         store.apply(snapshotAt(kSimNow, kWallNow, 30.0, "sim:opening-18-49"));
         QVERIFY(clock.showsBothClocks());
-        QCOMPARE(clock.text(), QStringLiteral("Simulation clock 20:13:05 KST · Wall clock 14:22:11 KST · 30× speed"));
+        QCOMPARE(clock.text(), QStringLiteral("Simulation 20:13:05 KST · Wall clock 14:22:11 KST · 30×"));
     }
 
     void simulationAtSpeedOneOfAnotherDayShowsBoth()
@@ -68,7 +68,7 @@ private slots:
         LiveClockLabel clock(store);
         store.apply(snapshotAt(kSimNow, kWallNow, 1.0, "sim:opening-18-49"));
         QVERIFY(clock.showsBothClocks());
-        QVERIFY(clock.text().startsWith(QStringLiteral("Simulation clock 20:13:05 KST · Wall clock 14:22:11 KST")));
+        QVERIFY(clock.text().startsWith(QStringLiteral("Simulation 20:13:05 KST · Wall clock 14:22:11 KST")));
     }
 
     void realSystemShowsOneClock()

@@ -41,6 +41,14 @@ bool LiveClockLabel::clocksDiffer(const SituationStore &store)
     return std::llabs(liveMs - wallMs) > kSameClockToleranceMs || (simulation && store.configuration().speed() != 1.0);
 }
 
+QString LiveClockLabel::gatewayTimeText(const SituationStore &store, qint64 gatewayMs)
+{
+    const sitroom::domain::LiveClock clock(QString::fromStdString(store.configuration().timezone()));
+    const auto source = clocksDiffer(store) ? sitroom::domain::LiveClock::Source::GatewayWall
+                                            : sitroom::domain::LiveClock::Source::LiveSystem;
+    return clock.labelled(sitroom::domain::LiveClock::Stamp{gatewayMs, source});
+}
+
 void LiveClockLabel::refresh()
 {
     const auto &config = m_store.configuration();
@@ -64,10 +72,10 @@ void LiveClockLabel::refresh()
 
     QString text;
     if (m_both) {
-        text = tr("Simulation clock %1 · Wall clock %2", "status bar clock")
+        text = tr("Simulation %1 · Wall clock %2", "status bar clock")
                    .arg(m_clock.labelled(liveMs), m_clock.labelled(wallMs));
         if (simulation && speed > 0 && speed != 1.0)
-            text += QStringLiteral(" · ") + tr("%1× speed", "simulation speed").arg(QLocale().toString(speed, 'g', 4));
+            text += QStringLiteral(" · ") + tr("%1×", "simulation speed").arg(QLocale().toString(speed, 'g', 4));
         else if (simulation && speed <= 0)
             text += QStringLiteral(" · ") + tr("as fast as possible", "simulation speed");
     } else {

@@ -3,6 +3,7 @@
 #include "widgets/controls/ApprovalWords.h"
 
 #include "widgets/alerts/CriticalAlarm.h"
+#include "widgets/common/ElidedLabel.h"
 #include "models/control/PendingRequests.h"
 #include "models/situation/SituationStore.h"
 
@@ -20,7 +21,7 @@ ApprovalNotifier::ApprovalNotifier(const SituationStore &store, AlarmAnnouncer *
     : QObject(parent)
     , m_store(store)
     , m_announcer(announcer)
-    , m_label(new QLabel(statusParent))
+    , m_label(new ElidedLabel(ElidedLabel::GiveWay::First, statusParent))
     , m_namer([](const QString &id) { return id; })
 {
     m_label->setObjectName(QStringLiteral("approvalsWaiting"));
@@ -98,7 +99,9 @@ void ApprovalNotifier::refreshLabel()
                              .arg(QString::number(mine.size()), ApprovalWords::requestText(*nearest, m_namer),
                                   ApprovalWords::leftText(sitroom::models::msLeft(*nearest, m_store)));
     m_label->setText(text);
-    m_label->setToolTip(ApprovalWords::countdownText(*nearest, m_store));
+    // Short of room the count stays; the request and its deadline whole here.
+    m_label->setShortForm(tr("Approvals: %1", "status bar, short of room").arg(mine.size()));
+    m_label->setToolTip(text + u'\n' + ApprovalWords::countdownText(*nearest, m_store));
 }
 
 } // namespace sitroom::widgets

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "widgets/common/ElidedLabel.h"
 #include "widgets/controls/ControlWords.h"
 
 #include <QObject>
@@ -7,7 +8,6 @@
 #include <QSet>
 #include <QTimer>
 
-class QLabel;
 class QWidget;
 
 namespace sitroom::models {
@@ -61,7 +61,7 @@ private:
 
     const sitroom::models::SituationStore &m_store;
     AlarmAnnouncer *m_announcer;
-    QLabel *m_label;
+    ElidedLabel *m_label;
     QTimer m_countdown;
     ProviderNamer m_namer;
     QString m_user;

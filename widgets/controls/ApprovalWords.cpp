@@ -21,9 +21,7 @@ LiveClock clockOf(const SituationStore &store)
 
 QString ApprovalWords::deadlineText(const SituationStore &store, qint64 expiresMs)
 {
-    const LiveClock::Source source = LiveClockLabel::clocksDiffer(store) ? LiveClock::Source::GatewayWall
-                                                                         : LiveClock::Source::LiveSystem;
-    return clockOf(store).labelled(LiveClock::Stamp{expiresMs, source});
+    return LiveClockLabel::gatewayTimeText(store, expiresMs);
 }
 
 QString ApprovalWords::leftText(qint64 msLeft)
@@ -63,7 +61,7 @@ QString ApprovalWords::effectText(const RequestEffect &effect, bool atRequest, c
     case RequestEffect::Kind::Other:
         break;
     }
-    return tr("Approving applies the requested change at once, as requested.");
+    return tr("Once approved, the requested change applies as requested.");
 }
 
 bool ApprovalWords::effectWarns(const RequestEffect &effect, bool atRequest)

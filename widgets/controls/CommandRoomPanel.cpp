@@ -80,6 +80,7 @@ CommandRoomPanel::CommandRoomPanel(const SituationStore &store, QWidget *parent)
     connect(m_withdraw, &QPushButton::clicked, this, [answer] { answer(v1::HANDOVER_WITHDRAW); });
     connect(&store, &SituationStore::controlChanged, this, &CommandRoomPanel::refresh);
     connect(&store, &SituationStore::linkChanged, this, &CommandRoomPanel::refresh);
+    connect(&store, &SituationStore::serviceChanged, this, &CommandRoomPanel::refresh);
     // The time left counts down between control events.
     auto *countdown = new QTimer(this);
     countdown->setInterval(1000);
@@ -95,7 +96,13 @@ void CommandRoomPanel::refresh()
     setVisible(sitroom::models::knowsCommandRoom(control));
     const quint32 site = m_store.welcome().site();
     m_command->setText(CommandRoomWords::commandLine(control));
-    m_note->setText(m_store.role() == v1::ROLE_VIEWER ? QString() : CommandRoomWords::consoleRoomText(control, site));
+    // What this console's controls do; nothing at all while the gateway cannot
+    // decide a command (its state store out of reach), whichever room steers.
+    const bool refusing = m_store.isLive() && m_store.gatewayService().storeUnreachable();
+    m_note->setText(m_store.role() == v1::ROLE_VIEWER ? QString()
+                    : refusing ? tr("The gateway cannot reach its shared state store: it refuses every control, from "
+                                    "either room, until the store is back.")
+                               : CommandRoomWords::consoleRoomText(control, site));
     m_note->setVisible(!m_note->text().isEmpty());
     const sitroom::models::HandoverRights rights = sitroom::models::handoverRights(m_store);
     const bool inCommand = sitroom::models::isInCommand(control, site);

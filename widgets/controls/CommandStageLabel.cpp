@@ -10,7 +10,7 @@ namespace sitroom::widgets {
 using sitroom::models::SituationStore;
 
 CommandStageLabel::CommandStageLabel(const SituationStore &store, QWidget *parent)
-    : QLabel(parent)
+    : ElidedLabel(GiveWay::First, parent)
     , m_store(store)
 {
     setObjectName(QStringLiteral("commandStage"));

@@ -2,7 +2,7 @@
 
 #include "sitroom/v1/control.pb.h"
 
-#include <QLabel>
+#include "widgets/common/ElidedLabel.h"
 
 namespace sitroom::models {
 class SituationStore;
@@ -15,8 +15,9 @@ namespace sitroom::widgets {
 // CommandResult and CommandProgress, and says only what is still true: a new
 // command clears it, a refusal or conflict (nothing reached the live system)
 // clears it, and while the link is down an unfinished stage is marked as the
-// last one known.
-class CommandStageLabel final : public QLabel
+// last one known. It gives way in a status bar short of room (whole in its
+// tooltip).
+class CommandStageLabel final : public ElidedLabel
 {
     Q_OBJECT
 

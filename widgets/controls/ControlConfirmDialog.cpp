@@ -16,6 +16,7 @@ namespace sitroom::widgets {
 ControlConfirmDialog::ControlConfirmDialog(const ControlProposal &proposal, QWidget *parent)
     : QDialog(parent)
     , m_effect(new QLabel(proposal.effect, this))
+    , m_route(new QLabel(this))
     , m_staleWarning(new QLabel(this))
     , m_override(new QCheckBox(tr("Act on stale data: I know the picture may be out of date"), this))
     , m_reason(new QPlainTextEdit(this))
@@ -70,15 +71,7 @@ ControlConfirmDialog::ControlConfirmDialog(const ControlProposal &proposal, QWid
         comparison->setColumnStretch(1, 1);
     }
 
-    // The deadline is the gateway's: said once the request is made, not guessed here.
-    auto *approval = new QLabel(!proposal.approvalNote.isEmpty() ? proposal.approvalNote
-                                : proposal.needsApproval
-                                    ? tr("■ Hazardous: a second supervisor must approve this before it takes effect, "
-                                         "by the deadline the server sets when it receives the request.")
-                                    : tr("Takes effect at once; no second approval needed."),
-                                this);
-    approval->setObjectName(proposal.needsApproval ? QStringLiteral("approvalNeeded") : QStringLiteral("approvalNote"));
-    approval->setWordWrap(true);
+    m_route->setWordWrap(true);
 
     m_staleWarning->setObjectName(QStringLiteral("staleWarning"));
     m_staleWarning->setWordWrap(true);
@@ -91,10 +84,7 @@ ControlConfirmDialog::ControlConfirmDialog(const ControlProposal &proposal, QWid
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
-    m_ok->setText(!proposal.okText.isEmpty() ? proposal.okText
-                  : proposal.needsApproval ? tr("Request approval")
-                  : proposal.compare       ? tr("Approve")
-                                           : tr("Apply"));
+    m_defaultOk = proposal.compare ? tr("Approve") : tr("Apply");
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -108,7 +98,7 @@ ControlConfirmDialog::ControlConfirmDialog(const ControlProposal &proposal, QWid
         layout->addLayout(comparison);
     else
         layout->addWidget(m_effect);
-    layout->addWidget(approval);
+    layout->addWidget(m_route);
     m_details = new QVBoxLayout;
     layout->addLayout(m_details);
     layout->addWidget(m_staleWarning);
@@ -121,7 +111,36 @@ ControlConfirmDialog::ControlConfirmDialog(const ControlProposal &proposal, QWid
     connect(m_reason, &QPlainTextEdit::textChanged, this, &ControlConfirmDialog::refreshOk);
     connect(m_override, &QCheckBox::toggled, this, &ControlConfirmDialog::refreshOk);
     m_reason->setFocus();
+    // The deadline is the gateway's: said once the request is made, not guessed here.
+    setRoute({!proposal.approvalNote.isEmpty() ? proposal.approvalNote
+              : proposal.needsApproval
+                  ? tr("■ Hazardous: a second supervisor must approve this before it takes effect, "
+                       "by the deadline the server sets when it receives the request.")
+                  : tr("Takes effect at once; no second approval needed."),
+              proposal.needsApproval ? RouteTone::Waits : RouteTone::Plain,
+              !proposal.okText.isEmpty() ? proposal.okText : proposal.needsApproval ? tr("Request approval") : QString()});
     setStale(false);
+}
+
+void ControlConfirmDialog::setRoute(const ControlRoute &route)
+{
+    m_routeTone = route.tone;
+    m_route->setText(route.note);
+    const QString name = route.tone == RouteTone::Waits ? QStringLiteral("approvalNeeded")
+                         : route.tone == RouteTone::Plain ? QStringLiteral("approvalNote")
+                                                          : QStringLiteral("gatewayRefuses");
+    if (m_route->objectName() != name) {
+        m_route->setObjectName(name);
+        m_route->style()->unpolish(m_route);
+        m_route->style()->polish(m_route);
+    }
+    m_ok->setText(!route.okText.isEmpty() ? route.okText : m_defaultOk);
+    refreshOk();
+}
+
+QString ControlConfirmDialog::routeText() const
+{
+    return m_route->text();
 }
 
 void ControlConfirmDialog::setStale(bool stale)
@@ -218,7 +237,8 @@ void ControlConfirmDialog::addDetail(QWidget *widget)
 
 void ControlConfirmDialog::refreshOk()
 {
-    m_ok->setEnabled(!reason().isEmpty() && (!m_stale || m_override->isChecked()));
+    m_ok->setEnabled(m_routeTone != RouteTone::CannotSend && !reason().isEmpty()
+                     && (!m_stale || m_override->isChecked()));
 }
 
 } // namespace sitroom::widgets

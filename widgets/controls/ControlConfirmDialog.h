@@ -34,6 +34,23 @@ struct ControlProposal
     QString nowCaption;
 };
 
+// How the confirmation says what the gateway will do with the command.
+enum class RouteTone {
+    Plain,        // it takes effect
+    Waits,        // it waits for someone's approval or answer
+    Refused,      // the gateway will refuse it: nothing will change
+    CannotSend,   // it cannot leave this console now: the confirming button waits
+};
+
+// What will happen once it is sent, and the confirming button's words (empty:
+// Apply, or Approve for an approval).
+struct ControlRoute
+{
+    QString note;
+    RouteTone tone = RouteTone::Plain;
+    QString okText;
+};
+
 // The one confirmation every control goes through: current and new value,
 // the expected effect, whether a second supervisor must approve, and a reason
 // without which nothing is sent. While the data is stale it also asks for an
@@ -47,6 +64,12 @@ public:
     explicit ControlConfirmDialog(const ControlProposal &proposal, QWidget *parent = nullptr);
 
     void setStale(bool stale);
+    // What the gateway will do with it, as the console knows it now (it moves
+    // while the dialog is open: the link, the room in command, the gateway's
+    // state store). Until set, what the proposal says.
+    void setRoute(const ControlRoute &route);
+    QString routeText() const;
+    RouteTone routeTone() const { return m_routeTone; }
     // The figures this change is decided on that are not live, in words
     // ("지표 3개 멈춤: 프로메테우스 응답 없음"); empty when all are. Either
     // staleness needs the explicit override.
@@ -75,6 +98,9 @@ private:
     void refreshStale();
 
     QLabel *m_effect;
+    QLabel *m_route;
+    RouteTone m_routeTone = RouteTone::Plain;
+    QString m_defaultOk;           // Apply, Approve, or the proposal's own
     QLabel *m_effectThen = nullptr;
     QLabel *m_nowCaption = nullptr;
     QVBoxLayout *m_details = nullptr;

@@ -2,6 +2,7 @@
 
 #include "widgets/controls/ApprovalCountdown.h"
 #include "widgets/controls/ApprovalWords.h"
+#include "widgets/controls/ControlRouteWords.h"
 
 #include "models/alerts/RunbookStep.h"
 #include "widgets/common/Formatting.h"
@@ -36,6 +37,11 @@ ControlDesk::ControlDesk(const SituationStore &store, QWidget *dialogParent, QOb
             m_dialog->setStale(stale);
     });
     connect(&store, &SituationStore::staleFiguresChanged, this, &ControlDesk::refreshDialogStaleness);
+    // What the gateway will do with it moves with the link, the room in
+    // command and the gateway's state store, while the dialog is open too.
+    connect(&store, &SituationStore::linkChanged, this, &ControlDesk::refreshRoute);
+    connect(&store, &SituationStore::controlChanged, this, &ControlDesk::refreshRoute);
+    connect(&store, &SituationStore::serviceChanged, this, &ControlDesk::refreshRoute);
 }
 
 bool ControlDesk::mayThrottle() const
@@ -60,8 +66,7 @@ void ControlDesk::proposeRate(double ratePerS)
     proposal.effect = ControlWords::throttleEffectText(effect);
     proposal.needsApproval = sitroom::models::isHazardous(ControlRequest(control, QString()).setAdmissionRate(ratePerS),
                                                           m_store.configuration(), control);
-    applyRoomRule(proposal);
-    confirm(proposal, [ratePerS](const ControlRequest &r, quint32) { return r.setAdmissionRate(ratePerS); },
+    confirm(proposal, changeAsk(proposal), [ratePerS](const ControlRequest &r, quint32) { return r.setAdmissionRate(ratePerS); },
             sitroom::models::figure::admissionFigures());
 }
 
@@ -74,8 +79,7 @@ void ControlDesk::proposePause()
     proposal.newValue = tr("admission paused");
     proposal.effect = ControlWords::throttleEffectText(sitroom::models::throttleEffect(m_store.state(), control, 0, true));
     proposal.needsApproval = true;
-    applyRoomRule(proposal);
-    confirm(proposal, [](const ControlRequest &r, quint32) { return r.pauseAdmission(); },
+    confirm(proposal, changeAsk(proposal), [](const ControlRequest &r, quint32) { return r.pauseAdmission(); },
             sitroom::models::figure::admissionFigures());
 }
 
@@ -88,8 +92,7 @@ void ControlDesk::proposeResume()
     proposal.newValue = tr("admission rate %1").arg(formatRate(control.admission_rate_per_s()));
     proposal.effect = ControlWords::throttleEffectText(
         sitroom::models::throttleEffect(m_store.state(), control, control.admission_rate_per_s()));
-    applyRoomRule(proposal);
-    confirm(proposal, [](const ControlRequest &r, quint32) { return r.resumeAdmission(); },
+    confirm(proposal, changeAsk(proposal), [](const ControlRequest &r, quint32) { return r.resumeAdmission(); },
             sitroom::models::figure::admissionFigures());
 }
 
@@ -113,8 +116,7 @@ void ControlDesk::proposeProviderEnabled(const QString &providerId, bool enabled
         proposal.needsApproval = true;
         proposal.offerDuration = true;
     }
-    applyRoomRule(proposal);
-    confirm(proposal, [providerId, enabled](const ControlRequest &r, quint32 disableForS) {
+    confirm(proposal, changeAsk(proposal), [providerId, enabled](const ControlRequest &r, quint32 disableForS) {
         return r.setProviderEnabled(providerId, enabled, disableForS);
     }, {sitroom::models::figure::providerPrefix(providerId)});
 }
@@ -147,7 +149,8 @@ void ControlDesk::proposeApproval(const QString &requestId, const QString &descr
     proposal.thenCaption = ApprovalWords::atRequestCaption(m_store, effect.thenLiveMs);
     proposal.nowCaption = ApprovalWords::nowCaption(m_store);
     const sitroom::v1::PendingApproval asked = *request;
-    confirm(proposal, [requestId](const ControlRequest &r, quint32) { return r.approve(requestId); });
+    confirm(proposal, sitroom::models::ControlAsk::Approval,
+            [requestId](const ControlRequest &r, quint32) { return r.approve(requestId); });
     ControlConfirmDialog *dialog = m_dialog;
     dialog->addDetail(new ApprovalCountdown(m_store, requestId));
     // Today's column follows the figures while the dialog is open.
@@ -207,7 +210,21 @@ void ControlDesk::refreshDialogStaleness()
     m_dialog->setStaleFigures(StaleFigureWords::bannerLine(stale));
 }
 
-void ControlDesk::confirm(const ControlProposal &proposal, const Maker &make, std::vector<QString> dependsOn)
+sitroom::models::ControlAsk ControlDesk::changeAsk(const ControlProposal &proposal)
+{
+    return proposal.needsApproval ? sitroom::models::ControlAsk::HazardousChange : sitroom::models::ControlAsk::Change;
+}
+
+void ControlDesk::refreshRoute()
+{
+    if (!m_dialog)
+        return;
+    m_dialog->setRoute(ControlRouteWords::route(m_dialogProposal, sitroom::models::controlOutlook(m_store, m_dialogAsk),
+                                                m_store));
+}
+
+void ControlDesk::confirm(const ControlProposal &proposal, sitroom::models::ControlAsk ask, const Maker &make,
+                          std::vector<QString> dependsOn)
 {
     if (m_dialog)
         m_dialog->reject();  // one confirmation at a time: the newest wish wins
@@ -224,7 +241,10 @@ void ControlDesk::confirm(const ControlProposal &proposal, const Maker &make, st
     dialog->setStale(m_store.isStale());
     m_dialog = dialog;
     m_dialogFigures = std::move(dependsOn);
+    m_dialogProposal = proposal;
+    m_dialogAsk = ask;
     refreshDialogStaleness();
+    refreshRoute();
     connect(dialog, &QDialog::accepted, this, [this, dialog, revision, make] {
         const ControlRequest request(revision, dialog->reason(), dialog->staleOverride());
         const sitroom::v1::Command command = make(request, dialog->disableForS());

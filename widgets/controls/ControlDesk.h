@@ -4,6 +4,8 @@
 #include "widgets/controls/ControlWords.h"
 #include "widgets/status/StatusNotice.h"
 
+#include "models/control/ControlOutlook.h"
+
 #include "sitroom/v1/envelope.pb.h"
 
 #include <QHash>
@@ -69,16 +71,21 @@ signals:
 private:
     using Maker = std::function<sitroom::v1::Command(const sitroom::models::ControlRequest &request,
                                                      quint32 disableForS)>;
-    // dependsOn: the figures the change is decided on (names, or prefixes
-    // ending in '.'); while any is stale the dialog needs the override.
-    void confirm(const ControlProposal &proposal, const Maker &make, std::vector<QString> dependsOn = {});
+    // ask: what it is, for what the gateway will do with it (said in the
+    // dialog, and kept true while it is open). dependsOn: the figures the
+    // change is decided on (names, or prefixes ending in '.'); while any is
+    // stale the dialog needs the override.
+    void confirm(const ControlProposal &proposal, sitroom::models::ControlAsk ask, const Maker &make,
+                 std::vector<QString> dependsOn = {});
     void refreshDialogStaleness();
+    // The open dialog's word on what the gateway will do with it.
+    void refreshRoute();
     void onResult(const sitroom::v1::CommandResult &result);
     // Someone else's change, said once it reaches this console.
     void onControlChanged();
     void notify(const QString &text, bool problem, NoticeLife life = NoticeLife::Timed);
-    // A control from a room not in command waits for the room in command: said in the confirmation.
-    void applyRoomRule(ControlProposal &proposal) const;
+    // A change as the gateway will take it: hazardous (a second supervisor) or not.
+    static sitroom::models::ControlAsk changeAsk(const ControlProposal &proposal);
     // The room in command moved, or a handover began waiting: said once it reaches this console.
     void onRoomChanged();
 
@@ -94,6 +101,8 @@ private:
     Prefill m_prefill;               // for the next confirmation only
     QPointer<ControlConfirmDialog> m_dialog;
     std::vector<QString> m_dialogFigures;  // what the open dialog's change depends on
+    ControlProposal m_dialogProposal;      // what the open dialog proposes
+    sitroom::models::ControlAsk m_dialogAsk = sitroom::models::ControlAsk::Change;
     QHash<QString, QString> m_sent;  // command_id → what it asked, in words
     QString m_notice;
     QString m_shownControl;          // controlText of the state last seen

@@ -1,8 +1,9 @@
 // The control desk and the room in command (docs/controls.md, "The room in
-// command"): a control from a room not in command says in its confirmation
-// whose approval it waits for; a handover is asked for, answered or
-// withdrawn, and command taken, through the same confirmation with a
-// reason; and the console is told when command moves or a handover waits.
+// command"): a handover is asked for, answered or withdrawn, and command
+// taken, through the same confirmation with a reason; and the console is told
+// when command moves or a handover waits. Whose approval a control from a
+// room not in command waits for is said with every confirmation
+// (ControlRouteWords).
 #include "widgets/controls/ControlDesk.h"
 
 #include "widgets/controls/CommandRoomWords.h"
@@ -19,16 +20,6 @@ namespace sitroom::widgets {
 
 using sitroom::models::ControlRequest;
 namespace v1 = sitroom::v1;
-
-void ControlDesk::applyRoomRule(ControlProposal &proposal) const
-{
-    const v1::ControlState &control = m_store.control();
-    if (sitroom::models::isInCommand(control, m_store.welcome().site()))
-        return;
-    proposal.needsApproval = true;
-    proposal.approvalNote = tr("■ %1. It takes effect once approved, by the deadline the server sets when it receives "
-                               "the request.").arg(CommandRoomWords::waitsForRoomText(control));
-}
 
 void ControlDesk::proposeHandover()
 {
@@ -50,7 +41,8 @@ void ControlDesk::proposeHandover()
     proposal.needsApproval = true;
     proposal.approvalNote = tr("■ A supervisor of %1 must accept the handover.").arg(CommandRoomWords::roomName(answering));
     proposal.okText = tr("Request handover");
-    confirm(proposal, [](const ControlRequest &r, quint32) { return r.requestHandover(); });
+    confirm(proposal, sitroom::models::ControlAsk::CommandRoom,
+            [](const ControlRequest &r, quint32) { return r.requestHandover(); });
 }
 
 void ControlDesk::proposeHandoverAnswer(const QString &requestId, int answer)
@@ -86,7 +78,7 @@ void ControlDesk::proposeHandoverAnswer(const QString &requestId, int answer)
         break;
     }
     proposal.approvalNote = CommandRoomWords::handoverText(handover, m_store);
-    confirm(proposal, [requestId, answer](const ControlRequest &r, quint32) {
+    confirm(proposal, sitroom::models::ControlAsk::CommandRoom, [requestId, answer](const ControlRequest &r, quint32) {
         return r.answerHandover(requestId, v1::HandoverAnswer(answer));
     });
 }
@@ -105,7 +97,8 @@ void ControlDesk::proposeTakeCommand()
     proposal.warning = true;
     proposal.approvalNote = tr("■ Takes effect at once when the gateway allows it; nobody accepts it.");
     proposal.okText = tr("Take command");
-    confirm(proposal, [](const ControlRequest &r, quint32) { return r.takeCommand(); });
+    confirm(proposal, sitroom::models::ControlAsk::CommandRoom,
+            [](const ControlRequest &r, quint32) { return r.takeCommand(); });
 }
 
 void ControlDesk::onRoomChanged()

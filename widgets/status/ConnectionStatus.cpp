@@ -1,10 +1,9 @@
 #include "widgets/status/ConnectionStatus.h"
 
+#include "widgets/common/ElidedLabel.h"
 #include "widgets/common/LiveClockLabel.h"
 #include "widgets/status/LinkText.h"
 #include "models/situation/SituationStore.h"
-
-#include "domain/LiveClock.h"
 
 #include <QDateTime>
 
@@ -18,9 +17,6 @@
 namespace sitroom::widgets {
 
 namespace {
-
-// The widest the source may take in the status bar.
-constexpr int kSourceMaxPx = 220;
 
 QString roleName(sitroom::v1::Role role)
 {
@@ -41,21 +37,22 @@ ConnectionStatus::ConnectionStatus(const sitroom::models::SituationStore &store,
     , m_servers(servers)
     , m_site(site)
     , m_switchTimer(new QTimer(this))
-    , m_link(new QLabel(this))
     , m_server(new QLabel(this))
-    , m_source(new QLabel(this))
-    , m_user(new QLabel(this))
-    , m_rtt(new QLabel(this))
+    , m_user(new ElidedLabel(ElidedLabel::GiveWay::Last, this))
+    , m_rtt(new ElidedLabel(ElidedLabel::GiveWay::Last, this))
     , m_age(new QLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(16);
-    for (QLabel *label : {m_link, m_server, m_source, m_user, m_rtt, m_age})
+    // Apart from the news on its left, which may run up to it cut short.
+    layout->setContentsMargins(10, 0, 0, 0);
+    layout->setSpacing(8);
+    for (QLabel *label : {m_server, static_cast<QLabel *>(m_user), static_cast<QLabel *>(m_rtt), m_age})
         layout->addWidget(label);
-    m_source->setObjectName(QStringLiteral("sourceLabel"));
     m_age->setObjectName(QStringLiteral("ageLabel"));
     m_server->setObjectName(QStringLiteral("serverLabel"));
+    m_user->setObjectName(QStringLiteral("userLabel"));
+    m_rtt->setObjectName(QStringLiteral("rttLabel"));
+    m_user->setShortForm(user);
     m_switchTimer->setSingleShot(true);
     m_switchTimer->setInterval(kSwitchNoticeMs);
     connect(m_switchTimer, &QTimer::timeout, this, &ConnectionStatus::endSwitchNotice);
@@ -66,6 +63,7 @@ ConnectionStatus::ConnectionStatus(const sitroom::models::SituationStore &store,
         refresh();
     });
     connect(&store, &sitroom::models::SituationStore::freshnessChanged, this, &ConnectionStatus::refresh);
+    connect(&store, &sitroom::models::SituationStore::serviceChanged, this, &ConnectionStatus::refresh);
     refresh();
 }
 
@@ -78,24 +76,19 @@ QString ConnectionStatus::sourceWords(const QString &source)
     return source;
 }
 
-QString ConnectionStatus::sourceText() const
-{
-    return m_source->property("sourceWords").toString();
-}
-
 QString ConnectionStatus::ageLabelText() const
 {
     return m_age->text();
 }
 
-QString ConnectionStatus::linkText() const
-{
-    return m_link->text();
-}
-
 QString ConnectionStatus::serverText() const
 {
     return m_server->text();
+}
+
+QString ConnectionStatus::userText() const
+{
+    return m_user->text();
 }
 
 void ConnectionStatus::endSwitchNotice()
@@ -115,48 +108,63 @@ void ConnectionStatus::noteGateway()
         return;
     // On the new gateway's clock (a wall clock), in the live system's zone,
     // said to be the wall clock when the live system's runs apart from it.
-    const sitroom::domain::LiveClock clock(QString::fromStdString(m_store.configuration().timezone()));
     const qint64 at = m_store.lastServerTimeMs() > 0 ? m_store.lastServerTimeMs() : QDateTime::currentMSecsSinceEpoch();
-    const auto source = LiveClockLabel::clocksDiffer(m_store) ? sitroom::domain::LiveClock::Source::GatewayWall
-                                                              : sitroom::domain::LiveClock::Source::LiveSystem;
     const QString name = gatewayName(link.server, m_store.welcome().server_site());
-    const QString when = clock.labelled(sitroom::domain::LiveClock::Stamp{at, source});
+    const QString when = LiveClockLabel::gatewayTimeText(m_store, at);
     m_switchNotice = tr("Switched to the %1 %2").arg(name, when);
     m_lastMove = tr("At %1 this console moved from %2 to %3: the gateway it was on failed or could no longer serve well.")
                      .arg(when, before, link.server);
     m_switchTimer->start();
+    emit moved(m_switchNotice);
 }
 
 void ConnectionStatus::refresh()
 {
     const sitroom::models::LinkEvent &link = m_store.link();
     const bool live = link.state == sitroom::models::LinkState::Live;
-    m_link->setText(live ? tr("● Connected") : link.switching ? tr("○ Switching gateways…") : tr("○ Not connected"));
+    m_linkWords = live ? tr("● Connected") : link.switching ? tr("○ Switching gateways…") : tr("○ Not connected");
     // The gateway in use, by its room once it has said so; until then the
     // address being tried (the first one given, before any).
     const sitroom::v1::Site room = live ? m_store.welcome().server_site() : sitroom::v1::SITE_UNSPECIFIED;
     const QString address = !link.server.isEmpty() ? link.server : m_servers.section(u',', 0, 0).trimmed();
-    // Just after a move the move says which gateway is in use: one label, so
-    // the bar stays within a laptop's width.
-    if (live && !m_switchNotice.isEmpty())
-        m_server->setText(m_switchNotice + QStringLiteral(" · ") + m_site);
-    else
-        m_server->setText(tr("Server %1 · %2").arg(room != sitroom::v1::SITE_UNSPECIFIED ? gatewayName(address, room) : address, m_site));
-    QString tip = m_servers.contains(u',') ? tr("In use: %1. Gateways, in order of preference: %2.").arg(address, m_servers)
-                                           : address;
+    const QString gateway = room != sitroom::v1::SITE_UNSPECIFIED ? gatewayName(address, room) : gatewayName(address);
+    // Connected, the dot says so; otherwise the link's state comes first.
+    QString server = live ? tr("● %1", "the gateway this console is connected to").arg(gateway)
+                          : tr("%1 · %2", "the link's state · the gateway").arg(m_linkWords, gateway);
+    // The one fact of the gateway's state that changes what a control does;
+    // else, just after a move, marked so (the move itself is in the news and
+    // the tooltip).
+    const bool refusing = live && m_store.gatewayService().storeUnreachable();
+    if (refusing)
+        server = tr("%1 · refusing controls", "a gateway whose state store is out of reach").arg(server);
+    else if (live && !m_switchNotice.isEmpty())
+        server = tr("%1 (switched)", "the gateway in use, just after the console moved to it").arg(server);
+    m_server->setText(server);
+    if (m_server->property("problem").toBool() != refusing) {
+        m_server->setProperty("problem", refusing);
+        style()->unpolish(m_server);
+        style()->polish(m_server);
+    }
+    QString tip = m_linkWords + QStringLiteral(" · ");
+    tip += m_servers.contains(u',') ? tr("In use: %1. Gateways, in order of preference: %2.").arg(address, m_servers) : address;
+    // Configuration.source: a Prometheus address can be long, so it is said here.
+    m_sourceWords = sourceWords(m_store.source());
+    if (!m_sourceWords.isEmpty())
+        tip += u'\n' + tr("Reads the live system from: %1").arg(m_sourceWords);
+    if (refusing)
+        tip += u'\n' + tr("The gateway cannot reach its shared state store: it refuses every command until the store is "
+                           "back (its service level is %1). Telemetry keeps flowing.").arg(m_store.gatewayService().level());
     if (!m_lastMove.isEmpty())
         tip += u'\n' + m_lastMove;
     m_server->setToolTip(tip);
-    // Configuration.source; the age's timer keeps it current after a new snapshot.
-    // A Prometheus URL can be long: elided, whole in the tooltip.
-    const QString source = sourceWords(m_store.source());
-    m_source->setText(m_source->fontMetrics().elidedText(source, Qt::ElideMiddle, kSourceMaxPx));
-    m_source->setProperty("sourceWords", source);
-    m_source->setToolTip(m_store.source());
-    m_source->setVisible(!source.isEmpty());
-    m_user->setText(tr("User %1 (%2)").arg(m_user->property("userName").toString(), roleName(m_store.welcome().role())));
-    m_rtt->setText(m_store.roundTripMs() < 0 ? tr("RTT –") : tr("RTT %1 ms").arg(m_store.roundTripMs()));
-    m_age->setText(tr("Last update: %1").arg(ageText(m_store.ageMs())));
+    m_user->setText(tr("%1 (%2, %3)", "user (this console's site, role)")
+                        .arg(m_user->property("userName").toString(), m_site, roleName(m_store.welcome().role())));
+    m_user->setToolTip(m_user->text());
+    const int rtt = m_store.roundTripMs();
+    m_rtt->setText(rtt < 0 ? tr("RTT –") : tr("RTT %1 ms").arg(rtt));
+    m_rtt->setShortForm(rtt < 0 ? QStringLiteral("–") : tr("%1 ms", "round-trip time, short of room").arg(rtt));
+    m_rtt->setToolTip(m_rtt->text());
+    m_age->setText(m_store.ageMs() < 0 ? tr("No data yet", "status bar") : tr("Updated %1").arg(ageText(m_store.ageMs())));
     m_age->setProperty("stale", m_store.isStale());
     style()->unpolish(m_age);
     style()->polish(m_age);
