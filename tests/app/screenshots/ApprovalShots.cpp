@@ -10,7 +10,6 @@
 #include "widgets/controls/ControlDesk.h"
 #include "widgets/controls/PendingApprovalsPanel.h"
 
-#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -110,17 +109,7 @@ bool takeApprovalShots(const QString &dir, QString *error)
     dialog->adjustSize();
     if (!drawn(*dialog, error) || !drawn(choi.window, error))
         return false;
-    QImage shot = withTitleBar(choi.window);
-    {
-        QPainter p(&shot);
-        p.fillRect(shot.rect(), QColor(0, 0, 0, 90));  // the window behind a modal dialog
-        const QPixmap box = dialog->grab();
-        const QPoint at((shot.width() - box.width()) / 2, (shot.height() - box.height()) / 2);
-        p.setPen(QColor(0x60, 0x66, 0x70));
-        p.drawRect(QRect(at - QPoint(1, 1), box.size() + QSize(1, 1)));
-        p.drawPixmap(at, box);
-    }
-    const bool saved = save(shot, dir, QStringLiteral("approval-dialog-ko-1920x1080.png"), error);
+    const bool saved = save(withDialog(choi.window, *dialog), dir, QStringLiteral("approval-dialog-ko-1920x1080.png"), error);
     dialog->reject();
     return saved;
 }

@@ -48,6 +48,19 @@ QImage withTitleBar(QWidget &window)
     return shot;
 }
 
+QImage withDialog(QWidget &window, QWidget &dialog)
+{
+    QImage shot = withTitleBar(window);
+    QPainter p(&shot);
+    p.fillRect(shot.rect(), QColor(0, 0, 0, 90));  // the window behind a modal dialog
+    const QPixmap box = dialog.grab();
+    const QPoint at((shot.width() - box.width()) / 2, (shot.height() - box.height()) / 2);
+    p.setPen(QColor(0x60, 0x66, 0x70));
+    p.drawRect(QRect(at - QPoint(1, 1), box.size() + QSize(1, 1)));
+    p.drawPixmap(at, box);
+    return shot;
+}
+
 bool save(const QImage &image, const QString &dir, const QString &name, QString *error)
 {
     const QString path = QDir(dir).filePath(name);

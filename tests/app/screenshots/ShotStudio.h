@@ -24,6 +24,10 @@ bool drawn(QWidget &window, QString *error, int timeoutMs = 10000);
 // title the window manager would draw is drawn above the grab.
 QImage withTitleBar(QWidget &window);
 
+// The window (with its title bar) behind a modal dialog: dimmed, the dialog
+// drawn in its middle with a thin frame.
+QImage withDialog(QWidget &window, QWidget &dialog);
+
 // Saves image as dir/name; false with the reason.
 bool save(const QImage &image, const QString &dir, const QString &name, QString *error);
 

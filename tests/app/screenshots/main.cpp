@@ -1,12 +1,13 @@
 // The console's screenshots that hand-made telemetry or a scripted night
 // makes (docs/screenshots/): not tests, run by scripts/screenshots.
 //
-//   sitroom-screenshots --out DIR [alerts-flood] [approvals]
+//   sitroom-screenshots --out DIR [alerts-flood] [approvals] [confirm]
 //
 // Offscreen (QT_QPA_PLATFORM=offscreen), with the console's translations from
 // the build and the fonts the console uses (Noto Sans CJK KR).
 #include "tests/app/screenshots/AlertFloodShots.h"
 #include "tests/app/screenshots/ApprovalShots.h"
+#include "tests/app/screenshots/ConfirmShots.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -31,7 +32,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Folder the pictures are written to."),
                                        QStringLiteral("DIR"));
     parser.addOption(outOption);
-    parser.addPositionalArgument(QStringLiteral("set"), QStringLiteral("alerts-flood, approvals (default: all)."));
+    parser.addPositionalArgument(QStringLiteral("set"), QStringLiteral("alerts-flood, approvals, confirm (default: all)."));
     parser.process(app);
     QTextStream err(stderr);
     if (!parser.isSet(outOption)) {
@@ -46,6 +47,7 @@ int main(int argc, char *argv[])
     const std::map<QString, std::function<bool(const QString &, QString *)>> sets{
         {QStringLiteral("alerts-flood"), &shots::takeAlertFloodShots},
         {QStringLiteral("approvals"), &shots::takeApprovalShots},
+        {QStringLiteral("confirm"), &shots::takeConfirmShots},
     };
     QStringList wanted = parser.positionalArguments();
     if (wanted.isEmpty()) {
@@ -55,7 +57,7 @@ int main(int argc, char *argv[])
     for (const QString &name : std::as_const(wanted)) {
         const auto it = sets.find(name);
         if (it == sets.end()) {
-            err << "sitroom-screenshots: no set " << name << " (alerts-flood, approvals)\n";
+            err << "sitroom-screenshots: no set " << name << " (alerts-flood, approvals, confirm)\n";
             return 2;
         }
         QString error;
