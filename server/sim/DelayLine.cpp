@@ -15,13 +15,13 @@ void DelayLine::add(std::uint64_t count, double meanDelayS)
     const bool spread = mean >= 2.0;
     const int first = spread ? std::max(1, int(std::lround(mean * 0.5))) : int(std::lround(mean));
     const int last = spread ? std::max(first, int(std::lround(mean * 1.5))) : first;
-    const auto slots = std::uint64_t(last - first + 1);
-    const std::uint64_t each = count / slots;
-    std::uint64_t remainder = count % slots;
+    const auto slotCount = std::uint64_t(last - first + 1);
+    const std::uint64_t each = count / slotCount;
+    std::uint64_t remainder = count % slotCount;
     for (int d = first; d <= last; ++d) {
         // The remainder goes to the middle slots first, keeping the mean.
         std::uint64_t extra = 0;
-        if (remainder > 0 && (d - first) >= int(slots - remainder) / 2) {
+        if (remainder > 0 && (d - first) >= int(slotCount - remainder) / 2) {
             extra = 1;
             --remainder;
         }

@@ -10,7 +10,7 @@ namespace sitroom::widgets {
 namespace {
 // Deep violet: not an alarm colour (no red, orange, amber or green) and
 // white on it reads at 9:1.
-const QColor kBackground(0x45, 0x27, 0xa0);
+const QColor kDrillBackground(0x45, 0x27, 0xa0);
 }
 
 DrillBanner::DrillBanner(const sitroom::models::SituationStore &store, QWidget *window)
@@ -33,7 +33,7 @@ DrillBanner::DrillBanner(const sitroom::models::SituationStore &store, QWidget *
 
 QColor DrillBanner::background()
 {
-    return kBackground;
+    return kDrillBackground;
 }
 
 QColor DrillBanner::foreground()
@@ -114,7 +114,7 @@ void DrillBanner::changeEvent(QEvent *event)
 void DrillBanner::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
-    p.fillRect(rect(), kBackground);
+    p.fillRect(rect(), kDrillBackground);
     // A white rule at the foot, so the band reads as a band in greyscale too.
     p.fillRect(QRect(0, height() - 3, width(), 3), foreground());
     p.setPen(foreground());
