@@ -2908,6 +2908,15 @@
         <translation>Simulation %1 · Wall clock %2</translation>
     </message>
     <message>
+        <source>Live system %1 · Wall clock %2</source>
+        <comment>status bar clock, the two clocks differ</comment>
+        <translation>Live system %1 · Wall clock %2</translation>
+    </message>
+    <message>
+        <source>The live system's clock (every time on this console is on it) and the wall clock, more than %2 seconds apart, in %1</source>
+        <translation>The live system's clock (every time on this console is on it) and the wall clock, more than %2 seconds apart, in %1</translation>
+    </message>
+    <message>
         <source>%1×</source>
         <comment>simulation speed</comment>
         <translation>%1×</translation>

@@ -2908,6 +2908,15 @@
         <translation>시뮬레이션 시각 %1 · 실제 시각 %2</translation>
     </message>
     <message>
+        <source>Live system %1 · Wall clock %2</source>
+        <comment>status bar clock, the two clocks differ</comment>
+        <translation>운영 시스템 %1 · 실제 시각 %2</translation>
+    </message>
+    <message>
+        <source>The live system's clock (every time on this console is on it) and the wall clock, more than %2 seconds apart, in %1</source>
+        <translation>운영 시스템 시각 (이 콘솔의 모든 시각 기준)과 실제 시각, %2초 넘게 차이 남, %1 기준</translation>
+    </message>
+    <message>
         <source>%1×</source>
         <comment>simulation speed</comment>
         <translation>%1배속</translation>

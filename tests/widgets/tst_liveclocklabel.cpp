@@ -1,6 +1,7 @@
 // The live system's clock in the status bar: one clock when it is the wall
-// clock, both named when a simulation runs its own; in the live system's zone
-// whatever the machine's; in Korean with the console's catalogue.
+// clock, both named when a simulation runs its own or the live system's is
+// not the wall clock; in the live system's zone whatever the machine's; in
+// Korean with the console's catalogue.
 #include "tests/models/SituationFixtures.h"
 #include "tests/support/ConsoleLook.h"
 
@@ -81,6 +82,18 @@ private slots:
         QCOMPARE(clock.text(), QStringLiteral("Live system 20:13:05 KST"));
     }
 
+    void liveSystemWhoseClockDiffersIsNotCalledASimulation()
+    {
+        models::SituationStore store(nullptr, [] { return qint64(1000); });
+        LiveClockLabel clock(store);
+        // Through Prometheus, the live system's clock hours from the wall
+        // clock: both shown, and neither called a simulation's.
+        store.apply(snapshotAt(kSimNow, kWallNow, 1.0, "prometheus:http://127.0.0.1:9090"));
+        QVERIFY(clock.showsBothClocks());
+        QCOMPARE(clock.text(), QStringLiteral("Live system 20:13:05 KST · Wall clock 14:22:11 KST"));
+        QVERIFY2(clock.toolTip().contains(QStringLiteral("more than 5 seconds apart")), qPrintable(clock.toolTip()));
+    }
+
     void staleSaysLastReceived()
     {
         qint64 now = 1000;
@@ -106,6 +119,14 @@ private slots:
             text = clock.text();
         }
         QCOMPARE(text, QStringLiteral("시뮬레이션 시각 20:13:05 KST · 실제 시각 14:22:11 KST · 30배속"));
+        {
+            const testing::ConsoleCatalogue korean(QStringLiteral("ko"));
+            models::SituationStore store(nullptr, [] { return qint64(1000); });
+            LiveClockLabel clock(store);
+            store.apply(snapshotAt(kSimNow, kWallNow, 1.0, "prometheus:http://127.0.0.1:9090"));
+            text = clock.text();
+        }
+        QCOMPARE(text, QStringLiteral("운영 시스템 20:13:05 KST · 실제 시각 14:22:11 KST"));
     }
 };
 

@@ -72,8 +72,13 @@ void LiveClockLabel::refresh()
 
     QString text;
     if (m_both) {
-        text = tr("Simulation %1 · Wall clock %2", "status bar clock")
-                   .arg(m_clock.labelled(liveMs), m_clock.labelled(wallMs));
+        // Only a simulation is called one: a live system seen through
+        // Prometheus whose clock is not the wall clock is still the live
+        // system, and the two clocks side by side show that they differ.
+        text = simulation ? tr("Simulation %1 · Wall clock %2", "status bar clock")
+                                .arg(m_clock.labelled(liveMs), m_clock.labelled(wallMs))
+                          : tr("Live system %1 · Wall clock %2", "status bar clock, the two clocks differ")
+                                .arg(m_clock.labelled(liveMs), m_clock.labelled(wallMs));
         if (simulation && speed > 0 && speed != 1.0)
             text += QStringLiteral(" · ") + tr("%1×", "simulation speed").arg(QLocale().toString(speed, 'g', 4));
         else if (simulation && speed <= 0)
@@ -86,9 +91,16 @@ void LiveClockLabel::refresh()
         text += u' ' + tr("(last received)", "status bar clock while the data is stale");
     setText(text);
     setProperty("stale", stale);
-    setToolTip(m_both ? tr("The simulation's clock (every time on this console is on it) and the wall clock, in %1")
-                            .arg(m_clock.zoneId())
-                      : tr("The live system's clock (every time on this console is on it), in %1").arg(m_clock.zoneId()));
+    if (!m_both)
+        setToolTip(tr("The live system's clock (every time on this console is on it), in %1").arg(m_clock.zoneId()));
+    else if (simulation)
+        setToolTip(tr("The simulation's clock (every time on this console is on it) and the wall clock, in %1")
+                       .arg(m_clock.zoneId()));
+    else
+        setToolTip(tr("The live system's clock (every time on this console is on it) and the wall clock, "
+                      "more than %2 seconds apart, in %1")
+                       .arg(m_clock.zoneId())
+                       .arg(kSameClockToleranceMs / 1000));
 }
 
 } // namespace sitroom::widgets
