@@ -109,10 +109,15 @@ void PrometheusClient::post(const QString &path, const QByteArray &form, int tim
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.setTransferTimeout(timeoutMs);
     QNetworkReply *reply = m_network->post(request, form);
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+    connect(reply, &QNetworkReply::finished, this, [reply, timeoutMs, done = std::move(done)] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QString networkError = reply->error() == QNetworkReply::NoError ? QString() : reply->errorString();
+        QString networkError;
+        if (reply->error() == QNetworkReply::OperationCanceledError)
+            // The transfer time-out aborts it, nothing else does; Qt would say "Operation canceled".
+            networkError = QStringLiteral("no answer within %1 ms").arg(timeoutMs);
+        else if (reply->error() != QNetworkReply::NoError)
+            networkError = reply->errorString();
         done(parse(status, reply->readAll(), networkError));
     });
 }
