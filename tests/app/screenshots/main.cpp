@@ -1,13 +1,17 @@
 // The console's screenshots that hand-made telemetry or a scripted night
 // makes (docs/screenshots/): not tests, run by scripts/screenshots.
 //
-//   sitroom-screenshots --out DIR [alerts-flood] [approvals] [confirm]
+//   sitroom-screenshots --out DIR [alerts-flood] [approvals] [confirm] [whatif]
 //
 // Offscreen (QT_QPA_PLATFORM=offscreen), with the console's translations from
-// the build and the fonts the console uses (Noto Sans CJK KR).
+// the build and the fonts the console uses (Noto Sans CJK KR). whatif takes
+// one picture at the size of the offscreen screen (the platform's configfile),
+// which the console's placing of the confirmation depends on; it is not among
+// the default sets.
 #include "tests/app/screenshots/AlertFloodShots.h"
 #include "tests/app/screenshots/ApprovalShots.h"
 #include "tests/app/screenshots/ConfirmShots.h"
+#include "tests/app/screenshots/WhatIfShots.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -32,7 +36,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Folder the pictures are written to."),
                                        QStringLiteral("DIR"));
     parser.addOption(outOption);
-    parser.addPositionalArgument(QStringLiteral("set"), QStringLiteral("alerts-flood, approvals, confirm (default: all)."));
+    parser.addPositionalArgument(QStringLiteral("set"), QStringLiteral("alerts-flood, approvals, confirm (default: these three), whatif."));
     parser.process(app);
     QTextStream err(stderr);
     if (!parser.isSet(outOption)) {
@@ -48,16 +52,19 @@ int main(int argc, char *argv[])
         {QStringLiteral("alerts-flood"), &shots::takeAlertFloodShots},
         {QStringLiteral("approvals"), &shots::takeApprovalShots},
         {QStringLiteral("confirm"), &shots::takeConfirmShots},
+        {QStringLiteral("whatif"), &shots::takeWhatIfShots},
     };
     QStringList wanted = parser.positionalArguments();
     if (wanted.isEmpty()) {
-        for (const auto &[name, take] : sets)
-            wanted << name;
+        for (const auto &[name, take] : sets) {
+            if (name != QStringLiteral("whatif"))
+                wanted << name;
+        }
     }
     for (const QString &name : std::as_const(wanted)) {
         const auto it = sets.find(name);
         if (it == sets.end()) {
-            err << "sitroom-screenshots: no set " << name << " (alerts-flood, approvals, confirm)\n";
+            err << "sitroom-screenshots: no set " << name << " (alerts-flood, approvals, confirm, whatif)\n";
             return 2;
         }
         QString error;
