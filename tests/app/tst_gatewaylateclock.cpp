@@ -6,7 +6,8 @@
 // no time at all (not the wall clock's), and once it has it every tick, every
 // second of history and every alert is on the live system's clock. Before
 // the fix the first ticks carried the wall clock, the alert engine kept it
-// and said "red for 2794831 min".
+// and said "red for 2794831 min". Then the live system stops and comes back:
+// the ticks name every figure stale meanwhile.
 #include "tests/support/GatewayProcess.h"
 #include "tests/support/PrometheusProcess.h"
 #include "tests/support/TemporaryTlsDir.h"
@@ -17,6 +18,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -30,10 +32,11 @@ constexpr int kClockMs = 20000;   // Prometheus's first scrape of the simulator,
 const QByteArray kSecret = "gateway-late-clock-test-secret";
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 
-bool hasStale(const sitroom::v1::SystemState &state, const char *figure)
+bool hasStale(const sitroom::v1::SystemState &state, const char *figure,
+              sitroom::v1::StaleReason reason = sitroom::v1::STALE_REASON_UNSPECIFIED)
 {
     for (const auto &f : state.stale())
-        if (f.figure() == figure)
+        if (f.figure() == figure && (reason == sitroom::v1::STALE_REASON_UNSPECIFIED || f.reason() == reason))
             return true;
     return false;
 }
@@ -181,6 +184,53 @@ private slots:
             QVERIFY(std::llabs(fresh.history().first_time_ms() - liveMs) < 2 * 3600 * 1000);
         for (const auto &alert : fresh.active_alerts())
             QVERIFY2(alert.raised_ms() <= fresh.state().sim_time_ms() + 60000, qPrintable(QString::fromStdString(alert.DebugString())));
+    }
+
+    // The live system stops while Prometheus and the gateway run on. The
+    // link to the console stays up (ticks keep coming), so the console must
+    // learn from the ticks themselves that nothing in them is live: every
+    // figure is named stale, the scrape target down. Once the live system is
+    // back, the figures are fresh again.
+    void theLiveSystemGoneIsNamedInEveryTickThenComesBack()
+    {
+        QVERIFY2(m_sim.isRunning() && m_gateway.isRunning(), "needs the chain the case before started");
+        const quint16 metricsPort = m_sim.metricsPort();
+        const quint16 controlPort = m_sim.controlPort();
+        TestTlsClient watch;
+        QVERIFY(watch.signInAs(m_gateway.port(), m_tls.caPath(), QStringLiteral("han"), QStringLiteral("tst_gatewaylateclock")));
+        QVERIFY2(watch.waitFor([&] { return lastTick(watch) && !hasStale(*lastTick(watch), "queue_depth"); }, kClockMs),
+                 "the figures were not fresh to begin with");
+
+        QVERIFY(m_sim.stop() >= 0 || !m_sim.isRunning());
+        const auto down = [&] {
+            const auto *t = lastTick(watch);
+            return t && hasStale(*t, "queue_depth", sitroom::v1::STALE_TARGET_DOWN)
+                && hasStale(*t, "live_clock", sitroom::v1::STALE_TARGET_DOWN)
+                && hasStale(*t, "provider.naver.light", sitroom::v1::STALE_TARGET_DOWN);
+        };
+        QVERIFY2(watch.waitFor(down, kClockMs), qPrintable(m_gateway.standardError().right(2000)));
+
+        // Three more ticks, each naming the figures stale; the live clock
+        // goes on at Prometheus's pace, never faster than the wall's.
+        const std::size_t from = watch.received().size();
+        const qint64 firstLiveMs = lastTick(watch)->sim_time_ms();
+        QElapsedTimer wall;
+        wall.start();
+        QVERIFY(watch.waitFor([&] { return ticks(watch, from).size() >= 3; }, 10000));
+        for (const auto &state : ticks(watch, from)) {
+            QVERIFY(hasStale(state, "queue_depth", sitroom::v1::STALE_TARGET_DOWN));
+            QVERIFY(state.sim_time_ms() >= firstLiveMs);
+            QVERIFY2(state.sim_time_ms() - firstLiveMs <= wall.elapsed() + 2000,
+                     qPrintable(QStringLiteral("%1 ms of live clock in %2 ms").arg(state.sim_time_ms() - firstLiveMs).arg(wall.elapsed())));
+        }
+
+        QString error;
+        QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("opening-18-49"), QStringLiteral("--fast-forward"),
+                              QStringLiteral("33m")},
+                             path(QStringLiteral("secret")), &error, kStartMs, metricsPort, controlPort),
+                 qPrintable(error));
+        QVERIFY2(watch.waitFor([&] { return lastTick(watch) && lastTick(watch)->stale_size() == 0; }, kClockMs),
+                 qPrintable(m_gateway.standardError().right(2000)));
     }
 };
 
