@@ -94,6 +94,7 @@ private slots:
     void shelveBuildsCommand();
     void unshelveAndRefusalSaidInline();
     void floodShowsGroupsWithFirstOut();
+    void openedDuringAFloodStartsAtTheFirstOut();
     void meterBands_data();
     void meterBands();
     void criticalAnnouncedOnceAndMuted();
@@ -274,6 +275,39 @@ void tst_AlertsPanel::floodShowsGroupsWithFirstOut()
     d.feed(tickBatch(calm, makeHistory(calm.sim_time_ms(), 1), d.clock.now));
     QVERIFY(!d.panel.isGrouped());
     QCOMPARE(d.panel.meter()->band(), models::AlarmLoadBand::Busy);
+}
+
+void tst_AlertsPanel::openedDuringAFloodStartsAtTheFirstOut()
+{
+    // Signed in mid-flood: kakao's first-out alert, then a dozen others, the
+    // newest a critical at the bottom of a list too long to show.
+    std::vector<v1::Alert> alerts{makeAlert("k1", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, t0)};
+    alerts[0].set_first_out(true);
+    alerts[0].set_flood_group("provider/kakao");
+    for (int i = 0; i < 12; ++i) {
+        const std::string source = i % 2 == 0 ? "queue" : "provider/naver";
+        v1::Alert a = makeAlert("x" + std::to_string(i), i == 11 ? v1::SEVERITY_CRITICAL : v1::SEVERITY_MINOR,
+                                v1::ALERT_ACTIVE_UNACKED, t0 + 1000 * (i + 1), source, "queue-wait");
+        a.set_flood_group(source);
+        alerts.push_back(a);
+    }
+    Dock d;
+    d.panel.resize(1200, 320);
+    models::TelemetryBatch b = liveBatch(v1::ROLE_OPERATOR, alerts, d.clock.now);
+    for (v1::SystemState *state : {b.snapshot->mutable_state(), &b.state}) {
+        state->set_alerts_last_10min(13);
+        state->set_alert_flood(true);
+    }
+    d.feed(b);
+    QVERIFY(d.panel.isGrouped());
+    QCOMPARE(d.panel.selectedAlertId(), QStringLiteral("k1"));
+    const QModelIndex top = d.panel.groupedView()->model()->index(0, 0);
+    QCOMPARE(top.data(AlertModel::GroupRole).toString(), QStringLiteral("provider/kakao"));
+    QVERIFY2(d.panel.groupedView()->visualRect(top).top() >= 0, "the first-out group is scrolled out of sight");
+    Dock calm;   // without a flood, the table starts at its top: the most severe, newest
+    calm.feed(liveBatch(v1::ROLE_OPERATOR, alerts, calm.clock.now));
+    QVERIFY(!calm.panel.isGrouped());
+    QCOMPARE(calm.panel.selectedAlertId(), QStringLiteral("x11"));
 }
 
 void tst_AlertsPanel::meterBands_data()

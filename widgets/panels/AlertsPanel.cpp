@@ -294,8 +294,11 @@ bool AlertsPanel::selectAlert(const QString &id)
 void AlertsPanel::restoreSelection()
 {
     if (m_selected.isEmpty() || m_alerts->rowOf(m_selected) < 0) {
-        // Nothing chosen yet, or the chosen alert cleared: the top one (the most severe, newest).
-        m_selected = m_alerts->rowCount() > 0 ? m_alerts->index(0, 0).data(AlertModel::IdRole).toString() : QString();
+        // Nothing chosen yet, or the chosen alert cleared: the top one of
+        // what is shown. In a flood that is the first out, where the note
+        // above the list tells the operator to start, not the newest
+        // critical further down.
+        m_selected = topAlertShown();
     }
     m_restoring = true;
     const QModelIndex inTable = m_selected.isEmpty() ? QModelIndex() : m_alerts->index(m_alerts->rowOf(m_selected), 0);
@@ -320,6 +323,19 @@ void AlertsPanel::restoreSelection()
         m_tree->scrollTo(inTree.parent());  // keep the group's header (its count) in view
     m_restoring = false;
     refreshDetails();
+}
+
+QString AlertsPanel::topAlertShown() const
+{
+    if (m_stack->currentWidget() == m_tree && m_groups->rowCount() > 0) {
+        QModelIndex top = m_groups->index(0, 0);
+        if (top.data(AlertGroupModel::IsGroupRole).toBool())
+            top = m_groups->index(0, 0, top);
+        const QString id = top.data(AlertModel::IdRole).toString();
+        if (!id.isEmpty())
+            return id;
+    }
+    return m_alerts->rowCount() > 0 ? m_alerts->index(0, 0).data(AlertModel::IdRole).toString() : QString();
 }
 
 void AlertsPanel::refreshDetails()

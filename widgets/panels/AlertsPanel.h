@@ -76,6 +76,10 @@ private:
     void refreshMeter();
     void onCurrentChanged(const QModelIndex &current);
     void restoreSelection();
+    // The alert a console starts on: the top of what it shows (the first-out
+    // group's leading alert in the grouped view, the most severe and newest
+    // in the table).
+    QString topAlertShown() const;
     void refreshDetails();
 
     sitroom::models::AlertModel *m_alerts;
