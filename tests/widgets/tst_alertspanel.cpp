@@ -37,7 +37,6 @@ using sitroom::models::AlertModel;
 using sitroom::models::SituationStore;
 using sitroom::widgets::AlertsPanel;
 
-
 namespace {
 
 struct CountingAnnouncer final : widgets::AlarmAnnouncer
@@ -279,35 +278,36 @@ void tst_AlertsPanel::floodShowsGroupsWithFirstOut()
 
 void tst_AlertsPanel::openedDuringAFloodStartsAtTheFirstOut()
 {
-    // Signed in mid-flood: kakao's first-out alert, then a dozen others, the
-    // newest a critical at the bottom of a list too long to show.
-    std::vector<v1::Alert> alerts{makeAlert("k1", v1::SEVERITY_MAJOR, v1::ALERT_ACTIVE_UNACKED, t0)};
-    alerts[0].set_first_out(true);
-    alerts[0].set_flood_group("provider/kakao");
-    for (int i = 0; i < 12; ++i) {
-        const std::string source = i % 2 == 0 ? "queue" : "provider/naver";
-        v1::Alert a = makeAlert("x" + std::to_string(i), i == 11 ? v1::SEVERITY_CRITICAL : v1::SEVERITY_MINOR,
-                                v1::ALERT_ACTIVE_UNACKED, t0 + 1000 * (i + 1), source, "queue-wait");
+    // Mid-flood: kakao's two alerts, a dozen others, the newest a critical far down the list.
+    std::vector<v1::Alert> alerts;
+    for (int i = -2; i < 12; ++i) {
+        const std::string source = i < 0 ? "provider/kakao" : i % 2 == 0 ? "queue" : "provider/naver";
+        v1::Alert a = makeAlert(i < 0 ? "k" + std::to_string(i + 2) : "x" + std::to_string(i),
+                                i == 11 ? v1::SEVERITY_CRITICAL : v1::SEVERITY_MINOR, v1::ALERT_ACTIVE_UNACKED,
+                                t0 + 1000 * (i + 1), source, "queue-wait");
         a.set_flood_group(source);
         alerts.push_back(a);
     }
     Dock d;
     d.panel.resize(1200, 320);
-    models::TelemetryBatch b = liveBatch(v1::ROLE_OPERATOR, alerts, d.clock.now);
-    for (v1::SystemState *state : {b.snapshot->mutable_state(), &b.state}) {
-        state->set_alerts_last_10min(13);
-        state->set_alert_flood(true);
-    }
-    d.feed(b);
-    QVERIFY(d.panel.isGrouped());
+    // The snapshot before the flood's flag: the table, at its top (the most severe, newest).
+    d.feed(liveBatch(v1::ROLE_OPERATOR, alerts, d.clock.now));
+    QCOMPARE(d.panel.selectedAlertId(), QStringLiteral("x11"));
+    // The next tick says flood: the grouped list, its first group's lead chosen, in sight.
+    v1::SystemState flood = d.store.state();
+    flood.set_alerts_last_10min(14), flood.set_alert_flood(true);
+    d.feed(tickBatch(flood, makeHistory(flood.sim_time_ms(), 1), d.clock.now));
+    QCOMPARE(d.panel.selectedAlertId(), QStringLiteral("k0"));   // in the table it would be x11
+    // The engine names kakao's second alert the first out: the choice follows it.
+    alerts[1].set_first_out(true);
+    d.feed(alertEventBatch(alerts[1], v1::TRANSITION_FLOOD_CHANGED, 14, true));
     QCOMPARE(d.panel.selectedAlertId(), QStringLiteral("k1"));
     const QModelIndex top = d.panel.groupedView()->model()->index(0, 0);
     QCOMPARE(top.data(AlertModel::GroupRole).toString(), QStringLiteral("provider/kakao"));
     QVERIFY2(d.panel.groupedView()->visualRect(top).top() >= 0, "the first-out group is scrolled out of sight");
-    Dock calm;   // without a flood, the table starts at its top: the most severe, newest
-    calm.feed(liveBatch(v1::ROLE_OPERATOR, alerts, calm.clock.now));
-    QVERIFY(!calm.panel.isGrouped());
-    QCOMPARE(calm.panel.selectedAlertId(), QStringLiteral("x11"));
+    QVERIFY(d.panel.selectAlert(QStringLiteral("x3")));   // the operator's choice stays theirs
+    d.feed(alertEventBatch(alerts[1], v1::TRANSITION_FLOOD_CHANGED, 14, true));
+    QCOMPARE(d.panel.selectedAlertId(), QStringLiteral("x3"));
 }
 
 void tst_AlertsPanel::meterBands_data()

@@ -136,6 +136,8 @@ AlertsPanel::AlertsPanel(AlertModel *alerts, const SituationStore &store, QWidge
     connect(alerts, &QAbstractItemModel::rowsInserted, this, &AlertsPanel::refresh);
     connect(alerts, &QAbstractItemModel::rowsRemoved, this, &AlertsPanel::refresh);
     connect(alerts, &QAbstractItemModel::dataChanged, this, [this] {
+        if (m_followFirstOut && isGrouped())
+            restoreSelection();   // the engine may name the first out after the flood began
         refreshDetails();
         refreshButtons();
     });
@@ -256,9 +258,14 @@ void AlertsPanel::refreshView()
         : (flood || m_group->isChecked())   ? static_cast<QWidget *>(m_tree)
                                             : static_cast<QWidget *>(m_table);
     if (m_stack->currentWidget() != want) {
+        // A flood beginning starts the operator at its first out, where the
+        // note above the list says to start; grouping asked for by the
+        // operator keeps their choice.
+        const bool floodBegins = want == m_tree && flood && !m_group->isChecked();
         m_stack->setCurrentWidget(want);
         if (want == m_tree)
             m_tree->expandAll();
+        m_followFirstOut = floodBegins;
         restoreSelection();
     }
 }
@@ -272,6 +279,7 @@ void AlertsPanel::onCurrentChanged(const QModelIndex &current)
 {
     if (m_restoring)
         return;
+    m_followFirstOut = false;
     QString id = current.data(AlertModel::IdRole).toString();
     if (current.isValid() && current.data(AlertGroupModel::IsGroupRole).toBool()) {
         // A group row: its leading (first-out) alert.
@@ -284,6 +292,7 @@ void AlertsPanel::onCurrentChanged(const QModelIndex &current)
 
 bool AlertsPanel::selectAlert(const QString &id)
 {
+    m_followFirstOut = false;
     m_selected = id;
     restoreSelection();
     refreshDetails();
@@ -293,7 +302,7 @@ bool AlertsPanel::selectAlert(const QString &id)
 
 void AlertsPanel::restoreSelection()
 {
-    if (m_selected.isEmpty() || m_alerts->rowOf(m_selected) < 0) {
+    if (m_selected.isEmpty() || m_alerts->rowOf(m_selected) < 0 || (m_followFirstOut && isGrouped())) {
         // Nothing chosen yet, or the chosen alert cleared: the top one of
         // what is shown. In a flood that is the first out, where the note
         // above the list tells the operator to start, not the newest
@@ -328,9 +337,14 @@ void AlertsPanel::restoreSelection()
 QString AlertsPanel::topAlertShown() const
 {
     if (m_stack->currentWidget() == m_tree && m_groups->rowCount() > 0) {
-        QModelIndex top = m_groups->index(0, 0);
-        if (top.data(AlertGroupModel::IsGroupRole).toBool())
-            top = m_groups->index(0, 0, top);
+        const QModelIndex group = m_groups->index(0, 0);
+        QModelIndex top = group.data(AlertGroupModel::IsGroupRole).toBool() ? m_groups->index(0, 0, group) : group;
+        for (int row = 0; row < m_groups->rowCount(group); ++row) {
+            if (m_groups->index(row, 0, group).data(AlertModel::FirstOutRole).toBool()) {
+                top = m_groups->index(row, 0, group);
+                break;
+            }
+        }
         const QString id = top.data(AlertModel::IdRole).toString();
         if (!id.isEmpty())
             return id;

@@ -77,8 +77,8 @@ private:
     void onCurrentChanged(const QModelIndex &current);
     void restoreSelection();
     // The alert a console starts on: the top of what it shows (the first-out
-    // group's leading alert in the grouped view, the most severe and newest
-    // in the table).
+    // alert, or the first group's leading one, in the grouped view; the most
+    // severe and newest in the table).
     QString topAlertShown() const;
     void refreshDetails();
 
@@ -106,6 +106,9 @@ private:
     StaleOverlay *m_stale;
     QString m_selected;
     bool m_restoring = false;
+    // In a flood, until the operator picks an alert, the choice follows the
+    // first out (which the engine may name after the flood has begun).
+    bool m_followFirstOut = false;
     bool m_wall = false;
 
 };
