@@ -107,6 +107,23 @@ private slots:
         QCOMPARE(clock.property("stale").toBool(), true);
     }
 
+    void aStaleLiveClockFigureSaysLastReceived()
+    {
+        // The link is live, but Prometheus could not read the live system's
+        // clock: the time shown is the last known one.
+        models::SituationStore store(nullptr, [] { return qint64(1000); });
+        LiveClockLabel clock(store);
+        models::TelemetryBatch b = snapshotAt(kSimNow, kSimNow, 0.0, "prometheus:http://127.0.0.1:9090");
+        auto *stale = b.state.add_stale();
+        stale->set_figure("live_clock");
+        stale->set_reason(v1::STALE_SOURCE_UNREACHABLE);
+        *b.snapshot->mutable_state() = b.state;
+        store.apply(b);
+        QVERIFY(!store.isStale());
+        QCOMPARE(clock.text(), QStringLiteral("Live system 20:13:05 KST (last received)"));
+        QCOMPARE(clock.property("stale").toBool(), true);
+    }
+
     void koreanWithTheConsolesCatalogue()
     {
         QString text;

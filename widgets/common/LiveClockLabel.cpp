@@ -1,10 +1,12 @@
 #include "widgets/common/LiveClockLabel.h"
 
 #include "models/situation/SituationStore.h"
+#include "models/situation/StaleFigures.h"
 
 #include <QDateTime>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sitroom::widgets {
@@ -86,7 +88,12 @@ void LiveClockLabel::refresh()
     } else {
         text = tr("Live system %1", "status bar clock").arg(m_clock.labelled(liveMs));
     }
-    const bool stale = m_store.isStale();
+    // The link quiet, or the live system's clock itself not read fresh (its
+    // source down): the time shown is the last one known, not now.
+    const auto &figures = m_store.staleFigures();
+    const bool stale = m_store.isStale()
+        || std::any_of(figures.begin(), figures.end(),
+                       [](const sitroom::models::StaleFigure &f) { return f.figure == sitroom::models::figure::liveClock; });
     if (stale)
         text += u' ' + tr("(last received)", "status bar clock while the data is stale");
     setText(text);

@@ -41,8 +41,10 @@ void StaleBanner::refresh()
         lines << QStringLiteral("⚠ ") + caption;
     const auto &figures = m_store.staleFigures();
     const QString figuresLine = StaleFigureWords::bannerLine(figures);
+    // ‖ for "paused": none of the fonts Debian gives the console has ⏸,
+    // which drew as an empty box.
     if (!figuresLine.isEmpty())
-        lines << QStringLiteral("⏸ ") + figuresLine;
+        lines << QStringLiteral("‖ ") + figuresLine;
     m_figuresLine = figuresLine;
     setToolTip(StaleFigureWords::details(figures));
     const bool shown = !lines.isEmpty();
