@@ -6,7 +6,6 @@
 #include <QDateTime>
 #include <QLocale>
 
-#include <algorithm>
 #include <cmath>
 
 namespace sitroom::widgets {
@@ -26,6 +25,7 @@ LiveClockLabel::LiveClockLabel(const SituationStore &store, QWidget *parent)
     connect(&store, &SituationStore::stateChanged, this, &LiveClockLabel::refresh);
     connect(&store, &SituationStore::configurationChanged, this, &LiveClockLabel::refresh);
     connect(&store, &SituationStore::freshnessChanged, this, &LiveClockLabel::refresh);
+    connect(&store, &SituationStore::staleFiguresChanged, this, &LiveClockLabel::refresh);
     refresh();
 }
 
@@ -90,10 +90,7 @@ void LiveClockLabel::refresh()
     }
     // The link quiet, or the live system's clock itself not read fresh (its
     // source down): the time shown is the last one known, not now.
-    const auto &figures = m_store.staleFigures();
-    const bool stale = m_store.isStale()
-        || std::any_of(figures.begin(), figures.end(),
-                       [](const sitroom::models::StaleFigure &f) { return f.figure == sitroom::models::figure::liveClock; });
+    const bool stale = m_store.isStale() || m_store.isFigureStale(sitroom::models::figure::liveClock);
     if (stale)
         text += u' ' + tr("(last received)", "status bar clock while the data is stale");
     setText(text);

@@ -337,14 +337,10 @@ void AlertsPanel::restoreSelection()
 QString AlertsPanel::topAlertShown() const
 {
     if (m_stack->currentWidget() == m_tree && m_groups->rowCount() > 0) {
+        // The group model puts the first out at the head of its group, and
+        // its group first.
         const QModelIndex group = m_groups->index(0, 0);
-        QModelIndex top = group.data(AlertGroupModel::IsGroupRole).toBool() ? m_groups->index(0, 0, group) : group;
-        for (int row = 0; row < m_groups->rowCount(group); ++row) {
-            if (m_groups->index(row, 0, group).data(AlertModel::FirstOutRole).toBool()) {
-                top = m_groups->index(row, 0, group);
-                break;
-            }
-        }
+        const QModelIndex top = group.data(AlertGroupModel::IsGroupRole).toBool() ? m_groups->index(0, 0, group) : group;
         const QString id = top.data(AlertModel::IdRole).toString();
         if (!id.isEmpty())
             return id;

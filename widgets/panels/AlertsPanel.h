@@ -76,9 +76,9 @@ private:
     void refreshMeter();
     void onCurrentChanged(const QModelIndex &current);
     void restoreSelection();
-    // The alert a console starts on: the top of what it shows (the first-out
-    // alert, or the first group's leading one, in the grouped view; the most
-    // severe and newest in the table).
+    // The alert a console starts on: the top of what it shows (the first
+    // group's leading alert, the first out once named, in the grouped view;
+    // the most severe and newest in the table).
     QString topAlertShown() const;
     void refreshDetails();
 
